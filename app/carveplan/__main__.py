@@ -1,0 +1,5 @@
+"""Entry point for ``python -m carveplan``."""
+
+from carveplan.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Reading and writing agreements: one module per format."""

@@ -1,0 +1,32 @@
+"""The error every reader raises: problems with locations, so a user can find and fix each one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from carveplan.model import Location, Problem, Severity
+
+
+class ReadError(Exception):
+    """A file could not be read into an agreement; ``problems`` says where and why.
+
+    Readers collect every problem they can before raising, so a user fixes a file in one pass.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        """All problems, one per line."""
+        return "\n".join(str(p) for p in self.problems)
+
+    @staticmethod
+    def single(file: str, message: str, **where: str | int) -> ReadError:
+        """A read error with one problem in ``file``."""
+        location = Location(file=file, **where)  # type: ignore[arg-type]
+        return ReadError([Problem(Severity.ERROR, location, message, "unreadable")])
+
+
+class WriteError(Exception):
+    """A file could not be written (disk full, no permission); the old file is untouched."""

@@ -1,0 +1,80 @@
+"""The agreement model: frozen, typed records with no Qt and no I/O."""
+
+from carveplan.model.agreement import Agreement, MonthDay, RoundingDirection, RoundingRule
+from carveplan.model.exception import ExceptionId, ReviewClause, ReviewId, SecurityException
+from carveplan.model.line import CodeSystem, Direction, Gate, Line, LineId, MeasureKind, Phase
+from carveplan.model.milestone import Milestone, MilestoneKind, MilestoneStatus
+from carveplan.model.party import DEFAULT_SECTORS, DevelopmentStatus, Party, PartyCode, Sector, SectorId
+from carveplan.model.problem import Location, Problem, Severity, error, has_errors, warning
+from carveplan.model.scenario import (
+    BASELINE,
+    EifMoved,
+    ExceptionInvoked,
+    MilestoneDelay,
+    MilestoneMissed,
+    Override,
+    Scenario,
+)
+from carveplan.model.staging import CategoryCode, StagingCategory, StagingKind, Step
+from carveplan.model.timing import (
+    Anchor,
+    MilestoneId,
+    Offset,
+    Timing,
+    TimingError,
+    Unit,
+    format_timing,
+    parse_timing,
+)
+
+__all__ = [
+    "BASELINE",
+    "DEFAULT_SECTORS",
+    "Agreement",
+    "Anchor",
+    "CategoryCode",
+    "CodeSystem",
+    "DevelopmentStatus",
+    "Direction",
+    "EifMoved",
+    "ExceptionId",
+    "ExceptionInvoked",
+    "Gate",
+    "Line",
+    "LineId",
+    "Location",
+    "MeasureKind",
+    "Milestone",
+    "MilestoneDelay",
+    "MilestoneId",
+    "MilestoneKind",
+    "MilestoneMissed",
+    "MilestoneStatus",
+    "MonthDay",
+    "Offset",
+    "Override",
+    "Party",
+    "PartyCode",
+    "Phase",
+    "Problem",
+    "ReviewClause",
+    "ReviewId",
+    "RoundingDirection",
+    "RoundingRule",
+    "Scenario",
+    "Sector",
+    "SectorId",
+    "SecurityException",
+    "Severity",
+    "StagingCategory",
+    "StagingKind",
+    "Step",
+    "Timing",
+    "TimingError",
+    "Unit",
+    "error",
+    "format_timing",
+    "has_errors",
+    "parse_timing",
+    "warning",
+]

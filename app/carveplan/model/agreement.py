@@ -1,0 +1,93 @@
+"""The agreement: the whole document being planned."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+
+from carveplan.model.exception import ReviewClause, SecurityException
+from carveplan.model.line import Line
+from carveplan.model.milestone import Milestone
+from carveplan.model.party import DEFAULT_SECTORS, Party, Sector
+from carveplan.model.scenario import Scenario
+from carveplan.model.staging import StagingCategory
+
+
+class RoundingDirection(str, Enum):
+    """How intermediate values are brought to the rounding step."""
+
+    DOWN = "down"
+    UP = "up"
+    HALF_UP = "half_up"
+    HALF_EVEN = "half_even"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class RoundingRule:
+    """The agreement's rounding of intermediate staged values.
+
+    Attributes:
+        step: the step values are brought to (``0.1`` percentage point).
+        direction: down (KORUS: cut down to 0.1), up, half up, half even, or none.
+    """
+
+    step: Decimal = Decimal("0.1")
+    direction: RoundingDirection = RoundingDirection.DOWN
+
+
+@dataclass(frozen=True)
+class MonthDay:
+    """The day of the year on which later stages fall (1 January, or 1 April for a fiscal year).
+
+    Attributes:
+        month: 1-12.
+        day: 1-31 (valid for the month; 29 February is refused).
+    """
+
+    month: int = 1
+    day: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """A multilateral agreement and its sector carve-outs.
+
+    Attributes:
+        title: the agreement's name.
+        eif: entry into force; every relative date hangs off it.
+        eif_tentative: whether the EIF date is still an assumption.
+        stage_day: the day of the year on which stages from year 2 fall.
+        rounding: the rounding rule for staged values.
+        classification: the label shown on charts (``DRAFT – for negotiation``).
+        parties: the signatories.
+        sectors: the sectors.
+        categories: the agreement's own staging categories (override built-in spellings).
+        lines: the carved-out lines.
+        milestones: the compliance milestones.
+        exceptions: the security exceptions.
+        reviews: the review clauses.
+        scenarios: the what-if scenarios (the baseline is implicit).
+        notes: free text.
+    """
+
+    title: str
+    eif: date
+    eif_tentative: bool = False
+    stage_day: MonthDay = MonthDay()
+    rounding: RoundingRule = RoundingRule()
+    classification: str = ""
+    parties: tuple[Party, ...] = ()
+    sectors: tuple[Sector, ...] = DEFAULT_SECTORS
+    categories: tuple[StagingCategory, ...] = ()
+    lines: tuple[Line, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    exceptions: tuple[SecurityException, ...] = ()
+    reviews: tuple[ReviewClause, ...] = ()
+    scenarios: tuple[Scenario, ...] = ()
+    notes: str = ""

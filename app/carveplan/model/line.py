@@ -1,0 +1,128 @@
+"""Carved-out lines and their phases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+
+from carveplan.model.party import PartyCode, SectorId
+from carveplan.model.timing import MilestoneId, Offset, Timing
+
+LineId = str
+
+
+class CodeSystem(str, Enum):
+    """What kind of code identifies a line."""
+
+    HS = "HS"
+    CPC = "CPC"
+    OTHER = "other"
+
+
+class Direction(str, Enum):
+    """Which way a measure moves as it is liberalized."""
+
+    DOWN = "down"
+    UP = "up"
+
+
+class MeasureKind(str, Enum):
+    """What is liberalized; the direction matters for validation and charts."""
+
+    TARIFF = "tariff"
+    EQUITY_CAP = "equity_cap"
+    QUOTA = "quota"
+    LICENSING = "licensing"
+    LOCAL_CONTENT = "local_content"
+    OTHER = "other"
+
+    @property
+    def direction(self) -> Direction:
+        """Tariffs and requirements go down; caps and quotas go up."""
+        return Direction.UP if self in (MeasureKind.EQUITY_CAP, MeasureKind.QUOTA) else Direction.DOWN
+
+    @property
+    def default_unit(self) -> str:
+        """The unit a new line of this kind starts with."""
+        return {MeasureKind.QUOTA: "t", MeasureKind.LICENSING: "required"}.get(self, "%")
+
+    @property
+    def liberalized(self) -> Decimal | None:
+        """The value of full liberalization, if the measure has one (quotas do not)."""
+        if self is MeasureKind.EQUITY_CAP:
+            return Decimal(100)
+        if self is MeasureKind.QUOTA:
+            return None
+        return Decimal(0)
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A milestone a phase waits for.
+
+    Attributes:
+        milestone: the milestone id.
+        lag: time after the milestone's verification before the phase may start.
+    """
+
+    milestone: MilestoneId
+    lag: Offset | None = None
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One step of liberalization of a line (a tranche).
+
+    Attributes:
+        label: a short name (``Tranche 2``).
+        start: when it starts, as the user wrote it.
+        value: the value in force from then on.
+        gates: milestones that must be verified first.
+        note: free text.
+    """
+
+    start: Timing
+    value: Decimal
+    label: str = ""
+    gates: tuple[Gate, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One carved-out commitment of one party.
+
+    Attributes:
+        id: unique key within the agreement.
+        party: the party's code.
+        sector: the sector id.
+        code: tariff or services code, always text (``0101`` keeps its zero).
+        code_system: HS, CPC or other.
+        description: what the line covers.
+        measure: what is liberalized.
+        unit: unit of ``base`` and phase values.
+        base: value before the agreement.
+        category: staging category code; ignored when ``phases`` are given.
+        target: final value overriding the category's (e.g. an equity cap rising to 49).
+        phases: explicit phases, in order.
+        gates: milestones gating every phase generated from the category.
+        notes: free text.
+        legal_ref: where the commitment is written (``Annex 2-B, para 4``).
+    """
+
+    id: LineId
+    party: PartyCode
+    sector: SectorId
+    code: str
+    description: str = ""
+    code_system: CodeSystem = CodeSystem.HS
+    measure: MeasureKind = MeasureKind.TARIFF
+    unit: str = "%"
+    base: Decimal = Decimal(0)
+    category: str = ""
+    target: Decimal | None = None
+    phases: tuple[Phase, ...] = ()
+    gates: tuple[Gate, ...] = ()
+    notes: str = ""
+    legal_ref: str = ""

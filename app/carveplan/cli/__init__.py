@@ -1,0 +1,57 @@
+"""The ``carveplan`` command line: one module per command, each with ``add_parser`` and ``run``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from carveplan import __version__
+from carveplan.cli.common import UserError
+from carveplan.io.errors import ReadError, WriteError
+
+# command name -> module under carveplan.cli; each module has add_parser(subparsers) and run(args).
+COMMANDS: dict[str, str] = {
+    "validate": "validate",
+    "show": "show",
+    "trajectory": "trajectory",
+    "export": "export",
+}
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser with every command registered."""
+    parser = argparse.ArgumentParser(
+        prog="carveplan",
+        description="Plan phased sector carve-outs of a trade agreement. "
+        "Without a command, opens the desktop application (carveplan [FILE]).",
+    )
+    parser.add_argument("--version", action="version", version=f"CarvePlan {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module in COMMANDS.items():
+        importlib.import_module(f"carveplan.cli.{module}").add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; returns the exit status (0 fine, 1 problems found, 2 unreadable input)."""
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        status: int = args.run(args)
+    except ReadError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_UNREADABLE
+    except (UserError, WriteError) as err:
+        print(f"carveplan: {err}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except BrokenPipeError:  # e.g. `carveplan trajectory FILE | head`
+        return EXIT_OK
+    return status

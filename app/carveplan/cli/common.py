@@ -1,0 +1,63 @@
+"""What the commands share: opening an agreement, scenario and date options."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from carveplan.io.formats import read_agreement
+from carveplan.model import BASELINE, Agreement
+
+
+class UserError(Exception):
+    """A mistake in the command's arguments, reported as one line without a traceback."""
+
+
+def add_file_argument(parser: argparse.ArgumentParser) -> None:
+    """The agreement file every command reads."""
+    parser.add_argument(
+        "file", type=Path, help="agreement file (.carveplan, or a workbook CarvePlan exported)"
+    )
+
+
+def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
+    """``--scenario NAME`` (default: the baseline)."""
+    parser.add_argument(
+        "--scenario", default=None, metavar="NAME", help="scenario to apply (default: baseline)"
+    )
+
+
+def open_agreement(path: Path) -> Agreement:
+    """Read the agreement at ``path``; a missing file is a user error, not a traceback."""
+    if not path.exists():
+        raise UserError(f"{path}: no such file")
+    if path.is_dir():
+        raise UserError(f"{path}: is a folder, not an agreement file")
+    return read_agreement(path)
+
+
+def check_scenario(agreement: Agreement, name: str | None) -> str | None:
+    """``name`` if the agreement has that scenario (or it is the baseline), else a user error."""
+    if name is None or name == BASELINE:
+        return None
+    names = [s.name for s in agreement.scenarios]
+    if name not in names:
+        listed = ", ".join([BASELINE, *(n for n in names if n != BASELINE)])
+        raise UserError(f"no scenario named {name!r}; the agreement has: {listed}")
+    return name
+
+
+def parse_date(text: str) -> date:
+    """An ISO date argument (argparse type)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
+
+
+def parse_year(text: str) -> int:
+    """A four-digit calendar year argument (argparse type)."""
+    if not (text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year such as 2027")
+    return int(text)

@@ -1,0 +1,56 @@
+"""``carveplan export FILE -o OUT``: write the agreement in the format OUT's suffix names."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from carveplan.cli.common import (
+    add_file_argument,
+    add_scenario_argument,
+    check_scenario,
+    open_agreement,
+    parse_date,
+)
+from carveplan.io.formats import EXPORTERS, ExportOptions, exporter_for
+
+
+def add_parser(sub: Any) -> None:
+    """Register the command."""
+    formats = ", ".join(f"{suffix} ({label})" for suffix, (_, label) in sorted(EXPORTERS.items()))
+    parser = sub.add_parser(
+        "export",
+        help="write a workbook, chart, deck or calendar",
+        description=f"Export the agreement. The output's suffix picks the format: {formats}.",
+    )
+    add_file_argument(parser)
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="file to write")
+    add_scenario_argument(parser)
+    parser.add_argument("--sector", action="append", default=[], metavar="NAME", help="only this sector")
+    parser.add_argument("--party", action="append", default=[], metavar="CODE", help="only this party")
+    parser.add_argument("--from", dest="date_from", type=parse_date, metavar="DATE", help="chart start")
+    parser.add_argument("--to", dest="date_to", type=parse_date, metavar="DATE", help="chart end")
+    parser.add_argument("--style", choices=("screen", "projector", "print"), default="screen")
+    parser.add_argument("--dpi", type=int, default=150, help="resolution of raster images")
+    parser.add_argument("--page", choices=("a4", "16:9"), default="a4", help="PDF page format")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export."""
+    export = exporter_for(args.output)
+    agreement = open_agreement(args.file)
+    options = ExportOptions(
+        scenario=check_scenario(agreement, args.scenario),
+        sectors=tuple(args.sector),
+        parties=tuple(args.party),
+        date_from=args.date_from,
+        date_to=args.date_to,
+        style=args.style,
+        dpi=args.dpi,
+        page=args.page,
+    )
+    export(agreement, args.output, options)
+    print(f"wrote {args.output}")
+    return 0

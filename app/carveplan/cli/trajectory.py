@@ -1,0 +1,55 @@
+"""``carveplan trajectory FILE``: the value of every line in force each calendar year, as CSV."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from typing import Any
+
+from carveplan.cli.common import (
+    UserError,
+    add_file_argument,
+    add_scenario_argument,
+    check_scenario,
+    open_agreement,
+    parse_year,
+)
+from carveplan.engine import resolve, trajectory, year_range
+
+COLUMNS = ("party", "sector", "code", "description", "base", "category")
+
+
+def add_parser(sub: Any) -> None:
+    """Register the command."""
+    parser = sub.add_parser(
+        "trajectory",
+        help="year-by-year values of every line (CSV on stdout)",
+        description="One row per line and one column per calendar year: the value in force that year "
+        "(the rate at entry into force for its first year, then on each stage day).",
+    )
+    add_file_argument(parser)
+    add_scenario_argument(parser)
+    parser.add_argument("--from", dest="first", type=parse_year, metavar="YEAR", help="first year")
+    parser.add_argument("--to", dest="last", type=parse_year, metavar="YEAR", help="last year")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Resolve and write CSV."""
+    agreement = open_agreement(args.file)
+    schedule = resolve(agreement, check_scenario(agreement, args.scenario))
+    span = year_range(schedule)
+    first = args.first if args.first is not None else span.start
+    last = args.last if args.last is not None else span.stop - 1
+    if last < first:
+        raise UserError(f"--to {last} is before --from {first}")
+    years = range(first, last + 1)
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow([*COLUMNS, *(str(y) for y in years)])
+    for row in trajectory(schedule, years):
+        line = row.line.line
+        category = line.category if not line.phases else "explicit"
+        head = [line.party, line.sector, line.code, line.description, str(line.base), category]
+        writer.writerow([*head, *(str(v) for v in row.values)])
+    return 0

@@ -1,0 +1,90 @@
+"""Which module reads or writes which file type, looked up by suffix and imported only when used."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from carveplan.io.errors import ReadError
+from carveplan.model import Agreement, Location, Problem, Severity
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What the user asked of an export; each format uses the options that make sense for it.
+
+    Attributes:
+        scenario: scenario name, ``None`` for the baseline.
+        today: the date written as "generated" and drawn as "today".
+        sectors: sector ids to include (empty: all).
+        parties: party codes to include (empty: all).
+        date_from: start of the time window shown (charts).
+        date_to: end of the time window shown (charts).
+        style: chart style name (``screen``, ``projector``, ``print``).
+        dpi: resolution of raster images.
+        page: PDF page format (``a4`` landscape or ``16:9``).
+        progress: called with (done, total) during long work; returns ``False`` to cancel.
+    """
+
+    scenario: str | None = None
+    today: date = field(default_factory=date.today)
+    sectors: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    style: str = "screen"
+    dpi: int = 150
+    page: str = "a4"
+    progress: Callable[[int, int], bool] | None = None
+
+
+Exporter = Callable[[Agreement, Path, ExportOptions], None]
+
+# suffix -> ("module:function", label); modules load on first use so a PNG export never imports
+# openpyxl. Add a line here for each new format.
+EXPORTERS: dict[str, tuple[str, str]] = {}
+
+# suffix -> ("module:function", label) for files that open as an agreement.
+READERS: dict[str, tuple[str, str]] = {
+    ".carveplan": ("carveplan.io.native:load", "CarvePlan agreement"),
+}
+
+
+def exporter_for(path: Path) -> Exporter:
+    """The export function for ``path``'s suffix.
+
+    Raises:
+        ReadError: when no format writes that suffix (the message lists those that do).
+    """
+    suffix = path.suffix.lower()
+    if suffix not in EXPORTERS:
+        known = ", ".join(sorted(EXPORTERS)) or "none yet"
+        location = Location(file=path.name)
+        message = f"cannot export to {suffix or 'a file without a suffix'}: use one of {known}"
+        raise ReadError([Problem(Severity.ERROR, location, message, "unknown-format")])
+    return _load(EXPORTERS[suffix][0])
+
+
+def read_agreement(path: Path) -> Agreement:
+    """Open ``path`` as an agreement with the reader its suffix names.
+
+    Raises:
+        ReadError: when the suffix is unknown or the file cannot be read.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in READERS:
+        known = ", ".join(sorted(READERS))
+        location = Location(file=path.name)
+        message = f"cannot open {suffix or 'a file without a suffix'} files: use one of {known}"
+        raise ReadError([Problem(Severity.ERROR, location, message, "unknown-format")])
+    reader: Callable[[Path], Agreement] = _load(READERS[suffix][0])
+    return reader(path)
+
+
+def _load(target: str) -> Any:
+    module_name, _, function = target.partition(":")
+    return getattr(importlib.import_module(module_name), function)

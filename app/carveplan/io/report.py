@@ -116,7 +116,8 @@ def schedule_text(schedule: Schedule) -> Iterator[str]:
     for m in schedule.milestones:
         when = _day(m.date) or "BLOCKED by " + ", ".join(m.blocked_by)
         delay = f" (delayed {m.delay_months} months)" if m.delay_months else ""
-        yield f"  {m.milestone.id:<12} {m.milestone.party:<4} {m.milestone.status.value:<9} {when}{delay}  {m.milestone.title}"
+        record = m.milestone
+        yield f"  {record.id:<12} {record.party:<4} {record.status.value:<9} {when}{delay}  {record.title}"
     if schedule.windows:
         yield ""
         yield "Security exceptions invoked"

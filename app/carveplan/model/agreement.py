@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from carveplan.model.exception import ReviewClause, SecurityException
 from carveplan.model.line import Line
@@ -15,7 +15,7 @@ from carveplan.model.scenario import Scenario
 from carveplan.model.staging import StagingCategory
 
 
-class RoundingDirection(str, Enum):
+class RoundingDirection(StrEnum):
     """How intermediate values are brought to the rounding step."""
 
     DOWN = "down"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from carveplan.model.party import PartyCode, SectorId
 from carveplan.model.timing import MilestoneId, Offset, Timing
@@ -12,7 +12,7 @@ from carveplan.model.timing import MilestoneId, Offset, Timing
 LineId = str
 
 
-class CodeSystem(str, Enum):
+class CodeSystem(StrEnum):
     """What kind of code identifies a line."""
 
     HS = "HS"
@@ -20,14 +20,14 @@ class CodeSystem(str, Enum):
     OTHER = "other"
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     """Which way a measure moves as it is liberalized."""
 
     DOWN = "down"
     UP = "up"
 
 
-class MeasureKind(str, Enum):
+class MeasureKind(StrEnum):
     """What is liberalized; the direction matters for validation and charts."""
 
     TARIFF = "tariff"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from carveplan.model.party import PartyCode
 from carveplan.model.timing import MilestoneId, Timing
 
 
-class MilestoneKind(str, Enum):
+class MilestoneKind(StrEnum):
     """Kinds of compliance milestone seen in practice."""
 
     REGULATORY_ALIGNMENT = "regulatory_alignment"
@@ -23,7 +23,7 @@ class MilestoneKind(str, Enum):
     OTHER = "other"
 
 
-class MilestoneStatus(str, Enum):
+class MilestoneStatus(StrEnum):
     """Where a milestone stands."""
 
     PLANNED = "planned"

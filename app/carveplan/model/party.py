@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 PartyCode = str
 SectorId = str
 
 
-class DevelopmentStatus(str, Enum):
+class DevelopmentStatus(StrEnum):
     """WTO-style status; developing and LDC parties get longer transitions."""
 
     DEVELOPED = "developed"

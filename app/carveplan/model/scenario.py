@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Union
 
 from carveplan.model.exception import ExceptionId
 from carveplan.model.timing import MilestoneId, Timing
@@ -62,7 +61,7 @@ class EifMoved:
     eif: date
 
 
-Override = Union[MilestoneDelay, MilestoneMissed, ExceptionInvoked, EifMoved]
+Override = MilestoneDelay | MilestoneMissed | ExceptionInvoked | EifMoved
 
 
 @dataclass(frozen=True)

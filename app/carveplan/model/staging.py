@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 CategoryCode = str
 
 
-class StagingKind(str, Enum):
+class StagingKind(StrEnum):
     """The shape of a staging rule (DOMAIN.md, "Staging categories")."""
 
     IMMEDIATE = "immediate"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 MilestoneId = str
 
 
-class Unit(str, Enum):
+class Unit(StrEnum):
     """The unit of an offset."""
 
     DAYS = "d"
@@ -35,7 +35,7 @@ class Offset:
         return f"{sign}{abs(self.amount)}{self.unit.value}"
 
 
-class Anchor(str, Enum):
+class Anchor(StrEnum):
     """What a timing is measured from."""
 
     DATE = "date"
@@ -103,10 +103,7 @@ class TimingError(ValueError):
 
     def describe(self) -> str:
         """One line naming the bad character and what was expected there."""
-        if self.position >= len(self.text):
-            found = "the end"
-        else:
-            found = repr(self.text[self.position])
+        found = "the end" if self.position >= len(self.text) else repr(self.text[self.position])
         return (
             f"cannot read timing {self.text!r}: at character {self.position + 1} found {found}, "
             f"expected {self.expected}"

@@ -11,6 +11,7 @@ from carveplan.engine.schedule import (
     Schedule,
 )
 from carveplan.engine.staging import builtin_category, expand, expand_checked, find_category, line_target
+from carveplan.engine.trajectory import TrajectoryRow, trajectory, value_at, year_range
 
 __all__ = [
     "ExceptionWindow",
@@ -19,6 +20,7 @@ __all__ = [
     "ResolvedPhase",
     "ReviewEvent",
     "Schedule",
+    "TrajectoryRow",
     "builtin_category",
     "expand",
     "expand_checked",
@@ -27,4 +29,7 @@ __all__ = [
     "line_target",
     "resolve",
     "round_value",
+    "trajectory",
+    "value_at",
+    "year_range",
 ]

@@ -1,5 +1,6 @@
 """The scheduling engine: pure functions from an agreement (and a scenario) to dates and values."""
 
+from carveplan.engine.chain import Chain, critical_chain
 from carveplan.engine.resolve import find_scenario, resolve
 from carveplan.engine.rounding import round_value
 from carveplan.engine.schedule import (
@@ -14,6 +15,7 @@ from carveplan.engine.staging import builtin_category, expand, expand_checked, f
 from carveplan.engine.trajectory import TrajectoryRow, trajectory, value_at, year_range
 
 __all__ = [
+    "Chain",
     "ExceptionWindow",
     "ResolvedLine",
     "ResolvedMilestone",
@@ -22,6 +24,7 @@ __all__ = [
     "Schedule",
     "TrajectoryRow",
     "builtin_category",
+    "critical_chain",
     "expand",
     "expand_checked",
     "find_category",

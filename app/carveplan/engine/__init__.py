@@ -13,6 +13,7 @@ from carveplan.engine.schedule import (
 )
 from carveplan.engine.staging import builtin_category, expand, expand_checked, find_category, line_target
 from carveplan.engine.trajectory import TrajectoryRow, trajectory, value_at, year_range
+from carveplan.engine.validate import validate
 
 __all__ = [
     "Chain",
@@ -33,6 +34,7 @@ __all__ = [
     "resolve",
     "round_value",
     "trajectory",
+    "validate",
     "value_at",
     "year_range",
 ]

@@ -21,8 +21,8 @@ class Chain:
         line: the line id.
         milestones: the binding milestones and the dependencies that bind them, earliest first;
             for a blocked line, the missed milestones that block it.
-        slack_days: days a gate could slip before it moves the line (0 when a gate binds);
-            ``None`` when no gate is involved.
+        slack_days: days the gates could slip before they move the line (0 when a gate, or the
+            milestone a phase's start hangs off, binds); ``None`` when no milestone is involved.
     """
 
     line: LineId
@@ -81,7 +81,9 @@ def _walk(
             if latest > own:
                 break
         if phase.start.anchor is Anchor.MILESTONE and nominal >= own and phase.start.milestone:
+            # The phase hangs off this milestone's date: any slip of it moves the line.
             binding.append(phase.start.milestone)
+            slacks.append(0)
         follows = phase.start.anchor is Anchor.PREV or (previous is not None and previous >= nominal)
         if not follows:
             break

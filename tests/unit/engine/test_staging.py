@@ -197,3 +197,12 @@ def test_linear_staging_is_monotone_and_ends_exactly_at_the_target(
     assert got[-1] == target
     assert all(a >= b for a, b in zip([base, *got], got, strict=False))
     assert all(v >= target for v in got)
+
+
+@given(bases, st.sampled_from(["A", "B", "C", "C+", "E", "20-A", "B+", "10 Years", "Y-3", "B15"]))
+def test_every_builtin_category_cuts_monotonically_to_exactly_zero(base: Decimal, code: str) -> None:
+    phases = expand(line(base=base, category=code), agreement())
+    got = [p.value for p in phases]
+    assert got[-1] == 0
+    assert all(a >= b >= 0 for a, b in zip([base, *got], got, strict=False))
+    assert [p.start.year for p in phases] == sorted({p.start.year for p in phases})

@@ -37,6 +37,6 @@ class Cancelled(Exception):
 
 
 def check_progress(progress: object, done: int, total: int) -> None:
-    """Report progress to an optional ``(done, total) -> bool`` callback; raise :class:`Cancelled` on False."""
+    """Report to an optional ``(done, total) -> bool`` callback; raise :class:`Cancelled` on False."""
     if callable(progress) and progress(done, total) is False:
         raise Cancelled("cancelled by the user")

@@ -31,7 +31,9 @@ def problem_cells(problem: Problem) -> tuple[str, ...]:
 class ProblemListDialog(QDialog):
     """Shows problems in a table; the document was not changed."""
 
-    def __init__(self, title: str, summary: str, problems: Sequence[Problem], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, summary: str, problems: Sequence[Problem], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(900, 420)

@@ -116,7 +116,9 @@ class FileController(QObject):
     def save_as(self) -> bool:
         """Ask for a file name and save there."""
         suggestion = self._document.path or Path(f"{self._document.agreement.title or 'agreement'}.carveplan")
-        name, _ = QFileDialog.getSaveFileName(self._window, "Save agreement as", str(suggestion), NATIVE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self._window, "Save agreement as", str(suggestion), NATIVE_FILTER
+        )
         if not name:
             return False
         path = Path(name)
@@ -137,8 +139,10 @@ class FileController(QObject):
 
     def export(self) -> None:
         """Ask for a file and export the agreement in the format its suffix names."""
-        stem = (self._document.path.stem if self._document.path else self._document.agreement.title) or "agreement"
-        name, chosen = QFileDialog.getSaveFileName(self._window, "Export", f"{stem}.xlsx", export_filter())
+        stem = (
+            self._document.path.stem if self._document.path else self._document.agreement.title
+        ) or "agreement"
+        name, _ = QFileDialog.getSaveFileName(self._window, "Export", f"{stem}.xlsx", export_filter())
         if name:
             self.export_to(Path(name))
 

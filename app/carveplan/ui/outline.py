@@ -33,7 +33,9 @@ def build_outline(agreement: Agreement, model: QStandardItemModel) -> None:
     for line in agreement.lines:
         text = f"{line.code}  {line.description}".strip()
         tip = f"{line.id}: {line.description} ({line.category or 'explicit phases'})"
-        by_party.setdefault(line.party, {}).setdefault(line.sector, []).append(_item(text, "lines", line.id, tip))
+        by_party.setdefault(line.party, {}).setdefault(line.sector, []).append(
+            _item(text, "lines", line.id, tip)
+        )
     party_names = {p.code: p.name for p in agreement.parties}
     for code, sectors in by_party.items():
         count = sum(len(items) for items in sectors.values())

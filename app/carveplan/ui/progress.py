@@ -8,7 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 
-def progress_callback(parent: QWidget | None, label: str) -> tuple[QProgressDialog, Callable[[int, int], bool]]:
+def progress_callback(
+    parent: QWidget | None, label: str
+) -> tuple[QProgressDialog, Callable[[int, int], bool]]:
     """A modal progress dialog and the ``(done, total) -> keep going`` callback to hand to io.
 
     The dialog appears only when the work lasts longer than half a second.

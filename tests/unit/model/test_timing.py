@@ -83,8 +83,6 @@ timings = st.one_of(
 )
 
 
-
-
 @given(timings)
 def test_any_timing_survives_print_and_parse(timing: Timing) -> None:
     assert parse_timing(format_timing(timing)) == timing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -39,8 +40,9 @@ def found(deal: Agreement) -> set[tuple[str, str]]:
     return {(p.code, str(p.location)) for p in validate(deal)}
 
 
-def severity(deal: Agreement, code: str) -> Severity:
-    (problem,) = [p for p in validate(deal) if p.code == code]
+def severity(deal: Agreement, code: str, where: str = "") -> Severity:
+    """The severity of the one problem with ``code`` (at ``where`` when given)."""
+    (problem,) = [p for p in validate(deal) if p.code == code and where in ("", str(p.location))]
     return problem.severity
 
 
@@ -50,6 +52,8 @@ def phases(*pairs: tuple[str, str]) -> tuple[Phase, ...]:
 
 def test_a_clean_agreement_has_no_problems(korus: Agreement) -> None:
     assert validate(korus) == ()
+    # A scenario named baseline that only describes the plan is fine.
+    assert validate(replace(korus, scenarios=(Scenario("baseline", "as negotiated"),))) == ()
 
 
 def test_duplicate_ids_of_every_kind() -> None:
@@ -157,6 +161,12 @@ def test_gates_on_another_partys_milestone_and_gates_due_late() -> None:
     assert ("foreign-gate", "line L1 gates") in problems
     assert ("gate-after-phase", "line L2 phases[0].gates") in problems
     assert severity(deal, "foreign-gate") is Severity.WARNING
+    assert severity(deal, "gate-after-phase", "line L2 phases[0].gates") is Severity.WARNING
+    assert severity(deal, "gate-after-phase", "line L1 gates") is Severity.INFO
+    generated = agreement(
+        milestones=deal.milestones, lines=(line(base="6", category="B3", gates=(Gate("LATE"),)),)
+    )
+    assert severity(generated, "gate-after-phase") is Severity.INFO
 
 
 @pytest.mark.parametrize(
@@ -286,7 +296,10 @@ def test_line_shape_and_scenario_rules() -> None:
             line("G", base="3", gates=(Gate("M1"),), phases=phases(("prev", "0"))),
             line("N", base="3"),
         ),
-        scenarios=(Scenario("baseline"), Scenario("odd", overrides=(MilestoneDelay("M1", -2),))),
+        scenarios=(
+            Scenario("baseline", overrides=(MilestoneDelay("M1", 2),)),
+            Scenario("odd", overrides=(MilestoneDelay("M1", -2),)),
+        ),
     )
     problems = found(deal)
     assert ("line-gates-ignored", "line G gates") in problems

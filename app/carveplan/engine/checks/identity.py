@@ -30,11 +30,11 @@ def identity_problems(agreement: Agreement) -> list[Problem]:
     problems.extend(_duplicate_codes(agreement))
     problems.extend(_unknown_parties_and_sectors(agreement))
     for scenario in agreement.scenarios:
-        if scenario.name.strip().casefold() == BASELINE:
+        # A "baseline" entry may describe the plan; overrides under that name would never apply.
+        if scenario.name.strip().casefold() == BASELINE and scenario.overrides:
             where = Location(kind="scenario", item=scenario.name, field="name")
-            problems.append(
-                error(where, f"{BASELINE!r} is the name of the plan without overrides", "reserved-name")
-            )
+            text = f"{BASELINE!r} is the plan without overrides: give this scenario another name"
+            problems.append(error(where, text, "reserved-name"))
     return problems
 
 

@@ -64,7 +64,11 @@ def remove_records(document: Document, kind: str, indexes: Iterable[int]) -> boo
         return False
     items = col.records(document.agreement, kind)
     noun = col.KINDS[kind].singular
-    text = f"Delete {noun} {col.key_of(kind, items[drop[0]])}" if len(drop) == 1 else f"Delete {len(drop)} {kind}"
+    text = (
+        f"Delete {noun} {col.key_of(kind, items[drop[0]])}"
+        if len(drop) == 1
+        else f"Delete {len(drop)} {kind}"
+    )
     return apply(document, col.remove(document.agreement, kind, drop), text)
 
 

@@ -67,7 +67,7 @@ class Document(QObject):
         return self._agreement.title or "Untitled"
 
     def schedule(self, scenario: str | None = None) -> Schedule:
-        """The agreement resolved under ``scenario`` (default: the current one), cached until the next edit."""
+        """The agreement resolved under ``scenario`` (default: the current one), cached per edit."""
         name = self._scenario if scenario is None else scenario
         if name not in self._schedules:
             known = {s.name for s in self._agreement.scenarios}

@@ -142,12 +142,9 @@ class RecordTableModel(QAbstractTableModel):
         self._show(rows)
 
     def _show(self, rows: tuple[Any, ...]) -> None:
-        """Show ``rows``: an edit that keeps the row count repaints in place, keeping selection and scroll."""
-        if len(rows) == len(self._rows) and rows:
-            self._rows = rows
-            last = self.index(len(rows) - 1, len(self.spec.columns) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
-            return
+        # A reset, not dataChanged: emitting a model's own C++ signals from Python leaks a
+        # reference to True on every call in PySide 6.12 (a crash at exit after a few hundred
+        # edits). The view keeps its current record across resets by key.
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()

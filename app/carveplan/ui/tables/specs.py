@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from carveplan.engine import expand
 from carveplan.model import (
     Agreement,
     CodeSystem,
@@ -151,9 +152,11 @@ PHASES = TableSpec(
 def _next_phase(agreement: Agreement, line_id: str) -> Phase:
     """A phase a year after the line's last one, at its value; the first starts at EIF from the base."""
     line = next((item for item in agreement.lines if item.id == line_id), None)
-    if line is None or not line.phases:
+    # A line on a staging category shows generated phases: the new one follows them.
+    phases = expand(line, agreement) if line is not None else ()
+    if line is None or not phases:
         return Phase(Timing.eif(), line.base if line is not None else Decimal(0))
-    return Phase(Timing.after_previous(Offset(12, Unit.MONTHS)), line.phases[-1].value)
+    return Phase(Timing.after_previous(Offset(12, Unit.MONTHS)), phases[-1].value)
 
 
 MILESTONES = TableSpec(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QSortFilterProxyModel,
@@ -29,6 +28,7 @@ from carveplan.ui.tables.delegate import CellDelegate
 from carveplan.ui.tables.model import SORT_ROLE, RecordTableModel
 from carveplan.ui.tables.phases import PhaseTableModel, split_phase_key
 
+_Key = QKeySequence | QKeySequence.StandardKey | str
 _FILTER_DELAY_MS = 150  # typing in the filter of 15,000 lines should not refilter on every key
 
 
@@ -60,6 +60,9 @@ class RecordTable(QWidget):
         self.document.agreement_changed.connect(self.error_label.hide)
         self.document.selection_changed.connect(self._on_document_selection_changed)
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_row_changed)
+        self._kept: tuple[str, int] | None = None
+        model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+        model.modelReset.connect(self._on_model_reset)
 
     # --- building ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -126,7 +129,7 @@ class RecordTable(QWidget):
         rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
         rows.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-    def _action(self, text: str, tip: str, keys: list[QKeySequence | str]) -> QAction:
+    def _action(self, text: str, tip: str, keys: list[_Key]) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -180,19 +183,18 @@ class RecordTable(QWidget):
         rows = [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in shown]
         return self.model.paste(text, rows, self.proxy.mapToSource(current).column())
 
-    def select_row(self, row: int) -> None:
+    def select_row(self, row: int, column: int = 0) -> None:
         """Select source row ``row`` and scroll to it, without announcing it to the document."""
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.proxy.mapFromSource(self.model.index(row, column))
         if not index.isValid():
             self.filter_box.clear()
             self.set_filter("")
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            index = self.proxy.mapFromSource(self.model.index(row, column))
         self._syncing = True
         try:
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-            selection = QItemSelection(index, index)
             self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
-            self.view.selectionModel().select(selection, flags)
+            self.view.selectionModel().select(index, flags)
             self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
             self._syncing = False
@@ -218,6 +220,19 @@ class RecordTable(QWidget):
             kind, key = "lines", split_phase_key(key)[0]  # a phase picked elsewhere: show its line
         if kind == self.model.kind:
             self.select_key(key)
+
+    def _on_model_about_to_be_reset(self) -> None:
+        current = self.proxy.mapToSource(self.view.currentIndex())
+        self._kept = (self.model.key(current.row()), current.column()) if current.isValid() else None
+
+    def _on_model_reset(self) -> None:
+        # Every edit resets the model: stay on the record edited, in the same column.
+        if self._kept is not None:
+            key, column = self._kept
+            row = self.model.row_of(key)
+            if row >= 0:
+                self.select_row(row, column)
+        self._kept = None
 
     def _on_model_edit_failed(self, text: str) -> None:
         self.error_label.setText(text)

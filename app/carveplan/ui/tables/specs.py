@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 
 from carveplan.engine import expand
@@ -28,68 +27,22 @@ from carveplan.model import (
     Unit,
 )
 from carveplan.ui.tables import cells as c
+from carveplan.ui.tables.columnkit import (
+    categories,
+    count_column,
+    first,
+    gates_column,
+    ids_column,
+    key_column,
+    number_column,
+    parties,
+    party_column,
+    sectors,
+    text_column,
+    timing_column,
+)
 from carveplan.ui.tables.columns import Column, Editor, TableSpec, enum_column
 from carveplan.ui.tables.overrides import FORMS, format_overrides, parse_overrides
-
-_TIMING_TIP = "A date YYYY-MM-DD, EIF+6m, Y3 (agreement year), M:REG-1+6m (after a milestone) or prev+12m"
-_MONTHS_TIP = "Whole months; empty when the clause sets none"
-
-
-def _parties(agreement: Agreement) -> Sequence[str]:
-    return [p.code for p in agreement.parties]
-
-
-def _sectors(agreement: Agreement) -> Sequence[str]:
-    return [s.id for s in agreement.sectors]
-
-
-def _categories(agreement: Agreement) -> Sequence[str]:
-    # The agreement's own categories first; a few built-in spellings for lines that use them.
-    own = [k.code for k in agreement.categories]
-    return ["", *own, *(code for code in ("A", "B5", "B10", "B15", "E", "B+", "EXCL") if code not in own)]
-
-
-def _first(values: Sequence[str]) -> str:
-    return values[0] if values else ""
-
-
-def _key(field: str, header: str, width: int = 9) -> Column:
-    return Column(field, header, parse=c.parse_key, tooltip=f"Unique {header.lower()}", width=width)
-
-
-def _party() -> Column:
-    return Column("party", "Party", parse=c.parse_key, editor=Editor.CHOICE, choices=_parties, width=7)
-
-
-def _number(field: str, header: str, tip: str, optional: bool = False, width: int = 8) -> Column:
-    parse = c.parse_optional_decimal if optional else c.parse_decimal
-    return Column(field, header, c.format_decimal, parse, Editor.NUMBER, tooltip=tip, width=width)
-
-
-def _count(field: str, header: str, tip: str = _MONTHS_TIP, width: int = 8) -> Column:
-    return Column(
-        field, header, c.format_optional, c.parse_optional_count, Editor.NUMBER, tooltip=tip, width=width
-    )
-
-
-def _timing(field: str, header: str, optional: bool = False) -> Column:
-    fmt = c.format_optional_timing
-    parse = c.parse_optional_timing if optional else c.parse_timing_cell
-    return Column(field, header, fmt, parse, Editor.TIMING, tooltip=_TIMING_TIP, width=12)
-
-
-def _ids(field: str, header: str, tip: str, width: int = 16) -> Column:
-    return Column(field, header, c.format_ids, c.parse_ids, tooltip=tip, width=width)
-
-
-def _gates(width: int = 16) -> Column:
-    tip = "Milestones to be verified first, with an optional lag: REG-1+6m, DATA-2"
-    return Column("gates", "Gates", c.format_gates, c.parse_gates, tooltip=tip, width=width)
-
-
-def _text(field: str, header: str, width: int = 16) -> Column:
-    return Column(field, header, width=width)
-
 
 LINES = TableSpec(
     kind="lines",
@@ -97,27 +50,29 @@ LINES = TableSpec(
     key_field="id",
     stem="L",
     columns=(
-        _key("id", "Id"),
-        _party(),
-        Column("sector", "Sector", parse=c.parse_key, editor=Editor.CHOICE, choices=_sectors, width=14),
+        key_column("id", "Id"),
+        party_column(),
+        Column("sector", "Sector", parse=c.parse_key, editor=Editor.CHOICE, choices=sectors, width=18),
         Column(
             "code", "Code", parse=c.parse_key, tooltip="HS or CPC code, as text: 0101 keeps its zero", width=9
         ),
         enum_column("code_system", "System", CodeSystem, width=6),
-        _text("description", "Description", 28),
+        text_column("description", "Description", 28),
         enum_column("measure", "Measure", MeasureKind, width=11),
-        _text("unit", "Unit", 5),
-        _number("base", "Base", "The value before the agreement (6.8 for 6.8 %)", width=6),
+        text_column("unit", "Unit", 5),
+        number_column("base", "Base", "The value before the agreement (6.8 for 6.8 %)", width=6),
         Column(
             "category",
             "Category",
             parse=c.parse_text,
             editor=Editor.CHOICE,
-            choices=_categories,
+            choices=categories,
             tooltip="Staging category (B5, 5 Years, E ...); ignored when the line has its own phases",
             width=8,
         ),
-        _number("target", "Target", "Final value overriding the category's; empty for its own", True, 6),
+        number_column(
+            "target", "Target", "Final value overriding the category's; empty for its own", True, 6
+        ),
         Column(
             "phases",
             "Phases",
@@ -127,11 +82,11 @@ LINES = TableSpec(
             width=6,
             tooltip="Explicit phases (edit them in the Phases tab); empty when the category generates them",
         ),
-        _gates(),
-        _text("legal_ref", "Legal ref.", 14),
-        _text("notes", "Notes", 20),
+        gates_column(),
+        text_column("legal_ref", "Legal ref.", 22),
+        text_column("notes", "Notes", 20),
     ),
-    new_record=lambda a, key: Line(key, _first(_parties(a)), _first(_sectors(a)), code="", category="B5"),
+    new_record=lambda a, key: Line(key, first(parties(a)), first(sectors(a)), code="", category="B5"),
 )
 
 PHASES = TableSpec(
@@ -139,11 +94,11 @@ PHASES = TableSpec(
     title="Phases",
     key_field=None,
     columns=(
-        _text("label", "Label", 12),
-        _timing("start", "Start"),
-        _number("value", "Value", "The value in force from the start"),
-        _gates(20),
-        _text("note", "Note", 24),
+        text_column("label", "Label", 20),
+        timing_column("start", "Start"),
+        number_column("value", "Value", "The value in force from the start"),
+        gates_column(20),
+        text_column("note", "Note", 24),
     ),
     new_record=lambda a, line_id: _next_phase(a, line_id),
 )
@@ -165,12 +120,12 @@ MILESTONES = TableSpec(
     key_field="id",
     stem="M",
     columns=(
-        _key("id", "Id"),
-        _party(),
-        _text("title", "Title", 26),
+        key_column("id", "Id"),
+        party_column(),
+        text_column("title", "Title", 34),
         enum_column("kind", "Kind", MilestoneKind, width=16),
-        _timing("due", "Due"),
-        _text("verifier", "Verifier", 16),
+        timing_column("due", "Due"),
+        text_column("verifier", "Verifier", 24),
         enum_column("status", "Status", MilestoneStatus, width=9),
         Column(
             "actual",
@@ -181,10 +136,10 @@ MILESTONES = TableSpec(
             tooltip="The date it was achieved or verified (YYYY-MM-DD); empty while unknown",
             width=10,
         ),
-        _ids("depends_on", "Depends on", "Milestones to be verified first, separated by commas"),
-        _text("note", "Note", 20),
+        ids_column("depends_on", "Depends on", "Milestones to be verified first, separated by commas"),
+        text_column("note", "Note", 20),
     ),
-    new_record=lambda a, key: Milestone(key, _first(_parties(a)), "New milestone", Timing.eif()),
+    new_record=lambda a, key: Milestone(key, first(parties(a)), "New milestone", Timing.eif()),
 )
 
 EXCEPTIONS = TableSpec(
@@ -193,23 +148,29 @@ EXCEPTIONS = TableSpec(
     key_field="id",
     stem="EXC",
     columns=(
-        _key("id", "Id"),
-        _party(),
-        _text("title", "Title", 24),
-        _ids("scope_sectors", "Sectors", "Sectors in scope (ids, separated by commas)"),
-        _ids("scope_lines", "Lines", "Individual lines in scope (ids, separated by commas)"),
-        _text("legal_basis", "Legal basis", 14),
-        _text("trigger", "Trigger", 20),
-        _number("threshold", "Threshold", "An optional numeric trigger (import surge in percent)", True),
-        _count("notification_days", "Notify (d)", "Days after invocation by which others must be notified"),
-        _count("termination_notice_days", "End notice (d)", "Days before the end to notify termination"),
-        _count("max_duration_months", "Max (m)"),
-        _count("extension_months", "Ext. (m)"),
-        _count("review_interval_months", "Review (m)"),
-        _timing("sunset", "Sunset", optional=True),
-        _text("note", "Note", 20),
+        key_column("id", "Id"),
+        party_column(),
+        text_column("title", "Title", 24),
+        ids_column("scope_sectors", "Sectors", "Sectors in scope (ids, separated by commas)"),
+        ids_column("scope_lines", "Lines", "Individual lines in scope (ids, separated by commas)"),
+        text_column("legal_basis", "Legal basis", 14),
+        text_column("trigger", "Trigger", 20),
+        number_column(
+            "threshold", "Threshold", "An optional numeric trigger (import surge in percent)", True
+        ),
+        count_column(
+            "notification_days", "Notify (d)", "Days after invocation by which others must be notified"
+        ),
+        count_column(
+            "termination_notice_days", "End notice (d)", "Days before the end to notify termination"
+        ),
+        count_column("max_duration_months", "Max (m)"),
+        count_column("extension_months", "Ext. (m)"),
+        count_column("review_interval_months", "Review (m)"),
+        timing_column("sunset", "Sunset", optional=True),
+        text_column("note", "Note", 20),
     ),
-    new_record=lambda a, key: SecurityException(key, _first(_parties(a)), "New exception"),
+    new_record=lambda a, key: SecurityException(key, first(parties(a)), "New exception"),
 )
 
 REVIEWS = TableSpec(
@@ -218,13 +179,13 @@ REVIEWS = TableSpec(
     key_field="id",
     stem="REV",
     columns=(
-        _key("id", "Id"),
-        _text("title", "Title", 24),
-        _timing("first", "First"),
-        _count("interval_months", "Every (m)", "Months between reviews; empty for a single event"),
-        _count("count", "Count", "How many reviews in all; empty when unbounded"),
-        _timing("term_end", "Term ends", optional=True),
-        _text("legal_ref", "Legal ref.", 16),
+        key_column("id", "Id"),
+        text_column("title", "Title", 24),
+        timing_column("first", "First"),
+        count_column("interval_months", "Every (m)", "Months between reviews; empty for a single event"),
+        count_column("count", "Count", "How many reviews in all; empty when unbounded"),
+        timing_column("term_end", "Term ends", optional=True),
+        text_column("legal_ref", "Legal ref.", 16),
     ),
     new_record=lambda a, key: ReviewClause(key, "Joint review", Timing.eif(Offset(3, Unit.YEARS)), 60),
 )
@@ -235,8 +196,8 @@ SCENARIOS = TableSpec(
     key_field="name",
     stem="scenario",
     columns=(
-        _key("name", "Name", 18),
-        _text("description", "Description", 30),
+        key_column("name", "Name", 18),
+        text_column("description", "Description", 30),
         Column(
             "overrides",
             "Overrides",
@@ -255,7 +216,7 @@ CATEGORIES = TableSpec(
     key_field="code",
     stem="CAT",
     columns=(
-        _key("code", "Code", 8),
+        key_column("code", "Code", 8),
         enum_column("kind", "Kind", StagingKind, width=11),
         Column(
             "stages",
@@ -283,7 +244,9 @@ CATEGORIES = TableSpec(
             width=18,
             tooltip="Share of the change in each year, summing to 1 (non-linear): 0.2, 0, 0.1",
         ),
-        _number("final", "Final", "The value reached (partial); empty for full liberalization", True, 6),
+        number_column(
+            "final", "Final", "The value reached (partial); empty for full liberalization", True, 6
+        ),
         Column(
             "steps",
             "Steps",
@@ -292,7 +255,7 @@ CATEGORIES = TableSpec(
             width=18,
             tooltip="Values by agreement year (steps): Y1=25, Y2=35, Y4=49",
         ),
-        _text("description", "Description", 28),
+        text_column("description", "Description", 28),
     ),
     new_record=lambda a, key: StagingCategory(key, StagingKind.LINEAR, stages=5),
 )
@@ -303,8 +266,8 @@ PARTIES = TableSpec(
     key_field="code",
     stem="NEW",
     columns=(
-        _key("code", "Code", 7),
-        _text("name", "Name", 24),
+        key_column("code", "Code", 7),
+        text_column("name", "Name", 24),
         enum_column("status", "Status", DevelopmentStatus, width=11),
     ),
     new_record=lambda a, key: Party(key, "New party"),
@@ -315,7 +278,7 @@ SECTORS = TableSpec(
     title="Sectors",
     key_field="id",
     stem="sector",
-    columns=(_key("id", "Id", 16), _text("name", "Name", 24)),
+    columns=(key_column("id", "Id", 16), text_column("name", "Name", 24)),
     new_record=lambda a, key: Sector(key, "New sector"),
 )
 

@@ -201,6 +201,9 @@ class RecordTable(QWidget):
 
     def select_key(self, key: str) -> bool:
         """Select the record named ``key``; ``False`` when it is not in this table."""
+        current = self.proxy.mapToSource(self.view.currentIndex())
+        if current.isValid() and self.model.key(current.row()) == key:
+            return True  # already there (our own announcement coming back): keep the column
         row = self.model.row_of(key)
         if row >= 0:
             self.select_row(row)

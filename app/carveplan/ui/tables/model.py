@@ -37,6 +37,8 @@ class RecordTableModel(QAbstractTableModel):
         self.document = document
         self.spec = spec
         self._rows: tuple[Any, ...] = self._read(document.agreement)
+        # Sorting asks for the same keys n log n times: compute a column's keys once per change.
+        self._sort_keys: dict[int, list[Any]] = {}
         document.agreement_changed.connect(self._on_document_agreement_changed)
 
     # --- records ------------------------------------------------------------------------
@@ -147,6 +149,7 @@ class RecordTableModel(QAbstractTableModel):
         # edits). The view keeps its current record across resets by key.
         self.beginResetModel()
         self._rows = rows
+        self._sort_keys.clear()
         self.endResetModel()
 
     # --- Qt overrides ------------------------------------------------------------------------
@@ -213,8 +216,14 @@ class RecordTableModel(QAbstractTableModel):
         return True
 
     def _sort_key(self, index: Index) -> Any:
-        column = self.spec.columns[index.column()]
-        value = getattr(self._rows[index.row()], column.field)
+        keys = self._sort_keys.get(index.column())
+        if keys is None:
+            keys = self._sort_keys[index.column()] = [self._key_of(r, index.column()) for r in self._rows]
+        return keys[index.row()]
+
+    def _key_of(self, record: Any, column_number: int) -> Any:
+        column = self.spec.columns[column_number]
+        value = getattr(record, column.field)
         if column.numeric:
             if isinstance(value, tuple):
                 return float(len(value))

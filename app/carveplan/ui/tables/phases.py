@@ -57,6 +57,7 @@ class PhaseTableModel(RecordTableModel):
         self.beginResetModel()
         self._line_id = line_id
         self._rows = self._read(self.document.agreement)
+        self._sort_keys.clear()
         self.endResetModel()
 
     def generated(self) -> bool:

@@ -470,11 +470,12 @@ REVIEWS = (
         "General review of the Agreement",
         t("EIF+3y"),
         interval_months=60,
+        count=3,  # within 3 years, then every 5: three reviews fall inside the 16-year term
         legal_ref="Art. 30.2 (cf. CPTPP Art. 27.2)",
     ),
     ReviewClause(
         "TERM",
-        "Joint review at the 6th anniversary; 16-year term",
+        "Joint review (16-year term)",
         t("EIF+6y"),
         term_end=t("EIF+16y"),
         legal_ref="Art. 30.7 (cf. USMCA Art. 34.7)",

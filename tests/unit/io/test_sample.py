@@ -68,7 +68,7 @@ def test_the_main_sample_covers_what_a_negotiator_plans() -> None:
     }
     assert {m.status for m in agreement.milestones} >= {MilestoneStatus.PLANNED, MilestoneStatus.VERIFIED}
     assert any(line.code_system.value == "CPC" and line.phases for line in agreement.lines)
-    assert {s.name for s in agreement.scenarios} >= {"baseline", "sanctions persist"}
+    assert {s.name for s in agreement.scenarios} == {"sanctions persist", "late ratification"}
 
 
 def test_sanctions_delay_and_block_what_the_baseline_opens() -> None:

@@ -30,3 +30,13 @@ class ReadError(Exception):
 
 class WriteError(Exception):
     """A file could not be written (disk full, no permission); the old file is untouched."""
+
+
+class Cancelled(Exception):
+    """The user cancelled long work through the progress callback; nothing was written."""
+
+
+def check_progress(progress: object, done: int, total: int) -> None:
+    """Report to an optional ``(done, total) -> bool`` callback; raise :class:`Cancelled` on False."""
+    if callable(progress) and progress(done, total) is False:
+        raise Cancelled("cancelled by the user")

@@ -125,7 +125,7 @@ def apply_year_axis(
     lo, hi = day_num(start), day_num(end)
     bounds = [day_num(b) for _, b, _ in years if lo <= day_num(b) <= hi]
     # Every other year counts from Y1 (Y1, Y3, ...); coarser steps keep round numbers (Y1, Y5, Y10).
-    shown = [(n, b, f) for n, b, f in years if (n - 1) % every == 0 or (every > 2 and n % every == 0)]
+    shown = [(n, b, f) for n, b, f in years if _year_shown(n, every)]
     mids = [min(max((day_num(b) + day_num(f)) / 2, lo), hi) for _, b, f in shown]
     top.set_xticks(bounds, [""] * len(bounds))
     top.set_xticks(mids, [f"Y{n}" for n, _, _ in shown], minor=True)
@@ -133,6 +133,12 @@ def apply_year_axis(
     top.tick_params(axis="x", which="major", length=4, colors=style.muted)
     top.spines["top"].set_visible(False)
     return top
+
+
+def _year_shown(year: int, every: int) -> bool:
+    if every <= 2:
+        return (year - 1) % every == 0
+    return year == 1 or year % every == 0
 
 
 def _month_starts(start: date, end: date, step: int) -> list[date]:

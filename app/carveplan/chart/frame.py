@@ -10,6 +10,7 @@ from carveplan.chart.axes import day_num, num_day
 from carveplan.chart.rows import Row, RowKind
 from carveplan.chart.style import ChartStyle
 from carveplan.chart.text import shorten, text_points
+from carveplan.engine.dates import add_months
 from carveplan.engine.schedule import Schedule
 
 
@@ -144,5 +145,7 @@ def _schedule_days(sched: Schedule) -> list[date]:
         out.extend(d for d in (m.date, m.due) if d is not None)
     for w in sched.windows:
         out.extend((w.start, w.end))
-    out.extend(r.date for r in sched.reviews)
+    # Periodic reviews can run for a century: only term ends within 30 years widen the window.
+    horizon = add_months(sched.eif, 30 * 12)
+    out.extend(r.date for r in sched.reviews if r.number == 0 and r.date <= horizon)
     return out

@@ -190,7 +190,7 @@ def _content(
 ) -> LegendContent:
     names = {s.id: s.name for s in schedule.agreement.sectors}
     shown = list(dict.fromkeys(r.sector for r in rows))
-    statuses = {m.milestone.milestone.status for m in marks}
+    statuses = {m.status for m in marks}
     kinds = {v.kind for v in verticals}
     return LegendContent(
         sectors=tuple((names.get(s, s), _hex(geo.sector_colours[s])) for s in shown),
@@ -279,7 +279,7 @@ def _draw_milestones(
     segments = [[(m.x, m.y), target] for m in marks for target in m.targets]
     connectors = LineCollection(segments, colors=style.muted, linewidths=0.8, linestyles=":", zorder=2.6)
     ax.add_collection(connectors, autolim=False)
-    faces = [style.milestone_colour(m.milestone.milestone.status) for m in marks]
+    faces = [style.milestone_colour(m.status) for m in marks]
     size = style.milestone_size**2
     xs, ys = [m.x for m in marks], [m.y for m in marks]
     diamonds = ax.scatter(
@@ -324,6 +324,7 @@ def _points(ax: Axes, points: list[tuple[float, float]], marker: str, style: Cha
     )
 
 
+_PRIORITY = ("eif", "today", "sunset", "review")
 _VERTICAL: dict[str, tuple[Any, float]] = {
     "eif": ("-", 1.0),
     "today": ("--", 1.0),
@@ -354,12 +355,13 @@ def _draw_verticals(
     # Labels sit side by side in the header band above row 0; one that would overprint is left out.
     ppd = max(frame.points_per_day, 1e-9)
     y = -0.5 - frame.header_rows / 2
-    free_from = -1e18
-    for mark in marks:
+    placed: list[tuple[float, float]] = []
+    for mark in sorted(marks, key=lambda m: _PRIORITY.index(m.kind)):
         x = mark.x + 3 / ppd
-        if x < free_from:
-            continue
-        free_from = x + (text_points(mark.label, style.small_font_size) + 6) / ppd
+        x_end = x + (text_points(mark.label, style.small_font_size) + 6) / ppd
+        if any(x < right and left < x_end for left, right in placed):
+            continue  # would overprint a more important label (EIF first, then today, sunsets)
+        placed.append((x, x_end))
         text = ax.text(
             x,
             y,

@@ -77,12 +77,14 @@ def _bar_labels(
     ppd = frame.points_per_day
     out: list[Text] = []
     previous = line.base
+    # Text inside a bar needs the bar to be taller than the text.
+    inside = style.phase_labels and (bar.y1 - bar.y0) * frame.row_points >= style.small_font_size * 1.2
     for seg in bar.segments:
         x0, x1 = max(seg.x0, span[0]), min(seg.x1, span[1])
         room = (x1 - x0) * ppd - _PAD * 2
         if seg.kind == SegmentKind.PHASE:
             phase = bar.resolved.phases[seg.phase]
-            if style.phase_labels:
+            if inside:
                 label = _fitting(
                     room, style, transition(line, previous, phase.value), format_value(line, phase.value)
                 )
@@ -138,14 +140,15 @@ def _milestone_labels(
 ) -> list[Text]:
     out: list[Text] = []
     offset = style.milestone_size * 0.9 / frame.points_per_day
-    seen: set[tuple[float, str]] = set()
-    for m in marks:
+    free_from: dict[float, float] = {}  # row -> where the last label on it ends
+    for m in sorted(marks, key=lambda mark: (mark.y, mark.x)):
         ident = m.milestone.milestone.id
         width = text_points(ident, style.small_font_size) / frame.points_per_day
-        if (m.y, ident) in seen or m.x + offset + width > span[1]:
-            continue
-        seen.add((m.y, ident))
-        out.append(_text(ax, m.x + offset, m.y, ident, style, style.foreground, "left", True))
+        x = m.x + offset
+        if x < free_from.get(m.y, -1e18) or x + width > span[1]:
+            continue  # would overprint the previous milestone's label on this row
+        free_from[m.y] = x + width + offset
+        out.append(_text(ax, x, m.y, ident, style, style.foreground, "left", True))
     return out
 
 

@@ -33,6 +33,13 @@ class MilestoneMark:
     targets: tuple[tuple[float, float], ...]
     unmet: bool
 
+    @property
+    def status(self) -> MilestoneStatus:
+        """The status shown: missed when this scenario never meets it, else the recorded one."""
+        if self.milestone.date is None:
+            return MilestoneStatus.MISSED
+        return self.milestone.milestone.status
+
 
 @dataclass(frozen=True)
 class Band:

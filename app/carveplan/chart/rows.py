@@ -138,15 +138,19 @@ def paginate(rows: Sequence[Row], per_page: int) -> list[tuple[Row, ...]]:
     Returns:
         The pages, each renumbered from ``y == 0``.
     """
+    return [window(rows, first, count) for first, count in page_windows(rows, per_page)]
+
+
+def page_windows(rows: Sequence[Row], per_page: int) -> list[tuple[int, int]]:
+    """``(first, count)`` of each page of :func:`paginate` (for ``RowSelection.first``/``count``)."""
     per_page = max(3, per_page)
-    pages: list[tuple[Row, ...]] = []
+    out: list[tuple[int, int]] = []
     first = 0
     while first < len(rows):
-        lead = len(_ancestors(rows, first))
-        take = max(1, per_page - lead)
-        pages.append(window(rows, first, take))
+        take = max(1, per_page - len(_ancestors(rows, first)))
+        out.append((first, min(take, len(rows) - first)))
         first += take
-    return pages
+    return out
 
 
 def row_at(rows: Sequence[Row], y: float) -> Row | None:

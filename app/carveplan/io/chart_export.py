@@ -140,7 +140,7 @@ def deck_pages(job: ChartJob, page_height: float) -> list[tuple[RowSelection, st
     sectors = list(dict.fromkeys(r.sector for r in build_rows(job.schedule, job.selection)))
     out: list[tuple[RowSelection, str]] = []
     for sector in sectors:
-        groups = [(p,) for p in job.selection.parties] or [()]
+        groups: list[tuple[str, ...]] = [(p,) for p in job.selection.parties] or [()]
         for parties in groups:
             selection = replace(job.selection, sectors=(sector,), parties=parties)
             rows = build_rows(job.schedule, selection)

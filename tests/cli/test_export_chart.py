@@ -36,15 +36,42 @@ def agreement_file(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
 def test_export_chart_formats(agreement_file: Path, tmp_path: Path, suffix: str) -> None:
     out = tmp_path / f"chart{suffix}"
-    status = _run("export", str(agreement_file), "-o", str(out), "--scenario", "late", "--style", "print",
-                  "--dpi", "50", "--from", "2027-01-01", "--to", "2037-12-31")  # fmt: skip
-    assert status == 0 and out.stat().st_size > 1000
+    status = _run(
+        "export",
+        str(agreement_file),
+        "-o",
+        str(out),
+        "--scenario",
+        "late",
+        "--style",
+        "print",
+        "--dpi",
+        "50",
+        "--from",
+        "2027-01-01",
+        "--to",
+        "2037-12-31",
+    )
+    assert status == 0
+    assert out.stat().st_size > 1000
 
 
 def test_export_deck_by_party_on_16_9(agreement_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "deck.pdf"
-    status = _run("export", str(agreement_file), "-o", str(out), "--party", "VNM", "--sector", "energy",
-                  "--page", "16:9", "--style", "projector")  # fmt: skip
+    status = _run(
+        "export",
+        str(agreement_file),
+        "-o",
+        str(out),
+        "--party",
+        "VNM",
+        "--sector",
+        "energy",
+        "--page",
+        "16:9",
+        "--style",
+        "projector",
+    )
     assert status == 0
     data = out.read_bytes()
     assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") == 2  # the cover and energy/VNM

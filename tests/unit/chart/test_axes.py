@@ -28,7 +28,8 @@ def test_quarters_and_months_are_labelled() -> None:
     plan = zoom_levels(date(2027, 1, 1), date(2028, 12, 31))
     assert plan.labels[:3] == ("Q1\n2027", "Q2", "Q3")
     months = zoom_levels(date(2027, 3, 15), date(2027, 9, 30))
-    assert months.major[0] == date(2027, 4, 1) and months.labels[0] == "Apr"
+    assert months.major[0] == date(2027, 4, 1)
+    assert months.labels[0] == "Apr"
 
 
 def test_long_horizon_stays_readable() -> None:

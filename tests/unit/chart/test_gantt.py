@@ -54,15 +54,18 @@ def test_nothing_is_drawn_outside_the_axes(fig: Figure, schedule: Schedule, styl
                 continue
             xs, ys = path.vertices[:, 0], path.vertices[:, 1]
             if name not in ("milestones", "unmet", "deadlines", "terminations", "exception_reviews"):
-                assert xs.min() >= x0 - 1e-6 and xs.max() <= x1 + 1e-6, name
-                assert ys.min() >= top - 1e-6 and ys.max() <= bottom + 1e-6, name
+                assert x0 - 1e-6 <= xs.min(), name
+                assert xs.max() <= x1 + 1e-6, name
+                assert top - 1e-6 <= ys.min(), name
+                assert ys.max() <= bottom + 1e-6, name
         offsets = np.asarray(coll.get_offsets()).reshape(-1, 2)
         if name in ("milestones", "unmet", "deadlines", "terminations") and len(offsets):
             assert ((offsets[:, 0] >= x0) & (offsets[:, 0] <= x1)).all(), name
     assert all(t.get_clip_on() for t in art.labels)
     for text in art.labels:
         x, y = text.get_position()
-        assert x0 <= x <= x1 and top <= y <= bottom, text.get_text()
+        assert x0 <= x <= x1, text.get_text()
+        assert top <= y <= bottom, text.get_text()
 
 
 def test_phases_are_one_collection_at_their_dates(fig: Figure, schedule: Schedule) -> None:
@@ -93,15 +96,18 @@ def test_phase_labels_and_final_values(fig: Figure, schedule: Schedule) -> None:
 
 def test_projector_has_no_labels_inside_phases(schedule: Schedule) -> None:
     texts = _texts(_draw(Figure(figsize=(13.333, 12)), schedule, PROJECTOR))
-    assert "4.8%" not in texts and "→ 0.0% (2031)" in texts
+    assert "4.8%" not in texts
+    assert "→ 0.0% (2031)" in texts
 
 
 def test_excluded_and_blocked_run_to_the_window_end(fig: Figure, schedule: Schedule) -> None:
     art = _draw(fig, schedule)
     x_end = art.ax.get_xlim()[1]
     excluded, blocked = _boxes(art, "excluded"), _boxes(art, "blocked")
-    assert len(excluded) == 1 and excluded[0, 1] == pytest.approx(x_end)
-    assert len(blocked) == 1 and blocked[0, 1] == pytest.approx(x_end)
+    assert len(excluded) == 1
+    assert excluded[0, 1] == pytest.approx(x_end)
+    assert len(blocked) == 1
+    assert blocked[0, 1] == pytest.approx(x_end)
     assert blocked[0, 2] < _row(art, "L6") < blocked[0, 3]
     assert art.collections["excluded"].get_hatch() == SCREEN.excluded_hatch
 
@@ -117,7 +123,8 @@ def test_milestones_sit_on_party_rows_with_connectors_to_gated_phases(
     segments = art.collections["connectors"].get_segments()
     assert len(segments) == sum(len(m.targets) for m in art.milestones)
     missed = next(m for m in art.milestones if m.milestone.milestone.id == "VER-2")
-    assert missed.unmet and missed.x == day_num(date(2029, 3, 1))
+    assert missed.unmet
+    assert missed.x == day_num(date(2029, 3, 1))
     faces = art.collections["milestones"].get_facecolors()
     assert len(faces) == len(art.milestones)
     assert len(art.collections["unmet"].get_offsets()) == 1
@@ -130,7 +137,8 @@ def test_exception_band_covers_lines_in_scope_with_deadlines(fig: Figure, schedu
     x0, x1, y0, y1 = bands[0]
     assert (x0, x1) == (day_num(date(2030, 1, 1)), day_num(date(2031, 7, 1)))
     # The VNM party row holds only lines in scope, so the band starts there and ends after L3.
-    assert y0 == _row(art, "energy/VNM") - 0.5 and y1 == _row(art, "L3") + 0.5
+    assert y0 == _row(art, "energy/VNM") - 0.5
+    assert y1 == _row(art, "L3") + 0.5
     assert art.collections["deadlines"].get_offsets()[0][0] == day_num(date(2030, 1, 31))
     assert art.collections["terminations"].get_offsets()[0][0] == day_num(date(2031, 4, 2))
     assert len(art.collections["exception_reviews"].get_offsets()) == 2
@@ -144,14 +152,16 @@ def test_vertical_markers_for_eif_today_reviews_and_sunsets(fig: Figure, schedul
     assert len(art.markers["review"][0].get_segments()) == 2  # type: ignore[attr-defined]
     assert len(art.markers["sunset"][0].get_segments()) == 2  # type: ignore[attr-defined]
     labels = [t.get_text() for key, items in art.markers.items() if key.endswith("_labels") for t in items]
-    assert "EIF" in labels and "Today" in labels
+    assert "EIF" in labels
+    assert "Today" in labels
 
 
 def test_axes_show_dates_and_agreement_years(fig: Figure, schedule: Schedule) -> None:
     art = _draw(fig, schedule)
     assert art.tick_plan.labels[0].isdigit()
     years = [t.get_text() for t in art.year_axis.get_xticklabels(minor=True)]
-    assert years[0] == "Y1" and "Y2" in years
+    assert years[0] == "Y1"
+    assert "Y2" in years
 
 
 def test_legend_and_title_block(fig: Figure, schedule: Schedule) -> None:
@@ -175,7 +185,8 @@ def test_legend_and_title_block(fig: Figure, schedule: Schedule) -> None:
     assert "Baseline" not in entries
     title = [t.get_text() for t in art.title]
     assert title[0] == schedule.agreement.title
-    assert "Scenario: baseline" in title[1] and "as of 1 May 2029" in title[1]
+    assert "Scenario: baseline" in title[1]
+    assert "as of 1 May 2029" in title[1]
     assert title[2] == "DRAFT – FOR NEGOTIATION"
 
 
@@ -192,18 +203,26 @@ def test_baseline_is_drawn_as_ghost_bars(fig: Figure, schedule: Schedule) -> Non
 def test_hit_finds_phases_milestones_and_bands(fig: Figure, schedule: Schedule) -> None:
     art = _draw(fig, schedule)
     hit = art.hit(day_num(date(2028, 6, 1)), _row(art, "L1"))
-    assert hit is not None and hit.kind is HitKind.PHASE and (hit.line, hit.phase) == ("L1", 1)
+    assert hit is not None
+    assert hit.kind is HitKind.PHASE
+    assert (hit.line, hit.phase) == ("L1", 1)
     reg = art.hit(day_num(date(2029, 9, 3)), _row(art, "energy/VNM"))
-    assert reg is not None and reg.kind is HitKind.MILESTONE and reg.milestone == "REG-1"
+    assert reg is not None
+    assert reg.kind is HitKind.MILESTONE
+    assert reg.milestone == "REG-1"
     band = art.hit(day_num(date(2030, 6, 1)), _row(art, "L2") + 0.45)
-    assert band is not None and band.kind is HitKind.EXCEPTION and band.exception == "EXC-1"
+    assert band is not None
+    assert band.kind is HitKind.EXCEPTION
+    assert band.exception == "EXC-1"
     assert art.hit(day_num(date(2040, 1, 1)), _row(art, "L1")) is None
 
 
 def test_selection_collapses_and_windows(fig: Figure, schedule: Schedule) -> None:
     art = _draw(fig, schedule, rows=RowSelection(collapsed=frozenset({"energy"}), selected=frozenset({"L4"})))
-    assert art.rows[0].collapsed and len(_boxes(art, "groups")) >= 1
-    assert art.rows[0].key == "energy" and all(r.sector != "energy" for r in art.rows[1:])
+    assert art.rows[0].collapsed
+    assert len(_boxes(art, "groups")) >= 1
+    assert art.rows[0].key == "energy"
+    assert all(r.sector != "energy" for r in art.rows[1:])
     window = (date(2027, 1, 1), date(2030, 12, 31))
     art = _draw(fig, schedule, window=window)
     assert art.ax.get_xlim() == (day_num(window[0]), day_num(window[1]))

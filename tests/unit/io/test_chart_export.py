@@ -42,15 +42,22 @@ def test_every_style_and_format_renders(
 
 def test_scenario_export_draws_the_baseline_behind(agreement: Agreement) -> None:
     job = chart_job(agreement, ExportOptions(scenario="sanctions", today=TODAY))
-    assert job.schedule.scenario == "sanctions" and job.baseline is not None
+    assert job.schedule.scenario == "sanctions"
+    assert job.baseline is not None
     assert chart_job(agreement, ExportOptions(today=TODAY)).baseline is None
 
 
 def test_options_choose_window_sectors_and_parties(agreement: Agreement) -> None:
-    options = ExportOptions(sectors=("Critical minerals",), parties=("vnm",), date_from=date(2027, 1, 1),
-                            date_to=date(2032, 12, 31), today=TODAY)  # fmt: skip
+    options = ExportOptions(
+        sectors=("Critical minerals",),
+        parties=("vnm",),
+        date_from=date(2027, 1, 1),
+        date_to=date(2032, 12, 31),
+        today=TODAY,
+    )
     job = chart_job(agreement, options)
-    assert job.selection.sectors == ("critical_minerals",) and job.selection.parties == ("VNM",)
+    assert job.selection.sectors == ("critical_minerals",)
+    assert job.selection.parties == ("VNM",)
     assert job.window == (date(2027, 1, 1), date(2032, 12, 31))
 
 
@@ -69,14 +76,16 @@ def test_deck_has_a_page_per_sector_and_paginates_long_ones(agreement: Agreement
     assert titles == ["Energy", "Telecommunications", "Critical minerals"]
     short = deck_pages(job, 3.8)  # room for about four rows
     energy = [(sel, title) for sel, title in short if title.startswith("Energy")]
-    assert len(energy) > 1 and energy[0][1] == f"Energy (page 1 of {len(energy)})"
+    assert len(energy) > 1
+    assert energy[0][1] == f"Energy (page 1 of {len(energy)})"
     assert sum(sel.count or 0 for sel, _ in energy) == 6  # sector, 2 party headers, 3 lines
 
 
 def test_deck_by_party_when_parties_are_asked_for(agreement: Agreement) -> None:
     job = chart_job(agreement, ExportOptions(parties=("VNM", "KOR"), today=TODAY))
     titles = [title for _, title in deck_pages(job, 8.27)]
-    assert "Energy — VNM" in titles and "Energy — KOR" in titles
+    assert "Energy — VNM" in titles
+    assert "Energy — KOR" in titles
     assert "Critical minerals — VNM" in titles
 
 

@@ -46,7 +46,9 @@ Exporter = Callable[[Agreement, Path, ExportOptions], None]
 
 # suffix -> ("module:function", label); modules load on first use so a PNG export never imports
 # openpyxl. Add a line here for each new format.
-EXPORTERS: dict[str, tuple[str, str]] = {}
+EXPORTERS: dict[str, tuple[str, str]] = {
+    ".ics": ("carveplan.io.calendar:export_ics", "iCalendar"),
+}
 
 # suffix -> ("module:function", label) for files that open as an agreement.
 READERS: dict[str, tuple[str, str]] = {

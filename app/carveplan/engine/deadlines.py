@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from carveplan.engine.dates import add_offset, stage_date
 from carveplan.engine.schedule import ExceptionWindow, ResolvedMilestone, Schedule
-from carveplan.model import Anchor, Timing
+from carveplan.engine.timings import Anchors, when
+from carveplan.model import Timing
 
 
 class DeadlineKind(StrEnum):
@@ -135,25 +135,14 @@ def _sunsets(schedule: Schedule) -> Iterator[Deadline]:
 
 
 def timing_date(schedule: Schedule, timing: Timing) -> date | None:
-    """A timing outside any line as a date in this schedule (``None`` when it cannot be dated).
+    """A timing outside any line as a date in this schedule.
 
     Args:
         schedule: the resolved schedule (its EIF and milestone dates).
-        timing: the timing; ``prev`` has no meaning outside a line's phases.
+        timing: the timing.
 
     Returns:
-        The date, or ``None`` for ``prev`` and for a milestone that is blocked or unknown.
+        The date, or ``None`` when it hangs off a milestone that has no date in this scenario.
     """
-    agreement = schedule.agreement
-    if timing.anchor is Anchor.DATE:
-        base = timing.day
-    elif timing.anchor is Anchor.EIF:
-        base = schedule.eif
-    elif timing.anchor is Anchor.YEAR and timing.year is not None:
-        base = stage_date(schedule.eif, agreement.stage_day, timing.year)
-    elif timing.anchor is Anchor.MILESTONE and timing.milestone is not None:
-        known = {m.milestone.id: m.date for m in schedule.milestones}
-        base = known.get(timing.milestone)
-    else:
-        base = None
-    return None if base is None else add_offset(base, timing.offset)
+    milestones = {m.milestone.id: m for m in reversed(schedule.milestones)}
+    return when(timing, Anchors(schedule.eif, schedule.agreement.stage_day, milestones)).day

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from carveplan.engine.resolve import resolve
 from carveplan.engine.schedule import ExceptionWindow, Schedule
+from carveplan.engine.windows import scope
 from carveplan.model import Agreement, LineId, SecurityException, format_timing
 
 
@@ -63,31 +64,13 @@ def exception_register(
     return tuple(
         RegisterRow(
             exception=exception,
-            scope=scope_of(agreement, exception),
+            scope=scope(exception, agreement),
             rules=rules_text(exception),
             invocations=tuple(
                 Invocation(s.scenario, w) for s in schedules for w in s.windows if w.exception == exception.id
             ),
         )
         for exception in agreement.exceptions
-    )
-
-
-def scope_of(agreement: Agreement, exception: SecurityException) -> tuple[LineId, ...]:
-    """The lines an exception covers: its party's lines in its sectors, and the lines it names.
-
-    Args:
-        agreement: the agreement.
-        exception: the exception.
-
-    Returns:
-        The line ids, in agreement order.
-    """
-    named = set(exception.scope_lines)
-    return tuple(
-        line.id
-        for line in agreement.lines
-        if line.id in named or (line.party == exception.party and line.sector in exception.scope_sectors)
     )
 
 

@@ -95,10 +95,11 @@ class DivergenceMatrix:
     spreads: tuple[SectorSpread, ...]
 
     def cell(self, sector: SectorId, party: PartyCode) -> DivergenceCell:
-        """The cell of ``sector`` and ``party``."""
-        row = [s.id for s in self.sectors].index(sector)
-        column = self.parties.index(party)
-        return self.cells[row * len(self.parties) + column]
+        """The cell of ``sector`` and ``party``; ``KeyError`` when either is not in the matrix."""
+        for cell in self.cells:
+            if cell.sector == sector and cell.party == party:
+                return cell
+        raise KeyError(f"no cell for sector {sector!r} and party {party!r}")
 
     def row(self, sector: SectorId) -> tuple[DivergenceCell, ...]:
         """The cells of one sector, in party order."""

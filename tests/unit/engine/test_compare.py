@@ -40,7 +40,8 @@ def test_unchanged_lines_have_no_delay_and_no_causes() -> None:
 def test_a_missed_milestone_blocks_the_line_in_the_scenario_only() -> None:
     entry = compare(analysis_agreement(), "late").line("L3")
     assert entry.change is Change.NEWLY_BLOCKED
-    assert entry.blocked and not entry.against_blocked
+    assert entry.blocked
+    assert not entry.against_blocked
     assert (entry.final, entry.against_final) == (None, date(2026, 1, 1))
     assert entry.delay_days is None
     assert entry.causes == ("M2",)
@@ -93,7 +94,8 @@ def test_against_another_scenario_lines_can_be_earlier_and_unblocked() -> None:
     assert (l6.delay_days, l6.delay_months) == (-304, -10)
     l3 = comparison.line("L3")
     assert l3.change is Change.UNBLOCKED
-    assert l3.against_blocked and not l3.blocked
+    assert l3.against_blocked
+    assert not l3.blocked
     telecom = comparison.sectors[1]
     assert (telecom.unblocked, telecom.against_blocked, telecom.blocked) == (1, 1, 0)
     energy = comparison.sectors[0]
@@ -112,7 +114,8 @@ def test_a_line_blocked_in_both_scenarios() -> None:
     )
     entry = compare(agreement, "late", against="m2").line("L3")
     assert entry.change is Change.BLOCKED_IN_BOTH
-    assert entry.blocked and entry.against_blocked
+    assert entry.blocked
+    assert entry.against_blocked
     assert [e.line.id for e in compare(agreement, "late", against="m2").lines][-2:] == ["L3", "L5"]
 
 

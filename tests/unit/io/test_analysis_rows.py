@@ -79,7 +79,8 @@ def test_register_rows_repeat_the_exception_for_each_invocation() -> None:
     assert_plain(rows)
     assert rows[0][:3] == ["Exception", "Party", "Title"]
     ex1, sg = rows[1], rows[2]
-    assert ex1[:2] == ["EX1", "AAA"] and ex1[5:7] == ["critical_minerals", 1]
+    assert ex1[:2] == ["EX1", "AAA"]
+    assert ex1[5:7] == ["critical_minerals", 1]
     assert ex1[8:14] == [
         "sanctions",
         date(2025, 6, 1),
@@ -89,4 +90,5 @@ def test_register_rows_repeat_the_exception_for_each_invocation() -> None:
         "2025-10-01, 2026-02-01",
     ]
     assert "beyond the 6 months" in str(ex1[14])
-    assert sg[0] == "SG" and sg[8:] == ["", None, None, None, None, "", ""]
+    assert sg[0] == "SG"
+    assert sg[8:] == ["", None, None, None, None, "", ""]

@@ -43,7 +43,8 @@ def test_every_deadline_becomes_an_all_day_event(tmp_path: Path) -> None:
     assert [str(e["SUMMARY"]) for e in found] == [d.summary for d in expected]
     for event, deadline in zip(found, expected, strict=True):
         start, end = event.decoded("DTSTART"), event.decoded("DTEND")
-        assert type(start) is date and start == deadline.day
+        assert type(start) is date
+        assert start == deadline.day
         assert end == deadline.day + timedelta(days=1)
         assert event.decoded("DTSTAMP") == datetime(2025, 2, 3, tzinfo=event.decoded("DTSTAMP").tzinfo)
         assert "scenario: sanctions" in str(event["DESCRIPTION"])

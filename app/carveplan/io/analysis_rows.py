@@ -37,12 +37,13 @@ def comparison_rows(comparison: Comparison) -> Rows:
         "Critical chain",
         "Causes",
     ]
+    names = {s.sector: s.name for s in comparison.sectors}
     rows: Rows = [header]
     for entry in comparison.lines:
         line = entry.line
         rows.append(
             [
-                line.sector,
+                names.get(line.sector, line.sector),
                 line.party,
                 line.id,
                 line.code,

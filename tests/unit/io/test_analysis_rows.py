@@ -32,6 +32,7 @@ def test_comparison_rows_name_the_scenarios_and_follow_the_engine_order() -> Non
     assert_plain(rows)
     assert rows[0][5:7] == ["Final (late)", "Final (baseline)"]
     assert [row[2] for row in rows[1:]] == ["L6", "L1", "L2", "L3", "L5"]
+    assert rows[1][:3] == ["Energy", "AAA", "L6"]
     assert rows[1][5:] == [date(2028, 7, 1), date(2026, 7, 1), 731, 24, "delayed", "M1", "M1"]
     assert rows[4][5:10] == [None, date(2026, 1, 1), None, None, "newly blocked"]
 

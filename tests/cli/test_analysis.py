@@ -82,9 +82,19 @@ def test_divergence_prints_the_year_matrix(sample: Path, capsys: pytest.CaptureF
     lines = out.splitlines()
     assert lines[0] == "Divergence across parties — scenario 'late'"
     header = next(line for line in lines if line.startswith("Sector  "))
-    assert header.split() == ["Sector", "AAA", "BBB", "Fastest", "Slowest", "Spread", "(years)"]
+    assert header.split() == [
+        "Sector",
+        "AAA",
+        "BBB",
+        "Fastest",
+        "Slowest",
+        "Spread",
+        "(years)",
+        "Never",
+        "(blocked)",
+    ]
     telecom = next(line for line in lines if line.startswith("Telecommunications "))
-    assert telecom.split() == ["Telecommunications", "blocked"]
+    assert telecom.split() == ["Telecommunications", "blocked", "BBB"]
 
 
 def test_divergence_json(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:

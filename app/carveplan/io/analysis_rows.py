@@ -101,11 +101,23 @@ def divergence_rows(matrix: DivergenceMatrix) -> Rows:
     Returns:
         A header row, then one row per sector.
     """
-    header: list[Cell] = ["Sector", *matrix.parties, "Fastest", "Slowest", "Spread (years)"]
+    header: list[Cell] = [
+        "Sector",
+        *matrix.parties,
+        "Fastest",
+        "Slowest",
+        "Spread (years)",
+        "Never (blocked)",
+    ]
     rows: Rows = [header]
     for sector, spread in zip(matrix.sectors, matrix.spreads, strict=True):
         values = [cell_value(c) for c in matrix.row(sector.id)]
-        ends = [", ".join(spread.fastest), ", ".join(spread.slowest), spread.spread_years]
+        ends = [
+            ", ".join(spread.fastest),
+            ", ".join(spread.slowest),
+            spread.spread_years,
+            ", ".join(spread.blocked),
+        ]
         rows.append([sector.name, *values, *ends])
     return rows
 

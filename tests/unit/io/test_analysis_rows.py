@@ -47,10 +47,10 @@ def test_comparison_sector_rows_sum_up_each_sector() -> None:
 def test_divergence_rows_are_the_year_matrix_with_the_spread() -> None:
     rows = divergence_rows(divergence(analysis_agreement(), "late"))
     assert_plain(rows)
-    assert rows[0] == ["Sector", "AAA", "BBB", "Fastest", "Slowest", "Spread (years)"]
-    assert rows[1] == ["Energy", 2029, None, "AAA", "AAA", 0]
-    assert rows[2] == ["Telecommunications", None, "blocked", "", "", None]
-    assert rows[3] == ["Critical minerals", 2026, None, "AAA", "AAA", 0]
+    assert rows[0] == ["Sector", "AAA", "BBB", "Fastest", "Slowest", "Spread (years)", "Never (blocked)"]
+    assert rows[1] == ["Energy", 2029, None, "AAA", "AAA", 0, ""]
+    assert rows[2] == ["Telecommunications", None, "blocked", "", "", None, "BBB"]
+    assert rows[3] == ["Critical minerals", 2026, None, "AAA", "AAA", 0, ""]
 
 
 def test_a_sector_whose_lines_are_all_excluded_shows_excluded() -> None:

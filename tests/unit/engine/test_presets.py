@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 import pytest
 
 from carveplan.engine.presets import (
@@ -16,7 +19,8 @@ from carveplan.engine.presets import (
     usmca_joint_review,
     wto_safeguard,
 )
-from carveplan.model import Offset, Timing, Unit
+from carveplan.engine.resolve import resolve
+from carveplan.model import Agreement, ExceptionInvoked, Offset, Scenario, Timing, Unit
 
 
 def test_wto_safeguard_runs_four_years_and_eight_at_most() -> None:
@@ -89,3 +93,27 @@ def test_every_review_preset_builds_with_the_given_id(preset: ReviewPreset) -> N
 def test_preset_keys_are_unique() -> None:
     keys = [p.key for p in EXCEPTION_PRESETS] + [p.key for p in REVIEW_PRESETS]
     assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize(
+    ("developing", "months", "expected"),
+    [
+        (False, 48, ()),
+        (False, 60, ("needs the extension",)),
+        (False, 100, ("beyond the 48 months plus a 48-month extension",)),
+        (True, 100, ("needs the extension",)),
+        (True, 121, ("beyond the 48 months plus a 72-month extension",)),
+    ],
+)
+def test_a_safeguard_preset_drives_the_warnings_of_an_invocation(
+    developing: bool, months: int, expected: tuple[str, ...]
+) -> None:
+    safeguard = replace(wto_safeguard("SG", "VNM", developing=developing), scope_sectors=("energy",))
+    invoked = Scenario("invoked", overrides=(ExceptionInvoked("SG", Timing.agreement_year(2), months),))
+    agreement = Agreement("Preset", date(2025, 1, 1), exceptions=(safeguard,), scenarios=(invoked,))
+    (window,) = resolve(agreement, "invoked").windows
+    assert len(window.warnings) == len(expected)
+    for warning_text, fragment in zip(window.warnings, expected, strict=True):
+        assert fragment in warning_text
+    assert window.notification_deadline == date(2026, 1, 31)
+    assert window.review_dates[0] == date(2029, 1, 1)

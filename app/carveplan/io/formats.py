@@ -50,6 +50,7 @@ EXPORTERS: dict[str, tuple[str, str]] = {
     ".png": ("carveplan.io.chart_export:export_png", "Gantt chart image"),
     ".svg": ("carveplan.io.chart_export:export_svg", "Gantt chart, vector image"),
     ".pdf": ("carveplan.io.chart_export:export_pdf", "Gantt chart deck"),
+    ".ics": ("carveplan.io.calendar:export_ics", "iCalendar"),
 }
 
 # suffix -> ("module:function", label) for files that open as an agreement.

@@ -31,10 +31,13 @@ from carveplan.chart.legend import (
 )
 from carveplan.chart.marks import MilestoneMark, VerticalMark, milestone_marks, vertical_marks
 from carveplan.chart.rows import Row, RowSelection, layout_rows
-from carveplan.chart.style import SCREEN, ChartStyle
+from carveplan.chart.style import OKABE_ITO, SCREEN, ChartStyle
 from carveplan.chart.text import text_points
 from carveplan.engine.schedule import Schedule
-from carveplan.model import MilestoneStatus
+from carveplan.model import MilestoneId, MilestoneStatus
+
+# Okabe-Ito yellow: no milestone status uses it, so a halo in it reads as emphasis, not as a status.
+HALO_COLOUR = OKABE_ITO[5]
 
 
 @dataclass
@@ -51,7 +54,8 @@ class GanttArtists:
         frame: the page layout (sizes of a row and a day in points).
         tick_plan: the date axis ticks.
         collections: ``stripes``, ``bands``, ``ghosts``, ``phases``, ``excluded``, ``blocked``,
-            ``groups``, ``connectors``, ``milestones``, ``unmet``, ``deadlines``, ``exception_reviews``.
+            ``groups``, ``connectors``, ``milestones``, ``unmet``, ``highlight`` (halos behind
+            highlighted diamonds), ``deadlines``, ``exception_reviews``.
         labels: texts inside and beside the bars.
         markers: vertical lines by kind (``eif``, ``today``, ``review``, ``sunset``) and their labels
             (``<kind>_labels``).
@@ -103,6 +107,7 @@ def draw_gantt(
     window: tuple[date, date] | None = None,
     today: date | None = None,
     title: str | None = None,
+    highlight: frozenset[MilestoneId] = frozenset(),
 ) -> GanttArtists:
     """Clear ``fig`` and draw the schedule's Gantt chart on it.
 
@@ -115,6 +120,7 @@ def draw_gantt(
         window: first and last day shown (default: everything, padded).
         today: where the "today" line goes (``None``: no line); also the "as of" date.
         title: the title (default: the agreement's title).
+        highlight: milestones drawn with a halo (e.g. the gating chain of the line being examined).
 
     Returns:
         The artists drawn and a hit-test helper.
@@ -147,7 +153,7 @@ def draw_gantt(
     )
     art = GanttArtists(fig, ax, top, visible, (start, end), style, frame, plan, index=geo.index)
     art.collections = _draw_bars(ax, geo, style, frame)
-    art.collections.update(_draw_milestones(ax, marks, geo, style, art.index))
+    art.collections.update(_draw_milestones(ax, marks, geo, style, art.index, highlight))
     art.markers = _draw_verticals(ax, verticals, style, frame)
     art.milestones = marks
     art.labels = draw_labels(ax, geo, marks, style, frame, span)
@@ -274,7 +280,12 @@ def _draw_bars(ax: Axes, geo: Geometry, style: ChartStyle, frame: Frame) -> dict
 
 
 def _draw_milestones(
-    ax: Axes, marks: list[MilestoneMark], geo: Geometry, style: ChartStyle, index: HitIndex
+    ax: Axes,
+    marks: list[MilestoneMark],
+    geo: Geometry,
+    style: ChartStyle,
+    index: HitIndex,
+    highlight: frozenset[MilestoneId],
 ) -> dict[str, Collection]:
     segments = [[(m.x, m.y), target] for m in marks for target in m.targets]
     connectors = LineCollection(segments, colors=style.muted, linewidths=0.8, linestyles=":", zorder=2.6)
@@ -284,6 +295,17 @@ def _draw_milestones(
     xs, ys = [m.x for m in marks], [m.y for m in marks]
     diamonds = ax.scatter(
         xs, ys, s=size, marker="D", c=faces or None, edgecolors=style.foreground, linewidths=1.0, zorder=4.0
+    )
+    lit = [m for m in marks if m.milestone.milestone.id in highlight]
+    halos = ax.scatter(
+        [m.x for m in lit],
+        [m.y for m in lit],
+        s=size * 3.2,
+        marker="D",
+        c=HALO_COLOUR,
+        edgecolors=style.foreground,
+        linewidths=1.6,
+        zorder=3.9,  # under the diamond, over bars and bands
     )
     unmet = [m for m in marks if m.unmet]
     crosses = ax.scatter(
@@ -307,6 +329,7 @@ def _draw_milestones(
         "connectors": connectors,
         "milestones": diamonds,
         "unmet": crosses,
+        "highlight": halos,
         "deadlines": _points(ax, notify, "v", style),
         "terminations": _points(ax, ends, "^", style),
         "exception_reviews": _points(ax, reviews, "|", style),

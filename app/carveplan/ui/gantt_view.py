@@ -35,6 +35,7 @@ class ViewState:
         sectors: only these sectors (empty: all).
         parties: only these parties (empty: all).
         show_baseline: draw the baseline as ghost bars under a scenario.
+        highlight: milestone ids drawn with a halo (the gating chain of a line being examined).
     """
 
     window: tuple[date, date] | None = None
@@ -44,6 +45,7 @@ class ViewState:
     sectors: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()
     show_baseline: bool = True
+    highlight: frozenset[str] = frozenset()
 
 
 class GanttView(QWidget):
@@ -132,6 +134,7 @@ class GanttView(QWidget):
             baseline=baseline,
             window=state.window,
             today=date.today(),
+            highlight=state.highlight,
         )
         self.canvas.draw_idle()
         self.drawn.emit()
@@ -210,6 +213,12 @@ class GanttView(QWidget):
         """Collapse or expand a sector or party row."""
         self.state.collapsed ^= {key}
         self.schedule_redraw()
+
+    def set_highlight(self, milestones: frozenset[str]) -> None:
+        """Draw a halo on these milestones' diamonds (empty: none)."""
+        if milestones != self.state.highlight:
+            self.state.highlight = milestones
+            self.schedule_redraw()
 
     def present(self) -> None:
         """Open presentation mode on this document."""

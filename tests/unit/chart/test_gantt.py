@@ -53,7 +53,8 @@ def test_nothing_is_drawn_outside_the_axes(fig: Figure, schedule: Schedule, styl
             if len(path.vertices) == 0:
                 continue
             xs, ys = path.vertices[:, 0], path.vertices[:, 1]
-            if name not in ("milestones", "unmet", "deadlines", "terminations", "exception_reviews"):
+            markers = ("milestones", "unmet", "highlight", "deadlines", "terminations", "exception_reviews")
+            if name not in markers:
                 assert x0 - 1e-6 <= xs.min(), name
                 assert xs.max() <= x1 + 1e-6, name
                 assert top - 1e-6 <= ys.min(), name

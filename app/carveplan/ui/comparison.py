@@ -45,9 +45,9 @@ class ComparisonView(QWidget):
         self.changed_only.setToolTip("Hide lines reaching their final value on the same date in both")
         self.tree = QTreeView(self)
         self._build()
-        self._deferred = DeferredRefresh(self, self.refresh)
-        document.agreement_changed.connect(self._deferred.request)
-        document.scenario_changed.connect(self._deferred.request)
+        self.deferred = DeferredRefresh(self, self.refresh)
+        document.agreement_changed.connect(self.deferred.request)
+        document.scenario_changed.connect(self.deferred.request)
         document.selection_changed.connect(self._on_document_selection_changed)
         self.changed_only.toggled.connect(lambda _on: self.refresh())
         self.tree.selectionModel().currentRowChanged.connect(self._on_tree_current_row_changed)
@@ -103,6 +103,11 @@ class ComparisonView(QWidget):
         self._emit_highlight(index)
         return True
 
+    def set_exposed(self, exposed: bool) -> None:
+        """The view came into sight or went out of it (its dock's tab): the highlight follows."""
+        self.deferred.set_exposed(exposed)
+        self._emit_highlight(self.tree.currentIndex())
+
     def _heading_text(self) -> str:
         scenario = self._document.scenario
         if scenario == BASELINE:
@@ -115,7 +120,7 @@ class ComparisonView(QWidget):
     def _emit_highlight(self, index: QModelIndex) -> None:
         entry = self.model.entry(index)
         comparison = self.model.comparison
-        if entry is None or comparison is None or not self.isVisible():
+        if entry is None or comparison is None or not self.deferred.exposed:
             self.highlight_changed.emit(frozenset())
             return
         self.highlight_changed.emit(gating_milestones(comparison.schedule, entry))
@@ -143,4 +148,4 @@ class ComparisonView(QWidget):
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
-        self.highlight_changed.emit(frozenset())
+        self.set_exposed(False)

@@ -12,7 +12,9 @@ class DeferredRefresh(QObject):
     """Calls ``refresh`` once edits stop arriving, or when the widget is next shown if it is hidden.
 
     Analysis views resolve the agreement in two scenarios: on a national-scale agreement that is
-    too slow to do on every keystroke, and pointless for a dock tabbed behind another.
+    too slow to do on every keystroke, and pointless for a dock tabbed behind another. Qt keeps a
+    dock tabbed behind another "visible", so a dock's ``visibilityChanged`` should drive
+    :meth:`set_exposed`; without it, the widget's own visibility decides.
     """
 
     def __init__(self, widget: QWidget, refresh: Callable[[], None], interval_ms: int = 300) -> None:
@@ -20,6 +22,7 @@ class DeferredRefresh(QObject):
         self._widget = widget
         self._refresh = refresh
         self._stale = True
+        self._exposed: bool | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(interval_ms)
@@ -36,8 +39,19 @@ class DeferredRefresh(QObject):
         self._stale = True
         self._timer.start()
 
+    @property
+    def exposed(self) -> bool:
+        """Whether the user can see the view now."""
+        return self._widget.isVisible() if self._exposed is None else self._exposed
+
+    def set_exposed(self, exposed: bool) -> None:
+        """The view came into sight (refresh if stale) or went out of it (from a dock's tab)."""
+        self._exposed = exposed
+        if exposed and self._stale:
+            self._timer.start()
+
     def _on_timer_timeout(self) -> None:
-        if self._widget.isVisible():
+        if self.exposed:
             self._stale = False
             self._refresh()
 

@@ -141,9 +141,9 @@ class DivergenceView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.legend)
-        self._deferred = DeferredRefresh(self, self.refresh)
-        document.agreement_changed.connect(self._deferred.request)
-        document.scenario_changed.connect(self._deferred.request)
+        self.deferred = DeferredRefresh(self, self.refresh)
+        document.agreement_changed.connect(self.deferred.request)
+        document.scenario_changed.connect(self.deferred.request)
         self.table.activated.connect(self._on_table_activated)
 
     def refresh(self) -> None:
@@ -154,6 +154,10 @@ class DivergenceView(QWidget):
         )
         scenario = self._document.scenario
         self.heading.setText("Baseline" if scenario == BASELINE else f"Scenario “{scenario}”")
+
+    def set_exposed(self, exposed: bool) -> None:
+        """The view came into sight or went out of it (its dock's tab): refresh when seen again."""
+        self.deferred.set_exposed(exposed)
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         cell = self.model.cell(index)

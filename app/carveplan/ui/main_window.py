@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QWidg
 from carveplan.io.formats import READERS
 from carveplan.model import BASELINE, Agreement
 from carveplan.ui import commands
+from carveplan.ui.analysis import add_analysis_docks
 from carveplan.ui.autosave import Autosaver
 from carveplan.ui.document import Document
 from carveplan.ui.files import FileController, new_agreement
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         self.tables_dock = self._dock("Tables", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.problems_dock = self._dock("Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.tables_dock, self.problems_dock)
+        self.analysis = add_analysis_docks(self)
         self.tables_dock.raise_()
         self.scenario_box = QComboBox(self)
         self.scenario_box.setToolTip("Scenario shown in the chart (the baseline is drawn behind it)")

@@ -124,7 +124,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     view_menu.addSeparator()
     view_menu.addAction(acts["present"])
     view_menu.addSeparator()
-    for dock in (window.outline_dock, window.tables_dock, window.problems_dock):
+    for dock in (window.outline_dock, window.tables_dock, window.problems_dock, *window.analysis.docks):
         view_menu.addAction(dock.toggleViewAction())
     scenario_menu = bar.addMenu("&Scenario")
     scenario_menu.aboutToShow.connect(lambda: _fill_scenarios(window, scenario_menu))
@@ -166,6 +166,12 @@ def _fill_scenarios(window: MainWindow, menu: QMenu) -> None:
         action.setChecked(name == window.document.scenario)
         group.addAction(action)
         action.triggered.connect(lambda _checked=False, n=name: window.document.set_scenario(n))
+    menu.addSeparator()
+    for extra in window.analysis.scenario_actions():
+        if extra is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(extra)
 
 
 def _about(window: MainWindow) -> None:

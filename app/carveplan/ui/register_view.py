@@ -132,8 +132,8 @@ class RegisterView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.table)
-        self._deferred = DeferredRefresh(self, self.refresh)
-        document.agreement_changed.connect(self._deferred.request)
+        self.deferred = DeferredRefresh(self, self.refresh)
+        document.agreement_changed.connect(self.deferred.request)
         self.table.activated.connect(self._on_table_activated)
 
     def refresh(self) -> None:
@@ -141,6 +141,10 @@ class RegisterView(QWidget):
         document = self._document
         schedules = [document.schedule(s.name) for s in document.agreement.scenarios]
         self.model.set_rows(exception_register(document.agreement, schedules))
+
+    def set_exposed(self, exposed: bool) -> None:
+        """The view came into sight or went out of it (its dock's tab): refresh when seen again."""
+        self.deferred.set_exposed(exposed)
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         self._document.select("exceptions", self.model.rows[index.row()].exception.id)

@@ -63,7 +63,7 @@ class ComparisonView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         char = tree.fontMetrics().horizontalAdvance("0")
-        for column, width in enumerate((22, 6, 9, 14, 14, 9, 18)):
+        for column, width in enumerate((30, 6, 9, 20, 20, 14, 18)):
             tree.setColumnWidth(column, width * char + 16)
         bar = QHBoxLayout()
         bar.addWidget(self.heading, 1)

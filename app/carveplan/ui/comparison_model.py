@@ -38,8 +38,10 @@ def _day(value: date | None, blocked: bool) -> str:
     return value.isoformat() if value is not None else ("never (blocked)" if blocked else "")
 
 
-def _months(value: int | None) -> str:
-    return "" if value is None else f"{value:+d}"
+def _months(entry: LineComparison) -> str:
+    if entry.delay_months is None or entry.change is Change.UNCHANGED:
+        return ""
+    return f"{entry.delay_months:+d}"
 
 
 def _sector_changes(summary: SectorSummary) -> str:
@@ -60,7 +62,7 @@ COLUMNS: tuple[_Column, ...] = (
     _Column("Code", lambda e: e.line.code, lambda s, es: ""),
     _Column("Final ({scenario})", lambda e: _day(e.final, e.blocked), lambda s, es: ""),
     _Column("Final ({against})", lambda e: _day(e.against_final, e.against_blocked), lambda s, es: ""),
-    _Column("Delay (months)", lambda e: _months(e.delay_months), lambda s, es: _longest(es), numeric=True),
+    _Column("Delay (months)", _months, lambda s, es: _longest(es), numeric=True),
     _Column("Change", lambda e: e.change.value, lambda s, es: _sector_changes(s)),
     _Column("Causes", lambda e: ", ".join(e.causes), lambda s, es: ""),
 )

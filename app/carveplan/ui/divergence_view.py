@@ -98,7 +98,9 @@ class DivergenceModel(QAbstractTableModel):
         if colour is None:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(heat.text_colour(colour)))
+            # A hatch is drawn on the table's own light background: dark text stays readable there.
+            blocked = cell is not None and cell.blocked
+            return QBrush(QColor(heat.DARK_TEXT if blocked else heat.text_colour(colour)))
         if cell is not None and cell.blocked:
             return QBrush(QColor(colour), Qt.BrushStyle.BDiagPattern)  # hatched: survives greyscale
         return QBrush(QColor(colour))
@@ -134,7 +136,9 @@ class DivergenceView(QWidget):
         self.table.setModel(self.model)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Tall cells read as a heatmap; a long list of sectors scrolls instead of squeezing.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setMinimumSectionSize(self.table.fontMetrics().height() + 10)
         self.table.setShowGrid(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -201,6 +201,7 @@ class ScenarioEditor(QDialog):
             self.overrides.addItems([edits.describe_override(o, agreement) for o in current.overrides])
             if self.description.text() != current.description:
                 self.description.setText(current.description)
+                self.description.setCursorPosition(0)  # show how the description starts
         else:
             self.description.clear()
         for widget in (self.description, self.overrides, self.form):

@@ -1,0 +1,62 @@
+"""Render the analysis views on the sample agreement under "sanctions persist" (for a person to look at)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from carveplan.io import native
+from carveplan.ui.analysis import open_editor
+from carveplan.ui.comparison_model import gating_milestones
+from carveplan.ui.document import Document
+from carveplan.ui.main_window import MainWindow
+
+SAMPLE = Path(__file__).parents[2] / "schedules" / "sample.carveplan"
+
+# The offscreen platform cannot pass on size hints or raise windows, and says so.
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    win = MainWindow(Document(native.load(SAMPLE), SAMPLE))
+    monkeypatch.setattr(win.files, "maybe_save", lambda: True)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    win.document.set_scenario("sanctions persist")
+    return win
+
+
+def test_render_analysis_views(window: MainWindow, qtbot: QtBot) -> None:
+    analysis = window.analysis
+    for dock, view, name in zip(
+        analysis.docks,
+        (analysis.comparison, analysis.divergence, analysis.register),
+        ("comparison", "divergence", "register"),
+        strict=True,
+    ):
+        dock.raise_()
+        qtbot.waitUntil(lambda v=view: v.model.rowCount() > 0)
+        if name == "comparison":
+            comparison = analysis.comparison.model.comparison
+            assert comparison is not None
+            line = next(
+                e for e in comparison.lines if e.delay_months and gating_milestones(comparison.schedule, e)
+            )
+            window.document.select("lines", line.line.id)
+            qtbot.waitUntil(lambda: bool(window.chart.state.highlight))
+            with qtbot.waitSignal(window.chart.drawn, timeout=10000):
+                window.chart.redraw()
+            assert window.grab().save("/tmp/analysis-window.png")
+        assert dock.widget().grab().save(f"/tmp/analysis-{name}.png")
+
+
+def test_render_scenario_editor(window: MainWindow) -> None:
+    editor = open_editor(window)
+    editor.resize(620, 620)
+    assert editor.overrides.count() == 6
+    assert editor.grab().save("/tmp/analysis-editor.png")

@@ -79,7 +79,7 @@ class GanttView(QWidget):
         document.agreement_changed.connect(self.schedule_redraw)
         document.scenario_changed.connect(self.schedule_redraw)
         document.selection_changed.connect(self._on_document_selection_changed)
-        QTimer.singleShot(0, self._build_canvas)
+        QTimer.singleShot(0, self, self._build_canvas)  # bound to self: never runs after deletion
 
     # --- drawing ------------------------------------------------------------
     def _build_canvas(self) -> None:

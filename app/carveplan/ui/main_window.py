@@ -28,6 +28,7 @@ class MainWindow(QMainWindow):
     def __init__(self, document: Document | None = None) -> None:
         super().__init__()
         self.document = document or Document(new_agreement())
+        self.document.setParent(self)  # the window owns its document: both go together
         self.files = FileController(self, self.document)
         self.autosaver = Autosaver(self.document, self)
         self.chart = GanttView(self.document, self)

@@ -165,6 +165,8 @@ def draw_gantt(
     subtitle = subtitle_text(
         schedule.scenario, schedule.eif, schedule.agreement.eif_tentative, today, len(schedule.lines)
     )
+    if title:  # a page title (a sector, a page number) leaves the agreement's name to the subtitle
+        subtitle = f"{schedule.agreement.title}  ·  {subtitle}"
     art.title = draw_title_block(
         fig,
         style,

@@ -20,7 +20,9 @@ from carveplan.chart.text import text_points
 
 
 def _poly(ax: Axes, rects: Rects, zorder: float, **kwargs: Any) -> PolyCollection:
-    coll = PolyCollection(list(rects.verts()), facecolors=rects.colours or "none", zorder=zorder, **kwargs)
+    # An (n, 4, 2) array takes matplotlib's vectorised path; a list of arrays builds paths one by one.
+    verts: Any = rects.verts()
+    coll = PolyCollection(verts, facecolors=rects.colours or "none", zorder=zorder, **kwargs)
     ax.add_collection(coll, autolim=False)
     return coll
 

@@ -171,8 +171,9 @@ def _line(
             share = 0.6 if seg.kind == SegmentKind.BASE else (style.phase_shading if seg.phase % 2 else 0.0)
             geo.phases.add(seg.x0, seg.x1, y0, y1, lighten(colour, share))
             kind = HitKind.PHASE
-        hit = Hit(kind, row.key, line=line_id, phase=seg.phase if seg.phase >= 0 else None)
-        geo.index.add_box(seg.x0, seg.x1, y0, y1, hit)
+        geo.index.add_bar(
+            seg.x0, seg.x1, y0, y1, kind, row.key, line_id, seg.phase if seg.phase >= 0 else None
+        )
     end = bar_end(resolved, eif)
     geo.bars.append(LineBar(row, resolved, tuple(segments), end, y0, y1, colour))
 

@@ -8,7 +8,6 @@ from datetime import date
 
 from matplotlib.colors import to_rgba
 
-from carveplan.chart.axes import day_num
 from carveplan.chart.bars import (
     RGBA,
     Rects,
@@ -185,13 +184,3 @@ def _ghost(
     for seg in line_segments(resolved, eif, hi):
         if seg.kind != SegmentKind.EXCLUDED:
             geo.ghosts.add(seg.x0, seg.x1, y0, y1, grey)
-
-
-def final_x(bar: LineBar) -> float:
-    """Where the final value's label goes: after the bar, or after EIF for immediate lines."""
-    return max(bar.end, max((s.x1 for s in bar.segments), default=bar.end))
-
-
-def eif_x(schedule: Schedule) -> float:
-    """EIF as a date number."""
-    return day_num(schedule.eif)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import struct
 import subprocess
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -22,12 +23,29 @@ def clean_env(home: Path) -> dict[str, str]:
     return env
 
 
-def run(command: Sequence[str | Path], cwd: Path, timeout: float = 600) -> str:
-    """Run ``command`` in ``cwd`` with :func:`clean_env`; returns stdout, raises with stderr on failure."""
+def bare_env(home: Path) -> dict[str, str]:
+    """Only what a desktop session would set: no Python, no venv, nothing from the test run."""
+    return {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_RUNTIME_DIR": str(home),
+    }
+
+
+def run(
+    command: Sequence[str | Path], cwd: Path, env: Mapping[str, str] | None = None, timeout: float = 600
+) -> str:
+    """Run ``command`` in ``cwd`` (default environment :func:`clean_env`); returns stdout.
+
+    Raises:
+        AssertionError: with the output, when the command fails.
+    """
     done = subprocess.run(
         [str(part) for part in command],
         cwd=cwd,
-        env=clean_env(cwd),
+        env=dict(env) if env is not None else clean_env(cwd),
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -44,3 +62,21 @@ def png_size(path: Path) -> tuple[int, int]:
     assert head[:8] == PNG_SIGNATURE, f"{path} is not a PNG"
     width, height = struct.unpack(">II", head[16:24])
     return width, height
+
+
+def _zip_holding(member: str) -> Callable[[Path], bool]:
+    def check(path: Path) -> bool:
+        return zipfile.is_zipfile(path) and member in zipfile.ZipFile(path).namelist()
+
+    return check
+
+
+# suffix -> whether a file is plausibly of that format; every exporter's suffix needs an entry here.
+LOOKS_LIKE: dict[str, Callable[[Path], bool]] = {
+    ".png": lambda path: min(png_size(path)) >= 200,
+    ".svg": lambda path: b"<svg" in path.read_bytes()[:2048],
+    ".pdf": lambda path: path.read_bytes().startswith(b"%PDF-"),
+    ".ics": lambda path: path.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR"),
+    ".xlsx": _zip_holding("xl/workbook.xml"),
+    ".pptx": _zip_holding("ppt/presentation.xml"),
+}

@@ -30,3 +30,7 @@ class ReadError(Exception):
 
 class WriteError(Exception):
     """A file could not be written (disk full, no permission); the old file is untouched."""
+
+
+class Cancelled(Exception):
+    """The user cancelled a long export through its progress callback; nothing was written."""

@@ -31,6 +31,8 @@ def is_blank(value: Any) -> bool:
 
 def text(value: Any) -> str:
     """Free text: kept as written; a number a person typed is read back without a trailing ``.0``."""
+    if type(value) is str:  # the common case first: this runs for most cells of a sheet
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -51,13 +53,13 @@ def ident(value: Any) -> str:
 
 def decimal(value: Any) -> Decimal:
     """A number: numeric cells, or text such as ``17.6`` or ``5 %``."""
+    if type(value) is float:
+        # repr is the shortest text that reads back as the same float: 17.6 stays 17.6.
+        return Decimal(repr(value)) if value == value and abs(value) != float("inf") else _not_finite()
     if isinstance(value, bool):
         raise CellError("a number")
     if isinstance(value, int):
         return Decimal(value)
-    if isinstance(value, float):
-        # repr is the shortest text that reads back as the same float: 17.6 stays 17.6.
-        return Decimal(repr(value))
     cleaned = text(value).strip().rstrip("%").strip().replace(",", ".") if isinstance(value, str) else ""
     try:
         number = Decimal(cleaned)
@@ -206,6 +208,10 @@ def write_number(value: Decimal | None) -> float | int | str | None:
         return int(value)
     as_float = float(value)
     return as_float if Decimal(repr(as_float)) == value else str(value)
+
+
+def _not_finite() -> Decimal:
+    raise CellError("a finite number")
 
 
 def _offset(text_value: str) -> Offset:

@@ -68,7 +68,7 @@ class PhaseRow(NamedTuple):
     """A phase with the line it belongs to and its position, as one row of the Phases sheet."""
 
     line: LineId
-    index: int
+    position: int
     phase: Phase
 
 
@@ -221,7 +221,7 @@ PHASES = SheetSpec(
     "phase",
     (
         ident("line", "Line", 14, required=True, choices_from="Lines"),
-        Column("order", "Order", 8, lambda rec, _ctx: rec.index + 1, cells.optional_int),
+        Column("order", "Order", 8, lambda rec, _ctx: rec.position + 1, cells.optional_int),
         Column("label", "Label", 16, _phase("label")),
         Column("start", "Start", 16, _phase("start", cells.write_timing), cells.timing, required=True),
         Column("value", "Value", 10, _phase("value", cells.write_number), cells.decimal, required=True),

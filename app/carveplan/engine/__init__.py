@@ -1,1 +1,35 @@
 """The scheduling engine: pure functions from an agreement (and a scenario) to dates and values."""
+
+from carveplan.engine.resolve import find_scenario, resolve
+from carveplan.engine.rounding import round_value
+from carveplan.engine.schedule import (
+    ExceptionWindow,
+    ResolvedLine,
+    ResolvedMilestone,
+    ResolvedPhase,
+    ReviewEvent,
+    Schedule,
+)
+from carveplan.engine.staging import builtin_category, expand, expand_checked, find_category, line_target
+from carveplan.engine.trajectory import TrajectoryRow, trajectory, value_at, year_range
+
+__all__ = [
+    "ExceptionWindow",
+    "ResolvedLine",
+    "ResolvedMilestone",
+    "ResolvedPhase",
+    "ReviewEvent",
+    "Schedule",
+    "TrajectoryRow",
+    "builtin_category",
+    "expand",
+    "expand_checked",
+    "find_category",
+    "find_scenario",
+    "line_target",
+    "resolve",
+    "round_value",
+    "trajectory",
+    "value_at",
+    "year_range",
+]

@@ -52,6 +52,11 @@ def agreement_year(eif: date, stage_day: MonthDay, day: date) -> int:
     return year
 
 
+def stage_day_in(year: int, stage_day: MonthDay) -> date:
+    """The stage day falling in calendar year ``year`` (clamped to the month's end)."""
+    return _clamped(year, stage_day)
+
+
 def _clamped(year: int, stage_day: MonthDay) -> date:
     last = calendar.monthrange(year, stage_day.month)[1]
     return date(year, stage_day.month, min(stage_day.day, last))

@@ -1,45 +1,75 @@
-"""Write a file all at once: into a temporary file beside it, then renamed over it."""
+"""Atomic file replacement: a save either lands whole or leaves the previous file untouched."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
-from collections.abc import Iterator
+import secrets
 from pathlib import Path
 
 from carveplan.io.errors import WriteError
 
 
-@contextlib.contextmanager
-def atomic_target(path: Path) -> Iterator[Path]:
-    """A temporary path to write; it replaces ``path`` only if the block ends without an exception.
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash or a full disk never leaves half a file.
 
-    The temporary file sits in the same folder so the final rename cannot cross file systems, and a
-    failed or cancelled write leaves neither a half-written file nor the temporary one behind.
+    The bytes go to a temporary file in the same folder (so the final rename stays on one file
+    system), are flushed and synced, and the temporary file is renamed over the target; then the
+    folder is synced so the rename itself survives a power cut.
 
     Args:
-        path: the file to write.
-
-    Yields:
-        The temporary path to write to.
+        path: the file to write; a symbolic link is followed, so the link stays a link.
+        data: the complete new contents.
 
     Raises:
-        WriteError: when the folder cannot be written (missing, read-only, disk full).
+        WriteError: when anything fails; the old file is then intact and no temporary file is left.
     """
-    folder = path.parent if str(path.parent) else Path(".")
+    target = Path(os.path.realpath(path))
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        _write_synced(temporary, data, _mode_of(target))
+        os.replace(temporary, target)
     except OSError as err:
-        raise WriteError(f"cannot write {path}: {err.strerror or err}") from None
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        os.replace(temporary, path)
-    except OSError as err:
-        temporary.unlink(missing_ok=True)
-        raise WriteError(f"cannot write {path}: {err.strerror or err}") from None
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise WriteError(f"could not save {target}: {_reason(err)}; the previous file is unchanged") from err
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink()
         raise
+    try:
+        _sync_folder(target.parent)
+    except OSError as err:
+        message = f"saved {target}, but the folder could not be synced to disk: {_reason(err)}"
+        raise WriteError(message) from err
+
+
+def _mode_of(target: Path) -> int:
+    """Keep an existing file's permissions; new files get the usual 0o666 less the umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return 0o666
+
+
+def _write_synced(temporary: Path, data: bytes, mode: int) -> None:
+    # O_EXCL: never write through a file (or link) that someone else put at this name.
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    with os.fdopen(fd, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":  # Windows cannot open a folder for syncing; its rename is already durable
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _reason(err: OSError) -> str:
+    return err.strerror or str(err)

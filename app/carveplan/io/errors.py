@@ -33,4 +33,10 @@ class WriteError(Exception):
 
 
 class Cancelled(Exception):
-    """The user cancelled a long export through its progress callback; nothing was written."""
+    """The user cancelled long work through the progress callback; nothing was written."""
+
+
+def check_progress(progress: object, done: int, total: int) -> None:
+    """Report to an optional ``(done, total) -> bool`` callback; raise :class:`Cancelled` on False."""
+    if callable(progress) and progress(done, total) is False:
+        raise Cancelled("cancelled by the user")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import zip_longest
@@ -9,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from carveplan.io import workbook_layout as layout
-from carveplan.io.atomic import atomic_target
-from carveplan.io.errors import Cancelled, WriteError
+from carveplan.io.atomic import write_atomic
+from carveplan.io.errors import WriteError, check_progress
 from carveplan.io.formats import ExportOptions
 from carveplan.io.workbook_layout import Change, OverrideRow, PhaseRow, SheetSpec
 from carveplan.model import (
@@ -66,8 +67,7 @@ class Progress:
 
     def report(self) -> None:
         """Report now; raises ``Cancelled`` when the callback returns False."""
-        if self.callback is not None and self.callback(min(self.done, self.total), self.total) is False:
-            raise Cancelled("export cancelled; nothing was written")
+        check_progress(self.callback, min(self.done, self.total), self.total)
 
 
 def export_workbook(agreement: Agreement, path: Path, options: ExportOptions) -> None:
@@ -88,17 +88,19 @@ def export_workbook(agreement: Agreement, path: Path, options: ExportOptions) ->
     shown = _filtered(agreement, options)
     records = _records(shown)
     progress = Progress(options.progress, sum(len(rows) for rows in records.values()))
-    with atomic_target(path) as temporary:
-        book = Workbook(write_only=True)
-        writer = SheetWriter(book, progress)
-        try:
-            _write_overview(writer, shown, options)
-            for spec in layout.RECORD_SHEETS:
-                writer.records(spec, records[spec.name], None)
-        except IllegalCharacterError as err:
-            raise WriteError(f"cannot write {path.name}: {err}; remove control characters") from None
-        progress.report()
-        book.save(temporary)
+    book = Workbook(write_only=True)
+    writer = SheetWriter(book, progress)
+    try:
+        _write_overview(writer, shown, options)
+        for spec in layout.RECORD_SHEETS:
+            writer.records(spec, records[spec.name], None)
+    except IllegalCharacterError as err:
+        raise WriteError(f"cannot write {path.name}: {err}; remove control characters") from None
+    progress.report()
+    # Built in memory (a national schedule is a few megabytes), then replaces the file at once.
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_atomic(path, buffer.getvalue())
 
 
 class SheetWriter:

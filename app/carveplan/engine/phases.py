@@ -1,0 +1,144 @@
+"""One line's phases to dates: timings, gates, the previous phase, and exception windows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from carveplan.engine.schedule import ExceptionWindow, ResolvedLine, ResolvedPhase
+from carveplan.engine.staging import expand_checked, find_category
+from carveplan.engine.timings import Anchors, When, milestone_date, when
+from carveplan.model import Agreement, Anchor, Line, Location, Phase, Problem, StagingKind, error
+
+
+@dataclass
+class _Carry:
+    """What one phase hands the next: its actual start, why it moved, what blocks it."""
+
+    start: date | None = None
+    delayed_by: tuple[str, ...] = ()
+    blocked_by: tuple[str, ...] = ()
+    unknown: set[str] = field(default_factory=set)
+
+
+def resolve_line(
+    line: Line, agreement: Agreement, anchors: Anchors, windows: tuple[ExceptionWindow, ...]
+) -> tuple[ResolvedLine, tuple[Problem, ...]]:
+    """Date a line's phases in one scenario.
+
+    Args:
+        line: the line.
+        agreement: supplies staging categories and rounding.
+        anchors: EIF, stage day and resolved milestones.
+        windows: every exception window of the scenario (those not covering the line are skipped).
+
+    Returns:
+        The resolved line, and problems (unknown category, unknown milestones).
+    """
+    phases, problems = expand_checked(line, agreement)
+    holding = tuple(w for w in windows if line.id in w.lines)
+    carry = _Carry()
+    resolved: list[ResolvedPhase] = []
+    found = list(problems)
+    for index, phase in enumerate(phases):
+        resolved.append(_resolve_phase(line, index, phase, anchors, holding, carry))
+    for unknown in sorted(carry.unknown):
+        where = Location(kind="line", item=line.id, field="phases")
+        found.append(error(where, f"refers to unknown milestone {unknown!r}", "unknown-milestone"))
+    ordered = _with_ends(resolved)
+    applied = [p for p in ordered if not p.blocked]
+    final_date = applied[-1].start if applied and len(applied) == len(ordered) else None
+    resolved_line = ResolvedLine(
+        line=line,
+        phases=ordered,
+        excluded=_excluded(line, agreement, phases),
+        final_value=phases[-1].value if phases else line.base,
+        final_date=final_date,
+        suspended=tuple((w.exception, w.start, w.end) for w in holding),
+    )
+    return resolved_line, tuple(found)
+
+
+def _resolve_phase(
+    line: Line,
+    index: int,
+    phase: Phase,
+    anchors: Anchors,
+    holding: tuple[ExceptionWindow, ...],
+    carry: _Carry,
+) -> ResolvedPhase:
+    nominal = when(phase.start, anchors, carry.start)
+    gates = [(g.milestone, milestone_date(g.milestone, g.lag, anchors)) for g in phase.gates]
+    carry.unknown.update(w.unknown for w in [nominal, *(w for _, w in gates)] if w.unknown)
+    blocked = _blockers(carry, nominal, [w for _, w in gates])
+    gate_ids = tuple(g for g, _ in gates)
+    if blocked or nominal.day is None:
+        # A blocked phase blocks every later phase of the line: tranches open in order.
+        carry.start, carry.blocked_by = None, blocked
+        return ResolvedPhase(
+            line.id, index, phase.label, phase.value, nominal.day, None, gates=gate_ids, blocked_by=blocked
+        )
+    start, delayed = _gated(nominal.day, gates)
+    if phase.start.anchor is Anchor.PREV:
+        delayed = carry.delayed_by + delayed
+    if carry.start is not None and carry.start > start:
+        start, delayed = carry.start, carry.delayed_by + delayed
+    start, delayed = _held(start, delayed, holding)
+    carry.start, carry.delayed_by = start, tuple(dict.fromkeys(delayed))
+    return ResolvedPhase(
+        line.id,
+        index,
+        phase.label,
+        phase.value,
+        nominal.day,
+        start,
+        gates=gate_ids,
+        delayed_by=carry.delayed_by,
+    )
+
+
+def _blockers(carry: _Carry, nominal: When, gates: list[When]) -> tuple[str, ...]:
+    found = [*carry.blocked_by, *nominal.blocked_by]
+    for gate in gates:
+        found.extend(gate.blocked_by)
+    return tuple(dict.fromkeys(found))
+
+
+def _gated(nominal: date, gates: list[tuple[str, When]]) -> tuple[date, tuple[str, ...]]:
+    """The later of the nominal start and the gates' dates, and the gates that set it."""
+    days = [w.day for _, w in gates if w.day is not None]
+    latest = max(days, default=nominal)
+    if latest <= nominal:
+        return nominal, ()
+    return latest, tuple(g for g, w in gates if w.day == latest)
+
+
+def _held(
+    start: date, delayed: tuple[str, ...], holding: tuple[ExceptionWindow, ...]
+) -> tuple[date, tuple[str, ...]]:
+    """A start inside an exception window moves to the window's end (windows may follow each other)."""
+    for _ in range(len(holding) + 1):
+        window = next((w for w in holding if w.start <= start < w.end), None)
+        if window is None:
+            break
+        start, delayed = window.end, (*delayed, window.exception)
+    return start, delayed
+
+
+def _with_ends(phases: list[ResolvedPhase]) -> tuple[ResolvedPhase, ...]:
+    """Order by (start, index), blocked last; each applied phase ends where the next one starts."""
+    applied = sorted((p for p in phases if p.start is not None), key=lambda p: (p.start or date.min, p.index))
+    blocked = [p for p in phases if p.start is None]
+    ends: list[date | None] = [nxt.start for nxt in applied[1:]]
+    ended = [replace(p, end=end) for p, end in zip(applied, [*ends, None], strict=False)]
+    return (*ended, *blocked)
+
+
+def _excluded(line: Line, agreement: Agreement, phases: tuple[Phase, ...]) -> bool:
+    """No commitment: an excluded category, or neither phases nor a category."""
+    if phases or line.phases:
+        return False
+    if not line.category.strip():
+        return True
+    category = find_category(line.category, agreement)
+    return category is not None and category.kind is StagingKind.EXCLUDED

@@ -1,0 +1,35 @@
+"""Rounding of staged values in decimal arithmetic (a float turns 17.6 into 17.5999...)."""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+
+from carveplan.model import RoundingDirection, RoundingRule
+
+# "Down" means toward the lower value whichever way the measure moves: a tariff cut down to 0.1
+# and an equity cap rounded down are both the conservative reading of the commitment.
+_MODES = {
+    RoundingDirection.DOWN: ROUND_FLOOR,
+    RoundingDirection.UP: ROUND_CEILING,
+    RoundingDirection.HALF_UP: ROUND_HALF_UP,
+    RoundingDirection.HALF_EVEN: ROUND_HALF_EVEN,
+}
+
+
+def round_value(value: Decimal, rule: RoundingRule) -> Decimal:
+    """Bring ``value`` to a multiple of the rule's step, in the rule's direction.
+
+    Args:
+        value: the exact staged value.
+        rule: the agreement's rounding rule; direction ``none`` or a step of zero or less leaves
+            the value as it is.
+
+    Returns:
+        The rounded value, a multiple of ``rule.step`` written with the step's decimal places.
+    """
+    mode = _MODES.get(rule.direction)
+    if mode is None or rule.step <= 0:
+        return value
+    units = (value / rule.step).to_integral_value(rounding=mode)
+    # Keep the step's decimal places so 5 prints as 5.0 in a 0.1 schedule, as treaties write it.
+    return (units * rule.step).quantize(rule.step)

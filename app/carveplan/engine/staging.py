@@ -1,0 +1,169 @@
+"""Staging categories: recognize common spellings and expand a line's category into phases."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, localcontext
+
+from carveplan.engine.categories import builtin_category
+from carveplan.engine.rounding import round_value
+from carveplan.model import (
+    Agreement,
+    Line,
+    Location,
+    Phase,
+    Problem,
+    StagingCategory,
+    StagingKind,
+    Timing,
+    error,
+)
+
+__all__ = ["builtin_category", "expand", "expand_checked", "find_category", "line_target"]
+
+
+def find_category(code: str, agreement: Agreement) -> StagingCategory | None:
+    """The staging category a code names.
+
+    Args:
+        code: the code as written in the schedule (``B5``, `` 5 years ``).
+        agreement: its own categories win over the built-in spellings.
+
+    Returns:
+        The agreement's category (exact code first, then ignoring case and spacing), else the
+        built-in one, else ``None``.
+    """
+    for category in agreement.categories:
+        if category.code == code:
+            return category
+    wanted = _loose(code)
+    for category in agreement.categories:
+        if _loose(category.code) == wanted:
+            return category
+    return builtin_category(code)
+
+
+def expand(line: Line, agreement: Agreement) -> tuple[Phase, ...]:
+    """The phases of a line: its explicit phases, else those its staging category generates.
+
+    Args:
+        line: the line.
+        agreement: supplies the categories and the rounding rule.
+
+    Returns:
+        The phases in order; empty for excluded lines and for lines that cannot be expanded.
+    """
+    return expand_checked(line, agreement)[0]
+
+
+def expand_checked(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...], tuple[Problem, ...]]:
+    """Like :func:`expand`, with the problems that kept a category from expanding.
+
+    Args:
+        line: the line.
+        agreement: supplies the categories and the rounding rule.
+
+    Returns:
+        ``(phases, problems)``; problems name an unknown category or a quota without a target.
+    """
+    if line.phases or not line.category.strip():
+        return line.phases, ()
+    where = Location(kind="line", item=line.id, field="category")
+    category = find_category(line.category, agreement)
+    if category is None:
+        message = f"unknown staging category {line.category!r}: define it in the agreement's categories"
+        return (), (error(where, message, "unknown-category"),)
+    if category.kind is StagingKind.EXCLUDED:
+        return (), ()
+    if category.kind is StagingKind.STEPS:
+        return _with_gates(line, _steps(category)), ()
+    target = line_target(line, category)
+    if target is None:
+        message = f"a {line.measure.value} line needs a target value: quotas have no full liberalization"
+        return (), (error(Location(kind="line", item=line.id, field="target"), message, "no-target"),)
+    values = _values(line.base, target, category)
+    phases = [
+        Phase(Timing.agreement_year(year), value, label=_label(category, i, len(values)))
+        for i, (year, value) in enumerate(values, start=1)
+    ]
+    return _with_gates(line, _rounded(phases, line.base, agreement)), ()
+
+
+def line_target(line: Line, category: StagingCategory | None) -> Decimal | None:
+    """The value a line ends at: its own target, else the category's, else full liberalization."""
+    if line.target is not None:
+        return line.target
+    if category is not None and category.final is not None:
+        return category.final
+    return line.measure.liberalized
+
+
+def _values(base: Decimal, target: Decimal, category: StagingCategory) -> list[tuple[int, Decimal]]:
+    """``(agreement year, exact value)`` pairs; the last value is the target itself."""
+    kind = category.kind
+    if kind is StagingKind.IMMEDIATE:
+        return [(1, target)]
+    if kind is StagingKind.NON_LINEAR:
+        return _shared(base, target, category.shares)
+    stages = max(category.stages, 1)
+    hold = category.hold if kind is StagingKind.BACK_LOADED else 0
+    return [
+        (hold + k, target if k == stages else _between(base, target, k, stages)) for k in range(1, stages + 1)
+    ]
+
+
+def _shared(base: Decimal, target: Decimal, shares: tuple[Decimal, ...]) -> list[tuple[int, Decimal]]:
+    # A year whose share is zero is no cut, so it makes no phase (NAFTA B+ year 2).
+    values: list[tuple[int, Decimal]] = []
+    done = Decimal(0)
+    for year, share in enumerate(shares, start=1):
+        done += share
+        if share != 0 and year < len(shares):
+            values.append((year, base - (base - target) * done))
+    values.append((max(len(shares), 1), target))
+    return values
+
+
+def _between(base: Decimal, target: Decimal, k: int, stages: int) -> Decimal:
+    # One division in a wide context: a value that is exactly on the rounding step stays on it.
+    with localcontext() as context:
+        context.prec = 50
+        return (base * (stages - k) + target * k) / stages
+
+
+def _rounded(phases: list[Phase], base: Decimal, agreement: Agreement) -> tuple[Phase, ...]:
+    """Round every value but the last: the final value is the exact target.
+
+    A rounded value never overshoots the target nor falls back past the base (a target of 0.05
+    with a 0.1 step would otherwise be cut to 0.0 a year early).
+    """
+    if not phases:
+        return ()
+    low, high = sorted((base, phases[-1].value))
+    head = [
+        Phase(p.start, min(max(round_value(p.value, agreement.rounding), low), high), label=p.label)
+        for p in phases[:-1]
+    ]
+    return (*head, phases[-1])
+
+
+def _steps(category: StagingCategory) -> tuple[Phase, ...]:
+    ordered = sorted(category.steps, key=lambda s: s.year)
+    return tuple(
+        Phase(Timing.agreement_year(max(s.year, 1)), s.value, label=f"Step {i}")
+        for i, s in enumerate(ordered, start=1)
+    )
+
+
+def _with_gates(line: Line, phases: tuple[Phase, ...] | list[Phase]) -> tuple[Phase, ...]:
+    return tuple(Phase(p.start, p.value, label=p.label, gates=line.gates) for p in phases)
+
+
+def _label(category: StagingCategory, index: int, count: int) -> str:
+    if category.kind is StagingKind.IMMEDIATE:
+        return "Immediate"
+    return f"Stage {index}/{count}"
+
+
+def _loose(code: str) -> str:
+    return re.sub(r"\s+", " ", code).strip().casefold()

@@ -1,0 +1,84 @@
+"""Timings to calendar dates: EIF, agreement years, milestone dates and the previous phase."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from carveplan.engine.dates import add_offset, stage_date
+from carveplan.engine.schedule import ResolvedMilestone
+from carveplan.model import Anchor, MilestoneId, MonthDay, Offset, Timing
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """What timings hang off in one scenario.
+
+    Attributes:
+        eif: entry into force.
+        stage_day: the day of the year later stages fall on.
+        milestones: milestones resolved so far, by id.
+    """
+
+    eif: date
+    stage_day: MonthDay
+    milestones: Mapping[MilestoneId, ResolvedMilestone]
+
+
+@dataclass(frozen=True)
+class When:
+    """A resolved timing: a date, or what keeps it from having one.
+
+    Attributes:
+        day: the date; ``None`` when blocked.
+        blocked_by: missed (or unknown) milestones that leave it without a date.
+        unknown: a referenced milestone id that does not exist.
+    """
+
+    day: date | None
+    blocked_by: tuple[str, ...] = ()
+    unknown: MilestoneId | None = None
+
+
+def when(timing: Timing, anchors: Anchors, previous: date | None = None) -> When:
+    """The date a timing falls on.
+
+    Args:
+        timing: the timing as the user wrote it.
+        anchors: EIF, stage day and resolved milestones.
+        previous: the previous phase's actual start, for ``prev`` timings (EIF when none).
+
+    Returns:
+        The date, or why there is none (a blocked or unknown milestone).
+    """
+    if timing.anchor is Anchor.MILESTONE:
+        return milestone_date(timing.milestone or "", timing.offset, anchors)
+    if timing.anchor is Anchor.DATE:
+        base = timing.day or anchors.eif
+    elif timing.anchor is Anchor.YEAR:
+        base = stage_date(anchors.eif, anchors.stage_day, timing.year or 1)
+    elif timing.anchor is Anchor.PREV and previous is not None:
+        base = previous
+    else:
+        base = anchors.eif
+    return When(add_offset(base, timing.offset))
+
+
+def milestone_date(milestone: MilestoneId, offset: Offset | None, anchors: Anchors) -> When:
+    """The date of a milestone moved by ``offset`` (a timing's offset or a gate's lag).
+
+    Args:
+        milestone: the milestone id.
+        offset: added to the milestone's date, if any.
+        anchors: the resolved milestones.
+
+    Returns:
+        The date, or the milestones that block it (the id itself when unknown).
+    """
+    resolved = anchors.milestones.get(milestone)
+    if resolved is None:
+        return When(None, (milestone,), unknown=milestone)
+    if resolved.date is None:
+        return When(None, resolved.blocked_by or (milestone,))
+    return When(add_offset(resolved.date, offset))

@@ -1,0 +1,87 @@
+"""Values over time: the value in force on a day, and year-by-year rows as schedules print them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from carveplan.engine.dates import stage_day_in
+from carveplan.engine.schedule import ResolvedLine, Schedule
+
+
+@dataclass(frozen=True)
+class TrajectoryRow:
+    """One line's value in force in each requested calendar year.
+
+    Attributes:
+        line: the resolved line.
+        values: one value per requested year, in the order asked.
+    """
+
+    line: ResolvedLine
+    values: tuple[Decimal, ...]
+
+
+def value_at(line: ResolvedLine, day: date) -> Decimal:
+    """The value of a line in force on ``day``.
+
+    Args:
+        line: the resolved line.
+        day: any date.
+
+    Returns:
+        The value of the latest phase started on or before ``day`` (the later index when two start
+        on the same day); the base before the first phase. Blocked phases never apply.
+    """
+    value = line.line.base
+    latest: tuple[date, int] | None = None
+    for phase in line.phases:
+        if phase.start is None or phase.start > day:
+            continue
+        key = (phase.start, phase.index)
+        if latest is None or key > latest:
+            latest, value = key, phase.value
+    return value
+
+
+def year_range(schedule: Schedule) -> range:
+    """The calendar years worth showing: from EIF to the year the last line reaches its final value.
+
+    Args:
+        schedule: a resolved schedule.
+
+    Returns:
+        At least the EIF year and the next one.
+    """
+    first = schedule.eif.year
+    finals = [ln.final_date.year for ln in schedule.lines if ln.final_date is not None]
+    return range(first, max([first + 1, *finals]) + 1)
+
+
+def trajectory(schedule: Schedule, years: Iterable[int]) -> tuple[TrajectoryRow, ...]:
+    """The value of every line in force in each calendar year.
+
+    Args:
+        schedule: a resolved schedule.
+        years: calendar years, e.g. :func:`year_range`.
+
+    Returns:
+        One row per line in agreement order. A year's value is the one in force on that year's
+        stage day; in the EIF year it is the value at EIF (whatever year the agreement starts in,
+        the rate for that year applies); before EIF it is the base.
+    """
+    days = [_reference_day(schedule, year) for year in years]
+    return tuple(
+        TrajectoryRow(line, tuple(line.line.base if d is None else value_at(line, d) for d in days))
+        for line in schedule.lines
+    )
+
+
+def _reference_day(schedule: Schedule, year: int) -> date | None:
+    if year < schedule.eif.year:
+        return None
+    if year == schedule.eif.year:
+        return schedule.eif
+    return stage_day_in(year, schedule.agreement.stage_day)

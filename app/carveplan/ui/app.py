@@ -1,0 +1,69 @@
+"""Start the desktop application: check for a display, open a file or the sample, offer recovery."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from carveplan import __version__
+
+NO_DISPLAY = """\
+CarvePlan could not find a display to open its window on.
+- On a desktop, start it from the desktop session (DISPLAY or WAYLAND_DISPLAY must be set).
+- On a server without a screen, run it under a virtual display:  xvfb-run carveplan {args}
+- Or use the command line, which needs no display:  carveplan --help
+"""
+
+
+def has_display() -> bool:
+    """Whether Qt can open a window here (always true off Linux; offscreen counts)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal", "vnc", "eglfs"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run(args: Sequence[str]) -> int:
+    """Open the main window on ``args[0]`` (or the last file, or the sample) and run until it closes."""
+    if not has_display():
+        sys.stderr.write(NO_DISPLAY.format(args=" ".join(args)).replace("  \n", "\n"))
+        return 2
+    from PySide6.QtWidgets import QApplication
+
+    from carveplan.ui.main_window import MainWindow
+    from carveplan.ui.startup import choose_start_file, offer_recovery
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *args])
+    configure_application(app)
+    window = MainWindow()
+    window.show()
+    if not offer_recovery(window):
+        start = choose_start_file(args)
+        if start is not None:
+            window.files.open_path(start, ask=False)
+    return int(app.exec())
+
+
+def configure_application(app: object) -> None:
+    """Names used by QSettings and QStandardPaths, and the window icon."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from carveplan.resources import resource_path
+
+    assert isinstance(app, QApplication)
+    app.setApplicationName("CarvePlan")
+    app.setOrganizationName("CarvePlan")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("carveplan")
+    icon = resource_path("icons/carveplan.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+def main_file_argument(args: Sequence[str]) -> Path | None:
+    """The file named on the command line, if any."""
+    return Path(args[0]) if args else None

@@ -1,0 +1,72 @@
+"""Undo commands: every edit of the document is one of these, pushed on its undo stack."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from carveplan.model import Agreement
+from carveplan.model import collection as col
+from carveplan.ui.document import Document
+
+
+class ReplaceAgreement(QUndoCommand):
+    """Swap the whole agreement for an edited copy.
+
+    Records are immutable, so the old and new agreements share every record the edit did not
+    touch: keeping both costs a few tuples, and undo is exact by construction.
+    """
+
+    def __init__(self, document: Document, after: Agreement, text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._before = document.agreement
+        self._after = after
+
+    def redo(self) -> None:
+        self._document.set_agreement(self._after)
+
+    def undo(self) -> None:
+        self._document.set_agreement(self._before)
+
+
+def apply(document: Document, after: Agreement, text: str) -> bool:
+    """Push an edit that turns the agreement into ``after``; no step when nothing changed."""
+    if after == document.agreement:
+        return False
+    document.undo_stack.push(ReplaceAgreement(document, after, text))
+    return True
+
+
+def edit_field(document: Document, kind: str, index: int, field: str, value: Any, label: str = "") -> bool:
+    """Change one field of one record, as one undo step named after the field and the record."""
+    record = col.records(document.agreement, kind)[index]
+    after = col.update_field(document.agreement, kind, index, field, value)
+    name = label or field.replace("_", " ")
+    text = f"Edit {name} of {col.KINDS[kind].singular} {col.key_of(kind, record)}"
+    return apply(document, after, text)
+
+
+def add_records(document: Document, kind: str, index: int, new: Sequence[Any]) -> bool:
+    """Insert records before ``index`` as one undo step."""
+    after = col.insert(document.agreement, kind, index, new)
+    noun = col.KINDS[kind].singular
+    text = f"Add {noun} {col.key_of(kind, new[0])}" if len(new) == 1 else f"Add {len(new)} {kind}"
+    return apply(document, after, text)
+
+
+def remove_records(document: Document, kind: str, indexes: Iterable[int]) -> bool:
+    """Delete the records at ``indexes`` as one undo step."""
+    drop = sorted(set(indexes))
+    if not drop:
+        return False
+    items = col.records(document.agreement, kind)
+    noun = col.KINDS[kind].singular
+    text = (
+        f"Delete {noun} {col.key_of(kind, items[drop[0]])}"
+        if len(drop) == 1
+        else f"Delete {len(drop)} {kind}"
+    )
+    return apply(document, col.remove(document.agreement, kind, drop), text)

@@ -1,0 +1,183 @@
+"""File commands: new, open, save, save as, revert, export, and the unsaved-changes prompt."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from carveplan.io import native
+from carveplan.io.errors import Cancelled, ReadError, WriteError
+from carveplan.io.formats import EXPORTERS, READERS, ExportOptions, exporter_for, read_agreement
+from carveplan.model import BASELINE, Agreement
+from carveplan.ui.document import Document
+from carveplan.ui.error_dialog import ProblemListDialog
+from carveplan.ui.progress import progress_callback
+from carveplan.ui.settings import add_recent_file
+
+NATIVE_FILTER = "CarvePlan agreements (*.carveplan)"
+
+
+def open_filter() -> str:
+    """File-dialog filter for everything CarvePlan opens."""
+    patterns = " ".join(f"*{suffix}" for suffix in sorted(READERS))
+    singles = [f"{label} (*{suffix})" for suffix, (_, label) in sorted(READERS.items())]
+    return ";;".join([f"Agreements ({patterns})", *singles])
+
+
+def export_filter() -> str:
+    """File-dialog filter for every export format."""
+    return ";;".join(f"{label} (*{suffix})" for suffix, (_, label) in sorted(EXPORTERS.items()))
+
+
+def new_agreement() -> Agreement:
+    """A blank agreement entering into force on 1 January next year (tentative)."""
+    return Agreement(title="Untitled agreement", eif=date(date.today().year + 1, 1, 1), eif_tentative=True)
+
+
+class FileController(QObject):
+    """Carries out the File menu for one window and its document.
+
+    Signals:
+        status(str): a short message for the status bar.
+        opened(Path): a file was opened (for recent files).
+    """
+
+    status = Signal(str)
+    opened = Signal(Path)
+
+    def __init__(self, window: QWidget, document: Document) -> None:
+        super().__init__(window)
+        self._window = window
+        self._document = document
+
+    # --- asking -------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask what to do with unsaved changes; ``False`` when the user cancels."""
+        if not self._document.is_modified:
+            return True
+        answer = QMessageBox.warning(
+            self._window,
+            "Unsaved changes",
+            f"{self._document.display_name} has unsaved changes. Save them first?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # --- commands -------------------------------------------------------------
+    def new(self) -> None:
+        """Start a blank agreement."""
+        if self.maybe_save():
+            self._document.load(new_agreement(), None)
+            self.status.emit("New agreement")
+
+    def open(self) -> None:
+        """Ask for a file and open it."""
+        if not self.maybe_save():
+            return
+        start = str(self._document.path.parent) if self._document.path else ""
+        name, _ = QFileDialog.getOpenFileName(self._window, "Open agreement", start, open_filter())
+        if name:
+            self.open_path(Path(name), ask=False)
+
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        """Open ``path`` (.carveplan, or a workbook); on failure list the problems and keep the document."""
+        if ask and not self.maybe_save():
+            return False
+        try:
+            agreement = read_agreement(path)
+        except ReadError as err:
+            self._show_problems("Cannot open", f"{path.name} could not be opened. Nothing was changed.", err)
+            return False
+        except OSError as err:
+            QMessageBox.critical(self._window, "Cannot open", f"{path}: {err.strerror or err}")
+            return False
+        # A workbook becomes a new, unsaved agreement: saving must not overwrite the workbook.
+        native_file = path.suffix.lower() == ".carveplan"
+        self._document.load(agreement, path if native_file else None)
+        add_recent_file(path)
+        self.opened.emit(path)
+        self.status.emit(f"Opened {path.name}")
+        return True
+
+    def save(self) -> bool:
+        """Save to the current file, or ask for one."""
+        if self._document.path is None:
+            return self.save_as()
+        return self._write(self._document.path)
+
+    def save_as(self) -> bool:
+        """Ask for a file name and save there."""
+        suggestion = self._document.path or Path(f"{self._document.agreement.title or 'agreement'}.carveplan")
+        name, _ = QFileDialog.getSaveFileName(
+            self._window, "Save agreement as", str(suggestion), NATIVE_FILTER
+        )
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() != ".carveplan":
+            path = path.with_name(path.name + ".carveplan")
+        return self._write(path)
+
+    def revert(self) -> None:
+        """Drop unsaved changes and reload the file from disk."""
+        path = self._document.path
+        if path is None or not self._document.is_modified:
+            return
+        answer = QMessageBox.question(
+            self._window, "Revert", f"Discard all changes since {path.name} was last saved?"
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.open_path(path, ask=False)
+
+    def export(self) -> None:
+        """Ask for a file and export the agreement in the format its suffix names."""
+        stem = (
+            self._document.path.stem if self._document.path else self._document.agreement.title
+        ) or "agreement"
+        name, _ = QFileDialog.getSaveFileName(self._window, "Export", f"{stem}.xlsx", export_filter())
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> bool:
+        """Export to ``path`` with a progress dialog; errors are listed, the document is untouched."""
+        scenario = self._document.scenario
+        dialog, report = progress_callback(self._window, f"Exporting {path.name}…")
+        options = ExportOptions(scenario=None if scenario == BASELINE else scenario, progress=report)
+        try:
+            exporter_for(path)(self._document.agreement, path, options)
+        except ReadError as err:
+            self._show_problems("Cannot export", f"{path.name} was not written.", err)
+            return False
+        except Cancelled:
+            self.status.emit("Export cancelled; nothing was written")
+            return False
+        except (WriteError, OSError) as err:
+            QMessageBox.critical(self._window, "Cannot export", f"{path.name} was not written: {err}")
+            return False
+        finally:
+            dialog.reset()
+        self.status.emit(f"Exported {path.name}")
+        return True
+
+    # --- helpers ----------------------------------------------------------------
+    def _write(self, path: Path) -> bool:
+        try:
+            native.save(self._document.agreement, path)
+        except (WriteError, OSError) as err:
+            QMessageBox.critical(self._window, "Cannot save", f"{path} was not saved: {err}")
+            return False
+        self._document.mark_saved(path)
+        add_recent_file(path)
+        self.status.emit(f"Saved {path.name}")
+        return True
+
+    def _show_problems(self, title: str, summary: str, err: ReadError) -> None:
+        ProblemListDialog(title, summary, err.problems, self._window).exec()

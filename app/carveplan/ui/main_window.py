@@ -1,0 +1,165 @@
+"""The main window: outline, Gantt chart, tables and problems around one document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QWidget
+
+from carveplan.io.formats import READERS
+from carveplan.model import BASELINE, Agreement
+from carveplan.ui import commands
+from carveplan.ui.autosave import Autosaver
+from carveplan.ui.document import Document
+from carveplan.ui.files import FileController, new_agreement
+from carveplan.ui.gantt_view import GanttView
+from carveplan.ui.menus import build_menus
+from carveplan.ui.outline import OutlineView
+from carveplan.ui.problems import ProblemsPanel
+from carveplan.ui.settings import settings
+from carveplan.ui.tables import TablesPane
+
+
+class MainWindow(QMainWindow):
+    """One agreement: the chart in the centre, the outline left, tables and problems below."""
+
+    def __init__(self, document: Document | None = None) -> None:
+        super().__init__()
+        self.document = document or Document(new_agreement())
+        self.files = FileController(self, self.document)
+        self.autosaver = Autosaver(self.document, self)
+        self.chart = GanttView(self.document, self)
+        self.setCentralWidget(self.chart)
+        self.outline = OutlineView(self.document, self)
+        self.tables = TablesPane(self.document, self)
+        self.problems = ProblemsPanel(self.document, self)
+        self.outline_dock = self._dock("Outline", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tables_dock = self._dock("Tables", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.problems_dock = self._dock("Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.tables_dock, self.problems_dock)
+        self.tables_dock.raise_()
+        self.scenario_box = QComboBox(self)
+        self.scenario_box.setToolTip("Scenario shown in the chart (the baseline is drawn behind it)")
+        self.scenario_box.setMinimumContentsLength(18)
+        self.actions_by_name = build_menus(self)
+        self._status_file = QLabel(self)
+        self._status_counts = QLabel(self)
+        self._status_problems = QLabel(self)
+        for label in (self._status_file, self._status_counts, self._status_problems):
+            self.statusBar().addPermanentWidget(label)
+        self.setAcceptDrops(True)
+        self.resize(1400, 900)
+        self._connect()
+        self._restore_geometry()
+        self._on_document_agreement_changed()
+        self._on_document_path_changed()
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{title.lower()}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _connect(self) -> None:
+        doc = self.document
+        doc.agreement_changed.connect(self._on_document_agreement_changed)
+        doc.path_changed.connect(self._on_document_path_changed)
+        doc.modified_changed.connect(self._on_document_modified_changed)
+        doc.scenario_changed.connect(self._on_document_scenario_changed)
+        self.scenario_box.currentTextChanged.connect(self._on_scenario_box_changed)
+        self.files.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.problems.counts_changed.connect(self._on_problems_counts_changed)
+        self.outline.activated.connect(self.tables.show_record)
+
+    # --- public -------------------------------------------------------------
+    def restore(self, agreement: Agreement, original: Path | None) -> None:
+        """Show recovered work as unsaved changes on top of its file (or of a new document)."""
+        if original is not None and original.exists() and self.files.open_path(original, ask=False):
+            commands.apply(self.document, agreement, "Recover unsaved changes")
+        else:
+            self.document.load(new_agreement(), None)
+            commands.apply(self.document, agreement, "Recover unsaved changes")
+        self.statusBar().showMessage("Recovered unsaved changes", 8000)
+
+    # --- slots --------------------------------------------------------------
+    def _on_document_agreement_changed(self) -> None:
+        agreement = self.document.agreement
+        names = [BASELINE, *(s.name for s in agreement.scenarios if s.name != BASELINE)]
+        if [self.scenario_box.itemText(i) for i in range(self.scenario_box.count())] != names:
+            self.scenario_box.blockSignals(True)
+            self.scenario_box.clear()
+            self.scenario_box.addItems(names)
+            self.scenario_box.setCurrentText(self.document.scenario)
+            self.scenario_box.blockSignals(False)
+        self._status_counts.setText(
+            f"{len(agreement.parties)} parties · {len(agreement.lines)} lines · "
+            f"{len(agreement.milestones)} milestones · {len(agreement.exceptions)} exceptions"
+        )
+
+    def _on_document_path_changed(self) -> None:
+        name = self.document.display_name
+        self.setWindowTitle(f"{name}[*] — CarvePlan")
+        self.setWindowModified(self.document.is_modified)
+        path = self.document.path
+        self._status_file.setText(str(path) if path else "not saved yet")
+
+    def _on_document_modified_changed(self, modified: bool) -> None:
+        self.setWindowModified(modified)
+        if self.document.path is None:
+            self._on_document_path_changed()
+
+    def _on_document_scenario_changed(self, name: str) -> None:
+        if self.scenario_box.currentText() != name:
+            self.scenario_box.setCurrentText(name)
+
+    def _on_scenario_box_changed(self, name: str) -> None:
+        if name:
+            self.document.set_scenario(name)
+
+    def _on_problems_counts_changed(self, errors: int, warnings: int) -> None:
+        self._status_problems.setText(f"{errors} errors · {warnings} warnings")
+        self.problems_dock.setWindowTitle(
+            f"Problems ({errors + warnings})" if errors + warnings else "Problems"
+        )
+
+    # --- Qt overrides ---------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        self.autosaver.clear()
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.files.open_path(path)
+
+    def _restore_geometry(self) -> None:
+        store = settings()
+        geometry = store.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = store.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+
+def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    for url in urls:
+        path = Path(url.toLocalFile())
+        if path.suffix.lower() in READERS:
+            return path
+    return None

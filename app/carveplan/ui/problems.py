@@ -1,0 +1,114 @@
+"""The problems panel: the engine's validation of the agreement, refreshed as the user edits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from carveplan.engine import validate
+from carveplan.model import Problem, Severity
+from carveplan.ui.document import Document
+
+# Location.kind is a singular record word; the collections are plural.
+COLLECTION_OF = {
+    "line": "lines",
+    "phase": "lines",
+    "milestone": "milestones",
+    "exception": "exceptions",
+    "review": "reviews",
+    "scenario": "scenarios",
+    "party": "parties",
+    "sector": "sectors",
+    "category": "categories",
+}
+_HEADERS = ("Severity", "Where", "Problem")
+_COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#8a5a00", Severity.INFO: "#3d5a80"}
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ProblemModel(QAbstractTableModel):
+    """A read-only table of problems."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.problems: tuple[Problem, ...] = ()
+
+    def set_problems(self, problems: tuple[Problem, ...]) -> None:
+        """Show ``problems``, errors first."""
+        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+        self.beginResetModel()
+        self.problems = tuple(sorted(problems, key=lambda p: order[p.severity]))
+        self.endResetModel()
+
+    # --- Qt overrides -------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.problems)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        problem = self.problems[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (problem.severity.value, str(problem.location), problem.message)[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+            return QBrush(QColor(_COLOURS[problem.severity]))
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _HEADERS[section]
+        return None
+
+
+class ProblemsPanel(QWidget):
+    """Validation results; double-click (or Enter) goes to the item.
+
+    Signals:
+        counts_changed(int, int): errors and warnings after each validation.
+    """
+
+    counts_changed = Signal(int, int)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.model = ProblemModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        # Validation of a national-scale agreement takes a moment: wait for the user to pause.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self.refresh)
+        document.agreement_changed.connect(self._timer.start)
+        self.table.activated.connect(self._on_table_activated)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Validate now."""
+        problems = validate(self._document.agreement)
+        self.model.set_problems(problems)
+        errors = sum(p.severity is Severity.ERROR for p in problems)
+        warnings = sum(p.severity is Severity.WARNING for p in problems)
+        self.counts_changed.emit(errors, warnings)
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        location = self.model.problems[index.row()].location
+        kind = COLLECTION_OF.get(location.kind)
+        if kind and location.item:
+            self._document.select(kind, location.item)

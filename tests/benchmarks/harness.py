@@ -1,0 +1,102 @@
+"""Benchmark plumbing: time a measure and its floor in the same run, report ratios and regressions."""
+
+from __future__ import annotations
+
+import gc
+import platform
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+RESULTS = Path(__file__).with_name("RESULTS.md")
+REGRESSION = 1.25  # a ratio 25 % worse than the recorded one is reported
+
+
+@dataclass(frozen=True)
+class Result:
+    """One measure against its floor.
+
+    Attributes:
+        name: what was measured.
+        seconds: its time (best of the repeats).
+        floor: what it is compared with.
+        floor_seconds: the floor's time in the same run.
+        target: the ratio it should stay within (``None``: informative only).
+        unit: ``s`` for times; ``MiB`` for memory figures (then seconds hold the amount).
+    """
+
+    name: str
+    seconds: float
+    floor: str
+    floor_seconds: float
+    target: float | None = None
+    unit: str = "s"
+
+    @property
+    def ratio(self) -> float:
+        """Measure over floor."""
+        return self.seconds / self.floor_seconds if self.floor_seconds else float("inf")
+
+    @property
+    def within_target(self) -> bool:
+        """Whether the ratio meets its target (always true without one)."""
+        return self.target is None or self.ratio <= self.target
+
+
+def best_of(function: Callable[[], object], repeat: int = 3) -> float:
+    """The fastest of ``repeat`` timed calls (garbage collected before each)."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def recorded_ratios(path: Path = RESULTS) -> dict[str, float]:
+    """Ratios recorded in RESULTS.md (``| name | … | ratio | …`` rows)."""
+    if not path.exists():
+        return {}
+    ratios: dict[str, float] = {}
+    for row in path.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in row.strip().strip("|").split("|")]
+        if len(cells) >= 6 and re.fullmatch(r"\d+(\.\d+)?", cells[4]):
+            ratios[cells[0]] = float(cells[4])
+    return ratios
+
+
+def table(results: list[Result]) -> str:
+    """A markdown table of the results."""
+    lines = [
+        "| measure | time | floor | floor time | ratio | target | ok |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        target = f"≤ {r.target:g}" if r.target is not None else "—"
+        ok = "yes" if r.within_target else "NO"
+        lines.append(
+            f"| {r.name} | {r.seconds:.3f} {r.unit} | {r.floor} | {r.floor_seconds:.3f} {r.unit} "
+            f"| {r.ratio:.2f} | {target} | {ok} |"
+        )
+    return "\n".join(lines)
+
+
+def regressions(results: list[Result], recorded: dict[str, float]) -> list[str]:
+    """Messages for ratios more than 25 % worse than recorded."""
+    found = []
+    for r in results:
+        before = recorded.get(r.name)
+        if before and r.ratio > before * REGRESSION:
+            found.append(f"REGRESSION {r.name}: ratio {r.ratio:.2f} vs recorded {before:.2f}")
+    return found
+
+
+def machine() -> str:
+    """A one-line description of this machine."""
+    import os
+
+    cores = os.cpu_count()
+    return f"{platform.machine()}, {cores} cores, Python {platform.python_version()}, {platform.system()}"

@@ -1,0 +1,84 @@
+"""The outline: parties → sectors → lines, filter, and selection both ways."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pytestqt.qtbot import QtBot
+
+from carveplan.model import Agreement
+from carveplan.ui import commands
+from carveplan.ui.document import Document
+from carveplan.ui.outline import KEY_ROLE, KIND_ROLE, OutlineView
+
+
+def _texts(view: OutlineView) -> list[str]:
+    model = view.proxy
+    found: list[str] = []
+
+    def walk(parent: object) -> None:
+        for row in range(model.rowCount(parent)):  # type: ignore[arg-type]
+            index = model.index(row, 0, parent)  # type: ignore[arg-type]
+            found.append(index.data())
+            walk(index)
+
+    from PySide6.QtCore import QModelIndex
+
+    walk(QModelIndex())
+    return found
+
+
+def test_outline_groups_lines_by_party_and_sector(
+    qtbot: QtBot, qtmodeltester: object, small_agreement: Agreement
+) -> None:
+    view = OutlineView(Document(small_agreement))
+    qtbot.addWidget(view)
+    qtmodeltester.check(view.model)  # type: ignore[attr-defined]
+    texts = _texts(view)
+    assert "AUS — Australia (1)" in texts
+    assert "VNM — Viet Nam (2)" in texts
+    assert "Critical minerals (1)" in texts
+    assert "282520  Lithium oxide" in texts
+    assert "Milestones (2)" in texts
+
+
+def test_filter_finds_by_code_description_or_id(qtbot: QtBot, small_agreement: Agreement) -> None:
+    view = OutlineView(Document(small_agreement))
+    qtbot.addWidget(view)
+    view.filter.setText("lithium")
+    texts = _texts(view)
+    assert "282520  Lithium oxide" in texts
+    assert "271111  LNG" not in texts
+    view.filter.setText("DATA-1")
+    assert any(t.startswith("DATA-1") for t in _texts(view))
+
+
+def test_selection_goes_both_ways(qtbot: QtBot, small_agreement: Agreement) -> None:
+    document = Document(small_agreement)
+    view = OutlineView(document)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(document.selection_changed) as blocker:
+        source = view.model.match(view.model.index(0, 0), KEY_ROLE, "L-2", 1, _recursive())[0]
+        view.tree.setCurrentIndex(view.proxy.mapFromSource(source))
+    assert blocker.args == ["lines", "L-2"]
+    document.select("milestones", "DATA-1")
+    current = view.tree.currentIndex()
+    assert (current.data(KIND_ROLE), current.data(KEY_ROLE)) == ("milestones", "DATA-1")
+
+
+def test_outline_follows_edits_and_undo(qtbot: QtBot, small_agreement: Agreement) -> None:
+    document = Document(small_agreement)
+    view = OutlineView(document)
+    qtbot.addWidget(view)
+    commands.edit_field(document, "lines", 0, "description", "Liquefied natural gas")
+    assert "271111  Liquefied natural gas" in _texts(view)
+    document.undo_stack.undo()
+    assert "271111  LNG" in _texts(view)
+    commands.edit_field(document, "lines", 0, "base", Decimal("1"))  # not shown: no rebuild needed
+    assert "271111  LNG" in _texts(view)
+
+
+def _recursive() -> object:
+    from PySide6.QtCore import Qt
+
+    return Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive

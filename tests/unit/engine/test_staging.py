@@ -1,0 +1,199 @@
+"""Staging categories: built-in spellings, the agreement's own table, and phase generation."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from carveplan.engine import builtin_category, expand, expand_checked, find_category
+from carveplan.model import (
+    Gate,
+    MeasureKind,
+    Phase,
+    RoundingDirection,
+    RoundingRule,
+    StagingCategory,
+    StagingKind,
+    Step,
+    Timing,
+)
+from tests.unit.engine.conftest import agreement, line
+
+
+def values(phases: tuple[Phase, ...]) -> list[str]:
+    return [str(p.value) for p in phases]
+
+
+def years(phases: tuple[Phase, ...]) -> list[int | None]:
+    return [p.start.year for p in phases]
+
+
+@pytest.mark.parametrize("code", ["A", "a", " EIF ", "Immediate", "0"])
+def test_immediate_spellings(code: str) -> None:
+    category = builtin_category(code)
+    assert category is not None
+    assert category.kind is StagingKind.IMMEDIATE
+
+
+@pytest.mark.parametrize(
+    ("code", "stages"),
+    [
+        ("B", 5),
+        ("C", 10),
+        ("b10", 10),
+        ("B2", 2),
+        ("B30", 30),
+        ("5 Years", 5),
+        ("10  years", 10),
+        ("Y-5", 5),
+        ("Y5", 5),
+        ("5", 5),
+        ("15-year", 15),
+    ],
+)
+def test_linear_spellings(code: str, stages: int) -> None:
+    category = builtin_category(code)
+    assert category is not None
+    assert (category.kind, category.stages) == (StagingKind.LINEAR, stages)
+
+
+@pytest.mark.parametrize("code", ["U", "EXCL", "Ex", "h", "Excluded"])
+def test_excluded_spellings(code: str) -> None:
+    category = builtin_category(code)
+    assert category is not None
+    assert category.kind is StagingKind.EXCLUDED
+
+
+def test_back_loaded_and_non_linear_spellings() -> None:
+    chile = builtin_category("E")
+    assert chile is not None
+    assert (chile.kind, chile.hold, chile.stages) == (StagingKind.BACK_LOADED, 6, 4)
+    twenty = builtin_category("20-a")
+    assert twenty is not None
+    assert (twenty.hold, twenty.stages) == (10, 10)
+    b_plus = builtin_category("B+")
+    assert b_plus is not None
+    assert b_plus.kind is StagingKind.NON_LINEAR
+    assert sum(b_plus.shares) == 1
+
+
+@pytest.mark.parametrize("code", ["", "PR-1", "TRQ-BEEF", "Z", "1990", "B99"])
+def test_unknown_spellings(code: str) -> None:
+    assert builtin_category(code) is None
+
+
+def test_the_agreements_table_wins_exact_then_loose() -> None:
+    own_c = StagingCategory("C", StagingKind.LINEAR, stages=7)
+    partial = StagingCategory("PR-1", StagingKind.PARTIAL, stages=3, final=Decimal(5))
+    deal = agreement(categories=(own_c, partial))
+    assert find_category("C", deal) is own_c
+    assert find_category(" pr-1 ", deal) is partial
+    found = find_category("B", deal)
+    assert found is not None
+    assert found.stages == 5
+
+
+def test_korus_five_years_cut_down_to_a_tenth() -> None:
+    deal = agreement()
+    assert values(expand(line(base="8", category="5 Years"), deal)) == ["6.4", "4.8", "3.2", "1.6", "0"]
+    assert values(expand(line(base="6.8", category="5 Years"), deal)) == ["5.4", "4.0", "2.7", "1.3", "0"]
+    assert years(expand(line(base="8", category="5 Years"), deal)) == [1, 2, 3, 4, 5]
+
+
+def test_a_value_on_the_step_is_kept_exactly() -> None:
+    assert values(expand(line(base="22", category="B5"), agreement()))[0] == "17.6"
+
+
+def test_immediate_is_one_phase_at_the_target() -> None:
+    phases = expand(line(base="12", category="A"), agreement())
+    assert [(p.start, p.value) for p in phases] == [(Timing.agreement_year(1), Decimal(0))]
+
+
+def test_back_loaded_holds_the_base_then_cuts() -> None:
+    phases = expand(line(base="10", category="E"), agreement())
+    assert years(phases) == [7, 8, 9, 10]
+    assert values(phases) == ["7.5", "5.0", "2.5", "0"]
+
+
+def test_non_linear_b_plus_uses_cumulative_shares_and_skips_the_zero_year() -> None:
+    phases = expand(line(base="10", category="B+"), agreement())
+    assert years(phases) == [1, 3, 4, 5, 6, 7, 8]
+    assert values(phases) == ["8.0", "7.0", "6.0", "5.0", "4.0", "3.0", "0"]
+
+
+def test_partial_goes_linearly_to_the_categorys_final_value() -> None:
+    partial = StagingCategory("PR-1", StagingKind.PARTIAL, stages=3, final=Decimal(5))
+    phases = expand(line(base="20", category="PR-1"), agreement(categories=(partial,)))
+    assert values(phases) == ["15.0", "10.0", "5"]
+
+
+def test_steps_are_absolute_values_in_their_years() -> None:
+    china = StagingCategory(
+        "CN-MOBILE",
+        StagingKind.STEPS,
+        steps=(Step(4, Decimal(49)), Step(1, Decimal(25)), Step(2, Decimal(35))),
+    )
+    cap = line(base="0", category="CN-MOBILE", measure=MeasureKind.EQUITY_CAP, code_system="CPC")
+    phases = expand(cap, agreement(categories=(china,)))
+    assert years(phases) == [1, 2, 4]
+    assert values(phases) == ["25", "35", "49"]
+
+
+def test_excluded_lines_have_no_phases() -> None:
+    assert expand(line(base="5", category="U"), agreement()) == ()
+
+
+def test_explicit_phases_win_over_the_category() -> None:
+    own = (Phase(Timing.eif(), Decimal(3)),)
+    assert expand(line(base="5", category="B5", phases=own), agreement()) == own
+
+
+def test_line_target_and_equity_caps_going_up() -> None:
+    cap = line(base="25", category="B2", measure=MeasureKind.EQUITY_CAP, target=Decimal(49))
+    assert values(expand(cap, agreement())) == ["37.0", "49"]
+    full = line(base="30", category="B2", measure=MeasureKind.EQUITY_CAP)
+    assert values(expand(full, agreement())) == ["65.0", "100"]
+
+
+def test_rounding_follows_the_agreements_rule() -> None:
+    deal = agreement(rounding=RoundingRule(Decimal("0.5"), RoundingDirection.HALF_UP))
+    assert values(expand(line(base="7", category="B3"), deal)) == ["4.5", "2.5", "0"]
+
+
+def test_line_gates_apply_to_every_generated_phase() -> None:
+    gates = (Gate("REG-1"),)
+    phases = expand(line(base="6", category="B3", gates=gates), agreement())
+    assert all(p.gates == gates for p in phases)
+
+
+def test_unknown_category_and_quota_without_target_are_problems() -> None:
+    phases, problems = expand_checked(line(base="5", category="ZZ-9"), agreement())
+    assert phases == ()
+    assert [p.code for p in problems] == ["unknown-category"]
+    quota = line(base="100", category="B5", measure=MeasureKind.QUOTA, unit="t")
+    phases, problems = expand_checked(quota, agreement())
+    assert phases == ()
+    assert [p.code for p in problems] == ["no-target"]
+    phases, problems = expand_checked(replace(quota, target=Decimal(600)), agreement())
+    assert values(phases)[-1] == "600"
+    assert problems == ()
+
+
+bases = st.decimals(min_value=0, max_value=500, places=2, allow_nan=False, allow_infinity=False)
+
+
+@given(bases, bases, st.integers(1, 30))
+def test_linear_staging_is_monotone_and_ends_exactly_at_the_target(
+    base: Decimal, target: Decimal, stages: int
+) -> None:
+    base, target = max(base, target), min(base, target)
+    phases = expand(line(base=base, category=f"B{stages}", target=target), agreement())
+    got = [p.value for p in phases]
+    assert len(got) == stages
+    assert got[-1] == target
+    assert all(a >= b for a, b in zip([base, *got], got, strict=False))
+    assert all(v >= target for v in got)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -94,13 +95,29 @@ def export_workbook(agreement: Agreement, path: Path, options: ExportOptions) ->
         _write_overview(writer, shown, options)
         for spec in layout.RECORD_SHEETS:
             writer.records(spec, records[spec.name], None)
+        progress.report()
     except IllegalCharacterError as err:
+        discard(book)
         raise WriteError(f"cannot write {path.name}: {err}; remove control characters") from None
-    progress.report()
+    except BaseException:
+        discard(book)
+        raise
     # Built in memory (a national schedule is a few megabytes), then replaces the file at once.
     buffer = io.BytesIO()
     book.save(buffer)
     write_atomic(path, buffer.getvalue())
+
+
+def discard(book: Any) -> None:
+    """Close a write-only workbook's sheets and delete their temporary files (export abandoned)."""
+    for sheet in book.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        if writer is None:
+            continue
+        with contextlib.suppress(Exception):  # half-written XML may refuse to close; it is thrown away
+            sheet.close()
+        with contextlib.suppress(OSError, ValueError):
+            writer.cleanup()
 
 
 class SheetWriter:

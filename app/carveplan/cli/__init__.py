@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "show": "show",
     "trajectory": "trajectory",
     "export": "export",
+    "import": "importer",
 }
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2

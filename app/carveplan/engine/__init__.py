@@ -1,5 +1,6 @@
 """The scheduling engine: pure functions from an agreement (and a scenario) to dates and values."""
 
+from carveplan.engine.chain import Chain, critical_chain
 from carveplan.engine.resolve import find_scenario, resolve
 from carveplan.engine.rounding import round_value
 from carveplan.engine.schedule import (
@@ -12,8 +13,10 @@ from carveplan.engine.schedule import (
 )
 from carveplan.engine.staging import builtin_category, expand, expand_checked, find_category, line_target
 from carveplan.engine.trajectory import TrajectoryRow, trajectory, value_at, year_range
+from carveplan.engine.validate import validate
 
 __all__ = [
+    "Chain",
     "ExceptionWindow",
     "ResolvedLine",
     "ResolvedMilestone",
@@ -22,6 +25,7 @@ __all__ = [
     "Schedule",
     "TrajectoryRow",
     "builtin_category",
+    "critical_chain",
     "expand",
     "expand_checked",
     "find_category",
@@ -30,6 +34,7 @@ __all__ = [
     "resolve",
     "round_value",
     "trajectory",
+    "validate",
     "value_at",
     "year_range",
 ]

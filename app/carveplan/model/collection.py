@@ -67,7 +67,8 @@ def index_of(agreement: Agreement, kind: str, key: str) -> int:
 
 def with_records(agreement: Agreement, kind: str, new: Iterable[Any]) -> Agreement:
     """The agreement with the collection of ``kind`` replaced."""
-    return dataclasses.replace(agreement, **{KINDS[kind].name: tuple(new)})
+    changes: dict[str, Any] = {KINDS[kind].name: tuple(new)}
+    return dataclasses.replace(agreement, **changes)
 
 
 def replace_at(agreement: Agreement, kind: str, index: int, record: Any) -> Agreement:

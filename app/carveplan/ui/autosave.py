@@ -96,7 +96,8 @@ class Autosaver(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DELAY_MS)
         self._timer.timeout.connect(self.save_now)
-        document.agreement_changed.connect(self._on_document_agreement_changed)
+        # The stack's index moves after an edit is applied, when "modified" is already up to date.
+        document.undo_stack.indexChanged.connect(self._on_stack_index_changed)
         document.modified_changed.connect(self._on_document_modified_changed)
 
     def save_now(self) -> None:
@@ -124,7 +125,7 @@ class Autosaver(QObject):
         self.data_path.unlink(missing_ok=True)
         self.meta_path.unlink(missing_ok=True)
 
-    def _on_document_agreement_changed(self) -> None:
+    def _on_stack_index_changed(self, _index: int) -> None:
         if self._document.is_modified:
             self._timer.start()
 

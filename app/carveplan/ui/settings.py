@@ -17,7 +17,12 @@ def settings() -> QSettings:
 def recent_files() -> list[Path]:
     """Recently opened files that still exist, most recent first."""
     value = settings().value("recent_files", [])
-    names = [value] if isinstance(value, str) else list(value or [])
+    if isinstance(value, str):
+        names = [value]
+    elif isinstance(value, list | tuple):
+        names = [str(v) for v in value]
+    else:
+        names = []
     return [Path(n) for n in names if Path(n).exists()]
 
 

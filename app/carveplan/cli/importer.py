@@ -1,4 +1,4 @@
-"""``carveplan import FILE -o OUT.carveplan``: a workbook CarvePlan exported, or another delegation's schedule."""
+"""``carveplan import FILE -o OUT.carveplan``: an exported workbook, or another delegation's schedule."""
 
 from __future__ import annotations
 

@@ -109,7 +109,7 @@ def timing(value: Any) -> Timing:
     try:
         return parse_timing(text(value))
     except TimingError as err:
-        raise CellError(err.describe()) from None
+        raise CellError(f"a timing such as EIF+6m, Y3 or M:REG-1 ({err.describe()})") from None
 
 
 def optional_timing(value: Any) -> Timing | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from carveplan.io.schedule_import import ScheduleImportOptions, ScheduleSniff
 
 _FREE = frozenset({"free", "duty free", "duty-free", "exempt"})
+_CODE = re.compile(r"(?:ex\s*)?\d[\d.\s-]{0,19}", re.IGNORECASE)
 _MISSING = frozenset({"", "n/a", "na", "-", "—", "–", "none"})
 
 
@@ -60,7 +62,7 @@ class RowReader:
         from carveplan.io.schedule_import import description_of, hs_code, sector_of
 
         code = hs_code(self.cell(row, "code"))
-        if not code or code.lower() in _MISSING:
+        if not _CODE.fullmatch(code):  # titles, chapter headings and footnotes between the lines
             return None
         sector = sector_of(
             code, system, self.options.sector or cells.text(self.cell(row, "sector")), self._sectors()

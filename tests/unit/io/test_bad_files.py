@@ -41,7 +41,10 @@ def test_several_problems_are_reported_at_once() -> None:
 
 
 def _sheet_xml(rows: int) -> bytes:
-    body = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>' % (i, i) for i in range(1, rows + 1))
+    body = b"".join(
+        b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>' % (i, i)
+        for i in range(1, rows + 1)
+    )
     return (
         b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
         + body
@@ -57,7 +60,8 @@ def _minimal_xlsx(path: Path, sheet: bytes) -> None:
             "[Content_Types].xml",
             '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             '<Override PartName="/xl/workbook.xml" '
             'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
             '<Override PartName="/xl/worksheets/sheet1.xml" '
@@ -76,7 +80,8 @@ def _minimal_xlsx(path: Path, sheet: bytes) -> None:
         archive.writestr(
             "xl/_rels/workbook.xml.rels",
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+            "</Relationships>",
         )
         archive.writestr("xl/worksheets/sheet1.xml", sheet)
 
@@ -101,12 +106,14 @@ def test_rows_under_the_bound_are_read(tmp_path: Path) -> None:
 def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
     path = tmp_path / "bomb.xlsx"
     _minimal_xlsx(path, b"<worksheet/>")
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
-        # 600 MB of zeros deflate to well under a megabyte; written in pieces, never held whole.
-        with archive.open("xl/media/padding.bin", "w", force_zip64=True) as stream:
-            block = b"\0" * (8 << 20)
-            for _ in range(75):
-                stream.write(block)
+    # 600 MB of zeros deflate to well under a megabyte; written in pieces, never held whole.
+    with (
+        zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/media/padding.bin", "w", force_zip64=True) as stream,
+    ):
+        block = b"\0" * (8 << 20)
+        for _ in range(75):
+            stream.write(block)
     assert path.stat().st_size < 2 << 20
     with pytest.raises(ReadError) as caught:
         SheetReader(path)

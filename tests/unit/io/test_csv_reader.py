@@ -12,12 +12,20 @@ from carveplan.io.csv_reader import decode, read_csv, sniff_delimiter
 from carveplan.io.errors import ReadError
 from carveplan.io.sheet_reader import Limits
 
-ROWS = [["HS Code", "Description", "Base Rate"], ["0101", "Chevaux; vivants, reproducteurs de race pure", "5,5"]]
+ROWS = [
+    ["HS Code", "Description", "Base Rate"],
+    ["0101", "Chevaux; vivants, reproducteurs de race pure", "5,5"],
+]
 
 
-@given(delimiter=st.sampled_from([",", ";", "\t", "|"]), encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]))
+@given(
+    delimiter=st.sampled_from([",", ";", "\t", "|"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]),
+)
 def test_delimiter_and_encoding_are_detected(delimiter: str, encoding: str) -> None:
-    text = "\r\n".join(delimiter.join(f'"{c}"' if delimiter in c or "," in c else c for c in row) for row in ROWS)
+    text = "\r\n".join(
+        delimiter.join(f'"{c}"' if delimiter in c or "," in c else c for c in row) for row in ROWS
+    )
     decoded, _used = decode(("Côte d’Ivoire\r\n" + text).encode(encoding))
     assert decoded.lstrip("\ufeff").startswith("Côte d’Ivoire")
     assert sniff_delimiter(text) == delimiter

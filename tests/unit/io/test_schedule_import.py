@@ -86,7 +86,8 @@ def test_year_columns_become_phases(tmp_path: Path) -> None:
 def test_ministry_export_padded_lower_case_na(tmp_path: Path) -> None:
     path = tmp_path / "ministry.csv"
     path.write_text(
-        " tl ,  desc ,base rate, staging \n8504400000,N/A,N/A,Y-5\n2844100000,Uranium,5%,B5\n", encoding="utf-8"
+        " tl ,  desc ,base rate, staging \n8504400000,N/A,N/A,Y-5\n2844100000,Uranium,5%,B5\n",
+        encoding="utf-8",
     )
     result = import_schedule_report(path, ScheduleImportOptions("KOR", eif=date(2027, 1, 1)))
     converters, uranium = result.agreement.lines
@@ -114,7 +115,11 @@ def test_lines_are_added_to_an_existing_agreement(tmp_path: Path) -> None:
 
 
 def test_every_bad_cell_is_reported_with_its_place(tmp_path: Path) -> None:
-    rows = [["HTS8", "Base Rate", "2020", "2021"], ["27111100", "2.2¢/kg", "5", "x"], ["85176100", "abc", "1", "0"]]
+    rows = [
+        ["HTS8", "Base Rate", "2020", "2021"],
+        ["27111100", "2.2¢/kg", "5", "x"],
+        ["85176100", "abc", "1", "0"],
+    ]
     path = _xlsx(tmp_path / "bad.xlsx", rows)
     with pytest.raises(ReadError) as caught:
         import_schedule(path, ScheduleImportOptions("USA"))
@@ -143,7 +148,8 @@ def test_merged_header_cells_are_a_warning(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "code"), [(101210, "0101210"[1:]), (1012100, "01012100"), ("0101.21.00", "01012100"), ("ex 2711", "ex 2711")]
+    ("value", "code"),
+    [(101210, "0101210"[1:]), (1012100, "01012100"), ("0101.21.00", "01012100"), ("ex 2711", "ex 2711")],
 )
 def test_codes_stay_text(value: object, code: str) -> None:
     assert hs_code(value) == code

@@ -41,8 +41,16 @@ def _convert(book: Path, sheet: int, out: Path) -> list[list[str]]:
     # Filter options: comma, double quote, UTF-8, from line 1, no column types, ..., the sheet number.
     filter_options = f"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,{sheet}"
     subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{out}/profile", "--headless", "--convert-to", filter_options,
-         "--outdir", str(target), str(book)],
+        [
+            soffice,
+            f"-env:UserInstallation=file://{out}/profile",
+            "--headless",
+            "--convert-to",
+            filter_options,
+            "--outdir",
+            str(target),
+            str(book),
+        ],
         check=True,
         capture_output=True,
         timeout=180,
@@ -86,8 +94,16 @@ def test_libreoffice_resaves_dates_as_dates_and_text_as_text(exported: Path, tmp
     import openpyxl
 
     subprocess.run(
-        [_soffice(), f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
-         "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "out"), str(exported)],
+        [
+            _soffice(),
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(exported),
+        ],
         check=True,
         capture_output=True,
         timeout=180,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from copy import copy
 from datetime import date
 from typing import Any
 
@@ -104,7 +105,12 @@ class Timeline:
         from openpyxl.cell import WriteOnlyCell
 
         cell = WriteOnlyCell(self.sheet, value)
-        cell.fill = self.fill.get(fill, self.fill["excluded"])
+        bar = self.bars.get(fill) if hasattr(self, "bars") else None
+        if bar is not None:
+            # Copying the bar's style index is much cheaper than assigning a fill (which hashes it).
+            cell._style = copy(bar._style)
+        else:
+            cell.fill = self.fill.get(fill, self.fill["excluded"])
         return cell
 
     def _row(self, head: Iterable[Any], marks: list[Any]) -> None:

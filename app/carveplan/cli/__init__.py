@@ -18,6 +18,8 @@ COMMANDS: dict[str, str] = {
     "trajectory": "trajectory",
     "export": "export",
     "import": "importer",
+    "compare": "compare",
+    "divergence": "divergence",
 }
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2

@@ -48,6 +48,10 @@ Exporter = Callable[[Agreement, Path, ExportOptions], None]
 # openpyxl. Add a line here for each new format.
 EXPORTERS: dict[str, tuple[str, str]] = {
     ".xlsx": ("carveplan.io.workbook_export:export_workbook", "Excel workbook"),
+    ".png": ("carveplan.io.chart_export:export_png", "Gantt chart image"),
+    ".svg": ("carveplan.io.chart_export:export_svg", "Gantt chart, vector image"),
+    ".pdf": ("carveplan.io.chart_export:export_pdf", "Gantt chart deck"),
+    ".ics": ("carveplan.io.calendar:export_ics", "iCalendar"),
 }
 
 # suffix -> ("module:function", label) for files that open as an agreement.

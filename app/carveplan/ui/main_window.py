@@ -28,6 +28,7 @@ class MainWindow(QMainWindow):
     def __init__(self, document: Document | None = None) -> None:
         super().__init__()
         self.document = document or Document(new_agreement())
+        self.document.setParent(self)  # the window owns its document: both go together
         self.files = FileController(self, self.document)
         self.autosaver = Autosaver(self.document, self)
         self.chart = GanttView(self.document, self)
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.files.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.problems.counts_changed.connect(self._on_problems_counts_changed)
         self.outline.activated.connect(self.tables.show_record)
+        self.tables.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # --- public -------------------------------------------------------------
     def restore(self, agreement: Agreement, original: Path | None) -> None:

@@ -37,6 +37,7 @@ FIELDS: dict[str, tuple[str, int, str]] = {
     "actual": ("Text16", 188744002, "Date achieved"),
     "legal_ref": ("Text17", 188744003, "Legal reference"),
     "stage_day": ("Text18", 188744004, "Stage day"),
+    "rounding": ("Text19", 188744005, "Rounding"),
     "value": ("Number1", 188743767, "Value"),
     "base": ("Number2", 188743768, "Base"),
     "target": ("Number3", 188743769, "Target"),

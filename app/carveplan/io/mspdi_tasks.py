@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
 
+from carveplan.engine import builtin_category, expand, find_category
 from carveplan.engine.schedule import ResolvedLine, ResolvedMilestone, ResolvedPhase, Schedule
 from carveplan.io.mspdi_fields import (
     EIF,
@@ -19,7 +20,7 @@ from carveplan.io.mspdi_fields import (
     MsLink,
     MsTask,
 )
-from carveplan.model import Gate, MilestoneStatus, Phase, format_timing
+from carveplan.model import Agreement, Gate, Line, MilestoneStatus, Phase, format_timing
 
 _Children = Callable[[], None]
 _PartyChildren = Callable[[str], None]
@@ -167,6 +168,7 @@ class _Outline:
             "timing": agreement.eif.isoformat(),
             "planned": self.schedule.eif.isoformat(),
             "stage_day": str(agreement.stage_day),
+            "rounding": f"{agreement.rounding.step} {agreement.rounding.direction.value}",
         }
         eif = self.schedule.eif
         task = MsTask(0, "Entry into force", 1, eif, eif, milestone=True, constraint=eif, fields=fields)
@@ -204,7 +206,7 @@ class _Outline:
             self.gates[self.tasks[index].uid] = line.gates
 
     def _phases(self, resolved: ResolvedLine) -> None:
-        explicit = resolved.line.phases
+        explicit = _written_phases(resolved.line, self.schedule.agreement)
         for phase in sorted(resolved.phases, key=lambda p: p.index):
             written = explicit[phase.index] if explicit and phase.index < len(explicit) else None
             self._phase(resolved, phase, written)
@@ -220,8 +222,6 @@ class _Outline:
         if written is not None:
             fields["timing"] = format_timing(written.start)
             gates, notes = written.gates, written.note
-        if phase.blocked_by:
-            notes = (notes + "\n" if notes else "") + "Blocked by " + ", ".join(phase.blocked_by)
         name = phase.label or f"{phase.value}{line.unit}"
         task = MsTask(0, name, 4, start, finish, active=not phase.blocked, notes=notes, fields=fields)
         self._add(replace(task, constraint=phase.nominal_start), gates)
@@ -257,6 +257,17 @@ class _Outline:
             for g in gates
             if g.milestone in self.milestone_uids
         )
+
+
+def _written_phases(line: Line, agreement: Agreement) -> tuple[Phase, ...]:
+    """The phases whose timings the file carries: explicit ones, and those of the agreement's own
+    categories (a reader has no category table, but knows the built-in spellings)."""
+    if line.phases or not line.category.strip():
+        return line.phases
+    own = find_category(line.category, agreement)
+    if own is None or own == builtin_category(line.category):
+        return line.phases
+    return expand(line, agreement)
 
 
 def _sectors(schedule: Schedule, lines: list[ResolvedLine]) -> Iterator[tuple[str, str]]:

@@ -46,11 +46,14 @@ Exporter = Callable[[Agreement, Path, ExportOptions], None]
 
 # suffix -> ("module:function", label); modules load on first use so a PNG export never imports
 # openpyxl. Add a line here for each new format.
-EXPORTERS: dict[str, tuple[str, str]] = {}
+EXPORTERS: dict[str, tuple[str, str]] = {
+    ".xml": ("carveplan.io.mspdi_export:export_mspdi", "MS Project XML"),
+}
 
 # suffix -> ("module:function", label) for files that open as an agreement.
 READERS: dict[str, tuple[str, str]] = {
     ".carveplan": ("carveplan.io.native:load", "CarvePlan agreement"),
+    ".xml": ("carveplan.io.mspdi_import:read_mspdi", "MS Project XML"),
 }
 
 

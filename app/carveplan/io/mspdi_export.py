@@ -126,7 +126,7 @@ def _header(
             ("SaveVersion", 14),
             ("Name", name),
             ("Title", agreement.title),
-            ("Subject", agreement.classification or None),
+            ("Subject", agreement.classification),
             ("ScheduleFromStart", 1),
             ("StartDate", start_stamp(start)),
             ("FinishDate", finish_stamp(finish)),

@@ -85,7 +85,9 @@ def parse_mspdi(data: bytes, file: str = "") -> tuple[MsProject, list[Problem]]:
         if task is not None:
             tasks.append(task)
     start = _stamp(_text(root, "StartDate"))
-    title = _text(root, "Title") or _text(root, "Name") or Path(file).stem
+    # An empty title is kept: only a file without a Title element is named after the project.
+    has_title = root.find(f"{{{NS}}}Title") is not None
+    title = _text(root, "Title") if has_title else _text(root, "Name") or Path(file).stem
     project = MsProject(file, title, _text(root, "Subject"), start.date() if start else None, tuple(tasks))
     return project, problems
 

@@ -143,6 +143,10 @@ class Outline:
             elif self.role(task) == SECTOR:
                 self._sector_group(task)
 
+    def _is_party(self, task: MsTask) -> bool:
+        role = self.role(task)
+        return role == PARTY or (role == GROUP and _PARTY_NAME.fullmatch(task.name) is not None)
+
     def _party_group(self, task: MsTask) -> str | None:
         match = _PARTY_NAME.fullmatch(task.name)
         code = task.fields.get("id") or (match.group(1) if match else "")
@@ -168,7 +172,7 @@ class Outline:
         for parent in self._ancestors(task):
             if code:
                 break
-            if self.role(parent) == PARTY or (self.role(parent) == GROUP and parent.level > 1):
+            if self._is_party(parent):
                 code = self._party_group(parent) or ""
         if not code:
             self.fail(
@@ -186,7 +190,9 @@ class Outline:
         for parent in self._ancestors(task):
             if sector:
                 break
-            if self.role(parent) == SECTOR or (self.role(parent) == GROUP and parent.level == 1):
+            if self.role(parent) == SECTOR or (
+                self.role(parent) == GROUP and parent.level == 1 and not self._is_party(parent)
+            ):
                 sector = self._sector_group(parent)
         if not sector:
             self.fail(

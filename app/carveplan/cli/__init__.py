@@ -17,6 +17,8 @@ COMMANDS: dict[str, str] = {
     "show": "show",
     "trajectory": "trajectory",
     "export": "export",
+    "compare": "compare",
+    "divergence": "divergence",
 }
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2

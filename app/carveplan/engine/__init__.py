@@ -1,5 +1,10 @@
 """The scheduling engine: pure functions from an agreement (and a scenario) to dates and values."""
 
+from carveplan.engine.chain import Chain, critical_chain
+from carveplan.engine.compare import Comparison, compare, compare_schedules
+from carveplan.engine.deadlines import Deadline, deadlines
+from carveplan.engine.divergence import DivergenceMatrix, divergence, divergence_of
+from carveplan.engine.register import RegisterRow, exception_register
 from carveplan.engine.resolve import find_scenario, resolve
 from carveplan.engine.rounding import round_value
 from carveplan.engine.schedule import (
@@ -12,9 +17,15 @@ from carveplan.engine.schedule import (
 )
 from carveplan.engine.staging import builtin_category, expand, expand_checked, find_category, line_target
 from carveplan.engine.trajectory import TrajectoryRow, trajectory, value_at, year_range
+from carveplan.engine.validate import validate
 
 __all__ = [
+    "Chain",
+    "Comparison",
+    "Deadline",
+    "DivergenceMatrix",
     "ExceptionWindow",
+    "RegisterRow",
     "ResolvedLine",
     "ResolvedMilestone",
     "ResolvedPhase",
@@ -22,6 +33,13 @@ __all__ = [
     "Schedule",
     "TrajectoryRow",
     "builtin_category",
+    "compare",
+    "compare_schedules",
+    "critical_chain",
+    "deadlines",
+    "divergence",
+    "divergence_of",
+    "exception_register",
     "expand",
     "expand_checked",
     "find_category",
@@ -30,6 +48,7 @@ __all__ = [
     "resolve",
     "round_value",
     "trajectory",
+    "validate",
     "value_at",
     "year_range",
 ]

@@ -135,7 +135,7 @@ def _date_one(milestone: Milestone, anchors: Anchors, slippage: Slippage) -> Res
         if dep_when is None:
             blocked.append(dep)
         elif dep_when.date is None:
-            blocked.extend(dep_when.blocked_by)
+            blocked.extend(dep_when.blocked_by or (dep,))
         elif day is not None:
             day = max(day, dep_when.date)
     roots = tuple(dict.fromkeys(blocked))
@@ -145,7 +145,10 @@ def _date_one(milestone: Milestone, anchors: Anchors, slippage: Slippage) -> Res
 def _own_date(due: When, delay: int) -> tuple[date | None, list[str]]:
     if due.day is None:
         return None, list(due.blocked_by)
-    return add_months(due.day, delay), []
+    try:
+        return add_months(due.day, delay), []
+    except (OverflowError, ValueError):
+        return None, []
 
 
 def _redo(

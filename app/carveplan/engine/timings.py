@@ -62,7 +62,7 @@ def when(timing: Timing, anchors: Anchors, previous: date | None = None) -> When
         base = previous
     else:
         base = anchors.eif
-    return When(add_offset(base, timing.offset))
+    return When(_shifted(base, timing.offset))
 
 
 def milestone_date(milestone: MilestoneId, offset: Offset | None, anchors: Anchors) -> When:
@@ -81,4 +81,12 @@ def milestone_date(milestone: MilestoneId, offset: Offset | None, anchors: Ancho
         return When(None, (milestone,), unknown=milestone)
     if resolved.date is None:
         return When(None, resolved.blocked_by or (milestone,))
-    return When(add_offset(resolved.date, offset))
+    return When(_shifted(resolved.date, offset))
+
+
+def _shifted(day: date, offset: Offset | None) -> date | None:
+    """``day`` plus ``offset``; ``None`` past the calendar's end (``EIF+99999y`` typed by mistake)."""
+    try:
+        return add_offset(day, offset)
+    except (OverflowError, ValueError):
+        return None

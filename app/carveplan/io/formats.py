@@ -47,6 +47,10 @@ Exporter = Callable[[Agreement, Path, ExportOptions], None]
 # suffix -> ("module:function", label); modules load on first use so a PNG export never imports
 # openpyxl. Add a line here for each new format.
 EXPORTERS: dict[str, tuple[str, str]] = {
+    ".png": ("carveplan.io.chart_export:export_png", "Gantt chart image"),
+    ".svg": ("carveplan.io.chart_export:export_svg", "Gantt chart, vector image"),
+    ".pdf": ("carveplan.io.chart_export:export_pdf", "Gantt chart deck"),
+    ".ics": ("carveplan.io.calendar:export_ics", "iCalendar"),
     ".xml": ("carveplan.io.mspdi_export:export_mspdi", "MS Project XML"),
 }
 

@@ -19,6 +19,7 @@ from carveplan.model import parse_timing as _parse_timing
 _INVALID: Any = object()  # a value that could not be read; its problem is already recorded
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})")
+_MAX_DIGITS = 15
 _KIND_TYPES = {kind: cls for cls, kind in OVERRIDE_KINDS.items()}
 
 
@@ -151,7 +152,10 @@ class _Decoder:
             number = Decimal(raw)
         except InvalidOperation:
             return self.expect(path, expected, raw)
-        return number if number.is_finite() else self.expect(path, expected, raw)
+        # A huge exponent ("1e999999999") would be written back as a billion digits: refuse it.
+        if not number.is_finite() or not -_MAX_DIGITS <= number.adjusted() <= _MAX_DIGITS:
+            return self.expect(path, expected, raw)
+        return number
 
     def day(self, raw: object, path: str) -> Any:
         match = _DATE.fullmatch(raw) if isinstance(raw, str) else None

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from carveplan.model import Agreement
+from carveplan.model import Agreement, Phase
 from carveplan.model import collection as col
 from carveplan.ui.document import Document
 
@@ -70,3 +70,14 @@ def remove_records(document: Document, kind: str, indexes: Iterable[int]) -> boo
         else f"Delete {len(drop)} {kind}"
     )
     return apply(document, col.remove(document.agreement, kind, drop), text)
+
+
+def with_phases(agreement: Agreement, line_id: str, phases: Sequence[Phase]) -> Agreement:
+    """The agreement with the explicit phases of line ``line_id`` replaced (phases live inside their line)."""
+    index = col.index_of(agreement, "lines", line_id)
+    return col.update_field(agreement, "lines", index, "phases", tuple(phases))
+
+
+def set_phases(document: Document, line_id: str, phases: Sequence[Phase], text: str) -> bool:
+    """Replace the explicit phases of a line as one undo step named ``text``."""
+    return apply(document, with_phases(document.agreement, line_id, phases), text)

@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.files.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.problems.counts_changed.connect(self._on_problems_counts_changed)
         self.outline.activated.connect(self.tables.show_record)
+        self.tables.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # --- public -------------------------------------------------------------
     def restore(self, agreement: Agreement, original: Path | None) -> None:

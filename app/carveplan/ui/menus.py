@@ -71,18 +71,15 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             window, "&Export…", files.export, "Ctrl+E", "Export a workbook, chart, deck or calendar"
         ),
         "quit": _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit, "Quit CarvePlan"),
-        "zoom_in": _action(window, "Zoom &In", chart.zoom_in, "+", "Zoom in (months)", sp.SP_ArrowUp),
-        "zoom_out": _action(window, "Zoom &Out", chart.zoom_out, "-", "Zoom out (years)", sp.SP_ArrowDown),
-        "fit": _action(
-            window, "&Fit All", chart.fit_all, "Ctrl+0", "Show the whole schedule", sp.SP_BrowserReload
-        ),
+        "zoom_in": _action(window, "Zoom &In", chart.zoom_in, "+", "Zoom in (months)"),
+        "zoom_out": _action(window, "Zoom &Out", chart.zoom_out, "-", "Zoom out (years)"),
+        "fit": _action(window, "&Fit All", chart.fit_all, "Ctrl+0", "Show the whole schedule"),
         "present": _action(
             window,
             "&Presentation Mode",
             window.chart.present,
             "F5",
             "Full-screen chart for meetings",
-            sp.SP_ComputerIcon,
         ),
         "find": _action(
             window,
@@ -94,6 +91,11 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "about": _action(window, "&About CarvePlan", lambda: _about(window), None, "Version and purpose"),
         "about_qt": _action(window, "About &Qt", QApplication.aboutQt, None, "Qt version"),
     }
+    # Printable single-key shortcuts do not fire while a text field has focus, so typing is safe.
+    acts["zoom_in"].setShortcuts(
+        [QKeySequence("+"), QKeySequence("="), QKeySequence(QKeySequence.StandardKey.ZoomIn)]
+    )
+    acts["zoom_out"].setShortcuts([QKeySequence("-"), QKeySequence(QKeySequence.StandardKey.ZoomOut)])
     undo = stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     undo.setIcon(window.style().standardIcon(sp.SP_ArrowBack))

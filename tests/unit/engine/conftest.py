@@ -47,5 +47,8 @@ def timing(text: str) -> Timing:
 @pytest.fixture
 def korus() -> Agreement:
     """An agreement entering into force like KORUS, with two "5 Years" lines."""
-    lines = (line("L8", base="8", category="5 Years"), line("L68", base="6.8", category="5 Years"))
+    lines = (
+        line("L8", base="8", category="5 Years"),
+        line("L68", base="6.8", category="5 Years", code="271111"),
+    )
     return replace(agreement(), lines=lines)

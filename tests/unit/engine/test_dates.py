@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+import calendar
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from carveplan.engine.dates import add_months, add_offset, agreement_year, stage_date, stage_day_in
 from carveplan.model import MonthDay, Offset, Unit
@@ -57,3 +60,21 @@ def test_agreement_year_of_a_day() -> None:
 def test_stage_day_in_a_calendar_year_clamps() -> None:
     assert stage_day_in(2013, APRIL) == date(2013, 4, 1)
     assert stage_day_in(2013, MonthDay(6, 31)) == date(2013, 6, 30)
+
+
+days = st.dates(date(1990, 1, 1), date(2080, 12, 31))
+stage_days = st.sampled_from([MonthDay(), APRIL, MonthDay(7, 1), MonthDay(12, 31)])
+
+
+@given(days, stage_days, st.integers(0, 40))
+def test_agreement_year_and_stage_date_agree(eif: date, stage_day: MonthDay, offset_days: int) -> None:
+    day = eif + timedelta(days=offset_days * 97)
+    year = agreement_year(eif, stage_day, day)
+    assert stage_date(eif, stage_day, year) <= day < stage_date(eif, stage_day, year + 1)
+
+
+@given(days, st.integers(-600, 600))
+def test_adding_months_lands_in_the_right_month(day: date, months: int) -> None:
+    moved = add_months(day, months)
+    assert (moved.year * 12 + moved.month) - (day.year * 12 + day.month) == months
+    assert moved.day == min(day.day, calendar.monthrange(moved.year, moved.month)[1])

@@ -133,3 +133,10 @@ def test_excluded_and_uncommitted_lines_keep_their_base() -> None:
         assert resolved.phases == ()
         assert resolved.final_value == base
         assert resolved.final_date is None
+
+
+def test_a_date_past_the_calendar_blocks_instead_of_raising() -> None:
+    deal = agreement(lines=(line(base="9", phases=(phase("Y1", "5"), phase("EIF+99999y", "0"))),))
+    resolved = resolve(deal).line("L1")
+    assert [p.blocked for p in resolved.phases] == [False, True]
+    assert resolved.final_date is None

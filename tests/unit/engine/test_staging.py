@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carveplan.engine import builtin_category, expand, expand_checked, find_category
+from carveplan.engine import expand, expand_checked, find_category
 from carveplan.model import (
     Gate,
     MeasureKind,
@@ -30,60 +29,6 @@ def values(phases: tuple[Phase, ...]) -> list[str]:
 
 def years(phases: tuple[Phase, ...]) -> list[int | None]:
     return [p.start.year for p in phases]
-
-
-@pytest.mark.parametrize("code", ["A", "a", " EIF ", "Immediate", "0"])
-def test_immediate_spellings(code: str) -> None:
-    category = builtin_category(code)
-    assert category is not None
-    assert category.kind is StagingKind.IMMEDIATE
-
-
-@pytest.mark.parametrize(
-    ("code", "stages"),
-    [
-        ("B", 5),
-        ("C", 10),
-        ("b10", 10),
-        ("B2", 2),
-        ("B30", 30),
-        ("5 Years", 5),
-        ("10  years", 10),
-        ("Y-5", 5),
-        ("Y5", 5),
-        ("5", 5),
-        ("15-year", 15),
-    ],
-)
-def test_linear_spellings(code: str, stages: int) -> None:
-    category = builtin_category(code)
-    assert category is not None
-    assert (category.kind, category.stages) == (StagingKind.LINEAR, stages)
-
-
-@pytest.mark.parametrize("code", ["U", "EXCL", "Ex", "h", "Excluded"])
-def test_excluded_spellings(code: str) -> None:
-    category = builtin_category(code)
-    assert category is not None
-    assert category.kind is StagingKind.EXCLUDED
-
-
-def test_back_loaded_and_non_linear_spellings() -> None:
-    chile = builtin_category("E")
-    assert chile is not None
-    assert (chile.kind, chile.hold, chile.stages) == (StagingKind.BACK_LOADED, 6, 4)
-    twenty = builtin_category("20-a")
-    assert twenty is not None
-    assert (twenty.hold, twenty.stages) == (10, 10)
-    b_plus = builtin_category("B+")
-    assert b_plus is not None
-    assert b_plus.kind is StagingKind.NON_LINEAR
-    assert sum(b_plus.shares) == 1
-
-
-@pytest.mark.parametrize("code", ["", "PR-1", "TRQ-BEEF", "Z", "1990", "B99"])
-def test_unknown_spellings(code: str) -> None:
-    assert builtin_category(code) is None
 
 
 def test_the_agreements_table_wins_exact_then_loose() -> None:
@@ -197,3 +142,12 @@ def test_linear_staging_is_monotone_and_ends_exactly_at_the_target(
     assert got[-1] == target
     assert all(a >= b for a, b in zip([base, *got], got, strict=False))
     assert all(v >= target for v in got)
+
+
+@given(bases, st.sampled_from(["A", "B", "C", "C+", "E", "20-A", "B+", "10 Years", "Y-3", "B15"]))
+def test_every_builtin_category_cuts_monotonically_to_exactly_zero(base: Decimal, code: str) -> None:
+    phases = expand(line(base=base, category=code), agreement())
+    got = [p.value for p in phases]
+    assert got[-1] == 0
+    assert all(a >= b >= 0 for a, b in zip([base, *got], got, strict=False))
+    assert [p.start.year for p in phases] == sorted({p.start.year for p in phases})

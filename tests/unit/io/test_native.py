@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from carveplan.io import migrate
 from carveplan.io.errors import ReadError
@@ -24,6 +25,7 @@ from carveplan.model import (
     Offset,
     Party,
     Phase,
+    Problem,
     Scenario,
     Timing,
 )
@@ -177,7 +179,11 @@ def test_a_bad_version_is_refused(version: object) -> None:
 
 
 def test_every_problem_is_reported_with_its_path() -> None:
-    phases = [{"start": "EIF+6w", "value": "abc"}, {"start": "Y2", "value": "NaN", "gates": "REG-1"}]
+    phases = [
+        {"start": "EIF+6w", "value": "abc"},
+        {"start": "Y2", "value": "NaN", "gates": "REG-1"},
+        {"start": "Y3", "value": "1e999999999"},
+    ]
     text = _document(
         eif="2027-02-30",
         eif_tentative="yes",
@@ -198,12 +204,13 @@ def test_every_problem_is_reported_with_its_path() -> None:
     assert "'EIF+6w'" in found["lines[0].phases[0].start"]
     assert found["lines[0].phases[0].value"] == "expected a decimal number such as \"6.8\", found 'abc'"
     assert "decimal number" in found["lines[0].phases[1].value"]
+    assert "decimal number" in found["lines[0].phases[2].value"]
     assert found["lines[0].phases[1].gates"] == "expected a list, found 'REG-1'"
     assert found["milestones[0].colour"].startswith("unknown field 'colour'; expected one of: id, party")
     assert "expected one of: milestone_delay" in found["scenarios[0].overrides[0].kind"]
     assert found["scenarios[0].overrides[1].milestone"] == "missing; this field is required"
     assert found["scenarios[0].overrides[1].months"] == "missing; this field is required"
-    assert len(found) == 14
+    assert len(found) == 15
 
 
 def test_a_missing_agreement_is_a_problem_not_a_crash() -> None:
@@ -252,3 +259,38 @@ def test_save_then_load_gives_the_same_agreement(tmp_path: Path) -> None:
     save(SMALL, path)
     assert load(path) == SMALL
     assert path.read_text(encoding="utf-8") == dumps(SMALL)
+
+
+# --- robustness -------------------------------------------------------------
+
+_SCALARS = st.none() | st.booleans() | st.integers() | st.text(max_size=6)
+_JSON = st.recursive(
+    _SCALARS | st.sampled_from(["EIF+6m", "2027-01-01", "6.8", "tariff"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=12,
+)
+_FIELDS = st.sampled_from(["title", "eif", "parties", "lines", "milestones", "scenarios", "stage_day"])
+
+
+def _problems_or_none(text: str) -> tuple[Problem, ...]:
+    try:
+        loads(text)
+    except ReadError as err:
+        return err.problems
+    return ()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(_FIELDS, _JSON, max_size=5))
+def test_any_json_gives_an_agreement_or_read_problems(agreement: dict[str, object]) -> None:
+    problems = _problems_or_none(json.dumps({"format": "carveplan", "version": 1, "agreement": agreement}))
+    assert all(p.location.field and p.message for p in problems)
+    if "title" not in agreement:
+        assert any(p.location.field == "title" for p in problems)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=40))
+def test_any_text_gives_read_problems(text: str) -> None:
+    with pytest.raises(ReadError):
+        loads(text)

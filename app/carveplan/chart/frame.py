@@ -1,0 +1,151 @@
+"""The page frame: margins for row labels, title block, year axis and legend, in points then fractions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from carveplan.chart.axes import day_num, num_day
+from carveplan.chart.rows import Row, RowKind
+from carveplan.chart.style import ChartStyle
+from carveplan.chart.text import shorten, text_points
+from carveplan.engine.dates import add_months
+from carveplan.engine.schedule import Schedule
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where the chart's axes sit and how big a day and a row are on the page.
+
+    Attributes:
+        rect: axes ``(left, bottom, width, height)`` as figure fractions.
+        width_points: axes width in points.
+        height_points: axes height in points.
+        row_points: height of one row in points.
+        points_per_day: width of one day in points.
+        label_points: room for row labels left of the axes, in points.
+        header_rows: the band above row 0 (in rows) kept for marker labels (EIF, Today, reviews).
+        legend_bottom: the legend's lower edge (figure fraction).
+        title_top: the title block's upper edge (figure fraction).
+    """
+
+    rect: tuple[float, float, float, float]
+    width_points: float
+    height_points: float
+    row_points: float
+    points_per_day: float
+    label_points: float
+    header_rows: float
+    legend_bottom: float
+    title_top: float
+
+
+def row_label(row: Row, style: ChartStyle) -> str:
+    """A row's label, indented by level and cut to the style's length."""
+    if row.kind is RowKind.SECTOR:
+        return shorten(row.label, style.label_chars)
+    if row.kind is RowKind.PARTY:
+        return "  " + shorten(row.label, style.label_chars - 2)
+    return "      " + shorten(row.label, style.label_chars - 6)
+
+
+def make_frame(
+    fig_size: tuple[float, float],
+    rows: Sequence[Row],
+    labelled: Sequence[Row],
+    style: ChartStyle,
+    span: tuple[float, float],
+    legend_points: float,
+) -> Frame:
+    """Lay out the page for a figure of ``fig_size`` inches.
+
+    Args:
+        fig_size: figure width and height in inches.
+        rows: all rows drawn.
+        labelled: the rows whose labels show (they decide the left margin).
+        style: the chart style.
+        span: the window as date numbers.
+        legend_points: height of the legend block.
+
+    Returns:
+        The frame.
+    """
+    width, height = fig_size[0] * 72, fig_size[1] * 72
+    longest = max((text_points(row_label(r, style), style.font_size) for r in labelled), default=0)
+    label_points = min(longest * 1.05 + style.font_size, width * 0.36)
+    left = label_points + style.font_size * 0.8
+    right = style.font_size * 1.6
+    title_block = style.title_size * 1.5 + style.font_size * 1.6 + 12
+    year_axis = style.small_font_size * 2.0 + 6
+    top = title_block + year_axis
+    date_axis = style.font_size * 3.0 + 8
+    bottom = date_axis + legend_points + 6
+    axes_w = max(width - left - right, 10.0)
+    axes_h = max(height - top - bottom, 10.0)
+    rect = (left / width, bottom / height, axes_w / width, axes_h / height)
+    days = max(span[1] - span[0], 1.0)
+    header = min(style.small_font_size * 2.0, axes_h * 0.2)
+    row_points = (axes_h - header) / max(len(rows), 1)
+    return Frame(
+        rect=rect,
+        width_points=axes_w,
+        height_points=axes_h,
+        row_points=row_points,
+        points_per_day=axes_w / days,
+        label_points=label_points,
+        header_rows=header / row_points,
+        legend_bottom=4 / height,
+        title_top=1 - 8 / height,
+    )
+
+
+def labelled_rows(rows: Sequence[Row], style: ChartStyle, row_points: float) -> list[Row]:
+    """The rows that get a label: all when rows are tall enough, else group headers that have room."""
+    if row_points >= style.label_min_points:
+        return list(rows)
+    groups = [r for r in rows if r.is_group]
+    room = style.font_size * 1.25 / max(row_points, 1e-6)
+    kept: list[Row] = []
+    for row in groups:
+        if not kept or row.y - kept[-1].y >= room:
+            kept.append(row)
+    return kept
+
+
+def default_window(schedule: Schedule, baseline: Schedule | None = None) -> tuple[date, date]:
+    """A window holding every date of the schedule (and the baseline), padded a little each side.
+
+    Args:
+        schedule: the schedule drawn.
+        baseline: the baseline drawn behind it, if any.
+
+    Returns:
+        ``(first, last)`` day shown; at least a year wide.
+    """
+    days: list[date] = []
+    for sched in (schedule, baseline):
+        if sched is None:
+            continue
+        days.append(sched.eif)
+        days.extend(_schedule_days(sched))
+    lo, hi = day_num(min(days)), day_num(max(days))
+    pad = max(30.0, (hi - lo) * 0.03)
+    hi = max(hi + pad, lo + 365)
+    return num_day(lo - pad), num_day(hi)
+
+
+def _schedule_days(sched: Schedule) -> list[date]:
+    out: list[date] = []
+    for line in sched.lines:
+        out.extend(d for p in line.phases for d in (p.start, p.nominal_start) if d is not None)
+        if line.final_date is not None:
+            out.append(line.final_date)
+    for m in sched.milestones:
+        out.extend(d for d in (m.date, m.due) if d is not None)
+    for w in sched.windows:
+        out.extend((w.start, w.end))
+    # Periodic reviews can run for a century: only term ends within 30 years widen the window.
+    horizon = add_months(sched.eif, 30 * 12)
+    out.extend(r.date for r in sched.reviews if r.number == 0 and r.date <= horizon)
+    return out

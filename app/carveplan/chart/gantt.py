@@ -1,0 +1,383 @@
+"""The Gantt chart: draws a resolved schedule onto a given figure, one PolyCollection per kind of bar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.axes._secondary_axes import SecondaryAxis
+from matplotlib.collections import Collection, LineCollection, PolyCollection
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.text import Text
+
+from carveplan.chart.axes import TickPlan, apply_date_axis, apply_year_axis, day_num
+from carveplan.chart.bars import Rects
+from carveplan.chart.frame import Frame, default_window, labelled_rows, make_frame, row_label
+from carveplan.chart.geometry import Geometry, build_geometry
+from carveplan.chart.hit import Hit, HitIndex, HitKind
+from carveplan.chart.labels import draw_labels
+from carveplan.chart.legend import (
+    LegendContent,
+    draw_legend,
+    draw_title_block,
+    legend_handles,
+    legend_layout,
+    subtitle_text,
+)
+from carveplan.chart.marks import MilestoneMark, VerticalMark, milestone_marks, vertical_marks
+from carveplan.chart.rows import Row, RowSelection, layout_rows
+from carveplan.chart.style import SCREEN, ChartStyle
+from carveplan.chart.text import text_points
+from carveplan.engine.schedule import Schedule
+from carveplan.model import MilestoneStatus
+
+
+@dataclass
+class GanttArtists:
+    """What :func:`draw_gantt` drew, and what lies under a point.
+
+    Attributes:
+        figure: the figure drawn on.
+        ax: the chart's axes (x: date numbers, y: rows, row 0 at the top).
+        year_axis: the agreement-year axis on top.
+        rows: the rows drawn, ``rows[i].y == i``.
+        window: first and last day shown.
+        style: the style used.
+        frame: the page layout (sizes of a row and a day in points).
+        tick_plan: the date axis ticks.
+        collections: ``stripes``, ``bands``, ``ghosts``, ``phases``, ``excluded``, ``blocked``,
+            ``groups``, ``connectors``, ``milestones``, ``unmet``, ``deadlines``, ``exception_reviews``.
+        labels: texts inside and beside the bars.
+        markers: vertical lines by kind (``eif``, ``today``, ``review``, ``sunset``) and their labels
+            (``<kind>_labels``).
+        milestones: the milestone marks drawn.
+        legend: the legend.
+        title: the title block texts.
+        index: the hit index.
+    """
+
+    figure: Figure
+    ax: Axes
+    year_axis: SecondaryAxis
+    rows: tuple[Row, ...]
+    window: tuple[date, date]
+    style: ChartStyle
+    frame: Frame
+    tick_plan: TickPlan
+    collections: dict[str, Collection] = field(default_factory=dict)
+    labels: list[Text] = field(default_factory=list)
+    markers: dict[str, list[Artist]] = field(default_factory=dict)
+    milestones: list[MilestoneMark] = field(default_factory=list)
+    legend: Legend | None = None
+    title: list[Text] = field(default_factory=list)
+    index: HitIndex = field(default_factory=HitIndex)
+
+    def hit(self, x_date_num: float, y: float) -> Hit | None:
+        """What is under a point in data coordinates (``event.xdata``, ``event.ydata``).
+
+        Args:
+            x_date_num: the x coordinate, a matplotlib date number.
+            y: the y coordinate in rows.
+
+        Returns:
+            A milestone within half a diamond, else the bar, group summary or exception band there.
+        """
+        radius = self.style.milestone_size * 0.75
+        x_tol = radius / max(self.frame.points_per_day, 1e-9)
+        y_tol = max(0.35, radius / max(self.frame.row_points, 1e-9))
+        return self.index.find(x_date_num, y, x_tol, y_tol)
+
+
+def draw_gantt(
+    fig: Figure,
+    schedule: Schedule,
+    *,
+    style: ChartStyle = SCREEN,
+    rows: RowSelection | None = None,
+    baseline: Schedule | None = None,
+    window: tuple[date, date] | None = None,
+    today: date | None = None,
+    title: str | None = None,
+) -> GanttArtists:
+    """Clear ``fig`` and draw the schedule's Gantt chart on it.
+
+    Args:
+        fig: the figure (its size decides the layout; the app redraws on resize).
+        schedule: the resolved schedule (a scenario, or the baseline).
+        style: screen, projector or print.
+        rows: which rows, collapsed groups, selection and scroll window (default: all).
+        baseline: drawn as ghost bars under each line, so scenario delays show.
+        window: first and last day shown (default: everything, padded).
+        today: where the "today" line goes (``None``: no line); also the "as of" date.
+        title: the title (default: the agreement's title).
+
+    Returns:
+        The artists drawn and a hit-test helper.
+    """
+    fig.clear()
+    fig.patch.set_facecolor(style.background)
+    visible = layout_rows(schedule, rows)
+    start, end = window or default_window(schedule, baseline)
+    span = (day_num(start), day_num(end))
+    geo = build_geometry(schedule, visible, style, span, baseline)
+    marks = [m for m in milestone_marks(schedule, visible) if span[0] <= m.x <= span[1]]
+    verticals = [v for v in vertical_marks(schedule, today) if span[0] <= v.x <= span[1]]
+    handles = legend_handles(_content(schedule, visible, geo, marks, verticals, baseline), style)
+    size = (float(fig.get_figwidth()), float(fig.get_figheight()))
+    ncols, legend_points = legend_layout(handles, style, size[0] * 72 - 24)
+    first = make_frame(size, visible, (), style, span, legend_points)
+    labelled = labelled_rows(visible, style, first.row_points)
+    frame = make_frame(size, visible, labelled, style, span, legend_points)
+    ax = fig.add_axes(frame.rect)
+    _prepare_axes(ax, visible, labelled, style, span, frame)
+    plan = apply_date_axis(ax, start, end, style, max(2, int(frame.width_points // (style.font_size * 4.5))))
+    top = apply_year_axis(
+        ax,
+        schedule.eif,
+        schedule.agreement.stage_day,
+        start,
+        end,
+        style,
+        max(2, int(frame.width_points // (style.small_font_size * 3.5))),
+    )
+    art = GanttArtists(fig, ax, top, visible, (start, end), style, frame, plan, index=geo.index)
+    art.collections = _draw_bars(ax, geo, style, frame)
+    art.collections.update(_draw_milestones(ax, marks, geo, style, art.index))
+    art.markers = _draw_verticals(ax, verticals, style, frame)
+    art.milestones = marks
+    art.labels = draw_labels(ax, geo, marks, style, frame, span)
+    if not visible:
+        art.labels.append(
+            ax.text(
+                0.5,
+                0.5,
+                "No lines match the selection",
+                transform=ax.transAxes,
+                ha="center",
+                va="center",
+                color=style.muted,
+                fontsize=style.font_size,
+            )
+        )
+    art.legend = draw_legend(fig, handles, style, ncols, frame.legend_bottom)
+    subtitle = subtitle_text(
+        schedule.scenario, schedule.eif, schedule.agreement.eif_tentative, today, len(schedule.lines)
+    )
+    art.title = draw_title_block(
+        fig,
+        style,
+        title or schedule.agreement.title,
+        subtitle,
+        schedule.agreement.classification,
+        8 / (size[0] * 72),
+        frame.title_top,
+    )
+    return art
+
+
+def _content(
+    schedule: Schedule,
+    rows: tuple[Row, ...],
+    geo: Geometry,
+    marks: list[MilestoneMark],
+    verticals: list[VerticalMark],
+    baseline: Schedule | None,
+) -> LegendContent:
+    names = {s.id: s.name for s in schedule.agreement.sectors}
+    shown = list(dict.fromkeys(r.sector for r in rows))
+    statuses = {m.status for m in marks}
+    kinds = {v.kind for v in verticals}
+    return LegendContent(
+        sectors=tuple((names.get(s, s), _hex(geo.sector_colours[s])) for s in shown),
+        excluded=len(geo.excluded) > 0,
+        blocked=len(geo.blocked) > 0,
+        ghost=baseline is not None and len(geo.ghosts) > 0,
+        exceptions=bool(geo.bands),
+        deadlines=any(
+            b.first and (b.window.notification_deadline or b.window.termination_notice) for b in geo.bands
+        ),
+        statuses=tuple(s for s in MilestoneStatus if s in statuses),
+        reviews="review" in kinds,
+        sunsets="sunset" in kinds,
+        today="today" in kinds,
+    )
+
+
+def _hex(colour: tuple[float, float, float, float]) -> str:
+    r, g, b, _ = (round(c * 255) for c in colour)
+    return f"#{r:02X}{g:02X}{b:02X}"
+
+
+def _prepare_axes(
+    ax: Axes,
+    rows: tuple[Row, ...],
+    labelled: list[Row],
+    style: ChartStyle,
+    span: tuple[float, float],
+    frame: Frame,
+) -> None:
+    ax.set_facecolor(style.background)
+    ax.set_xlim(*span)
+    ax.set_ylim(max(len(rows), 1) - 0.5, -0.5 - frame.header_rows)
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+    ax.spines["bottom"].set_color(style.muted)
+    ax.grid(True, axis="x", which="major", color=style.muted, alpha=0.3, linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.set_yticks([r.y for r in labelled], [row_label(r, style) for r in labelled])
+    ax.tick_params(
+        axis="y", length=0, pad=frame.label_points, labelsize=style.font_size, labelcolor=style.foreground
+    )
+    for text, row in zip(ax.get_yticklabels(), labelled, strict=True):
+        text.set_horizontalalignment("left")
+        if row.is_group:
+            text.set_fontweight("bold")
+
+
+def _poly(ax: Axes, rects: Rects, zorder: float, **kwargs: Any) -> PolyCollection:
+    coll = PolyCollection(list(rects.verts()), facecolors=rects.colours or "none", zorder=zorder, **kwargs)
+    ax.add_collection(coll, autolim=False)
+    return coll
+
+
+def _draw_bars(ax: Axes, geo: Geometry, style: ChartStyle, frame: Frame) -> dict[str, Collection]:
+    # Edges narrower than a row is tall would paint thin rows solid: scale them with the row.
+    edge = min(style.divider_width, frame.row_points * 0.12)
+    bands = Rects()
+    for b in geo.bands:
+        bands.add(b.x0, b.x1, b.y0, b.y1, to_rgba(style.exception_colour, style.exception_alpha))
+    return {
+        "stripes": _poly(ax, geo.stripes, 0.2, edgecolors="none"),
+        "bands": _poly(
+            ax,
+            bands,
+            1.0,
+            edgecolors=style.exception_colour,
+            linewidths=min(0.9, edge + 0.3),
+            hatch=style.exception_hatch or None,
+        ),
+        "ghosts": _poly(ax, geo.ghosts, 1.5, edgecolors="none"),
+        "phases": _poly(ax, geo.phases, 2.0, edgecolors=style.background, linewidths=edge),
+        "excluded": _poly(
+            ax, geo.excluded, 2.0, edgecolors=style.muted, linewidths=edge, hatch=style.excluded_hatch
+        ),
+        "blocked": _poly(
+            ax, geo.blocked, 2.0, edgecolors=style.muted, linewidths=edge * 0.6, hatch=style.blocked_hatch
+        ),
+        "groups": _poly(ax, geo.groups, 2.0, edgecolors="none"),
+    }
+
+
+def _draw_milestones(
+    ax: Axes, marks: list[MilestoneMark], geo: Geometry, style: ChartStyle, index: HitIndex
+) -> dict[str, Collection]:
+    segments = [[(m.x, m.y), target] for m in marks for target in m.targets]
+    connectors = LineCollection(segments, colors=style.muted, linewidths=0.8, linestyles=":", zorder=2.6)
+    ax.add_collection(connectors, autolim=False)
+    faces = [style.milestone_colour(m.status) for m in marks]
+    size = style.milestone_size**2
+    xs, ys = [m.x for m in marks], [m.y for m in marks]
+    diamonds = ax.scatter(
+        xs, ys, s=size, marker="D", c=faces or None, edgecolors=style.foreground, linewidths=1.0, zorder=4.0
+    )
+    unmet = [m for m in marks if m.unmet]
+    crosses = ax.scatter(
+        [m.x for m in unmet],
+        [m.y for m in unmet],
+        s=size * 0.55,
+        marker="x",
+        c=style.foreground,
+        linewidths=1.2,
+        zorder=4.1,
+    )
+    for m in marks:
+        index.add_point(m.x, m.y, Hit(HitKind.MILESTONE, m.row, milestone=m.milestone.milestone.id))
+    first = [b for b in geo.bands if b.first]
+    notify = [
+        (day_num(b.window.notification_deadline), b.y0 + 0.3) for b in first if b.window.notification_deadline
+    ]
+    ends = [(day_num(b.window.termination_notice), b.y0 + 0.3) for b in first if b.window.termination_notice]
+    reviews = [(day_num(d), (b.y0 + b.y1) / 2) for b in first for d in b.window.review_dates]
+    return {
+        "connectors": connectors,
+        "milestones": diamonds,
+        "unmet": crosses,
+        "deadlines": _points(ax, notify, "v", style),
+        "terminations": _points(ax, ends, "^", style),
+        "exception_reviews": _points(ax, reviews, "|", style),
+    }
+
+
+def _points(ax: Axes, points: list[tuple[float, float]], marker: str, style: ChartStyle) -> Collection:
+    return ax.scatter(
+        [p[0] for p in points],
+        [p[1] for p in points],
+        s=(style.milestone_size * 0.9) ** 2,
+        marker=marker,
+        c=style.exception_colour,
+        zorder=3.5,
+    )
+
+
+_PRIORITY = ("eif", "today", "sunset", "review")
+_VERTICAL: dict[str, tuple[Any, float]] = {
+    "eif": ("-", 1.0),
+    "today": ("--", 1.0),
+    "review": (":", 0.8),
+    "sunset": ("-.", 1.4),
+}
+
+
+def _draw_verticals(
+    ax: Axes, marks: list[VerticalMark], style: ChartStyle, frame: Frame
+) -> dict[str, list[Artist]]:
+    out: dict[str, list[Artist]] = {}
+    for kind, (dash, width) in _VERTICAL.items():
+        xs = [m.x for m in marks if m.kind == kind]
+        colour = _vertical_colour(kind, style)
+        lines = ax.vlines(
+            xs,
+            0,
+            1,
+            transform=ax.get_xaxis_transform(),
+            colors=colour,
+            linestyles=dash,
+            linewidths=style.line_width * width,
+            zorder=3.0,
+        )
+        out[kind] = [lines]
+        out[f"{kind}_labels"] = []
+    # Labels sit side by side in the header band above row 0; one that would overprint is left out.
+    ppd = max(frame.points_per_day, 1e-9)
+    y = -0.5 - frame.header_rows / 2
+    placed: list[tuple[float, float]] = []
+    for mark in sorted(marks, key=lambda m: _PRIORITY.index(m.kind)):
+        x = mark.x + 3 / ppd
+        x_end = x + (text_points(mark.label, style.small_font_size) + 6) / ppd
+        if any(x < right and left < x_end for left, right in placed):
+            continue  # would overprint a more important label (EIF first, then today, sunsets)
+        placed.append((x, x_end))
+        text = ax.text(
+            x,
+            y,
+            mark.label,
+            ha="left",
+            va="center",
+            fontsize=style.small_font_size,
+            color=_vertical_colour(mark.kind, style),
+            zorder=5,
+            clip_on=True,
+        )
+        out[f"{mark.kind}_labels"].append(text)
+    return out
+
+
+def _vertical_colour(kind: str, style: ChartStyle) -> str:
+    if kind == "today":
+        return style.today_colour
+    return style.foreground if kind == "eif" else style.review_colour

@@ -1,0 +1,184 @@
+"""Labels in and beside the bars, drawn only where they fit (per-row text costs more than the bars)."""
+
+from __future__ import annotations
+
+from matplotlib.axes import Axes
+from matplotlib.text import Text
+
+from carveplan.chart.bars import RGBA, SegmentKind, lighten
+from carveplan.chart.frame import Frame
+from carveplan.chart.geometry import Geometry, LineBar
+from carveplan.chart.marks import MilestoneMark
+from carveplan.chart.style import ChartStyle
+from carveplan.chart.text import format_value, shorten, text_points, transition
+
+_PAD = 4.0  # points of air around a label inside a bar
+
+
+def draw_labels(
+    ax: Axes,
+    geo: Geometry,
+    marks: list[MilestoneMark],
+    style: ChartStyle,
+    frame: Frame,
+    span: tuple[float, float],
+) -> list[Text]:
+    """Put value labels in phases, the final value after each bar, ids beside milestones.
+
+    Args:
+        ax: the chart axes.
+        geo: the geometry drawn.
+        marks: the milestone marks drawn.
+        style: the chart style (projector skips labels inside phases).
+        frame: the layout (a label shows only where its row and span have room).
+        span: the window as date numbers.
+
+    Returns:
+        The texts drawn; none when rows are too thin to read.
+    """
+    if frame.row_points < style.label_min_points:
+        return []
+    out: list[Text] = []
+    for bar in geo.bars:
+        out.extend(_bar_labels(ax, bar, style, frame, span))
+    out.extend(_milestone_labels(ax, marks, style, frame, span))
+    out.extend(_band_labels(ax, geo, style, frame, span))
+    return out
+
+
+def _text(
+    ax: Axes, x: float, y: float, text: str, style: ChartStyle, colour: str, ha: str, boxed: bool = False
+) -> Text:
+    # A box in the background colour keeps text readable over hatching and summary bars.
+    box = (
+        {"boxstyle": "square,pad=0.15", "facecolor": style.background, "edgecolor": "none", "alpha": 0.85}
+        if boxed
+        else None
+    )
+    return ax.text(
+        x,
+        y,
+        text,
+        ha=ha,
+        va="center",
+        fontsize=style.small_font_size,
+        color=colour,
+        zorder=5,
+        clip_on=True,
+        bbox=box,
+    )
+
+
+def _bar_labels(
+    ax: Axes, bar: LineBar, style: ChartStyle, frame: Frame, span: tuple[float, float]
+) -> list[Text]:
+    line = bar.resolved.line
+    y = (bar.y0 + bar.y1) / 2
+    ppd = frame.points_per_day
+    out: list[Text] = []
+    previous = line.base
+    # Text inside a bar needs the bar to be taller than the text.
+    inside = style.phase_labels and (bar.y1 - bar.y0) * frame.row_points >= style.small_font_size * 1.2
+    for seg in bar.segments:
+        x0, x1 = max(seg.x0, span[0]), min(seg.x1, span[1])
+        room = (x1 - x0) * ppd - _PAD * 2
+        if seg.kind == SegmentKind.PHASE:
+            phase = bar.resolved.phases[seg.phase]
+            if inside:
+                label = _fitting(
+                    room, style, transition(line, previous, phase.value), format_value(line, phase.value)
+                )
+                face = lighten(bar.colour, style.phase_shading if seg.phase % 2 else 0.0)
+                if label:
+                    out.append(_text(ax, (x0 + x1) / 2, y, label, style, _ink(face, style), "center"))
+            previous = phase.value
+        elif seg.kind == SegmentKind.BLOCKED:
+            blockers = ", ".join(bar.resolved.phases[seg.phase].blocked_by)
+            label = _fitting(room, style, f"blocked by {blockers}" if blockers else "blocked", "blocked")
+            if label:
+                out.append(_text(ax, x0 + _PAD / ppd, y, label, style, style.foreground, "left", True))
+        elif seg.kind == SegmentKind.EXCLUDED:
+            label = _fitting(room, style, f"carve-out · {format_value(line, line.base)}", "carve-out")
+            if label:
+                out.append(_text(ax, x0 + _PAD / ppd, y, label, style, style.foreground, "left", True))
+    end = _final_label(bar)
+    if end:
+        x = bar.end + (_PAD / ppd)
+        if span[0] <= x and x + text_points(end, style.small_font_size) / ppd <= span[1]:
+            out.append(_text(ax, x, y, end, style, style.foreground, "left"))
+    return out
+
+
+def _final_label(bar: LineBar) -> str:
+    resolved = bar.resolved
+    if resolved.excluded or resolved.blocked or not resolved.phases:
+        return ""
+    value = format_value(resolved.line, resolved.final_value)
+    year = resolved.final_date.year if resolved.final_date else None
+    if not bar.segments:
+        return f"{value} from EIF"
+    return f"→ {value} ({year})" if year else f"→ {value}"
+
+
+def _fitting(room: float, style: ChartStyle, *candidates: str) -> str:
+    """The first candidate that fits ``room`` points, or nothing."""
+    for text in candidates:
+        if text_points(text, style.small_font_size) <= room:
+            return text
+    return ""
+
+
+def _ink(face: RGBA, style: ChartStyle) -> str:
+    """Black or white text, whichever reads better on ``face``."""
+    r, g, b, _ = face
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "#FFFFFF" if luminance < 0.5 else "#000000"
+
+
+def _milestone_labels(
+    ax: Axes, marks: list[MilestoneMark], style: ChartStyle, frame: Frame, span: tuple[float, float]
+) -> list[Text]:
+    out: list[Text] = []
+    offset = style.milestone_size * 0.9 / frame.points_per_day
+    free_from: dict[float, float] = {}  # row -> where the last label on it ends
+    for m in sorted(marks, key=lambda mark: (mark.y, mark.x)):
+        ident = m.milestone.milestone.id
+        width = text_points(ident, style.small_font_size) / frame.points_per_day
+        x = m.x + offset
+        if x < free_from.get(m.y, -1e18) or x + width > span[1]:
+            continue  # would overprint the previous milestone's label on this row
+        free_from[m.y] = x + width + offset
+        out.append(_text(ax, x, m.y, ident, style, style.foreground, "left", True))
+    return out
+
+
+def _band_labels(
+    ax: Axes, geo: Geometry, style: ChartStyle, frame: Frame, span: tuple[float, float]
+) -> list[Text]:
+    out: list[Text] = []
+    for band in geo.bands:
+        if not band.first:
+            continue
+        x0, x1 = max(band.x0, span[0]), min(band.x1, span[1])
+        label = _fitting(
+            (x1 - x0) * frame.points_per_day - _PAD * 2, style, shorten(band.window.exception, 30)
+        )
+        if label and (band.y1 - band.y0) * frame.row_points >= style.small_font_size * 1.2:
+            colour = style.foreground if style.name == "print" else style.exception_colour
+            # Bottom left: the top edge carries the notification marks and the milestones above.
+            box = {"boxstyle": "square,pad=0.15", "facecolor": style.background, "edgecolor": "none"}
+            text = ax.text(
+                x0 + _PAD / frame.points_per_day,
+                band.y1 - 0.08,
+                label,
+                ha="left",
+                va="bottom",
+                fontsize=style.small_font_size,
+                color=colour,
+                zorder=5,
+                clip_on=True,
+                fontweight="bold",
+                bbox=box,
+            )
+            out.append(text)
+    return out

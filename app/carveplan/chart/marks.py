@@ -1,0 +1,196 @@
+"""Marks over the bars: milestones and their gate connectors, exception bands, review and sunset lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from carveplan.chart.axes import day_num
+from carveplan.chart.rows import Row, RowKind
+from carveplan.engine.dates import add_offset, stage_date
+from carveplan.engine.schedule import ExceptionWindow, ResolvedMilestone, Schedule
+from carveplan.model import Anchor, MilestoneStatus, Timing
+
+
+@dataclass(frozen=True)
+class MilestoneMark:
+    """A milestone diamond and the phases it gates.
+
+    Attributes:
+        milestone: the resolved milestone.
+        x: where the diamond sits (verification date, or due date when missed or blocked).
+        y: the row it sits on.
+        row: that row's key.
+        targets: ``(x, y)`` of each gated phase's start on a visible line row.
+        unmet: missed, or blocked upstream (drawn with a cross).
+    """
+
+    milestone: ResolvedMilestone
+    x: float
+    y: float
+    row: str
+    targets: tuple[tuple[float, float], ...]
+    unmet: bool
+
+    @property
+    def status(self) -> MilestoneStatus:
+        """The status shown: missed when this scenario never meets it, else the recorded one."""
+        if self.milestone.date is None:
+            return MilestoneStatus.MISSED
+        return self.milestone.milestone.status
+
+
+@dataclass(frozen=True)
+class Band:
+    """A security exception window over a run of adjacent rows.
+
+    Attributes:
+        window: the exception window.
+        x0: invocation (date number).
+        x1: end of the suspension.
+        y0: top edge of the run.
+        y1: bottom edge of the run.
+        first: whether this is the window's first run (it carries the label and deadlines).
+    """
+
+    window: ExceptionWindow
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    first: bool
+
+
+@dataclass(frozen=True)
+class VerticalMark:
+    """A date marked across the whole chart.
+
+    Attributes:
+        x: the date number.
+        label: the text at the top.
+        kind: ``review``, ``sunset``, ``eif`` or ``today``.
+    """
+
+    x: float
+    label: str
+    kind: str
+
+
+def milestone_marks(schedule: Schedule, rows: Sequence[Row]) -> list[MilestoneMark]:
+    """Where each milestone's diamond goes and which bars it points to.
+
+    A diamond sits on its party's header row in each sector whose lines it gates (on the gated line
+    rows when party headers are hidden); connectors run to the start of every gated phase shown.
+    """
+    targets_by_milestone = _gate_targets(schedule, rows)
+    party_rows = {(r.sector, r.party): r for r in rows if r.kind is RowKind.PARTY}
+    marks: list[MilestoneMark] = []
+    for resolved in schedule.milestones:
+        day = resolved.date or resolved.due
+        if day is None:
+            continue
+        unmet = resolved.date is None or resolved.milestone.status is MilestoneStatus.MISSED
+        targets = targets_by_milestone.get(resolved.milestone.id, [])
+        party = resolved.milestone.party
+        marks.extend(_place(resolved, day_num(day), party, targets, party_rows, unmet))
+    return marks
+
+
+def _gate_targets(schedule: Schedule, rows: Sequence[Row]) -> dict[str, list[tuple[Row, float]]]:
+    """Milestone id -> (line row, gated phase start) for every gated phase on a visible line row."""
+    lines = {r.line.id: r for r in schedule.lines}
+    out: dict[str, list[tuple[Row, float]]] = {}
+    for row in rows:
+        if row.line is None:
+            continue
+        for phase in lines[row.line].phases:
+            start = phase.start or phase.nominal_start
+            if start is None:
+                continue
+            for gate in phase.gates:
+                out.setdefault(gate, []).append((row, day_num(start)))
+    return out
+
+
+def _place(
+    resolved: ResolvedMilestone,
+    x: float,
+    party: str,
+    targets: list[tuple[Row, float]],
+    party_rows: dict[tuple[str, str | None], Row],
+    unmet: bool,
+) -> Iterable[MilestoneMark]:
+    sectors = list(dict.fromkeys(row.sector for row, _ in targets))
+    if not sectors:
+        # Gates nothing shown: put it on the party's first header row, if the party is shown.
+        sectors = [s for (s, p) in party_rows if p == party][:1]
+    for sector in sectors:
+        anchors = [party_rows[(sector, party)]] if (sector, party) in party_rows else []
+        points = tuple((tx, row.y) for row, tx in targets if row.sector == sector)
+        if not anchors:
+            anchors = [row for row, _ in targets if row.sector == sector][:1]
+        for anchor in anchors:
+            yield MilestoneMark(resolved, x, anchor.y, anchor.key, points, unmet)
+
+
+def exception_bands(schedule: Schedule, rows: Sequence[Row]) -> list[Band]:
+    """One band per run of adjacent rows in each window's scope (group rows count if any line is)."""
+    bands: list[Band] = []
+    for window in schedule.windows:
+        scope = set(window.lines)
+        ys = [row.y for row in rows if _in_scope(row, scope)]
+        x0, x1 = day_num(window.start), day_num(window.end)
+        for i, (top, bottom) in enumerate(_runs(ys)):
+            bands.append(Band(window, x0, x1, top - 0.5, bottom + 0.5, i == 0))
+    return bands
+
+
+def _in_scope(row: Row, scope: set[str]) -> bool:
+    """A line in scope; a group only when all its lines are, or it is collapsed and hides one."""
+    if row.kind is RowKind.LINE:
+        return row.line in scope
+    if row.collapsed:
+        return any(line in scope for line in row.lines)
+    return all(line in scope for line in row.lines)
+
+
+def _runs(ys: list[float]) -> list[tuple[float, float]]:
+    runs: list[tuple[float, float]] = []
+    for y in sorted(ys):
+        if runs and y - runs[-1][1] <= 1.0:
+            runs[-1] = (runs[-1][0], y)
+        else:
+            runs.append((y, y))
+    return runs
+
+
+def vertical_marks(schedule: Schedule, today: date | None) -> list[VerticalMark]:
+    """EIF, today, reviews, term ends and exception sunsets, in date order."""
+    agreement = schedule.agreement
+    eif_label = "EIF (tentative)" if agreement.eif_tentative else "EIF"
+    marks = [VerticalMark(day_num(schedule.eif), eif_label, "eif")]
+    if today is not None:
+        marks.append(VerticalMark(day_num(today), "Today", "today"))
+    for event in schedule.reviews:
+        kind = "sunset" if event.number == 0 else "review"
+        marks.append(VerticalMark(day_num(event.date), event.label, kind))
+    for exception in agreement.exceptions:
+        day = _simple_date(exception.sunset, schedule) if exception.sunset else None
+        if day is not None:
+            marks.append(VerticalMark(day_num(day), f"Sunset {exception.id}", "sunset"))
+    return sorted(marks, key=lambda m: m.x)
+
+
+def _simple_date(timing: Timing, schedule: Schedule) -> date | None:
+    """A sunset's date when it hangs off a date, EIF or an agreement year (not off milestones)."""
+    stage_day = schedule.agreement.stage_day
+    if timing.anchor is Anchor.DATE and timing.day is not None:
+        base: date = timing.day
+    elif timing.anchor is Anchor.EIF:
+        base = schedule.eif
+    elif timing.anchor is Anchor.YEAR and timing.year is not None:
+        base = stage_date(schedule.eif, stage_day, timing.year)
+    else:
+        return None
+    return add_offset(base, timing.offset)

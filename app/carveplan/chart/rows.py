@@ -1,0 +1,276 @@
+"""Chart rows: lines grouped by sector then party, with collapsed groups, filters and a visible window.
+
+Pure data, no matplotlib: the desktop app uses it for collapsing and hit-testing, the exports for
+pagination. Row ``y`` is the row's centre in data units; row 0 is drawn at the top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from carveplan.engine.schedule import ResolvedLine, Schedule
+from carveplan.model import LineId, PartyCode, SectorId
+
+
+class RowKind(StrEnum):
+    """What a row stands for."""
+
+    SECTOR = "sector"
+    PARTY = "party"
+    LINE = "line"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the chart.
+
+    Attributes:
+        kind: sector header, party header or line.
+        key: stable key (``energy``, ``energy/VNM`` or the line id) used for collapsing and selection.
+        label: the text shown at the left.
+        y: the row's centre (row ``n`` of the window has ``y == n``).
+        sector: the sector id.
+        party: the party code (party and line rows).
+        line: the line id (line rows).
+        lines: the lines the row stands for (all lines of a group; the line itself).
+        collapsed: whether a group row hides its lines.
+        continued: a header repeated at the top of a later page.
+        selected: whether the row is selected in the app.
+    """
+
+    kind: RowKind
+    key: str
+    label: str
+    y: float
+    sector: SectorId
+    party: PartyCode | None = None
+    line: LineId | None = None
+    lines: tuple[LineId, ...] = ()
+    collapsed: bool = False
+    continued: bool = False
+    selected: bool = False
+
+    @property
+    def is_group(self) -> bool:
+        """Whether the row is a sector or party header."""
+        return self.kind is not RowKind.LINE
+
+
+@dataclass(frozen=True)
+class RowSelection:
+    """Which rows to show and how.
+
+    Attributes:
+        sectors: sector ids to show (empty: all).
+        parties: party codes to show (empty: all).
+        lines: line ids to show (empty: all).
+        collapsed: keys of collapsed group rows.
+        selected: keys of selected rows.
+        party_rows: whether party header rows are shown between sector and lines.
+        first: index of the first visible row (scrolling).
+        count: number of visible rows (``None``: all from ``first``).
+    """
+
+    sectors: tuple[SectorId, ...] = ()
+    parties: tuple[PartyCode, ...] = ()
+    lines: tuple[LineId, ...] = ()
+    collapsed: frozenset[str] = frozenset()
+    selected: frozenset[str] = frozenset()
+    party_rows: bool = True
+    first: int = 0
+    count: int | None = None
+
+
+def group_key(sector: SectorId, party: PartyCode | None = None) -> str:
+    """The key of a sector header (``energy``) or party header (``energy/VNM``)."""
+    return sector if party is None else f"{sector}/{party}"
+
+
+def build_rows(schedule: Schedule, selection: RowSelection | None = None) -> tuple[Row, ...]:
+    """Every row the selection shows, before the visible window is applied.
+
+    Args:
+        schedule: the resolved schedule.
+        selection: filters, collapsed groups and selection (default: everything, expanded).
+
+    Returns:
+        Rows in display order with ``y`` equal to their index.
+    """
+    sel = selection or RowSelection()
+    rows: list[Row] = []
+    for sector, sector_name, lines in _sectors(schedule, sel):
+        _add_sector(rows, schedule, sel, sector, sector_name, lines)
+    return tuple(replace(r, y=float(i)) for i, r in enumerate(rows))
+
+
+def layout_rows(schedule: Schedule, selection: RowSelection | None = None) -> tuple[Row, ...]:
+    """The visible rows: :func:`build_rows` cut to the selection's window, headers repeated."""
+    sel = selection or RowSelection()
+    return window(build_rows(schedule, sel), sel.first, sel.count)
+
+
+def window(rows: Sequence[Row], first: int, count: int | None) -> tuple[Row, ...]:
+    """Rows ``first`` to ``first + count``, led by the headers of the group the window starts in.
+
+    Args:
+        rows: all rows in display order.
+        first: index of the first row.
+        count: how many rows from ``first`` (``None``: to the end).
+
+    Returns:
+        The window with ``y`` renumbered from 0; repeated headers are marked ``continued``.
+    """
+    first = max(0, min(first, len(rows)))
+    end = len(rows) if count is None else min(len(rows), first + max(0, count))
+    lead = [replace(h, continued=True) for h in _ancestors(rows, first)] if first < end else []
+    return tuple(replace(r, y=float(i)) for i, r in enumerate([*lead, *rows[first:end]]))
+
+
+def paginate(rows: Sequence[Row], per_page: int) -> list[tuple[Row, ...]]:
+    """Split rows into pages of at most ``per_page`` rows, repeating group headers on each page.
+
+    Args:
+        rows: all rows in display order.
+        per_page: rows a page holds, repeated headers included (at least 3).
+
+    Returns:
+        The pages, each renumbered from ``y == 0``.
+    """
+    return [window(rows, first, count) for first, count in page_windows(rows, per_page)]
+
+
+def page_windows(rows: Sequence[Row], per_page: int) -> list[tuple[int, int]]:
+    """``(first, count)`` of each page of :func:`paginate` (for ``RowSelection.first``/``count``)."""
+    per_page = max(3, per_page)
+    out: list[tuple[int, int]] = []
+    first = 0
+    while first < len(rows):
+        take = max(1, per_page - len(_ancestors(rows, first)))
+        out.append((first, min(take, len(rows) - first)))
+        first += take
+    return out
+
+
+def row_at(rows: Sequence[Row], y: float) -> Row | None:
+    """The row whose band (``y - 0.5`` to ``y + 0.5``) contains ``y``, if any."""
+    index = int(y + 0.5) if y >= -0.5 else -1
+    if 0 <= index < len(rows) and abs(rows[index].y - y) <= 0.5:
+        return rows[index]
+    return None
+
+
+def _ancestors(rows: Sequence[Row], first: int) -> list[Row]:
+    if first <= 0 or first >= len(rows):
+        return []
+    row = rows[first]
+    heads: list[Row] = []
+    for prior in reversed(rows[:first]):
+        if prior.kind is RowKind.SECTOR and prior.sector == row.sector and row.kind is not RowKind.SECTOR:
+            heads.insert(0, prior)
+            break
+        if (
+            prior.kind is RowKind.PARTY
+            and row.kind is RowKind.LINE
+            and prior.key == group_key(row.sector, row.party)
+            and not heads
+        ):
+            heads.append(prior)
+    return heads
+
+
+def _sectors(schedule: Schedule, sel: RowSelection) -> Iterable[tuple[SectorId, str, list[ResolvedLine]]]:
+    names = {s.id: s.name for s in schedule.agreement.sectors}
+    chosen = [
+        r
+        for r in schedule.lines
+        if (not sel.sectors or r.line.sector in sel.sectors)
+        and (not sel.parties or r.line.party in sel.parties)
+        and (not sel.lines or r.line.id in sel.lines)
+    ]
+    order = list(names) + sorted({r.line.sector for r in chosen} - set(names))
+    for sector in order:
+        lines = [r for r in chosen if r.line.sector == sector]
+        if lines:
+            yield sector, names.get(sector, sector), lines
+
+
+def _add_sector(
+    rows: list[Row],
+    schedule: Schedule,
+    sel: RowSelection,
+    sector: SectorId,
+    name: str,
+    lines: list[ResolvedLine],
+) -> None:
+    key = group_key(sector)
+    ids = tuple(r.line.id for r in lines)
+    collapsed = key in sel.collapsed
+    noun = "line" if len(ids) == 1 else "lines"
+    rows.append(
+        Row(
+            RowKind.SECTOR,
+            key,
+            f"{name} ({len(ids)} {noun})",
+            0.0,
+            sector,
+            lines=ids,
+            collapsed=collapsed,
+            selected=key in sel.selected,
+        )
+    )
+    if collapsed:
+        return
+    party_names = {p.code: p.name for p in schedule.agreement.parties}
+    party_order = list(party_names) + sorted({r.line.party for r in lines} - set(party_names))
+    for party in party_order:
+        members = [r for r in lines if r.line.party == party]
+        if members:
+            _add_party(rows, sel, sector, party, party_names.get(party, ""), members)
+
+
+def _add_party(
+    rows: list[Row],
+    sel: RowSelection,
+    sector: SectorId,
+    party: PartyCode,
+    name: str,
+    members: list[ResolvedLine],
+) -> None:
+    key = group_key(sector, party)
+    collapsed = key in sel.collapsed
+    if sel.party_rows:
+        label = f"{party} – {name}" if name and name != party else party
+        ids = tuple(r.line.id for r in members)
+        rows.append(
+            Row(
+                RowKind.PARTY,
+                key,
+                label,
+                0.0,
+                sector,
+                party,
+                lines=ids,
+                collapsed=collapsed,
+                selected=key in sel.selected,
+            )
+        )
+        if collapsed:
+            return
+    for resolved in members:
+        line = resolved.line
+        label = f"{line.code} {line.description}".strip()
+        rows.append(
+            Row(
+                RowKind.LINE,
+                line.id,
+                label,
+                0.0,
+                sector,
+                party,
+                line.id,
+                lines=(line.id,),
+                selected=line.id in sel.selected,
+            )
+        )

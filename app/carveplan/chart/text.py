@@ -1,0 +1,64 @@
+"""Words on the chart: values as negotiators write them, and whether a label fits its space."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from carveplan.model import Line, MeasureKind
+
+# Average glyph width as a share of the font size, for the sans-serif fonts matplotlib ships.
+_GLYPH = 0.58
+
+
+def format_number(value: Decimal, places: int | None = None) -> str:
+    """``value`` with thousands separators, at least ``places`` decimals when given."""
+    if places is not None and -value.as_tuple().exponent <= places:  # type: ignore[operator]
+        return f"{value:,.{places}f}"
+    text = f"{value.normalize():,f}"
+    return text
+
+
+def format_value(line: Line, value: Decimal) -> str:
+    """The value in force as negotiators write it.
+
+    Args:
+        line: the line (its measure and unit decide the form).
+        value: the value.
+
+    Returns:
+        ``6.4%`` for a tariff, ``cap 49%`` for an equity cap, ``12,000 t`` for a quota,
+        ``required`` / ``removed`` for licensing.
+    """
+    measure = line.measure
+    if measure is MeasureKind.TARIFF:
+        return f"{format_number(value, 1)}{_unit(line.unit)}"
+    if measure is MeasureKind.EQUITY_CAP:
+        return f"cap {format_number(value)}{_unit(line.unit)}"
+    if measure is MeasureKind.LICENSING and line.unit not in ("%", ""):
+        return "required" if value else "removed"
+    if measure is MeasureKind.LOCAL_CONTENT and not value:
+        return "removed"
+    return f"{format_number(value)}{_unit(line.unit)}"
+
+
+def transition(line: Line, before: Decimal, after: Decimal) -> str:
+    """``8.0% → 6.4%``: a change of value."""
+    return f"{format_value(line, before)} → {format_value(line, after)}"
+
+
+def shorten(text: str, chars: int) -> str:
+    """``text`` cut to ``chars`` characters with an ellipsis when longer."""
+    text = " ".join(text.split())
+    return text if len(text) <= chars else text[: max(1, chars - 1)].rstrip() + "…"
+
+
+def text_points(text: str, font_size: float) -> float:
+    """An estimate of the width of ``text`` in points (no renderer needed, so it is cheap)."""
+    longest = max((len(part) for part in text.split("\n")), default=0)
+    return longest * font_size * _GLYPH
+
+
+def _unit(unit: str) -> str:
+    if unit in ("%", ""):
+        return unit
+    return f" {unit}"

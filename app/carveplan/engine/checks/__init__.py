@@ -1,0 +1,1 @@
+"""Validation checks, one module per part of the agreement; :mod:`carveplan.engine.validate` runs them."""

@@ -1,0 +1,95 @@
+"""Deadlines as an iCalendar file (RFC 5545) whose events keep their UIDs from one export to the next."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from carveplan import __version__
+from carveplan.engine.deadlines import Deadline, deadlines
+from carveplan.engine.resolve import resolve
+from carveplan.io.atomic import write_atomic
+from carveplan.io.formats import ExportOptions
+from carveplan.model import BASELINE, Agreement
+
+PRODID = f"-//CarvePlan//CarvePlan {__version__}//EN"
+UID_DOMAIN = "carveplan.invalid"
+
+
+def export_ics(agreement: Agreement, path: Path, options: ExportOptions) -> None:
+    """Write the deadlines of the agreement under ``options.scenario`` as an iCalendar file.
+
+    Args:
+        agreement: the agreement.
+        path: the ``.ics`` file to write (replaced atomically).
+        options: ``scenario`` picks the scenario; ``today`` is written as each event's DTSTAMP.
+
+    Raises:
+        WriteError: when the file cannot be written; an existing file is left untouched.
+    """
+    write_atomic(path, ics_bytes(agreement, options))
+
+
+def ics_bytes(agreement: Agreement, options: ExportOptions) -> bytes:
+    """The iCalendar text of the agreement's deadlines under ``options.scenario``.
+
+    Args:
+        agreement: the agreement.
+        options: the scenario and the date written as DTSTAMP.
+
+    Returns:
+        The calendar as UTF-8 bytes with CRLF line ends, as RFC 5545 requires.
+    """
+    from icalendar import Calendar
+
+    schedule = resolve(agreement, options.scenario)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    name = agreement.title if schedule.scenario == BASELINE else f"{agreement.title} ({schedule.scenario})"
+    calendar.add("x-wr-calname", name)
+    stamp = datetime.combine(options.today, time(), tzinfo=UTC)
+    for deadline in deadlines(schedule):
+        calendar.add_component(_event(deadline, agreement.title, schedule.scenario, stamp))
+    data: bytes = calendar.to_ical()
+    return data
+
+
+def event_uid(title: str, scenario: str, deadline: Deadline) -> str:
+    """A UID that stays the same when the event's date moves, so a re-export updates the event.
+
+    It depends on the agreement, the scenario, the record, the kind of event and its number, never
+    on a date.
+
+    Args:
+        title: the agreement's title.
+        scenario: the scenario name.
+        deadline: the event.
+
+    Returns:
+        ``<hex digest>@carveplan.invalid``.
+    """
+    identity = "\x1f".join((title, scenario, deadline.record, deadline.kind.value, deadline.key))
+    digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
+    return f"{digest}@{UID_DOMAIN}"
+
+
+def _event(deadline: Deadline, title: str, scenario: str, stamp: datetime) -> Any:
+    from icalendar import Event
+
+    event = Event()
+    event.add("uid", event_uid(title, scenario, deadline))
+    event.add("dtstamp", stamp)
+    # All-day event: DTSTART is a DATE and DTEND the (exclusive) next day.
+    event.add("dtstart", deadline.day)
+    event.add("dtend", deadline.day + timedelta(days=1))
+    event.add("summary", deadline.summary)
+    context = f"{title} — scenario: {scenario}"
+    event.add("description", f"{deadline.description}\n\n{context}".strip())
+    event.add("categories", [deadline.kind.value])
+    event.add("transp", "TRANSPARENT")
+    return event

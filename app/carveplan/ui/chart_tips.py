@@ -1,0 +1,76 @@
+"""Tooltip text for what lies under the mouse on the chart (line, phase, dates, value, gates)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from carveplan.chart.hit import Hit, HitKind
+from carveplan.engine.schedule import Schedule
+
+
+def _day(day: date | None) -> str:
+    return day.strftime("%d %b %Y") if day else "—"
+
+
+def hit_tooltip(schedule: Schedule, hit: Hit) -> str:
+    """A few lines describing ``hit`` in ``schedule``; empty when there is nothing to say."""
+    if hit.kind is HitKind.MILESTONE and hit.milestone:
+        return _milestone(schedule, hit.milestone)
+    if hit.kind is HitKind.EXCEPTION and hit.exception:
+        return _exception(schedule, hit.exception)
+    if hit.line:
+        return _line(schedule, hit.line, hit.phase)
+    return "Click to collapse or expand" if hit.kind is HitKind.GROUP else ""
+
+
+def _line(schedule: Schedule, line_id: str, phase_index: int | None) -> str:
+    resolved = schedule.line(line_id)
+    line = resolved.line
+    head = [
+        f"<b>{line.code}</b> {line.description}",
+        f"{line.party} · {line.id} · base {line.base}{line.unit}",
+    ]
+    if resolved.excluded:
+        return "<br>".join([*head, "Excluded: no commitment (carve-out)"])
+    phase = next((p for p in resolved.phases if p.index == phase_index), None)
+    if phase is None:
+        final = _day(resolved.final_date) if resolved.final_date else "blocked"
+        return "<br>".join([*head, f"Final value {resolved.final_value}{line.unit} from {final}"])
+    body = [f"{phase.label or f'Phase {phase.index + 1}'}: {phase.value}{line.unit}"]
+    body.append(f"{_day(phase.start)} → {_day(phase.end)}" if phase.start else "Blocked")
+    if phase.gates:
+        body.append("Gated by " + ", ".join(phase.gates))
+    if phase.delayed_by:
+        body.append(f"Moved from {_day(phase.nominal_start)} by " + ", ".join(phase.delayed_by))
+    if phase.blocked_by:
+        body.append("Blocked by " + ", ".join(phase.blocked_by))
+    return "<br>".join(head + body)
+
+
+def _milestone(schedule: Schedule, milestone_id: str) -> str:
+    resolved = schedule.milestone(milestone_id)
+    record = resolved.milestone
+    lines = [f"<b>{record.id}</b> {record.title}", f"{record.party} · {record.kind.value.replace('_', ' ')}"]
+    lines.append(f"Status: {record.status.value}; due {_day(resolved.due)}")
+    lines.append(
+        f"Verified: {_day(resolved.date)}" if resolved.date else "Blocked: " + ", ".join(resolved.blocked_by)
+    )
+    if resolved.delay_months:
+        lines.append(f"Delayed {resolved.delay_months} months in this scenario")
+    if record.verifier:
+        lines.append(f"Verifier: {record.verifier}")
+    return "<br>".join(lines)
+
+
+def _exception(schedule: Schedule, exception_id: str) -> str:
+    window = next((w for w in schedule.windows if w.exception == exception_id), None)
+    if window is None:
+        return exception_id
+    lines = [f"<b>{exception_id}</b> invoked {_day(window.start)} → {_day(window.end)}"]
+    lines.append(f"{len(window.lines)} lines suspended")
+    if window.notification_deadline:
+        lines.append(f"Notify by {_day(window.notification_deadline)}")
+    if window.termination_notice:
+        lines.append(f"Notify termination by {_day(window.termination_notice)}")
+    lines.extend(f"⚠ {text}" for text in window.warnings)
+    return "<br>".join(lines)

@@ -1,0 +1,320 @@
+"""The Gantt chart in the window: the chart module on a Qt canvas, with zoom, pan, scroll and selection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QKeyEvent
+from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget
+
+from carveplan.model import BASELINE
+from carveplan.ui.chart_tips import hit_tooltip
+from carveplan.ui.document import Document
+
+if TYPE_CHECKING:
+    from carveplan.chart.gantt import GanttArtists
+    from carveplan.chart.hit import Hit
+
+MIN_SPAN_DAYS = 90
+MAX_SPAN_DAYS = 365 * 60
+CHROME_INCHES = 2.6  # title block, axes labels and legend around the rows
+
+
+@dataclass
+class ViewState:
+    """What the user has done to the view: zoom window, scroll, collapsed groups, filters, selection.
+
+    Attributes:
+        window: first and last day shown (``None``: fit everything).
+        first: index of the first row shown.
+        collapsed: keys of collapsed sector/party rows.
+        selected: key of the selected row (a line id).
+        sectors: only these sectors (empty: all).
+        parties: only these parties (empty: all).
+        show_baseline: draw the baseline as ghost bars under a scenario.
+    """
+
+    window: tuple[date, date] | None = None
+    first: int = 0
+    collapsed: set[str] = field(default_factory=set)
+    selected: str | None = None
+    sectors: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    show_baseline: bool = True
+
+
+class GanttView(QWidget):
+    """Draws the document's schedule for the current scenario; clicks select records everywhere.
+
+    The canvas (and matplotlib) is created after the window first shows, so start-up is not held
+    up by the plotting library.
+
+    Signals:
+        drawn: a redraw finished (tests and the start-up benchmark wait on it).
+    """
+
+    drawn = Signal()
+
+    def __init__(self, document: Document, parent: QWidget | None = None, style: str = "screen") -> None:
+        super().__init__(parent)
+        self._document = document
+        self.style_name = style
+        self.state = ViewState()
+        self.artists: GanttArtists | None = None
+        self.canvas: Any = None
+        self.figure: Any = None
+        self._press: tuple[float, float, tuple[date, date], int] | None = None
+        self._layout = QStackedLayout(self)
+        placeholder = QLabel("Drawing the chart…", self)
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._layout.addWidget(placeholder)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(40)
+        self._timer.timeout.connect(self.redraw)
+        document.agreement_changed.connect(self.schedule_redraw)
+        document.scenario_changed.connect(self.schedule_redraw)
+        document.selection_changed.connect(self._on_document_selection_changed)
+        QTimer.singleShot(0, self._build_canvas)
+
+    # --- drawing ------------------------------------------------------------
+    def _build_canvas(self) -> None:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure()
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.canvas.mpl_connect("button_press_event", self._on_canvas_press)
+        self.canvas.mpl_connect("button_release_event", self._on_canvas_release)
+        self.canvas.mpl_connect("motion_notify_event", self._on_canvas_motion)
+        self.canvas.mpl_connect("scroll_event", self._on_canvas_scroll)
+        self.canvas.mpl_connect("resize_event", lambda _event: self.schedule_redraw())
+        self._layout.addWidget(self.canvas)
+        self._layout.setCurrentWidget(self.canvas)
+        self.redraw()
+
+    def schedule_redraw(self) -> None:
+        """Redraw soon (edits arriving together cause one redraw)."""
+        self._timer.start()
+
+    def redraw(self) -> None:
+        """Draw the chart now."""
+        if self.canvas is None:
+            return
+        from carveplan.chart.gantt import draw_gantt
+        from carveplan.chart.rows import RowSelection
+        from carveplan.chart.style import style_named
+
+        style = style_named(self.style_name)
+        document, state = self._document, self.state
+        schedule = document.schedule()
+        baseline = None
+        if document.scenario != BASELINE and state.show_baseline:
+            baseline = document.schedule(BASELINE)
+        rows = RowSelection(
+            sectors=state.sectors,
+            parties=state.parties,
+            collapsed=frozenset(state.collapsed),
+            selected=frozenset({state.selected} if state.selected else ()),
+            first=state.first,
+            count=self.rows_that_fit(style.row_inches),
+        )
+        self.artists = draw_gantt(
+            self.figure,
+            schedule,
+            style=style,
+            rows=rows,
+            baseline=baseline,
+            window=state.window,
+            today=date.today(),
+        )
+        self.canvas.draw_idle()
+        self.drawn.emit()
+
+    def rows_that_fit(self, row_inches: float) -> int:
+        """How many rows the canvas has room for at the style's row height."""
+        if self.figure is None:
+            return 40
+        height = float(self.figure.get_figheight())
+        return max(3, int((height - CHROME_INCHES) / row_inches))
+
+    def _page_rows(self) -> int:
+        from carveplan.chart.style import style_named
+
+        # Repeated group headers take a few rows at the top of the window.
+        return max(1, self.rows_that_fit(style_named(self.style_name).row_inches) - 3)
+
+    def all_rows(self) -> tuple[Any, ...]:
+        """Every row the current filters and collapsed groups give, before scrolling."""
+        from carveplan.chart.rows import RowSelection, build_rows
+
+        state = self.state
+        selection = RowSelection(
+            sectors=state.sectors, parties=state.parties, collapsed=frozenset(state.collapsed)
+        )
+        return build_rows(self._document.schedule(), selection)
+
+    # --- zoom, pan, scroll ----------------------------------------------------
+    def current_window(self) -> tuple[date, date]:
+        """The days shown now."""
+        if self.state.window is not None:
+            return self.state.window
+        if self.artists is not None:
+            return self.artists.window
+        eif = self._document.schedule().eif
+        return eif, eif + timedelta(days=365 * 10)
+
+    def zoom(self, factor: float, centre: date | None = None) -> None:
+        """Show ``factor`` times the current span, around ``centre`` (default: the middle)."""
+        start, end = self.current_window()
+        span = (end - start).days
+        new_span = int(min(MAX_SPAN_DAYS, max(MIN_SPAN_DAYS, span * factor)))
+        middle = centre or start + timedelta(days=span // 2)
+        share = (middle - start).days / span if span else 0.5
+        new_start = middle - timedelta(days=int(new_span * share))
+        self.state.window = (new_start, new_start + timedelta(days=new_span))
+        self.schedule_redraw()
+
+    def zoom_in(self) -> None:
+        """Halve the span (years → quarters → months)."""
+        self.zoom(0.5)
+
+    def zoom_out(self) -> None:
+        """Double the span."""
+        self.zoom(2.0)
+
+    def fit_all(self) -> None:
+        """Show the whole schedule from the top."""
+        self.state.window = None
+        self.state.first = 0
+        self.schedule_redraw()
+
+    def pan_days(self, days: int) -> None:
+        """Move the window ``days`` later (negative: earlier)."""
+        start, end = self.current_window()
+        self.state.window = (start + timedelta(days=days), end + timedelta(days=days))
+        self.schedule_redraw()
+
+    def scroll_rows(self, rows: int) -> None:
+        """Scroll ``rows`` rows down (negative: up)."""
+        total = len(self.all_rows())
+        self.state.first = max(0, min(self.state.first + rows, max(0, total - 3)))
+        self.schedule_redraw()
+
+    def toggle_group(self, key: str) -> None:
+        """Collapse or expand a sector or party row."""
+        self.state.collapsed ^= {key}
+        self.schedule_redraw()
+
+    def present(self) -> None:
+        """Open presentation mode on this document."""
+        from carveplan.ui.presentation import PresentationWindow
+
+        window = PresentationWindow(self._document, self.window())
+        window.start()
+
+    # --- slots --------------------------------------------------------------
+    def _on_document_selection_changed(self, kind: str, key: str) -> None:
+        line = key.split("#")[0] if kind in ("lines", "phases") else None
+        if line is None or line == self.state.selected:
+            return
+        self.state.selected = line
+        keys = [row.key for row in self.all_rows()]
+        if line in keys:
+            index = keys.index(line)
+            if not self.state.first <= index < self.state.first + self._page_rows():
+                self.state.first = max(0, index - 3)
+        self.schedule_redraw()
+
+    def _on_canvas_press(self, event: Any) -> None:
+        if event.button == 1 and event.xdata is not None:
+            self._press = (event.x, event.y, self.current_window(), self.state.first)
+
+    def _on_canvas_release(self, event: Any) -> None:
+        press, self._press = self._press, None
+        if press is None or self.artists is None:
+            return
+        if abs(event.x - press[0]) < 4 and abs(event.y - press[1]) < 4 and event.xdata is not None:
+            hit = self.artists.hit(event.xdata, event.ydata)
+            if hit is not None:
+                self._select_hit(hit)
+
+    def _on_canvas_motion(self, event: Any) -> None:
+        if self._press is not None and self.artists is not None:
+            self._drag(event)
+            return
+        if self.artists is None or event.xdata is None:
+            QToolTip.hideText()
+            return
+        hit = self.artists.hit(event.xdata, event.ydata)
+        text = hit_tooltip(self._document.schedule(), hit) if hit else ""
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self.canvas)
+        else:
+            QToolTip.hideText()
+
+    def _drag(self, event: Any) -> None:
+        assert self._press is not None
+        assert self.artists is not None
+        x0, y0, (start, end), first = self._press
+        frame = self.artists.frame
+        days = int((x0 - event.x) / max(frame.points_per_day * self.figure.dpi / 72, 1e-9))
+        rows = int((event.y - y0) / max(frame.row_points * self.figure.dpi / 72, 1e-9))
+        if days or rows:
+            self.state.window = (start + timedelta(days=days), end + timedelta(days=days))
+            self.state.first = max(0, first + rows)
+            self.schedule_redraw()
+
+    def _on_canvas_scroll(self, event: Any) -> None:
+        modifiers = (
+            event.guiEvent.modifiers() if event.guiEvent is not None else Qt.KeyboardModifier.NoModifier
+        )
+        steps = int(event.step) or (1 if event.button == "up" else -1)
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            from carveplan.chart.axes import num_day
+
+            centre = num_day(event.xdata) if event.xdata is not None else None
+            self.zoom(0.8**steps, centre)
+        elif modifiers & Qt.KeyboardModifier.ShiftModifier:
+            start, end = self.current_window()
+            self.pan_days(-steps * max(1, (end - start).days // 10))
+        else:
+            self.scroll_rows(-3 * steps)
+
+    def _select_hit(self, hit: Hit) -> None:
+        from carveplan.chart.hit import HitKind
+
+        if hit.kind is HitKind.GROUP:
+            self.toggle_group(hit.row)
+        elif hit.kind is HitKind.MILESTONE and hit.milestone:
+            self._document.select("milestones", hit.milestone)
+        elif hit.kind is HitKind.EXCEPTION and hit.exception:
+            self._document.select("exceptions", hit.exception)
+        elif hit.line:
+            self._document.select("lines", hit.line)
+            if hit.phase is not None:
+                self._document.select("phases", f"{hit.line}#{hit.phase}")
+
+    # --- Qt overrides -----------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        page = self._page_rows()
+        moves = {
+            Qt.Key.Key_Down: lambda: self.scroll_rows(1),
+            Qt.Key.Key_Up: lambda: self.scroll_rows(-1),
+            Qt.Key.Key_PageDown: lambda: self.scroll_rows(page),
+            Qt.Key.Key_PageUp: lambda: self.scroll_rows(-page),
+            Qt.Key.Key_Home: self.fit_all,
+            Qt.Key.Key_Left: lambda: self.pan_days(-90),
+            Qt.Key.Key_Right: lambda: self.pan_days(90),
+        }
+        action = moves.get(Qt.Key(key))
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        action()

@@ -1,0 +1,80 @@
+"""Column constructors shared by the table specs, and the drop-down choices they read (no Qt)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from carveplan.model import Agreement
+from carveplan.ui.tables import cells as c
+from carveplan.ui.tables.columns import Column, Editor
+
+TIMING_TIP = "A date YYYY-MM-DD, EIF+6m, Y3 (agreement year), M:REG-1+6m (after a milestone) or prev+12m"
+MONTHS_TIP = "Whole months; empty when the clause sets none"
+
+
+def parties(agreement: Agreement) -> Sequence[str]:
+    """The party codes, for the party drop-down."""
+    return [p.code for p in agreement.parties]
+
+
+def sectors(agreement: Agreement) -> Sequence[str]:
+    """The sector ids, for the sector drop-down."""
+    return [s.id for s in agreement.sectors]
+
+
+def categories(agreement: Agreement) -> Sequence[str]:
+    """Staging category codes: none, the agreement's own, then common built-in spellings."""
+    # The agreement's own categories first; a few built-in spellings for lines that use them.
+    own = [k.code for k in agreement.categories]
+    return ["", *own, *(code for code in ("A", "B5", "B10", "B15", "E", "B+", "EXCL") if code not in own)]
+
+
+def first(values: Sequence[str]) -> str:
+    """The first value, or empty (the default of a new record's party or sector)."""
+    return values[0] if values else ""
+
+
+def key_column(field: str, header: str, width: int = 9) -> Column:
+    """A required, unique identifier."""
+    return Column(field, header, parse=c.parse_key, tooltip=f"Unique {header.lower()}", width=width)
+
+
+def party_column() -> Column:
+    """The party, from a drop-down of the agreement's parties."""
+    return Column("party", "Party", parse=c.parse_key, editor=Editor.CHOICE, choices=parties, width=7)
+
+
+def number_column(field: str, header: str, tip: str, optional: bool = False, width: int = 8) -> Column:
+    """A decimal number, aligned right; ``optional`` allows an empty cell."""
+    parse = c.parse_optional_decimal if optional else c.parse_decimal
+    return Column(field, header, c.format_decimal, parse, Editor.NUMBER, tooltip=tip, width=width)
+
+
+def count_column(field: str, header: str, tip: str = MONTHS_TIP, width: int = 8) -> Column:
+    """An optional whole number (days, months, a count), aligned right."""
+    return Column(
+        field, header, c.format_optional, c.parse_optional_count, Editor.NUMBER, tooltip=tip, width=width
+    )
+
+
+def timing_column(field: str, header: str, optional: bool = False) -> Column:
+    """A timing expression, checked as it is typed."""
+    fmt = c.format_optional_timing
+    parse = c.parse_optional_timing if optional else c.parse_timing_cell
+    return Column(field, header, fmt, parse, Editor.TIMING, tooltip=TIMING_TIP, width=12)
+
+
+def ids_column(field: str, header: str, tip: str, width: int = 16) -> Column:
+    """A comma-separated list of ids."""
+    return Column(field, header, c.format_ids, c.parse_ids, tooltip=tip, width=width)
+
+
+def gates_column(width: int = 16) -> Column:
+    """Gates: milestone ids with optional lags."""
+    tip = "Milestones to be verified first, with an optional lag: REG-1+6m, DATA-2"
+    return Column("gates", "Gates", c.format_gates, c.parse_gates, tooltip=tip, width=width)
+
+
+def text_column(field: str, header: str, width: int = 16) -> Column:
+    """Free text."""
+    return Column(field, header, width=width)

@@ -1,0 +1,115 @@
+"""Typed cell editors: drop-downs for choices, live-checked timings, a calendar for dates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, cast
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from carveplan.ui.tables.cells import CellError
+from carveplan.ui.tables.columns import Column, Editor
+from carveplan.ui.tables.model import RecordTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+_NO_DATE = QDate(1900, 1, 1)  # the minimum of the date editor stands for "no date"
+_BAD = "QLineEdit { border: 2px solid #c62828; background: #fdecea; }"
+
+
+class CheckedLineEdit(QLineEdit):
+    """A line edit that reads its text as the user types, and turns red with the reason when it cannot."""
+
+    def __init__(self, parse: Callable[[str], Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._parse = parse
+        self.error = ""
+        self.textEdited.connect(self._on_text_edited)
+
+    def check(self) -> bool:
+        """Read the text now; show the problem (red border and tooltip) when there is one."""
+        try:
+            self._parse(self.text())
+        except CellError as err:
+            self.error = str(err)
+        else:
+            self.error = ""
+        self.setStyleSheet(_BAD if self.error else "")
+        self.setToolTip(self.error)
+        return not self.error
+
+    def _on_text_edited(self, _text: str) -> None:
+        self.check()
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Opens the editor a column's spec asks for; the model reads the text back and pushes the edit."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        column, model = _column(index)
+        if column.editor is Editor.CHOICE and column.choices is not None:
+            combo = QComboBox(parent)
+            combo.addItems(list(column.choices(model.document.agreement)))
+            # Categories and codes not in the list yet can be typed.
+            combo.setEditable(column.field == "category")
+            return combo
+        if column.editor is Editor.DATE:
+            edit = QDateEdit(parent)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+            edit.setMinimumDate(_NO_DATE)
+            edit.setSpecialValueText("none")
+            return edit
+        if column.editor in (Editor.TIMING, Editor.NUMBER) and column.parse is not None:
+            return CheckedLineEdit(column.read, parent)
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        text = str(index.data())
+        if isinstance(editor, QComboBox):
+            found = editor.findText(text)
+            if found < 0:
+                editor.addItem(text)
+                found = editor.count() - 1
+            editor.setCurrentIndex(found)
+        elif isinstance(editor, QDateEdit):
+            day = QDate.fromString(text, "yyyy-MM-dd")
+            editor.setDate(day if day.isValid() else _NO_DATE)
+        elif isinstance(editor, QLineEdit):
+            editor.setText(text)
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText())
+        elif isinstance(editor, QDateEdit):
+            day = editor.date()
+            model.setData(index, "" if day == _NO_DATE else day.toString("yyyy-MM-dd"))
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text())
+        else:
+            super().setModelData(editor, model, index)
+
+
+def _column(index: Index) -> tuple[Column, RecordTableModel]:
+    """The column spec and source model behind ``index`` (which may be a proxy's)."""
+    model = index.model()
+    while isinstance(model, QSortFilterProxyModel):
+        index = model.mapToSource(index)
+        model = model.sourceModel()
+    source = cast(RecordTableModel, model)
+    return source.spec.columns[index.column()], source

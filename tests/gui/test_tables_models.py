@@ -1,0 +1,259 @@
+"""Table models: each passes the model tester, edits are one undo step, bad text changes nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from carveplan.model import (
+    Agreement,
+    EifMoved,
+    MeasureKind,
+    MilestoneDelay,
+    MilestoneStatus,
+    Offset,
+    StagingKind,
+    Timing,
+    Unit,
+)
+from carveplan.model import collection as col
+from carveplan.ui.document import Document
+from carveplan.ui.tables.model import RecordTableModel
+from carveplan.ui.tables.phases import PhaseTableModel
+from carveplan.ui.tables.specs import SPECS
+from tests.helpers.tables_sample import tables_sample
+
+
+@pytest.fixture
+def document(qtbot: QtBot) -> Document:
+    return Document(tables_sample())
+
+
+def model_of(document: Document, kind: str) -> RecordTableModel:
+    if kind == "phases":
+        model = PhaseTableModel(document)
+        model.set_line("VNM-T02")
+        return model
+    return RecordTableModel(document, SPECS[kind])
+
+
+def cell(model: RecordTableModel, row: int, field: str) -> Any:
+    return model.index(row, model.spec.column_of(field))
+
+
+@pytest.mark.parametrize("kind", list(SPECS))
+def test_every_model_passes_the_model_tester(document: Document, kind: str, qtmodeltester: Any) -> None:
+    qtmodeltester.check(model_of(document, kind))
+
+
+def test_generated_phases_pass_the_model_tester(document: Document, qtmodeltester: Any) -> None:
+    model = PhaseTableModel(document)
+    model.set_line("VNM-E01")
+    qtmodeltester.check(model)
+
+
+# kind, row, field, text typed, value stored
+EDITS = [
+    ("lines", 1, "base", "7.5", Decimal("7.5")),
+    ("lines", 0, "measure", "Equity cap", MeasureKind.EQUITY_CAP),
+    ("lines", 0, "code", "0101", "0101"),
+    ("phases", 1, "start", "M:LIC-1+6m", Timing.after_milestone("LIC-1", Offset(6, Unit.MONTHS))),
+    ("milestones", 2, "status", "missed", MilestoneStatus.MISSED),
+    ("milestones", 2, "actual", "2030-05-01", date(2030, 5, 1)),
+    ("exceptions", 0, "scope_lines", "VNM-E01, VNM-E02", ("VNM-E01", "VNM-E02")),
+    ("reviews", 0, "interval_months", "36", 36),
+    (
+        "scenarios",
+        0,
+        "overrides",
+        "delay REG-1 6m; eif 2028-07-01",
+        (MilestoneDelay("REG-1", 6), EifMoved(date(2028, 7, 1))),
+    ),
+    ("categories", 1, "kind", "back loaded", StagingKind.BACK_LOADED),
+    ("parties", 0, "name", "Commonwealth of Australia", "Commonwealth of Australia"),
+    ("sectors", 2, "name", "Critical raw materials", "Critical raw materials"),
+]
+
+
+def stored(document: Document, model: RecordTableModel, row: int, field: str) -> Any:
+    if isinstance(model, PhaseTableModel):
+        line = col.find(document.agreement, "lines", model.line_id)
+        return getattr(line.phases[row], field)
+    return getattr(col.records(document.agreement, model.kind)[row], field)
+
+
+@pytest.mark.parametrize(("kind", "row", "field", "text", "value"), EDITS)
+def test_edit_undo_redo(document: Document, kind: str, row: int, field: str, text: str, value: Any) -> None:
+    model = model_of(document, kind)
+    before = stored(document, model, row, field)
+    assert model.setData(cell(model, row, field), text)
+    assert stored(document, model, row, field) == value
+    assert model.data(cell(model, row, field)) == model.spec.columns[model.spec.column_of(field)].format(
+        value
+    )
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert stored(document, model, row, field) == before
+    document.undo_stack.redo()
+    assert stored(document, model, row, field) == value
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "text", "message"),
+    [
+        ("lines", "base", "6,8", "Base: '6,8' is not a number"),
+        ("phases", "start", "EIF+6x", "Start: cannot read timing 'EIF\\+6x': at character 6"),
+        ("milestones", "due", "Y0", "agreement year of 1 or more"),
+        ("milestones", "actual", "2030-02-30", "real calendar date"),
+        ("lines", "measure", "tarif", "not one of"),
+        ("lines", "id", "VNM-E02", "already used by another line"),
+        ("scenarios", "overrides", "delay REG-1", "clause 1"),
+    ],
+)
+def test_bad_text_is_refused(
+    document: Document, qtbot: QtBot, kind: str, field: str, text: str, message: str
+) -> None:
+    model = model_of(document, kind)
+    before = document.agreement
+    with qtbot.waitSignal(model.edit_failed) as blocker:
+        assert not model.setData(cell(model, 0, field), text)
+    assert pytest.importorskip("re").search(message, blocker.args[0])
+    assert document.agreement is before
+    assert document.undo_stack.count() == 0
+
+
+def test_read_only_cells_refuse_edits(document: Document) -> None:
+    model = model_of(document, "lines")
+    assert not model.setData(cell(model, 0, "phases"), "3")
+    generated = PhaseTableModel(document)
+    generated.set_line("VNM-E01")
+    assert generated.generated()
+    assert generated.rowCount() == 5
+    assert not generated.setData(cell(generated, 0, "value"), "1")
+    assert document.undo_stack.count() == 0
+
+
+def test_unchanged_text_pushes_nothing(document: Document) -> None:
+    model = model_of(document, "lines")
+    assert model.setData(cell(model, 0, "base"), "5")
+    assert document.undo_stack.count() == 0
+
+
+def test_add_row_gets_a_free_key_and_defaults(document: Document) -> None:
+    model = model_of(document, "lines")
+    count = model.rowCount()
+    row = model.add_row()
+    assert row == count
+    assert model.rowCount() == count + 1
+    line = document.agreement.lines[row]
+    assert line.id == f"L-{count + 1}"
+    assert (line.party, line.sector) == ("AUS", "energy")
+    assert document.undo_stack.undoText() == f"Add line L-{count + 1}"
+    document.undo_stack.undo()
+    assert model.rowCount() == count
+
+
+def test_add_phase_writes_out_generated_phases(document: Document) -> None:
+    model = PhaseTableModel(document)
+    model.set_line("VNM-E01")
+    generated = model.records()
+    assert model.add_row() == len(generated)
+    line = col.find(document.agreement, "lines", "VNM-E01")
+    assert line.phases[: len(generated)] == generated
+    assert line.phases[-1].start == Timing.after_previous(Offset(12, Unit.MONTHS))
+    assert model.is_editable()
+    assert not model.generated()
+    document.undo_stack.undo()
+    assert model.generated()
+
+
+def test_delete_rows_is_one_undo_step(document: Document) -> None:
+    model = model_of(document, "lines")
+    ids = [line.id for line in document.agreement.lines]
+    assert model.remove_rows([0, 2, 5])
+    assert [line.id for line in document.agreement.lines] == [
+        i for n, i in enumerate(ids) if n not in (0, 2, 5)
+    ]
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText() == "Delete 3 lines"
+    document.undo_stack.undo()
+    assert [line.id for line in document.agreement.lines] == ids
+    document.undo_stack.redo()
+    assert len(document.agreement.lines) == len(ids) - 3
+
+
+@pytest.mark.parametrize("kind", list(SPECS))
+def test_copy_paste_round_trip(document: Document, kind: str) -> None:
+    model = model_of(document, kind)
+    rows = [0, 1]
+    originals = [model.records()[r] for r in rows]
+    count = model.rowCount()
+    assert model.paste(model.copy_rows(rows))
+    pasted = model.records()[count:]
+    assert len(pasted) == 2
+    assert document.undo_stack.count() == 1
+    key = model.spec.key_field
+    for original, copy in zip(originals, pasted, strict=True):
+        if key is not None:
+            assert getattr(copy, key) == getattr(original, key) + "-2"
+            copy = copy.__class__(**{**copy.__dict__, key: getattr(original, key)})
+        assert copy == original
+    document.undo_stack.undo()
+    assert model.rowCount() == count
+
+
+def test_paste_from_a_spreadsheet_without_header(document: Document) -> None:
+    model = model_of(document, "milestones")
+    text = "GOV-1\tVNM\tProcurement rules published\ttransparency\tEIF+9m\r\n"
+    assert model.paste(text)
+    added = document.agreement.milestones[-1]
+    assert (added.id, added.kind.value, str(added.due)) == ("GOV-1", "transparency", "EIF+9m")
+
+
+def test_paste_over_cells_replaces_them(document: Document) -> None:
+    model = model_of(document, "lines")
+    assert model.paste("4.5\tB10\n3\tA\n", rows=[2, 3], left=model.spec.column_of("base"))
+    lines = document.agreement.lines
+    assert (lines[2].base, lines[2].category, lines[3].base, lines[3].category) == (
+        Decimal("4.5"),
+        "B10",
+        3,
+        "A",
+    )
+    assert document.undo_stack.count() == 1
+
+
+def test_paste_with_a_bad_cell_applies_nothing(document: Document, qtbot: QtBot) -> None:
+    model = model_of(document, "lines")
+    header = "Id\tParty\tBase\tCategory"
+    text = f"{header}\nX-1\tVNM\t5\tB5\nX-2\tVNM\tfive\tB5\nX-3\tVNM\t4\tB5\n"
+    before: Agreement = document.agreement
+    with qtbot.waitSignal(model.edit_failed) as blocker:
+        assert not model.paste(text)
+    assert "row 3, Base: 'five' is not a number" in blocker.args[0]
+    assert document.agreement is before
+    assert document.undo_stack.count() == 0
+
+
+def test_paste_past_the_last_row_applies_nothing(document: Document, qtbot: QtBot) -> None:
+    model = model_of(document, "parties")
+    with qtbot.waitSignal(model.edit_failed) as blocker:
+        assert not model.paste("A\nB\n", rows=[3], left=1)
+    assert "runs past the last row" in blocker.args[0]
+    assert document.undo_stack.count() == 0
+
+
+def test_models_follow_undo_of_other_views(document: Document) -> None:
+    model = model_of(document, "milestones")
+    col_title = model.spec.column_of("title")
+    after = col.update_field(document.agreement, "milestones", 0, "title", "Renamed")
+    from carveplan.ui import commands
+
+    commands.apply(document, after, "Rename")
+    assert model.index(0, col_title).data() == "Renamed"
+    document.undo_stack.undo()
+    assert model.index(0, col_title).data() == tables_sample().milestones[0].title

@@ -1,0 +1,71 @@
+"""Rows: grouping by sector then party, collapsing, filters, windows and pages."""
+
+from __future__ import annotations
+
+from carveplan.chart.rows import (
+    RowKind,
+    RowSelection,
+    build_rows,
+    group_key,
+    layout_rows,
+    page_windows,
+    paginate,
+    row_at,
+    window,
+)
+from carveplan.engine.schedule import Schedule
+
+
+def test_rows_group_sector_then_party_then_line(schedule: Schedule) -> None:
+    rows = build_rows(schedule)
+    assert [r.key for r in rows[:6]] == ["energy", "energy/KOR", "L1", "energy/VNM", "L2", "L3"]
+    assert [r.kind for r in rows[:3]] == [RowKind.SECTOR, RowKind.PARTY, RowKind.LINE]
+    assert [r.y for r in rows] == list(range(len(rows)))
+    assert rows[0].label == "Energy (3 lines)"
+    assert rows[0].lines == ("L1", "L2", "L3")
+    assert rows[3].label == "VNM – Viet Nam"
+
+
+def test_collapsed_group_hides_its_lines(schedule: Schedule) -> None:
+    rows = build_rows(
+        schedule, RowSelection(collapsed=frozenset({"energy", group_key("critical_minerals", "EU")}))
+    )
+    keys = [r.key for r in rows]
+    assert "L1" not in keys
+    assert "energy/KOR" not in keys
+    assert rows[0].collapsed
+    assert rows[0].lines == ("L1", "L2", "L3")
+    assert "critical_minerals/EU" in keys
+    assert "L7" not in keys
+
+
+def test_filters_and_hidden_party_rows(schedule: Schedule) -> None:
+    rows = build_rows(schedule, RowSelection(sectors=("energy",), parties=("VNM",), party_rows=False))
+    assert [r.key for r in rows] == ["energy", "L2", "L3"]
+
+
+def test_window_repeats_the_headers_of_the_group_it_starts_in(schedule: Schedule) -> None:
+    rows = build_rows(schedule)
+    cut = window(rows, 4, 2)  # starts at L2 inside energy/VNM
+    assert [r.key for r in cut] == ["energy", "energy/VNM", "L2", "L3"]
+    assert [r.continued for r in cut] == [True, True, False, False]
+    assert [r.y for r in cut] == [0, 1, 2, 3]
+    assert layout_rows(schedule, RowSelection(first=4, count=2)) == cut
+
+
+def test_pages_cover_every_row_once_with_headers(schedule: Schedule) -> None:
+    rows = build_rows(schedule)
+    pages = paginate(rows, 5)
+    own = [r.key for page in pages for r in page if not r.continued]
+    assert own == [r.key for r in rows]
+    assert all(len(page) <= 5 for page in pages)
+    assert all(page[0].kind is RowKind.SECTOR for page in pages)
+    assert sum(count for _, count in page_windows(rows, 5)) == len(rows)
+
+
+def test_row_at_finds_the_band_around_a_row(schedule: Schedule) -> None:
+    rows = build_rows(schedule)
+    assert row_at(rows, 2.4) is rows[2]
+    assert row_at(rows, 2.6) is rows[3]
+    assert row_at(rows, -0.7) is None
+    assert row_at(rows, len(rows) + 1) is None

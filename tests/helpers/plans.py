@@ -15,6 +15,7 @@ from carveplan.model import (
     Milestone,
     MilestoneDelay,
     MilestoneKind,
+    MilestoneMissed,
     MilestoneStatus,
     Offset,
     Party,
@@ -25,12 +26,14 @@ from carveplan.model import (
 )
 
 DELAY = "regulator late"
+MISSED = "verification missed"
 
 
 def partnership() -> Agreement:
     """EIF 15 March 2027; Viet Nam's energy line waits for its regulator, its mobile-services equity
     cap rises 25 → 35 → 49 with the second tranche gated on verification; Korea cuts lithium oxide
-    on "5 Years" and excludes LNG. The scenario delays the regulator by 12 months."""
+    on "5 Years" and excludes LNG. One scenario delays the regulator by 12 months, another has the
+    verification missed."""
     milestones = (
         Milestone(
             "REG-1",
@@ -106,5 +109,8 @@ def partnership() -> Agreement:
         parties=(Party("VNM", "Viet Nam", DevelopmentStatus.DEVELOPING), Party("KOR", "Korea")),
         lines=lines,
         milestones=milestones,
-        scenarios=(Scenario(DELAY, "The regulator is a year late", (MilestoneDelay("REG-1", 12),)),),
+        scenarios=(
+            Scenario(DELAY, "The regulator is a year late", (MilestoneDelay("REG-1", 12),)),
+            Scenario(MISSED, "Verification never happens", (MilestoneMissed("VER-1"),)),
+        ),
     )

@@ -52,6 +52,7 @@ EXPORTERS: dict[str, tuple[str, str]] = {
     ".pdf": ("carveplan.io.chart_export:export_pdf", "Gantt chart deck"),
     ".ics": ("carveplan.io.calendar:export_ics", "iCalendar"),
     ".xml": ("carveplan.io.mspdi_export:export_mspdi", "MS Project XML"),
+    ".pptx": ("carveplan.io.deck:export_pptx", "PowerPoint deck"),
 }
 
 # suffix -> ("module:function", label) for files that open as an agreement.

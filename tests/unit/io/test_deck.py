@@ -54,7 +54,7 @@ def test_deck_has_title_sector_and_milestone_slides() -> None:
 def test_scenario_adds_a_comparison_slide_and_names_the_scenario() -> None:
     deck = _deck(scenario=DELAY)
     assert _titles(deck)[-1] == "Scenario “regulator late” against the baseline"
-    subtitle = list(deck.slides)[0].placeholders[1].text_frame.text
+    subtitle = deck.slides[0].placeholders[1].text_frame.text
     assert "Scenario: regulator late" in subtitle
     assert "Entry into force: 15 Mar 2027" in subtitle
 

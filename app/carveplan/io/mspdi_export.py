@@ -55,7 +55,7 @@ def mspdi_bytes(agreement: Agreement, options: ExportOptions, name: str = "") ->
     """The MSPDI document for ``agreement`` under ``options`` (see :func:`export_mspdi`)."""
     schedule = resolve(agreement, options.scenario)
     baseline = resolve(agreement, None) if options.scenario else None
-    tasks = schedule_tasks(schedule, baseline, Selection(options.sectors, options.parties))
+    tasks = schedule_tasks(schedule, baseline, Selection.asked(agreement, options.sectors, options.parties))
     return project_xml(
         agreement, tasks, name=name or agreement.title, today=options.today, progress=options.progress
     )

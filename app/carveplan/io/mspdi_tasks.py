@@ -9,6 +9,7 @@ from functools import partial
 
 from carveplan.engine import builtin_category, expand, find_category
 from carveplan.engine.schedule import ResolvedLine, ResolvedMilestone, ResolvedPhase, Schedule
+from carveplan.io.errors import WriteError
 from carveplan.io.mspdi_fields import (
     EIF,
     LINE,
@@ -49,6 +50,26 @@ class Selection:
     def milestone(self, resolved: ResolvedMilestone) -> bool:
         """Whether the milestone is selected."""
         return not self.parties or resolved.milestone.party in self.parties
+
+    @staticmethod
+    def asked(agreement: Agreement, sectors: tuple[str, ...], parties: tuple[str, ...]) -> Selection:
+        """The selection for sectors and parties as a user typed them (``Energy``, ``vnm``).
+
+        Raises:
+            WriteError: naming what the agreement does not have, rather than writing an empty plan.
+        """
+        sector_ids = {s.id.casefold(): s.id for s in agreement.sectors}
+        sector_ids |= {s.name.casefold(): s.id for s in agreement.sectors}
+        sector_ids |= {s.id.replace("_", " ").casefold(): s.id for s in agreement.sectors}
+        codes = {p.code.casefold(): p.code for p in agreement.parties}
+        codes |= {line.party.casefold(): line.party for line in agreement.lines}
+        unknown = [s for s in sectors if s.casefold() not in sector_ids]
+        unknown += [p for p in parties if p.casefold() not in codes]
+        if unknown:
+            raise WriteError(f"the agreement has no sector or party {', '.join(map(repr, unknown))}")
+        return Selection(
+            tuple(sector_ids[s.casefold()] for s in sectors), tuple(codes[p.casefold()] for p in parties)
+        )
 
 
 def schedule_tasks(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from carveplan.io.errors import Cancelled
+from carveplan.io.errors import Cancelled, WriteError
 from carveplan.io.formats import ExportOptions, exporter_for
 from carveplan.io.mspdi_export import mspdi_bytes
 from carveplan.io.mspdi_fields import FIELDS, NS
@@ -155,11 +155,18 @@ def test_control_characters_are_dropped_so_the_file_stays_xml() -> None:
     assert ET.fromstring(data).findtext(f"{Q}Title") == "Plan A"
 
 
-def test_selection_keeps_only_the_parties_asked_for() -> None:
-    data = mspdi_bytes(partnership(), ExportOptions(today=TODAY, parties=("KOR",)))
+def test_selection_keeps_only_the_sectors_and_parties_asked_for() -> None:
+    data = mspdi_bytes(partnership(), ExportOptions(today=TODAY, parties=("kor",)))
     names = set(_tasks(ET.fromstring(data)))
     assert "282520 Lithium oxide" in names
     assert not any(name.startswith(("VNM", "270900", "REG-1")) for name in names)
+    data = mspdi_bytes(partnership(), ExportOptions(today=TODAY, sectors=("Critical minerals",)))
+    assert "Energy" not in _tasks(ET.fromstring(data))
+
+
+def test_an_unknown_sector_is_an_error_not_an_empty_plan() -> None:
+    with pytest.raises(WriteError, match="no sector or party 'Fisheries'"):
+        mspdi_bytes(partnership(), ExportOptions(today=TODAY, sectors=("Fisheries",)))
 
 
 def test_export_through_the_format_table_writes_the_file(tmp_path: Path) -> None:

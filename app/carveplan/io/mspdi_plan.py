@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import TypeVar
 
+from carveplan.engine import builtin_category
 from carveplan.io.mspdi_fields import EIF, LINE, MILESTONE, PHASE, MsTask
 from carveplan.io.mspdi_import import MsProject
 from carveplan.io.mspdi_outline import Outline
@@ -26,6 +27,8 @@ from carveplan.model import (
     Problem,
     RoundingDirection,
     RoundingRule,
+    StagingCategory,
+    StagingKind,
     Timing,
     TimingError,
     parse_timing,
@@ -53,6 +56,7 @@ def build_agreement(project: MsProject) -> tuple[Agreement | None, list[Problem]
     outline.check_unique("line", [line.id for line in lines])
     agreement = Agreement(
         title=project.title,
+        categories=_excluding_categories(outline, project),
         eif=_eif(outline, project),
         classification=project.subject,
         parties=outline.parties(),
@@ -61,6 +65,21 @@ def build_agreement(project: MsProject) -> tuple[Agreement | None, list[Problem]
         milestones=tuple(milestones),
     )
     return _settings(outline, agreement), outline.problems
+
+
+def _excluding_categories(outline: Outline, project: MsProject) -> tuple[StagingCategory, ...]:
+    """The agreement's own categories that exclude lines, known from lines marked excluded.
+
+    Other categories of the agreement need no definition: their lines carry their phases.
+    """
+    codes: dict[str, None] = {}
+    for task in project.tasks:
+        code = task.fields.get("category", "")
+        if outline.role(task) == LINE and task.fields.get("kind") == "excluded" and code.strip():
+            builtin = builtin_category(code)
+            if builtin is None or builtin.kind is not StagingKind.EXCLUDED:
+                codes[code] = None
+    return tuple(StagingCategory(code, StagingKind.EXCLUDED) for code in codes)
 
 
 def _eif(outline: Outline, project: MsProject) -> date:

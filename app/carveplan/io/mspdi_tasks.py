@@ -215,6 +215,8 @@ class _Outline:
             fields["target"] = str(line.target)
         name = f"{line.code} {line.description}".strip() or line.id
         if not resolved.phases:
+            if resolved.excluded:
+                fields["kind"] = "excluded"  # the reader has no category table to find this out
             eif = self.schedule.eif
             task = MsTask(0, f"{name} (no commitment)", 3, eif, self.horizon, notes=line.notes, fields=fields)
             self._add(task, line.gates)

@@ -47,6 +47,7 @@ Exporter = Callable[[Agreement, Path, ExportOptions], None]
 # suffix -> ("module:function", label); modules load on first use so a PNG export never imports
 # openpyxl. Add a line here for each new format.
 EXPORTERS: dict[str, tuple[str, str]] = {
+    ".xlsx": ("carveplan.io.workbook_export:export_workbook", "Excel workbook"),
     ".png": ("carveplan.io.chart_export:export_png", "Gantt chart image"),
     ".svg": ("carveplan.io.chart_export:export_svg", "Gantt chart, vector image"),
     ".pdf": ("carveplan.io.chart_export:export_pdf", "Gantt chart deck"),
@@ -58,6 +59,7 @@ EXPORTERS: dict[str, tuple[str, str]] = {
 # suffix -> ("module:function", label) for files that open as an agreement.
 READERS: dict[str, tuple[str, str]] = {
     ".carveplan": ("carveplan.io.native:load", "CarvePlan agreement"),
+    ".xlsx": ("carveplan.io.workbook_import:read_workbook", "Excel workbook CarvePlan exported"),
     ".xml": ("carveplan.io.mspdi_import:read_mspdi", "MS Project XML"),
 }
 

@@ -52,12 +52,15 @@ EXPORTERS: dict[str, tuple[str, str]] = {
     ".svg": ("carveplan.io.chart_export:export_svg", "Gantt chart, vector image"),
     ".pdf": ("carveplan.io.chart_export:export_pdf", "Gantt chart deck"),
     ".ics": ("carveplan.io.calendar:export_ics", "iCalendar"),
+    ".xml": ("carveplan.io.mspdi_export:export_mspdi", "MS Project XML"),
+    ".pptx": ("carveplan.io.deck:export_pptx", "PowerPoint deck"),
 }
 
 # suffix -> ("module:function", label) for files that open as an agreement.
 READERS: dict[str, tuple[str, str]] = {
     ".carveplan": ("carveplan.io.native:load", "CarvePlan agreement"),
     ".xlsx": ("carveplan.io.workbook_import:read_workbook", "Excel workbook CarvePlan exported"),
+    ".xml": ("carveplan.io.mspdi_import:read_mspdi", "MS Project XML"),
 }
 
 

@@ -41,3 +41,16 @@ def test_a_broken_xml_plan_is_reported_without_traceback(
     bad.write_text("<Project xmlns='http://schemas.microsoft.com/project'><Tasks><Task><UID>x</UID>")
     assert main(["show", str(bad)]) == 2
     assert "draft.xml: not well-formed XML at line 1" in capsys.readouterr().err
+
+
+def test_import_command_reads_an_ms_project_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from carveplan.io import native
+    from carveplan.main import main
+    from carveplan.resources import sample_path
+
+    plan = tmp_path / "plan.xml"
+    assert main(["export", str(sample_path()), "-o", str(plan)]) == 0
+    out = tmp_path / "back.carveplan"
+    assert main(["import", str(plan), "-o", str(out)]) == 0
+    assert "39 lines and 15 milestones" in capsys.readouterr().out
+    assert len(native.load(out).lines) == 39

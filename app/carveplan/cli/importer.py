@@ -15,12 +15,13 @@ def add_parser(sub: Any) -> None:
     """Register the command."""
     parser = sub.add_parser(
         "import",
-        help="read a workbook or a tariff schedule (.xlsx, .csv) into a .carveplan file",
-        description="Import a workbook CarvePlan exported (edited or not), or another delegation's tariff "
-        "schedule: give --party for a schedule. Columns are recognized by their headers; --map names "
-        "them when they are not. Nothing is written when the input has problems (exit 2).",
+        help="read a workbook, a tariff schedule (.xlsx, .csv) or an MS Project plan (.xml)",
+        description="Import a workbook CarvePlan exported (edited or not), an MS Project XML plan, or "
+        "another delegation's tariff schedule: give --party for a schedule. Columns are recognized by "
+        "their headers; --map names them when they are not. Nothing is written when the input has "
+        "problems (exit 2).",
     )
-    parser.add_argument("file", type=Path, help="the .xlsx workbook or .csv schedule")
+    parser.add_argument("file", type=Path, help="the .xlsx workbook, .csv schedule or .xml plan")
     parser.add_argument(
         "-o", "--output", type=Path, required=True, metavar="OUT", help=".carveplan file to write"
     )
@@ -61,7 +62,14 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"{source}: no such file")
     if args.output.suffix.lower() != ".carveplan":
         raise UserError(f"{args.output}: the output must be a .carveplan file")
-    if args.party is None and source.suffix.lower() == ".xlsx" and _is_exchange_workbook(source):
+    if source.suffix.lower() == ".xml":
+        from carveplan.io.mspdi_import import read_mspdi
+
+        agreement = read_mspdi(source)
+        print(
+            f"read {len(agreement.lines)} lines and {len(agreement.milestones)} milestones from {source.name}"
+        )
+    elif args.party is None and source.suffix.lower() == ".xlsx" and _is_exchange_workbook(source):
         from carveplan.io.workbook_import import read_workbook
 
         agreement = read_workbook(source)

@@ -79,4 +79,5 @@ LOOKS_LIKE: dict[str, Callable[[Path], bool]] = {
     ".ics": lambda path: path.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR"),
     ".xlsx": _zip_holding("xl/workbook.xml"),
     ".pptx": _zip_holding("ppt/presentation.xml"),
+    ".xml": lambda path: b"<Project" in path.read_bytes()[:1024],
 }

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from carveplan import __version__
-from carveplan.io.formats import EXPORTERS
+from carveplan.io.formats import EXPORTERS, READERS
+from carveplan.io.native import load
 from tests.packaging.helpers import LOOKS_LIKE, bare_env, run
 
 CHECKOUT = Path(__file__).resolve().parents[2]
@@ -43,6 +44,23 @@ def test_export_of_the_bundled_sample(bundle: Path, tmp_path: Path, suffix: str)
     sample = bundled(bundle, "schedules/sample.carveplan")
     run([bundle / "carveplan", "export", sample, "-o", out], cwd=tmp_path, env=bare_env(tmp_path))
     assert LOOKS_LIKE[suffix](out), f"{out} does not look like a {suffix} file"
+
+
+@pytest.mark.parametrize("suffix", sorted(set(EXPORTERS) & set(READERS)))
+def test_round_trip_of_the_bundled_sample(bundle: Path, tmp_path: Path, suffix: str) -> None:
+    sample = bundled(bundle, "schedules/sample.carveplan")
+    exported, back = tmp_path / f"sample{suffix}", tmp_path / "back.carveplan"
+    run([bundle / "carveplan", "export", sample, "-o", exported], cwd=tmp_path, env=bare_env(tmp_path))
+    run([bundle / "carveplan", "import", exported, "-o", back], cwd=tmp_path, env=bare_env(tmp_path))
+    assert len(load(back).lines) == len(load(sample).lines)
+
+
+def test_import_describes_codes_from_the_bundled_nomenclature(bundle: Path, tmp_path: Path) -> None:
+    schedule, out = tmp_path / "schedule.csv", tmp_path / "schedule.carveplan"
+    schedule.write_text("HS Code,Base Rate,Staging Category\n850760,15,B5\n", encoding="utf-8")
+    command = [bundle / "carveplan", "import", schedule, "-o", out, "--party", "VNM", "--eif", "2027-01-01"]
+    run(command, cwd=tmp_path, env=bare_env(tmp_path))
+    assert load(out).lines[0].description.startswith("Electric accumulators; lithium-ion")
 
 
 def window_problem(bundle: Path, cwd: Path) -> str | None:

@@ -58,7 +58,17 @@ def test_round_trip_of_the_bundled_sample(bundle: Path, tmp_path: Path, suffix: 
 def test_import_describes_codes_from_the_bundled_nomenclature(bundle: Path, tmp_path: Path) -> None:
     schedule, out = tmp_path / "schedule.csv", tmp_path / "schedule.carveplan"
     schedule.write_text("HS Code,Base Rate,Staging Category\n850760,15,B5\n", encoding="utf-8")
-    command = [bundle / "carveplan", "import", schedule, "-o", out, "--party", "VNM", "--eif", "2027-01-01"]
+    command: list[str | Path] = [
+        bundle / "carveplan",
+        "import",
+        schedule,
+        "-o",
+        out,
+        "--party",
+        "VNM",
+        "--eif",
+        "2027-01-01",
+    ]
     run(command, cwd=tmp_path, env=bare_env(tmp_path))
     assert load(out).lines[0].description.startswith("Electric accumulators; lithium-ion")
 

@@ -42,10 +42,13 @@ def test_sample_is_inside_the_installed_package(venv: Path) -> None:
     assert inside[-5:] == ("site-packages", "carveplan", "_data", "schedules", "sample.carveplan")
 
 
-def test_icon_is_inside_the_installed_package(venv: Path) -> None:
-    code = "from carveplan.resources import resource_path; print(resource_path('icons/carveplan.svg'))"
-    icon = Path(run([venv / "bin" / "python", "-c", code], cwd=venv.parent).strip())
-    assert b"<svg" in icon.read_bytes()[:512]
+def test_every_resource_is_inside_the_installed_package(venv: Path) -> None:
+    code = "from carveplan.resources import resources_dir; print(resources_dir())"
+    installed = Path(run([venv / "bin" / "python", "-c", code], cwd=venv.parent).strip())
+    expected = {
+        p.relative_to(CHECKOUT / "resources") for p in (CHECKOUT / "resources").rglob("*") if p.is_file()
+    }
+    assert {p.relative_to(installed) for p in installed.rglob("*") if p.is_file()} == expected
 
 
 def test_export_of_the_bundled_sample(venv: Path) -> None:

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 
@@ -62,7 +63,7 @@ def run() -> list[dict[str, Any]]:
         fig = Figure(figsize=FIG_SIZE)
         art = draw_gantt(fig, schedule, style=SCREEN)
         phases = art.collections["phases"]
-        verts = [path.vertices for path in phases.get_paths()]
+        verts = np.array([path.vertices[:4] for path in phases.get_paths()])
         colours = phases.get_facecolors()
         limits = (art.ax.get_xlim()[0], art.ax.get_xlim()[1], len(art.rows))
         seconds = _best(lambda s=schedule: _chart(s))

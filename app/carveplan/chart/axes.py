@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 import matplotlib.dates as mdates
 from matplotlib.axes import Axes
@@ -18,6 +19,7 @@ from carveplan.model import MonthDay
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal() - float(mdates.date2num(date(1970, 1, 1)))
 
 
+@lru_cache(maxsize=8192)
 def day_num(day: date) -> float:
     """``day`` as a matplotlib date number (as ``mdates.date2num`` gives, but fast)."""
     return day.toordinal() - _EPOCH_ORDINAL

@@ -105,7 +105,7 @@ def labelled_rows(rows: Sequence[Row], style: ChartStyle, row_points: float) -> 
     if row_points >= style.label_min_points:
         return list(rows)
     groups = [r for r in rows if r.is_group]
-    room = style.font_size * 1.25 / max(row_points, 1e-6)
+    room = style.font_size * 1.05 / max(row_points, 1e-6)
     kept: list[Row] = []
     for row in groups:
         if not kept or row.y - kept[-1].y >= room:

@@ -8,7 +8,6 @@ from datetime import date
 
 from matplotlib.colors import to_rgba
 
-from carveplan.chart.axes import day_num
 from carveplan.chart.bars import (
     RGBA,
     Rects,
@@ -171,8 +170,9 @@ def _line(
             share = 0.6 if seg.kind == SegmentKind.BASE else (style.phase_shading if seg.phase % 2 else 0.0)
             geo.phases.add(seg.x0, seg.x1, y0, y1, lighten(colour, share))
             kind = HitKind.PHASE
-        hit = Hit(kind, row.key, line=line_id, phase=seg.phase if seg.phase >= 0 else None)
-        geo.index.add_box(seg.x0, seg.x1, y0, y1, hit)
+        geo.index.add_bar(
+            seg.x0, seg.x1, y0, y1, kind, row.key, line_id, seg.phase if seg.phase >= 0 else None
+        )
     end = bar_end(resolved, eif)
     geo.bars.append(LineBar(row, resolved, tuple(segments), end, y0, y1, colour))
 
@@ -184,13 +184,3 @@ def _ghost(
     for seg in line_segments(resolved, eif, hi):
         if seg.kind != SegmentKind.EXCLUDED:
             geo.ghosts.add(seg.x0, seg.x1, y0, y1, grey)
-
-
-def final_x(bar: LineBar) -> float:
-    """Where the final value's label goes: after the bar, or after EIF for immediate lines."""
-    return max(bar.end, max((s.x1 for s in bar.segments), default=bar.end))
-
-
-def eif_x(schedule: Schedule) -> float:
-    """EIF as a date number."""
-    return day_num(schedule.eif)

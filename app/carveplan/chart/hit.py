@@ -47,7 +47,7 @@ class HitIndex:
     """Rectangles and points with what they stand for, searched in drawing order reversed."""
 
     _boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
-    _box_hits: list[Hit] = field(default_factory=list)
+    _box_hits: list[Hit | tuple[HitKind, str, str, int | None]] = field(default_factory=list)
     _points: list[tuple[float, float]] = field(default_factory=list)
     _point_hits: list[Hit] = field(default_factory=list)
     _arrays: tuple[np.ndarray, np.ndarray] | None = None
@@ -56,6 +56,22 @@ class HitIndex:
         """Record a rectangle (data units); later boxes win over earlier ones."""
         self._boxes.append((min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)))
         self._box_hits.append(hit)
+        self._arrays = None
+
+    def add_bar(
+        self,
+        x0: float,
+        x1: float,
+        y0: float,
+        y1: float,
+        kind: HitKind,
+        row: str,
+        line: str,
+        phase: int | None,
+    ) -> None:
+        """Record a bar span; its :class:`Hit` is made only when found (there can be tens of thousands)."""
+        self._boxes.append((x0, x1, y0, y1))
+        self._box_hits.append((kind, row, line, phase))
         self._arrays = None
 
     def add_point(self, x: float, y: float, hit: Hit) -> None:
@@ -88,7 +104,11 @@ class HitIndex:
             inside = (boxes[:, 0] <= x) & (x <= boxes[:, 1]) & (boxes[:, 2] <= y) & (y <= boxes[:, 3])
             found = np.flatnonzero(inside)
             if len(found):
-                return self._box_hits[int(found[-1])]
+                hit = self._box_hits[int(found[-1])]
+                if isinstance(hit, tuple):
+                    kind, row, line, phase = hit
+                    return Hit(kind, row, line=line, phase=phase)
+                return hit
         return None
 
     def __len__(self) -> int:

@@ -102,13 +102,16 @@ def build_rows(schedule: Schedule, selection: RowSelection | None = None) -> tup
     rows: list[Row] = []
     for sector, sector_name, lines in _sectors(schedule, sel):
         _add_sector(rows, schedule, sel, sector, sector_name, lines)
-    return tuple(replace(r, y=float(i)) for i, r in enumerate(rows))
+    return tuple(rows)
 
 
 def layout_rows(schedule: Schedule, selection: RowSelection | None = None) -> tuple[Row, ...]:
     """The visible rows: :func:`build_rows` cut to the selection's window, headers repeated."""
     sel = selection or RowSelection()
-    return window(build_rows(schedule, sel), sel.first, sel.count)
+    rows = build_rows(schedule, sel)
+    if sel.first <= 0 and (sel.count is None or sel.count >= len(rows)):
+        return rows  # the whole list: no headers to repeat, no renumbering
+    return window(rows, sel.first, sel.count)
 
 
 def window(rows: Sequence[Row], first: int, count: int | None) -> tuple[Row, ...]:
@@ -213,7 +216,7 @@ def _add_sector(
             RowKind.SECTOR,
             key,
             f"{name} ({len(ids)} {noun})",
-            0.0,
+            float(len(rows)),
             sector,
             lines=ids,
             collapsed=collapsed,
@@ -248,7 +251,7 @@ def _add_party(
                 RowKind.PARTY,
                 key,
                 label,
-                0.0,
+                float(len(rows)),
                 sector,
                 party,
                 lines=ids,
@@ -266,7 +269,7 @@ def _add_party(
                 RowKind.LINE,
                 line.id,
                 label,
-                0.0,
+                float(len(rows)),
                 sector,
                 party,
                 line.id,

@@ -123,7 +123,7 @@ SCREEN = ChartStyle(
     review_colour="#555555",
     line_width=1.2,
     phase_labels=True,
-    label_min_points=10.5,
+    label_min_points=9.5,
     label_chars=34,
 )
 
@@ -154,7 +154,7 @@ PROJECTOR = ChartStyle(
     review_colour="#262626",
     line_width=2.5,
     phase_labels=False,
-    label_min_points=17.0,
+    label_min_points=16.0,
     label_chars=26,
 )
 

@@ -159,8 +159,9 @@ def draw_cover(fig: Figure, job: ChartJob, pages: int) -> None:
     fig.clear()
     fig.patch.set_facecolor(style.background)
     ink, muted = style.foreground, style.muted
-    fig.text(0.06, 0.72, agreement.title, fontsize=style.title_size * 1.5, fontweight="bold", color=ink,
-             wrap=True)  # fmt: skip
+    # Anchored at the top so a title that wraps grows down, away from the classification label.
+    fig.text(0.06, 0.8, agreement.title, fontsize=style.title_size * 1.5, fontweight="bold", color=ink,
+             va="top", wrap=True)  # fmt: skip
     tentative = " (tentative)" if agreement.eif_tentative else ""
     lines = [
         f"Scenario: {job.schedule.scenario}",
@@ -171,10 +172,10 @@ def draw_cover(fig: Figure, job: ChartJob, pages: int) -> None:
         f"As of {_day(job.today)}",
     ]
     for i, text in enumerate(lines):
-        fig.text(0.06, 0.6 - i * 0.06, text, fontsize=style.font_size * 1.4, color=muted if i else ink)
+        fig.text(0.06, 0.5 - i * 0.06, text, fontsize=style.font_size * 1.4, color=muted if i else ink)
     if agreement.classification:
         edge = "#000000" if style.name == "print" else "#D55E00"
-        fig.text(0.06, 0.86, agreement.classification.upper(), fontsize=style.font_size * 1.4,
+        fig.text(0.06, 0.9, agreement.classification.upper(), fontsize=style.font_size * 1.4,
                  fontweight="bold", color=edge,
                  bbox={"boxstyle": "square,pad=0.4", "facecolor": "none", "edgecolor": edge})  # fmt: skip
 

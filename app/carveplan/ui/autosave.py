@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
 
 from carveplan.io import native
@@ -125,8 +126,12 @@ class Autosaver(QObject):
         self.data_path.unlink(missing_ok=True)
         self.meta_path.unlink(missing_ok=True)
 
-    def _on_stack_index_changed(self, _index: int) -> None:
-        if self._document.is_modified:
+    def _on_stack_index_changed(self, index: int) -> None:
+        stack = self._document.undo_stack
+        # A stack being destroyed clears itself and emits one last time: nothing to save then.
+        if not shiboken6.isValid(stack):
+            return
+        if index != stack.cleanIndex():
             self._timer.start()
 
     def _on_document_modified_changed(self, modified: bool) -> None:

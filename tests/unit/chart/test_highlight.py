@@ -8,7 +8,8 @@ import numpy as np
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 
-from carveplan.chart.gantt import HALO_COLOUR, draw_gantt
+from carveplan.chart.artists import HALO_COLOUR
+from carveplan.chart.gantt import draw_gantt
 from carveplan.engine.schedule import Schedule
 
 TODAY = date(2029, 5, 1)

@@ -1,0 +1,144 @@
+"""The main window: title and modified state, open and save, unsaved-changes prompt, drops, failures."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from carveplan.io import native
+from carveplan.model import Agreement
+from carveplan.resources import sample_path
+from carveplan.ui import commands
+from carveplan.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    win = MainWindow()
+    qtbot.addWidget(win)
+    return win
+
+
+@pytest.fixture
+def saved(tmp_path: Path, small_agreement: Agreement) -> Path:
+    path = tmp_path / "small.carveplan"
+    native.save(small_agreement, path)
+    return path
+
+
+def test_title_shows_name_and_modified_mark(window: MainWindow, saved: Path) -> None:
+    assert window.files.open_path(saved, ask=False)
+    assert window.windowTitle() == "small.carveplan[*] — CarvePlan"
+    assert not window.isWindowModified()
+    commands.edit_field(window.document, "lines", 0, "base", Decimal("1"))
+    assert window.isWindowModified()
+    window.document.undo_stack.undo()
+    assert not window.isWindowModified()
+
+
+def test_save_writes_the_file_and_clears_modified(window: MainWindow, saved: Path) -> None:
+    window.files.open_path(saved, ask=False)
+    commands.edit_field(window.document, "lines", 0, "description", "Liquefied natural gas")
+    assert window.files.save()
+    assert native.load(saved).lines[0].description == "Liquefied natural gas"
+    assert not window.document.is_modified
+
+
+def test_save_as_adds_the_suffix(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "renamed"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert window.files.save_as()
+    assert (tmp_path / "renamed.carveplan").exists()
+    assert window.document.path == tmp_path / "renamed.carveplan"
+
+
+@pytest.mark.parametrize(
+    ("answer", "opened"),
+    [(QMessageBox.StandardButton.Cancel, False), (QMessageBox.StandardButton.Discard, True)],
+)
+def test_unsaved_changes_prompt(
+    window: MainWindow, saved: Path, monkeypatch: pytest.MonkeyPatch, answer: object, opened: bool
+) -> None:
+    window.files.open_path(saved, ask=False)
+    commands.edit_field(window.document, "lines", 0, "base", Decimal("2"))
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: asked.append(args[2]) or answer)
+    assert window.files.open_path(sample_path()) is opened
+    assert asked
+    assert "unsaved changes" in asked[0]
+    assert (window.document.path == sample_path()) is opened
+
+
+def test_close_with_unsaved_changes_can_be_cancelled(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.show()
+    commands.apply(window.document, dataclasses.replace(window.document.agreement, title="Changed"), "Rename")
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    assert window.isVisible()
+
+
+def test_failed_open_lists_problems_and_keeps_the_document(
+    window: MainWindow, saved: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.files.open_path(saved, ask=False)
+    before = window.document.agreement
+    broken = tmp_path / "broken.carveplan"
+    broken.write_text('{"format": "carveplan", "version": 1, "agreement": {"title": 3}}', encoding="utf-8")
+    shown: list[int] = []
+    monkeypatch.setattr(
+        "carveplan.ui.files.ProblemListDialog.exec", lambda self: shown.append(self.table.rowCount())
+    )
+    assert not window.files.open_path(broken, ask=False)
+    assert shown
+    assert shown[0] >= 1
+    assert window.document.agreement is before
+    assert window.document.path == saved
+
+
+def test_dropping_a_file_opens_it(window: MainWindow, saved: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(saved))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert window.document.path == saved
+
+
+def test_scenario_box_switches_the_document_scenario(window: MainWindow, saved: Path) -> None:
+    window.files.open_path(saved, ask=False)
+    assert [window.scenario_box.itemText(i) for i in range(window.scenario_box.count())] == [
+        "baseline",
+        "sanctions persist",
+    ]
+    window.scenario_box.setCurrentText("sanctions persist")
+    assert window.document.scenario == "sanctions persist"
+
+
+def test_status_bar_counts(window: MainWindow, saved: Path) -> None:
+    window.files.open_path(saved, ask=False)
+    assert "3 lines" in window._status_counts.text()
+
+
+def test_main_window_renders_the_sample(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    window.resize(1400, 900)
+    window.show()
+    window.files.open_path(sample_path(), ask=False)
+    with qtbot.waitSignal(window.chart.drawn, timeout=10000):
+        window.chart.schedule_redraw()
+    image = tmp_path / "main-window.png"
+    assert window.grab().save(str(image))
+    assert image.stat().st_size > 20_000

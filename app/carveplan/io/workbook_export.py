@@ -13,6 +13,8 @@ from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import WriteError
 from carveplan.io.formats import ExportOptions
 from carveplan.io.sheet_writer import Progress, SheetWriter, discard
+from carveplan.io.workbook_analysis import LEGEND as ANALYSIS_LEGEND
+from carveplan.io.workbook_analysis import analysis_rows, row_count, write_analysis
 from carveplan.io.workbook_layout import Change, OverrideRow, PhaseRow
 from carveplan.io.workbook_resolved import Lookup, with_computed
 from carveplan.io.workbook_timeline import Timeline, write_year_by_year
@@ -36,6 +38,7 @@ LEGEND = (
     ("Reviews", "review clauses and terms"),
     ("Categories", "the agreement's own staging categories"),
     ("Scenarios", "what-if scenarios, one change per row"),
+    *ANALYSIS_LEGEND,
 )
 HOW_TO_EDIT = (
     "Edit values, add or delete rows, reorder columns; keep the sheet names and the header texts.",
@@ -68,7 +71,9 @@ def export_workbook(agreement: Agreement, path: Path, options: ExportOptions) ->
     shown = _filtered(agreement, options)
     records = _records(shown)
     timeline = Timeline(schedule, {line.id for line in shown.lines}, options)
+    analysis = analysis_rows(schedule, [resolve(agreement, s.name) for s in agreement.scenarios])
     total = sum(len(rows) for rows in records.values()) + 2 * len(shown.lines) + timeline.extra_rows()
+    total += row_count(analysis)
     progress = Progress(options.progress, total)
     book = Workbook(write_only=True)
     writer = SheetWriter(book, progress)
@@ -79,6 +84,7 @@ def export_workbook(agreement: Agreement, path: Path, options: ExportOptions) ->
             writer.records(spec, records[spec.name], lookup)
         write_year_by_year(writer, schedule, timeline.line_ids, year_range(schedule))
         timeline.write(writer)
+        write_analysis(writer, analysis)
         progress.report()
     except IllegalCharacterError as err:
         discard(book)

@@ -105,6 +105,8 @@ def _gate_targets(schedule: Schedule, rows: Sequence[Row]) -> dict[str, list[tup
         if row.line is None:
             continue
         for phase in lines[row.line].phases:
+            if not phase.gates:
+                continue  # most phases have none: skip the date work
             start = phase.start or phase.nominal_start
             if start is None:
                 continue

@@ -128,10 +128,15 @@ def build_geometry(
     for band in geo.bands:
         hit = Hit(HitKind.EXCEPTION, "", exception=band.window.exception)
         geo.index.add_box(band.x0, band.x1, band.y0, band.y1, hit)
+    line_rows: list[Row] = []
+    group_rows: list[Row] = []
     for row in rows:
-        _stripe(geo, row, span)
-    line_rows = tuple(r for r in rows if not r.is_group)
-    group_rows = [r for r in rows if r.is_group]
+        if row.kind is RowKind.LINE:
+            line_rows.append(row)
+        else:
+            group_rows.append(row)
+        if row.selected or row.kind is not RowKind.LINE:  # plain line rows have no stripe
+            _stripe(geo, row, span)
     # Line rows come first, so table line k is line row k; group members only add to the summaries.
     ids = dict.fromkeys([r.line for r in line_rows] + [m for g in group_rows for m in g.lines])
     needed = [i for i in ids if i is not None]
@@ -141,10 +146,10 @@ def build_geometry(
     position = {line_id: k for k, line_id in enumerate(needed)}
     for row in group_rows:
         _group(geo, row, table, [position[m] for m in row.lines], style.bar_height / 2, span[1])
-    geo._lines = _line_rows(line_rows, resolved[: len(line_rows)], table, style, baseline is not None)
+    geo._lines = _line_rows(tuple(line_rows), resolved[: len(line_rows)], table, style, baseline is not None)
     _bars(geo, geo._lines, style)
     if baseline is not None:
-        _ghosts(geo, line_rows, baseline, span[1], style)
+        _ghosts(geo, geo._lines.rows, baseline, span[1], style)
     return geo
 
 
@@ -193,8 +198,10 @@ def _bars(geo: Geometry, lines: _LineRows, style: ChartStyle) -> None:
     line, kind, phase = table.line[shown], table.kind[shown], table.phase[shown]
     x0, x1 = table.x0[shown], table.x1[shown]
     y0, y1 = lines.y0[line], lines.y1[line]
-    colours = np.array([geo.sector_colours[r.sector] for r in lines.rows], dtype=float).reshape(-1, 4)
-    colours = colours[line]
+    slot = {sector: i for i, sector in enumerate(geo.sector_colours)}
+    palette = np.array(list(geo.sector_colours.values()), dtype=float).reshape(-1, 4)
+    row_sector = np.array([slot[r.sector] for r in lines.rows], dtype=np.int64)
+    colours = palette[row_sector[line]]
     shares = np.where(kind == BASE, 0.6, np.where(phase % 2 == 1, style.phase_shading, 0.0))
     for rects, mask, faces in (
         (geo.phases, kind <= 1, lighten_many(colours, shares)),

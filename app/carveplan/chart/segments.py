@@ -12,6 +12,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
+from operator import attrgetter
 
 import numpy as np
 
@@ -54,10 +56,16 @@ class SegmentTable:
 
 
 def _days(days: list[date | None]) -> np.ndarray:
-    """Date numbers, NaN for ``None`` (ordinals in a comprehension beat numpy's date conversion)."""
-    nan = math.nan
-    ordinals = np.array([d.toordinal() if d is not None else nan for d in days], dtype=float)
-    return ordinals + _ORDINAL_TO_NUM
+    """Date numbers, NaN for ``None``.
+
+    Tens of thousands of phases share a few hundred dates: convert each distinct date once, then
+    map through a dict without a Python-level loop.
+    """
+    lookup: dict[date | None, float] = {
+        d: d.toordinal() + _ORDINAL_TO_NUM for d in set(days) if d is not None
+    }
+    lookup[None] = math.nan
+    return np.fromiter(map(lookup.__getitem__, days), dtype=float, count=len(days))
 
 
 def segment_table(lines: Sequence[ResolvedLine], eif: date, hi: float) -> SegmentTable:
@@ -72,46 +80,44 @@ def segment_table(lines: Sequence[ResolvedLine], eif: date, hi: float) -> Segmen
         The segments and each line's bar extent.
     """
     start = day_num(eif)
-    phases = [p for r in lines for p in r.phases]
-    counts = np.array([len(r.phases) for r in lines], dtype=np.int64)
-    excluded = np.array([r.excluded for r in lines], dtype=bool)
-    finals = _days([r.final_date or eif for r in lines])
-    starts = _days([p.start for p in phases])
-    ends = _days([p.end for p in phases])
-    nominal = _days([p.nominal_start for p in phases])
-    offsets = np.concatenate(([0], np.cumsum(counts)[:-1])) if len(lines) else counts
+    per_line = list(map(attrgetter("phases"), lines))
+    phases = list(chain.from_iterable(per_line))
+    counts = np.fromiter(map(len, per_line), dtype=np.int64, count=len(lines))
+    excluded = np.fromiter(map(attrgetter("excluded"), lines), dtype=bool, count=len(lines))
+    dates = _days(list(chain.from_iterable(map(attrgetter("start", "end", "nominal_start"), phases))))
+    starts, ends, nominal = dates.reshape(-1, 3).T
+    offsets = np.cumsum(counts) - counts
     owner = np.repeat(np.arange(len(lines)), counts)
-    position = np.arange(len(phases)) - np.repeat(offsets, counts)
+    flat = np.arange(len(phases))
+    position = flat - offsets[owner]
     blocked = np.isnan(starts)
     seen = np.concatenate(([0], np.cumsum(blocked)))
     # A phase counts only up to the line's first blocked phase, and never on a carve-out.
     alive = (seen[:-1] - seen[offsets[owner]] == 0) & ~excluded[owner]
-    last = position == counts[owner] - 1
-    following = np.minimum(np.arange(len(phases)) + 1, max(len(phases) - 1, 0))
+    following = np.minimum(flat + 1, max(len(phases) - 1, 0))
     x1 = _first_known(ends, starts[following], nominal[following], hi)
-    previous_x1 = np.where(position > 0, x1[np.maximum(np.arange(len(phases)) - 1, 0)], start)
-    blocked_x0 = np.where(np.isnan(nominal), previous_x1, nominal)
-    is_phase = alive & ~blocked & ~last
+    blocked_x0 = np.where(np.isnan(nominal), np.where(position > 0, x1[flat - 1], start), nominal)
+    is_phase = alive & ~blocked & (position < counts[owner] - 1)
     is_blocked = alive & blocked
-    line_blocked = np.bincount(owner[blocked], minlength=len(lines)) > 0
-    head = np.full(len(lines), math.nan)
-    head[counts > 0] = starts[offsets[counts > 0]]
-    base = ~excluded & (head > start)
+    first_start = np.full(len(lines), math.nan)
+    first_start[counts > 0] = starts[offsets[counts > 0]]
+    base = ~excluded & (first_start > start)
+    # Each line owns a head slot (its base or carve-out span) followed by one slot per phase, so
+    # filling slots and dropping the empty ones leaves the segments in bar order without a sort.
+    table = _Slots(len(phases) + len(lines))
+    head = offsets + np.arange(len(lines))
+    table.fill(head, base, start, first_start, BASE, -1)
+    table.fill(head, excluded, start, np.full(len(lines), max(hi, start)), EXCLUDED, -1)
+    slots = flat + owner + 1
+    table.fill(slots, is_phase, starts, x1, PHASE, position)
+    table.fill(slots, is_blocked, blocked_x0, np.maximum(hi, blocked_x0), BLOCKED, position)
+    table.line[head] = np.arange(len(lines))
+    table.line[slots] = owner
     first = np.full(len(lines), start, dtype=float)
     np.fmin.at(first, owner, starts)
-    parts = (
-        (np.flatnonzero(base), _full(base, start), head[base], BASE, -1),
-        (owner[is_phase], starts[is_phase], x1[is_phase], PHASE, position[is_phase]),
-        (
-            owner[is_blocked],
-            blocked_x0[is_blocked],
-            np.maximum(hi, blocked_x0[is_blocked]),
-            BLOCKED,
-            position[is_blocked],
-        ),
-        (np.flatnonzero(excluded), _full(excluded, start), _full(excluded, max(hi, start)), EXCLUDED, -1),
-    )
-    return _assemble(parts, (first, finals, line_blocked, ~excluded))
+    line_blocked = np.bincount(owner[blocked], minlength=len(lines)) > 0
+    finals = _days([r.final_date or eif for r in lines])
+    return table.done(first, finals, line_blocked, ~excluded)
 
 
 def _first_known(a: np.ndarray, b: np.ndarray, c: np.ndarray, fallback: float) -> np.ndarray:
@@ -121,19 +127,35 @@ def _first_known(a: np.ndarray, b: np.ndarray, c: np.ndarray, fallback: float) -
     return np.where(np.isnan(out), fallback, out)
 
 
-def _full(mask: np.ndarray, value: float) -> np.ndarray:
-    return np.full(int(mask.sum()), value, dtype=float)
+class _Slots:
+    """Segment columns with room for every possible segment; unfilled slots are dropped at the end."""
 
+    def __init__(self, size: int) -> None:
+        self.line = np.zeros(size, dtype=np.int64)
+        self.x0 = np.zeros(size, dtype=float)
+        self.x1 = np.zeros(size, dtype=float)
+        self.kind = np.full(size, -1, dtype=np.int8)
+        self.phase = np.full(size, -1, dtype=np.int64)
 
-def _assemble(
-    parts: tuple[tuple[np.ndarray, np.ndarray, np.ndarray, int, np.ndarray | int], ...],
-    per_line: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
-) -> SegmentTable:
-    """Join the kinds and order them by line, then by place in the bar (base spans first, at -1)."""
-    line = np.concatenate([p[0] for p in parts]).astype(np.int64)
-    kind = np.concatenate([np.full(len(p[0]), p[3], dtype=np.int8) for p in parts])
-    phase = np.concatenate([np.broadcast_to(np.asarray(p[4]), len(p[0])) for p in parts]).astype(np.int64)
-    order = np.lexsort((phase, line))
-    x0 = np.concatenate([p[1] for p in parts])[order]
-    x1 = np.concatenate([p[2] for p in parts])[order]
-    return SegmentTable(line[order], x0, x1, kind[order], phase[order], *per_line)
+    def fill(
+        self,
+        slots: np.ndarray,
+        mask: np.ndarray,
+        x0: np.ndarray | float,
+        x1: np.ndarray | float,
+        kind: int,
+        phase: np.ndarray | int,
+    ) -> None:
+        """Put a segment of ``kind`` in each slot where ``mask`` holds (arrays are per slot)."""
+        chosen = slots[mask]
+        self.x0[chosen] = x0[mask] if isinstance(x0, np.ndarray) else x0
+        self.x1[chosen] = x1[mask] if isinstance(x1, np.ndarray) else x1
+        self.kind[chosen] = kind
+        self.phase[chosen] = phase[mask] if isinstance(phase, np.ndarray) else phase
+
+    def done(self, *per_line: np.ndarray) -> SegmentTable:
+        """The filled slots, in slot order, with the per-line columns."""
+        keep = self.kind >= 0
+        return SegmentTable(
+            self.line[keep], self.x0[keep], self.x1[keep], self.kind[keep], self.phase[keep], *per_line
+        )

@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "show": "show",
     "trajectory": "trajectory",
     "export": "export",
+    "import": "importer",
     "compare": "compare",
     "divergence": "divergence",
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from functools import lru_cache
 
 from carveplan.model import MonthDay, Offset, Unit
 
@@ -26,6 +27,7 @@ def add_offset(day: date, offset: Offset | None) -> date:
     return add_months(day, months)
 
 
+@lru_cache(maxsize=8192)
 def stage_date(eif: date, stage_day: MonthDay, year: int) -> date:
     """The date agreement year ``year`` starts.
 

@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
 
 from carveplan.engine.schedule import ExceptionWindow, ResolvedLine, ResolvedPhase
 from carveplan.engine.staging import expand_checked, find_category
 from carveplan.engine.timings import Anchors, When, milestone_date, when
 from carveplan.model import Agreement, Anchor, Line, Location, Phase, Problem, StagingKind, error
+
+
+class _Dated(NamedTuple):
+    """A phase's dates before its end is known (a light tuple: there is one per phase per line)."""
+
+    line: str
+    position: int
+    label: str
+    value: Decimal
+    nominal: date | None
+    start: date | None
+    gates: tuple[str, ...]
+    blocked_by: tuple[str, ...]
+    delayed_by: tuple[str, ...]
 
 
 @dataclass
@@ -30,7 +46,7 @@ def resolve_line(
         line: the line.
         agreement: supplies staging categories and rounding.
         anchors: EIF, stage day and resolved milestones.
-        windows: every exception window of the scenario (those not covering the line are skipped).
+        windows: the exception windows of the scenario (those not covering the line are skipped).
 
     Returns:
         The resolved line, and problems (unknown category, unknown milestones).
@@ -38,7 +54,7 @@ def resolve_line(
     phases, problems = expand_checked(line, agreement)
     holding = tuple(w for w in windows if line.id in w.lines)
     carry = _Carry()
-    resolved: list[ResolvedPhase] = []
+    resolved: list[_Dated] = []
     found = list(problems)
     for index, phase in enumerate(phases):
         resolved.append(_resolve_phase(line, index, phase, anchors, holding, carry))
@@ -66,7 +82,7 @@ def _resolve_phase(
     anchors: Anchors,
     holding: tuple[ExceptionWindow, ...],
     carry: _Carry,
-) -> ResolvedPhase:
+) -> _Dated:
     nominal = when(phase.start, anchors, carry.start)
     gates = [(g.milestone, milestone_date(g.milestone, g.lag, anchors)) for g in phase.gates]
     carry.unknown.update(w.unknown for w in [nominal, *(w for _, w in gates)] if w.unknown)
@@ -75,9 +91,7 @@ def _resolve_phase(
     if blocked or nominal.day is None:
         # A blocked phase blocks every later phase of the line: tranches open in order.
         carry.start, carry.blocked_by = None, blocked
-        return ResolvedPhase(
-            line.id, index, phase.label, phase.value, nominal.day, None, gates=gate_ids, blocked_by=blocked
-        )
+        return _Dated(line.id, index, phase.label, phase.value, nominal.day, None, gate_ids, blocked, ())
     start, delayed = _gated(nominal.day, gates)
     if phase.start.anchor is Anchor.PREV:
         delayed = carry.delayed_by + delayed
@@ -85,15 +99,8 @@ def _resolve_phase(
         start, delayed = carry.start, carry.delayed_by + delayed
     start, delayed = _held(start, delayed, holding)
     carry.start, carry.delayed_by = start, tuple(dict.fromkeys(delayed))
-    return ResolvedPhase(
-        line.id,
-        index,
-        phase.label,
-        phase.value,
-        nominal.day,
-        start,
-        gates=gate_ids,
-        delayed_by=carry.delayed_by,
+    return _Dated(
+        line.id, index, phase.label, phase.value, nominal.day, start, gate_ids, (), carry.delayed_by
     )
 
 
@@ -125,13 +132,19 @@ def _held(
     return start, delayed
 
 
-def _with_ends(phases: list[ResolvedPhase]) -> tuple[ResolvedPhase, ...]:
-    """Order by (start, index), blocked last; each applied phase ends where the next one starts."""
-    applied = sorted((p for p in phases if p.start is not None), key=lambda p: (p.start or date.min, p.index))
-    blocked = [p for p in phases if p.start is None]
-    ends: list[date | None] = [nxt.start for nxt in applied[1:]]
-    ended = [replace(p, end=end) for p, end in zip(applied, [*ends, None], strict=False)]
-    return (*ended, *blocked)
+def _with_ends(phases: list[_Dated]) -> tuple[ResolvedPhase, ...]:
+    """Each applied phase ends where the next one starts.
+
+    Tranches open in order (a phase never starts before the one before it, and a blocked phase
+    blocks the rest), so index order is already date order with the blocked phases last.
+    """
+    ends: list[date | None] = [p.start for p in phases[1:]] + [None] if phases else []
+    return tuple(
+        ResolvedPhase(
+            p.line, p.position, p.label, p.value, p.nominal, p.start, end if p.start else None, *p[6:]
+        )
+        for p, end in zip(phases, ends, strict=True)
+    )
 
 
 def _excluded(line: Line, agreement: Agreement, phases: tuple[Phase, ...]) -> bool:

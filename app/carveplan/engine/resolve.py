@@ -7,7 +7,7 @@ from datetime import date
 from carveplan.engine.milestones import Slippage, resolve_milestones
 from carveplan.engine.phases import resolve_line
 from carveplan.engine.reviews import review_events
-from carveplan.engine.schedule import ResolvedLine, Schedule
+from carveplan.engine.schedule import ExceptionWindow, ResolvedLine, Schedule
 from carveplan.engine.timings import Anchors
 from carveplan.engine.windows import open_windows
 from carveplan.model import (
@@ -49,9 +49,14 @@ def resolve(agreement: Agreement, scenario: str | None = None) -> Schedule:
     invoked = [(i, o) for i, o in enumerate(overrides) if isinstance(o, ExceptionInvoked)]
     windows, found = open_windows(agreement, invoked, anchors, name)
     problems.extend(found)
+    # Index the windows by line once: scanning every window's scope per line is quadratic.
+    holding: dict[str, list[ExceptionWindow]] = {}
+    for window in windows:
+        for line_id in window.lines:
+            holding.setdefault(line_id, []).append(window)
     lines: list[ResolvedLine] = []
     for line in agreement.lines:
-        resolved, found = resolve_line(line, agreement, anchors, windows)
+        resolved, found = resolve_line(line, agreement, anchors, tuple(holding.get(line.id, ())))
         lines.append(resolved)
         problems.extend(found)
     reviews, found = review_events(agreement.reviews, anchors)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, localcontext
+from functools import lru_cache
 
 from carveplan.engine.categories import builtin_category
 from carveplan.engine.rounding import round_value
@@ -13,6 +14,7 @@ from carveplan.model import (
     Location,
     Phase,
     Problem,
+    RoundingRule,
     StagingCategory,
     StagingKind,
     Timing,
@@ -81,12 +83,20 @@ def expand_checked(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...],
     if target is None:
         message = f"a {line.measure.value} line needs a target value: quotas have no full liberalization"
         return (), (error(Location(kind="line", item=line.id, field="target"), message, "no-target"),)
-    values = _values(line.base, target, category)
+    return _with_gates(line, _category_phases(category, line.base, target, agreement.rounding)), ()
+
+
+@lru_cache(maxsize=4096)
+def _category_phases(
+    category: StagingCategory, base: Decimal, target: Decimal, rounding: RoundingRule
+) -> tuple[Phase, ...]:
+    # Thousands of lines share a category and a base rate: expand each combination once.
+    values = _values(base, target, category)
     phases = [
         Phase(Timing.agreement_year(year), value, label=_label(category, i, len(values)))
         for i, (year, value) in enumerate(values, start=1)
     ]
-    return _with_gates(line, _rounded(phases, line.base, agreement)), ()
+    return _rounded(phases, base, rounding)
 
 
 def line_target(line: Line, category: StagingCategory | None) -> Decimal | None:
@@ -131,7 +141,7 @@ def _between(base: Decimal, target: Decimal, k: int, stages: int) -> Decimal:
         return (base * (stages - k) + target * k) / stages
 
 
-def _rounded(phases: list[Phase], base: Decimal, agreement: Agreement) -> tuple[Phase, ...]:
+def _rounded(phases: list[Phase], base: Decimal, rounding: RoundingRule) -> tuple[Phase, ...]:
     """Round every value but the last: the final value is the exact target.
 
     A rounded value never overshoots the target nor falls back past the base (a target of 0.05
@@ -141,7 +151,7 @@ def _rounded(phases: list[Phase], base: Decimal, agreement: Agreement) -> tuple[
         return ()
     low, high = sorted((base, phases[-1].value))
     head = [
-        Phase(p.start, min(max(round_value(p.value, agreement.rounding), low), high), label=p.label)
+        Phase(p.start, min(max(round_value(p.value, rounding), low), high), label=p.label)
         for p in phases[:-1]
     ]
     return (*head, phases[-1])
@@ -156,6 +166,8 @@ def _steps(category: StagingCategory) -> tuple[Phase, ...]:
 
 
 def _with_gates(line: Line, phases: tuple[Phase, ...] | list[Phase]) -> tuple[Phase, ...]:
+    if not line.gates:
+        return tuple(phases)
     return tuple(Phase(p.start, p.value, label=p.label, gates=line.gates) for p in phases)
 
 

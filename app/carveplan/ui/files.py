@@ -137,6 +137,24 @@ class FileController(QObject):
         if answer == QMessageBox.StandardButton.Yes:
             self.open_path(path, ask=False)
 
+    def import_schedule(self) -> None:
+        """Ask for another delegation's schedule (.xlsx/.csv) and add its lines, as one undo step."""
+        from carveplan.ui import commands
+        from carveplan.ui.schedule_dialog import run_schedule_import
+
+        start = str(self._document.path.parent) if self._document.path else ""
+        name, _ = QFileDialog.getOpenFileName(
+            self._window, "Import tariff schedule", start, "Schedules (*.xlsx *.xlsm *.csv *.txt)"
+        )
+        if not name:
+            return
+        path = Path(name)
+        after = run_schedule_import(self._window, path, self._document.agreement)
+        if after is not None:
+            added = len(after.lines) - len(self._document.agreement.lines)
+            commands.apply(self._document, after, f"Import {added} lines from {path.name}")
+            self.status.emit(f"Imported {added} lines from {path.name}")
+
     def export(self) -> None:
         """Ask for a file and export the agreement in the format its suffix names."""
         stem = (

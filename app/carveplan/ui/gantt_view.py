@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeyEvent
-from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QStackedLayout, QToolTip, QWidget
 
 from carveplan.model import BASELINE
 from carveplan.ui.chart_tips import hit_tooltip
@@ -72,6 +72,10 @@ class GanttView(QWidget):
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(placeholder)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Rows are drawn a window at a time; the scroll bar shows where the window is.
+        self.scrollbar = QScrollBar(Qt.Orientation.Vertical, self)
+        self.scrollbar.setToolTip("Scroll the rows (mouse wheel, Up/Down, PageUp/PageDown)")
+        self.scrollbar.valueChanged.connect(self._on_scrollbar_value_changed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(40)
@@ -94,8 +98,14 @@ class GanttView(QWidget):
         self.canvas.mpl_connect("motion_notify_event", self._on_canvas_motion)
         self.canvas.mpl_connect("scroll_event", self._on_canvas_scroll)
         self.canvas.mpl_connect("resize_event", lambda _event: self.schedule_redraw())
-        self._layout.addWidget(self.canvas)
-        self._layout.setCurrentWidget(self.canvas)
+        holder = QWidget(self)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.canvas, 1)
+        row.addWidget(self.scrollbar)
+        self._layout.addWidget(holder)
+        self._layout.setCurrentWidget(holder)
         self.redraw()
 
     def schedule_redraw(self) -> None:
@@ -134,7 +144,17 @@ class GanttView(QWidget):
             today=date.today(),
         )
         self.canvas.draw_idle()
+        self._update_scrollbar(rows.count or 0)
         self.drawn.emit()
+
+    def _update_scrollbar(self, page: int) -> None:
+        total = len(self.all_rows())
+        self.scrollbar.blockSignals(True)
+        self.scrollbar.setRange(0, max(0, total - page))
+        self.scrollbar.setPageStep(max(1, page))
+        self.scrollbar.setValue(self.state.first)
+        self.scrollbar.setVisible(total > page)
+        self.scrollbar.blockSignals(False)
 
     def rows_that_fit(self, row_inches: float) -> int:
         """How many rows the canvas has room for at the style's row height."""
@@ -219,6 +239,11 @@ class GanttView(QWidget):
         window.start()
 
     # --- slots --------------------------------------------------------------
+    def _on_scrollbar_value_changed(self, value: int) -> None:
+        if value != self.state.first:
+            self.state.first = value
+            self.schedule_redraw()
+
     def _on_document_selection_changed(self, kind: str, key: str) -> None:
         line = key.split("#")[0] if kind in ("lines", "phases") else None
         if line is None or line == self.state.selected:

@@ -46,12 +46,15 @@ class MainWindow(QMainWindow):
         self.scenario_box.setMinimumContentsLength(18)
         self.actions_by_name = build_menus(self)
         self._status_file = QLabel(self)
+        self._status_modified = QLabel(self)
         self._status_counts = QLabel(self)
         self._status_problems = QLabel(self)
-        for label in (self._status_file, self._status_counts, self._status_problems):
+        for label in (self._status_file, self._status_modified, self._status_counts, self._status_problems):
             self.statusBar().addPermanentWidget(label)
         self.setAcceptDrops(True)
         self.resize(1400, 900)
+        # The chart is what people come for: give the tables a third of the height at first.
+        self.resizeDocks([self.tables_dock], [280], Qt.Orientation.Vertical)
         self._connect()
         self._restore_geometry()
         self._on_document_agreement_changed()
@@ -96,22 +99,26 @@ class MainWindow(QMainWindow):
             self.scenario_box.addItems(names)
             self.scenario_box.setCurrentText(self.document.scenario)
             self.scenario_box.blockSignals(False)
+        self._update_title()
         self._status_counts.setText(
             f"{len(agreement.parties)} parties · {len(agreement.lines)} lines · "
             f"{len(agreement.milestones)} milestones · {len(agreement.exceptions)} exceptions"
         )
 
     def _on_document_path_changed(self) -> None:
-        name = self.document.display_name
-        self.setWindowTitle(f"{name}[*] — CarvePlan")
-        self.setWindowModified(self.document.is_modified)
         path = self.document.path
         self._status_file.setText(str(path) if path else "not saved yet")
+        self._update_title()
 
-    def _on_document_modified_changed(self, modified: bool) -> None:
+    def _on_document_modified_changed(self, _modified: bool) -> None:
+        self._update_title()
+
+    def _update_title(self) -> None:
+        # An unsaved document is named after its title, which edits can change.
+        self.setWindowTitle(f"{self.document.display_name}[*] — CarvePlan")
+        modified = self.document.is_modified
         self.setWindowModified(modified)
-        if self.document.path is None:
-            self._on_document_path_changed()
+        self._status_modified.setText("modified" if modified else "saved" if self.document.path else "")
 
     def _on_document_scenario_changed(self, name: str) -> None:
         if self.scenario_box.currentText() != name:

@@ -70,6 +70,13 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "export": _action(
             window, "&Export…", files.export, "Ctrl+E", "Export a workbook, chart, deck or calendar"
         ),
+        "import_schedule": _action(
+            window,
+            "&Import Tariff Schedule…",
+            files.import_schedule,
+            "Ctrl+I",
+            "Add the lines of another delegation's schedule (.xlsx or .csv)",
+        ),
         "quit": _action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit, "Quit CarvePlan"),
         "zoom_in": _action(window, "Zoom &In", chart.zoom_in, "+", "Zoom in (months)"),
         "zoom_out": _action(window, "Zoom &Out", chart.zoom_out, "-", "Zoom out (years)"),
@@ -112,7 +119,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     file_menu.addSeparator()
     file_menu.addActions([acts["save"], acts["save_as"], acts["revert"]])
     file_menu.addSeparator()
-    file_menu.addAction(acts["export"])
+    file_menu.addActions([acts["import_schedule"], acts["export"]])
     file_menu.addSeparator()
     file_menu.addAction(acts["quit"])
     edit_menu = bar.addMenu("&Edit")

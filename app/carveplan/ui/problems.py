@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from carveplan.engine import validate
-from carveplan.model import Problem, Severity
+from carveplan.model import Agreement, Problem, Severity
 from carveplan.ui.document import Document
 
 # Location.kind is a singular record word; the collections are plural.
@@ -66,6 +76,23 @@ class ProblemModel(QAbstractTableModel):
         return None
 
 
+class _Relay(QObject):
+    """Carries a worker's result back to the GUI thread (queued signal)."""
+
+    finished = Signal(int, object)
+
+
+class _Validation(QRunnable):
+    """Validates one snapshot of the agreement (records are immutable, so sharing is safe)."""
+
+    def __init__(self, agreement: Agreement, generation: int, relay: _Relay) -> None:
+        super().__init__()
+        self._agreement, self._generation, self._relay = agreement, generation, relay
+
+    def run(self) -> None:
+        self._relay.finished.emit(self._generation, validate(self._agreement))
+
+
 class ProblemsPanel(QWidget):
     """Validation results; double-click (or Enter) goes to the item.
 
@@ -90,18 +117,35 @@ class ProblemsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
-        # Validation of a national-scale agreement takes a moment: wait for the user to pause.
+        # Validating a national-scale agreement takes seconds: wait for the user to pause, then
+        # validate on a worker thread (the engine is pure) and show only the latest result.
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.refresh_in_background)
+        self._generation = 0
+        self._relay = _Relay()  # not parented: a late worker may still hold it after the panel is gone
+        self._relay.finished.connect(self._on_relay_finished)
         document.agreement_changed.connect(self._timer.start)
         self.table.activated.connect(self._on_table_activated)
         self.refresh()
 
     def refresh(self) -> None:
-        """Validate now."""
-        problems = validate(self._document.agreement)
+        """Validate now, on this thread."""
+        self._show(validate(self._document.agreement))
+
+    def refresh_in_background(self) -> None:
+        """Validate on a worker thread; the panel updates when it is done."""
+        self._generation += 1
+        QThreadPool.globalInstance().start(
+            _Validation(self._document.agreement, self._generation, self._relay)
+        )
+
+    def _on_relay_finished(self, generation: int, problems: tuple[Problem, ...]) -> None:
+        if generation == self._generation:  # an older run finishing late is dropped
+            self._show(problems)
+
+    def _show(self, problems: tuple[Problem, ...]) -> None:
         self.model.set_problems(problems)
         errors = sum(p.severity is Severity.ERROR for p in problems)
         warnings = sum(p.severity is Severity.WARNING for p in problems)

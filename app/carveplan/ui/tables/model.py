@@ -20,6 +20,9 @@ _NO_NUMBER = float("-inf")
 Index = QModelIndex | QPersistentModelIndex
 
 
+_MAX_REPAINTED_ROWS = 64  # beyond this a reset is cheaper than row-by-row repaints
+
+
 class RecordTableModel(QAbstractTableModel):
     """Rows are the records of one collection of the document's agreement; columns come from a spec.
 
@@ -144,9 +147,22 @@ class RecordTableModel(QAbstractTableModel):
         self._show(rows)
 
     def _show(self, rows: tuple[Any, ...]) -> None:
-        # A reset, not dataChanged: emitting a model's own C++ signals from Python leaks a
-        # reference to True on every call in PySide 6.12 (a crash at exit after a few hundred
-        # edits). The view keeps its current record across resets by key.
+        old = self._rows
+        # Records are immutable and edits share the ones they do not touch, so identity finds
+        # the rows an edit changed: repaint those instead of resetting a table of thousands.
+        if old and len(rows) == len(old):
+            changed = [
+                i for i, (before, after) in enumerate(zip(old, rows, strict=True)) if before is not after
+            ]
+            if len(changed) <= _MAX_REPAINTED_ROWS:
+                self._rows = rows
+                for column, keys in self._sort_keys.items():
+                    for i in changed:
+                        keys[i] = self._key_of(rows[i], column)
+                last = self.columnCount() - 1
+                for i in changed:
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+                return
         self.beginResetModel()
         self._rows = rows
         self._sort_keys.clear()

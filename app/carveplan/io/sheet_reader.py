@@ -1,0 +1,223 @@
+"""Open a workbook safely: refuse what is not one, zip bombs, protected files and oversized sheets.
+
+Everything is checked on the zip's directory and by streaming the sheet's XML before the sheet is
+handed to calamine, so a hostile file is refused by size before it is inflated into memory.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from carveplan.io.errors import ReadError
+from carveplan.model import Location, Problem, Severity
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+# A cell with a formula and no cached value: <c r="C5"><f>1/0</f><v></v></c>
+_FORMULA_NO_VALUE = re.compile(
+    rb'<c r="([A-Z]{1,3}\d{1,7})"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>'
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what a workbook may hold; past them reading stops with a clear error.
+
+    Attributes:
+        max_rows: rows in one sheet (a national schedule has tens of thousands).
+        max_cells: cells in one sheet.
+        max_part_bytes: uncompressed size of one part of the zip.
+        max_total_bytes: uncompressed size of the whole workbook.
+        max_ratio: uncompressed-to-compressed ratio of a large part (XML compresses about 10-50×).
+    """
+
+    max_rows: int = 300_000
+    max_cells: int = 6_000_000
+    max_part_bytes: int = 512 * 2**20
+    max_total_bytes: int = 1024 * 2**20
+    max_ratio: int = 400
+
+
+LIMITS = Limits()
+
+
+@dataclass
+class Sheet:
+    """The cells of one sheet, as values from A1.
+
+    Attributes:
+        name: the sheet name.
+        rows: one list per row from row 1, each from column A; empty cells are ``""``.
+        merged: merged ranges as ((first row, first col), (last row, last col)), 0-based.
+        formulas_without_values: cells (``C5``) holding a formula whose value was never computed.
+    """
+
+    name: str
+    rows: list[list[Any]]
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    formulas_without_values: list[str] = field(default_factory=list)
+
+
+class SheetReader:
+    """An opened, checked .xlsx workbook whose sheets are read on demand with calamine."""
+
+    def __init__(self, path: Path, limits: Limits = LIMITS) -> None:
+        """Check ``path`` and open it.
+
+        Raises:
+            ReadError: not a workbook, corrupt, password-protected, or too large when inflated.
+        """
+        self.path = path
+        self.limits = limits
+        self.file = path.name
+        self._zip = _open_zip(path, limits)
+        self._parts = _sheet_parts(self._zip, self.file)
+        self.sheet_names = list(self._parts)
+        self._book: Any = None
+
+    def close(self) -> None:
+        """Release the file."""
+        self._zip.close()
+        if self._book is not None:
+            self._book.close()
+
+    def __enter__(self) -> SheetReader:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def read(self, name: str) -> Sheet:
+        """The cells of sheet ``name``.
+
+        Raises:
+            ReadError: when the sheet has more rows or cells than the limits allow, or is corrupt.
+        """
+        formulas = self._scan(name)
+        sheet = self._calamine_sheet(name)
+        if sheet.height > self.limits.max_rows:
+            raise self._too_many(name, "rows", sheet.height, self.limits.max_rows)
+        rows = sheet.to_python(skip_empty_area=False)
+        return Sheet(name, rows, list(sheet.merged_cell_ranges or []), formulas)
+
+    def _scan(self, name: str) -> list[str]:
+        """Stream the sheet's XML: count rows and cells against the limits, find unvalued formulas."""
+        rows = cells = 0
+        formulas: list[str] = []
+        rest = b""
+        try:
+            with self._zip.open(self._parts[name]) as stream:
+                while chunk := stream.read(1 << 20):
+                    buffer = rest + chunk
+                    cut = buffer.rfind(b"</c>") + 4 if b"</c>" in buffer else 0
+                    done, rest = buffer[:cut], buffer[cut:]
+                    rows += done.count(b"<row ") + done.count(b"<row>")
+                    cells += done.count(b"<c ") + done.count(b"<c>")
+                    if b"<f" in done:
+                        formulas.extend(m.decode() for m in _FORMULA_NO_VALUE.findall(done))
+                    if rows > self.limits.max_rows:
+                        raise self._too_many(name, "rows", rows, self.limits.max_rows, "at least ")
+                    if cells > self.limits.max_cells:
+                        raise self._too_many(name, "cells", cells, self.limits.max_cells, "at least ")
+        except (zipfile.BadZipFile, OSError, EOFError) as err:
+            raise _error(self.file, f"the workbook is corrupt ({err})", "corrupt", sheet=name) from None
+        return formulas
+
+    def _calamine_sheet(self, name: str) -> Any:
+        from python_calamine import CalamineError, CalamineWorkbook
+
+        try:
+            if self._book is None:
+                self._book = CalamineWorkbook.from_path(str(self.path))
+            return self._book.get_sheet_by_name(name)
+        except (CalamineError, ValueError, OSError) as err:
+            raise _error(self.file, f"the sheet cannot be read ({err})", "corrupt", sheet=name) from None
+
+    def _too_many(self, name: str, what: str, count: int, limit: int, qualifier: str = "") -> ReadError:
+        message = (
+            f"the sheet has {qualifier}{count:,} {what}; CarvePlan reads at most {limit:,} {what} "
+            "per sheet: split the schedule into several files"
+        )
+        return _error(self.file, message, "too-large", sheet=name)
+
+
+def _error(file: str, message: str, code: str, sheet: str = "") -> ReadError:
+    return ReadError([Problem(Severity.ERROR, Location(file=file, sheet=sheet), message, code)])
+
+
+def _open_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
+    file = path.name
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head == OLE_MAGIC:
+        raise _error(file, _ole_message(path), "protected")
+    if not head.startswith(b"PK"):
+        raise _error(file, "not an Excel workbook (.xlsx): the file is not a zip archive", "not-a-workbook")
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as err:
+        raise _error(file, f"the workbook is truncated or corrupt ({err})", "corrupt") from None
+    try:
+        _check_sizes(archive, file, limits)
+        if "xl/workbook.xml" not in archive.NameToInfo:
+            raise _error(
+                file, "a zip archive but not an Excel workbook (no xl/workbook.xml)", "not-a-workbook"
+            )
+    except ReadError:
+        archive.close()
+        raise
+    return archive
+
+
+def _ole_message(path: Path) -> str:
+    with path.open("rb") as handle:
+        head = handle.read(4 << 20)
+    if _ENCRYPTED_MARK in head:
+        return "the workbook is password-protected: save an unprotected copy and import that"
+    return "an old Excel 97-2003 (.xls) file: save it as an Excel workbook (.xlsx) and import that"
+
+
+def _check_sizes(archive: zipfile.ZipFile, file: str, limits: Limits) -> None:
+    total = 0
+    for info in archive.infolist():
+        if info.flag_bits & 0x1:
+            raise _error(file, "the workbook is password-protected (encrypted zip entries)", "protected")
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > limits.max_part_bytes or (info.file_size > 2**20 and ratio > limits.max_ratio):
+            message = (
+                f"refused: {info.filename} would inflate to {info.file_size:,} bytes from "
+                f"{info.compress_size:,} (a zip bomb, or far larger than any schedule)"
+            )
+            raise _error(file, message, "zip-bomb")
+    if total > limits.max_total_bytes:
+        message = f"refused: the workbook would inflate to {total:,} bytes, over {limits.max_total_bytes:,}"
+        raise _error(file, message, "zip-bomb")
+
+
+def _sheet_parts(archive: zipfile.ZipFile, file: str) -> dict[str, str]:
+    """Sheet name -> zip part, from the workbook's XML and its relationships."""
+    from defusedxml import ElementTree
+    from defusedxml.common import DefusedXmlException
+
+    try:
+        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except KeyError as err:
+        raise _error(file, f"the workbook is incomplete ({err.args[0]})", "corrupt") from None
+    except (DefusedXmlException, ElementTree.ParseError, zipfile.BadZipFile, OSError) as err:
+        raise _error(file, f"the workbook is corrupt ({err})", "corrupt") from None
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
+    parts = {}
+    for sheet in book.iter(f"{_NS_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{_NS_REL}id"), "")
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        if part in archive.NameToInfo:
+            parts[sheet.get("name", "")] = part
+    return parts

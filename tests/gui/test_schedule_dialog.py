@@ -1,0 +1,101 @@
+"""Importing a foreign schedule from the app: recognized mapping shown, changeable, one undo step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from carveplan.io.schedule_import import sniff_schedule
+from carveplan.model import Agreement
+from carveplan.ui import schedule_dialog
+from carveplan.ui.document import Document
+from carveplan.ui.files import FileController
+from carveplan.ui.schedule_dialog import ScheduleImportDialog
+
+
+@pytest.fixture
+def ustr(tmp_path: Path) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Annex 2-B"
+    sheet.append(["Schedule of the United States"])
+    sheet.append([])
+    sheet.append(["HTS8", "Brief Description", "Base Rate", "Staging Category", "Remarks"])
+    sheet.append(["27111100", "Natural gas, liquefied", "5", "B5", ""])
+    sheet.append(["85176200", "Routing and switching apparatus", "8", "A", ""])
+    sheet.append(["28252000", "Lithium oxide and hydroxide", "3.7", "C", "check"])
+    path = tmp_path / "ustr.xlsx"
+    book.save(path)
+    return path
+
+
+def test_dialog_shows_the_recognized_columns(qtbot: QtBot, ustr: Path, small_agreement: Agreement) -> None:
+    dialog = ScheduleImportDialog(ustr, small_agreement, sniff_schedule(ustr))
+    qtbot.addWidget(dialog)
+    assert dialog.mapping["code"].currentData() == "A"
+    assert dialog.mapping["category"].currentData() == "D"
+    assert dialog.preview.rowCount() == 3
+    assert "Header row 3" in dialog.status.text()
+
+
+def test_accepting_adds_the_lines_with_the_users_mapping(
+    qtbot: QtBot, ustr: Path, small_agreement: Agreement
+) -> None:
+    dialog = ScheduleImportDialog(ustr, small_agreement, sniff_schedule(ustr))
+    qtbot.addWidget(dialog)
+    dialog.party.setCurrentText("usa")
+    note = dialog.mapping["note"]
+    note.setCurrentIndex(note.findData("E"))
+    dialog.accept()
+    result = dialog.result_agreement
+    assert result is not None
+    new = result.lines[len(small_agreement.lines) :]
+    assert [line.code for line in new] == ["27111100", "85176200", "28252000"]
+    assert {line.party for line in new} == {"USA"}
+    assert new[2].notes.endswith("check")
+
+
+def test_import_from_the_file_menu_is_one_undo_step(
+    qtbot: QtBot, ustr: Path, small_agreement: Agreement, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = Document(small_agreement)
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    files = FileController(parent, document)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(ustr), ""))
+
+    def accept(self: ScheduleImportDialog) -> int:
+        self.party.setCurrentText("USA")
+        self.accept()
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(schedule_dialog.ScheduleImportDialog, "exec", accept)
+    files.import_schedule()
+    assert len(document.agreement.lines) == len(small_agreement.lines) + 3
+    assert document.undo_stack.undoText() == "Import 3 lines from ustr.xlsx"
+    document.undo_stack.undo()
+    assert document.agreement == small_agreement
+
+
+def test_unreadable_file_leaves_the_document(
+    qtbot: QtBot, tmp_path: Path, small_agreement: Agreement, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook")
+    shown: list[str] = []
+    monkeypatch.setattr(
+        schedule_dialog.ProblemListDialog, "exec", lambda self: shown.append(self.windowTitle())
+    )
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert schedule_dialog.run_schedule_import(parent, bad, small_agreement) is None
+    assert shown == ["Cannot import"]

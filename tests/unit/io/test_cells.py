@@ -1,0 +1,62 @@
+"""Cell parsers: what the exporter writes reads back, and what people type is read with tolerance."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from carveplan.io import cells
+from carveplan.model import Gate, MilestoneKind, Offset, Step
+from tests.helpers.strategies import decimals, milestone_ids, offsets, timings
+
+
+@given(value=decimals(max_places=6))
+def test_numbers_survive_the_cell(value: Decimal) -> None:
+    assert cells.decimal(cells.write_number(value)) == value
+
+
+@given(value=timings())
+def test_timings_survive_the_cell(value: object) -> None:
+    assert cells.timing(cells.write_timing(value)) == value  # type: ignore[arg-type]
+
+
+@given(st.lists(st.tuples(milestone_ids(), st.one_of(st.none(), offsets())), max_size=4))
+def test_gates_survive_the_cell(parts: list[tuple[str, Offset | None]]) -> None:
+    gates = tuple(Gate(m, lag) for m, lag in parts)
+    assert cells.gates(cells.write_gates(gates)) == gates
+
+
+def test_typed_values_are_read_with_tolerance() -> None:
+    assert cells.decimal("5 %") == Decimal(5)
+    assert cells.decimal(17.6) == Decimal("17.6")
+    assert cells.optional_decimal("N/A") is None
+    assert cells.optional_int(3.0) == 3
+    assert cells.day(datetime(2027, 1, 1, 0, 0)) == date(2027, 1, 1)
+    assert cells.day(" 2027-01-01 ") == date(2027, 1, 1)
+    assert cells.timing(date(2027, 1, 1)).day == date(2027, 1, 1)
+    assert cells.enum_parser(MilestoneKind)("Regulatory alignment") is MilestoneKind.REGULATORY_ALIGNMENT
+    assert cells.steps("Y1=25; y3 = 35") == (Step(1, Decimal(25)), Step(3, Decimal(35)))
+    assert cells.ids("A, B;C") == ("A", "B", "C")
+    assert cells.text(101.0) == "101"
+
+
+@pytest.mark.parametrize(
+    ("parse", "value", "expected"),
+    [
+        (cells.decimal, "five", "a number"),
+        (cells.decimal, float("nan"), "a finite number"),
+        (cells.optional_int, 2.5, "a whole number"),
+        (cells.day, "31/02/2027", "a date"),
+        (cells.timing, "EIF+6q", "a timing such as"),
+        (cells.boolean, "perhaps", "yes or no"),
+        (cells.gates, "REG-1 soon", "a lag such as"),
+        (cells.steps, "Y1:25", "steps such as"),
+    ],
+)
+def test_bad_cells_say_what_was_expected(parse: cells.Parser, value: object, expected: str) -> None:
+    with pytest.raises(cells.CellError, match=expected):
+        parse(value)

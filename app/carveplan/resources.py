@@ -1,4 +1,4 @@
-"""Where bundled files live: the resources and sample agreements beside the package or inside it."""
+"""Where bundled files live: the resources and sample agreements inside the package or beside it."""
 
 from __future__ import annotations
 
@@ -7,21 +7,24 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def _first_existing(*candidates: Path) -> Path:
-    for candidate in candidates:
-        if candidate.exists():
-            return candidate
-    return candidates[0]
+def _locate(folder: str) -> Path:
+    """``carveplan/_data/<folder>`` in a wheel or application bundle, else ``<folder>`` of the checkout.
+
+    The bundled copy wins: an installed package's grandparent is an arbitrary folder that may
+    happen to hold a ``resources`` of its own.
+    """
+    bundled = _PACKAGE / "_data" / folder
+    return bundled if bundled.is_dir() else _PACKAGE.parent.parent / folder
 
 
 def resources_dir() -> Path:
-    """The ``resources`` folder: in a source checkout the top-level one, in a build the bundled copy."""
-    return _first_existing(_PACKAGE.parent.parent / "resources", _PACKAGE / "_data" / "resources")
+    """The ``resources`` folder (icons, nomenclatures)."""
+    return _locate("resources")
 
 
 def schedules_dir() -> Path:
     """The folder of sample agreements."""
-    return _first_existing(_PACKAGE.parent.parent / "schedules", _PACKAGE / "_data" / "schedules")
+    return _locate("schedules")
 
 
 def resource_path(name: str) -> Path:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +28,20 @@ def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--scenario", default=None, metavar="NAME", help="scenario to apply (default: baseline)"
     )
+
+
+def add_json_argument(parser: argparse.ArgumentParser) -> None:
+    """``--json`` for commands that print a report."""
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def print_report(as_json: bool, data: Callable[[], object], text: Callable[[], Iterable[str]]) -> None:
+    """Print a report as indented JSON (``data``) or as lines of text (``text``)."""
+    if as_json:
+        print(json.dumps(data(), indent=2, ensure_ascii=False))
+    else:
+        for line in text():
+            print(line)
 
 
 def open_agreement(path: Path) -> Agreement:

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
-from carveplan.cli.common import UserError, add_file_argument, check_scenario, open_agreement
+from carveplan.cli.common import (
+    UserError,
+    add_file_argument,
+    add_json_argument,
+    check_scenario,
+    open_agreement,
+    print_report,
+)
 from carveplan.engine.compare import compare
 from carveplan.io.analysis_report import comparison_dict, comparison_text
 from carveplan.model import BASELINE
@@ -26,7 +32,7 @@ def add_parser(sub: Any) -> None:
     parser.add_argument(
         "--against", default=None, metavar="NAME", help="the scenario to compare with (default: baseline)"
     )
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_json_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -38,9 +44,5 @@ def run(args: argparse.Namespace) -> int:
     if scenario == (against or BASELINE):
         raise UserError(f"--scenario and --against are both {scenario!r}: pick two different scenarios")
     comparison = compare(agreement, scenario, against)
-    if args.json:
-        print(json.dumps(comparison_dict(comparison), indent=2, ensure_ascii=False))
-    else:
-        for text in comparison_text(comparison):
-            print(text)
+    print_report(args.json, lambda: comparison_dict(comparison), lambda: comparison_text(comparison))
     return 0

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
-from carveplan.cli.common import add_file_argument, add_scenario_argument, check_scenario, open_agreement
+from carveplan.cli.common import (
+    add_file_argument,
+    add_json_argument,
+    add_scenario_argument,
+    check_scenario,
+    open_agreement,
+    print_report,
+)
 from carveplan.engine.divergence import divergence
 from carveplan.io.analysis_report import divergence_dict, divergence_text
 
@@ -22,7 +28,7 @@ def add_parser(sub: Any) -> None:
     )
     add_file_argument(parser)
     add_scenario_argument(parser)
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_json_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -30,9 +36,5 @@ def run(args: argparse.Namespace) -> int:
     """Build the matrix and print it."""
     agreement = open_agreement(args.file)
     matrix = divergence(agreement, check_scenario(agreement, args.scenario))
-    if args.json:
-        print(json.dumps(divergence_dict(matrix), indent=2, ensure_ascii=False))
-    else:
-        for text in divergence_text(matrix):
-            print(text)
+    print_report(args.json, lambda: divergence_dict(matrix), lambda: divergence_text(matrix))
     return 0

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
-from carveplan.cli.common import add_file_argument, add_scenario_argument, check_scenario, open_agreement
+from carveplan.cli.common import (
+    add_file_argument,
+    add_json_argument,
+    add_scenario_argument,
+    check_scenario,
+    open_agreement,
+    print_report,
+)
 from carveplan.engine import resolve
 from carveplan.io.report import schedule_dict, schedule_text
 
@@ -20,7 +26,7 @@ def add_parser(sub: Any) -> None:
     )
     add_file_argument(parser)
     add_scenario_argument(parser)
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_json_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -28,9 +34,5 @@ def run(args: argparse.Namespace) -> int:
     """Resolve and print."""
     agreement = open_agreement(args.file)
     schedule = resolve(agreement, check_scenario(agreement, args.scenario))
-    if args.json:
-        print(json.dumps(schedule_dict(schedule), indent=2, ensure_ascii=False))
-    else:
-        for text in schedule_text(schedule):
-            print(text)
+    print_report(args.json, lambda: schedule_dict(schedule), lambda: schedule_text(schedule))
     return 0

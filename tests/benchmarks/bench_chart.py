@@ -1,15 +1,8 @@
-"""Chart benchmark: render 2,000 and 10,000 lines to PNG against a bare PolyCollection of the same bars.
-
-``run()`` returns one dict per size (name, seconds, floor_seconds, ratio, target); running the
-module prints them.
-"""
+"""Chart benchmark: render 2,000 and 10,000 lines to PNG against a bare PolyCollection of the same bars."""
 
 from __future__ import annotations
 
-import gc
 import io
-import time
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -18,22 +11,13 @@ from matplotlib.figure import Figure
 
 from carveplan.chart.gantt import draw_gantt
 from carveplan.chart.style import SCREEN
+from tests.benchmarks.harness import Result, best_of
 from tests.helpers.schedules import big_schedule
 
 SIZES = (2_000, 10_000)
 TARGET = 2.0
 FIG_SIZE = (13.333, 40.0)
 DPI = 100
-
-
-def _best(function: Callable[[], object], repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def _chart(schedule: Any) -> None:
@@ -51,44 +35,19 @@ def _floor(verts: Any, colours: Any, limits: tuple[float, float, int]) -> None:
     fig.savefig(io.BytesIO(), format="png", dpi=DPI)
 
 
-def run() -> list[dict[str, Any]]:
-    """Time the chart at each size against the floor drawn in the same run.
-
-    Returns:
-        One dict per size: ``name``, ``seconds``, ``floor``, ``floor_seconds``, ``ratio``, ``target``.
-    """
-    results: list[dict[str, Any]] = []
+def run() -> list[Result]:
+    """Time the chart at each size against the floor drawn in the same run."""
+    results = []
     for count in SIZES:
         schedule = big_schedule(count)
-        fig = Figure(figsize=FIG_SIZE)
-        art = draw_gantt(fig, schedule, style=SCREEN)
+        art = draw_gantt(Figure(figsize=FIG_SIZE), schedule, style=SCREEN)
         phases = art.collections["phases"]
+        # The floor draws exactly the chart's phase rectangles, in its colours and window.
         verts = np.array([path.vertices[:4] for path in phases.get_paths()])
         colours = phases.get_facecolors()
         limits = (art.ax.get_xlim()[0], art.ax.get_xlim()[1], len(art.rows))
-        seconds = _best(lambda s=schedule: _chart(s))
-        floor = _best(lambda v=verts, c=colours, lim=limits: _floor(v, c, lim))
-        results.append(
-            {
-                "name": f"chart: {count} lines to PNG",
-                "seconds": seconds,
-                "floor": f"bare PolyCollection of the same {len(verts)} bars",
-                "floor_seconds": floor,
-                "ratio": seconds / floor if floor else float("inf"),
-                "target": TARGET,
-            }
-        )
+        seconds = best_of(lambda s=schedule: _chart(s))
+        floor = best_of(lambda v=verts, c=colours, lim=limits: _floor(v, c, lim))
+        name = f"chart: {count} lines to PNG"
+        results.append(Result(name, seconds, f"bare PolyCollection, same {len(verts)} bars", floor, TARGET))
     return results
-
-
-def main() -> None:
-    """Print the results."""
-    for r in run():
-        print(
-            f"{r['name']}: {r['seconds']:.2f} s; {r['floor']}: {r['floor_seconds']:.2f} s; "
-            f"ratio {r['ratio']:.2f} (target ≤ {r['target']:g})"
-        )
-
-
-if __name__ == "__main__":
-    main()

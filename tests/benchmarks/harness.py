@@ -94,6 +94,20 @@ def regressions(results: list[Result], recorded: dict[str, float]) -> list[str]:
     return found
 
 
+def peak_mib() -> float:
+    """This process's resident high-water mark in MiB.
+
+    ``VmHWM`` rather than ``ru_maxrss``: Linux carries ``ru_maxrss`` over ``exec`` from the forking
+    parent, so a fresh subprocess would report the benchmark runner's own peak.
+    """
+    for row in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+        if row.startswith("VmHWM:"):
+            return int(row.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def machine() -> str:
     """A one-line description of this machine."""
     import os

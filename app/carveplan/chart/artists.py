@@ -22,11 +22,16 @@ from carveplan.model import MilestoneId
 # Okabe-Ito yellow: no milestone status uses it, so a halo in it reads as emphasis, not as a status.
 HALO_COLOUR = OKABE_ITO[5]
 
+# Dividers thinner than this (points) cannot be seen, yet stroking them costs more than filling
+# the bars; alternate phases are shaded, so phases stay apart without them on dense charts.
+MIN_DIVIDER = 0.25
+
 
 def _poly(ax: Axes, rects: Rects, zorder: float, **kwargs: Any) -> PolyCollection:
     # An (n, 4, 2) array takes matplotlib's vectorised path; a list of arrays builds paths one by one.
     verts: Any = rects.verts()
-    coll = PolyCollection(verts, facecolors=rects.colours or "none", zorder=zorder, **kwargs)
+    colours = rects.colours()
+    coll = PolyCollection(verts, facecolors=colours if len(colours) else "none", zorder=zorder, **kwargs)
     ax.add_collection(coll, autolim=False)
     return coll
 
@@ -49,7 +54,13 @@ def draw_bars(ax: Axes, geo: Geometry, style: ChartStyle, frame: Frame) -> dict[
             hatch=style.exception_hatch or None,
         ),
         "ghosts": _poly(ax, geo.ghosts, 1.5, edgecolors="none"),
-        "phases": _poly(ax, geo.phases, 2.0, edgecolors=style.background, linewidths=edge),
+        "phases": _poly(
+            ax,
+            geo.phases,
+            2.0,
+            edgecolors=style.background if edge >= MIN_DIVIDER else "none",
+            linewidths=edge,
+        ),
         "excluded": _poly(
             ax, geo.excluded, 2.0, edgecolors=style.muted, linewidths=edge, hatch=style.excluded_hatch
         ),

@@ -1,21 +1,17 @@
-"""Bar geometry: each line's phases, blocked and excluded spans, group summaries and baseline ghosts."""
+"""Bar rectangles by kind, kept as numpy column chunks, and the colour arithmetic for them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import NamedTuple
 
 import numpy as np
-
-from carveplan.chart.axes import day_num
-from carveplan.engine.schedule import ResolvedLine
 
 RGBA = tuple[float, float, float, float]
 
 
 class SegmentKind:
-    """What a bar segment shows (plain strings keep the hot loop cheap)."""
+    """What a bar segment shows (plain strings keep the labelling loop cheap)."""
 
     BASE = "base"
     PHASE = "phase"
@@ -24,7 +20,7 @@ class SegmentKind:
 
 
 class Segment(NamedTuple):
-    """A span of one line's bar (a named tuple: tens of thousands are made per drawing).
+    """A span of one line's bar, as the labelling pass reads it.
 
     Attributes:
         x0: start (date number).
@@ -41,28 +37,35 @@ class Segment(NamedTuple):
 
 @dataclass
 class Rects:
-    """Rectangles of one kind, kept as columns so a PolyCollection is built in one numpy call."""
+    """Rectangles of one kind, kept as column chunks so a PolyCollection is built in one numpy call."""
 
-    x0: list[float] = field(default_factory=list)
-    x1: list[float] = field(default_factory=list)
-    y0: list[float] = field(default_factory=list)
-    y1: list[float] = field(default_factory=list)
-    colours: list[RGBA] = field(default_factory=list)
+    _chunks: list[tuple[np.ndarray, ...]] = field(default_factory=list)
 
     def add(self, x0: float, x1: float, y0: float, y1: float, colour: RGBA) -> None:
         """Add one rectangle."""
-        self.x0.append(x0)
-        self.x1.append(x1)
-        self.y0.append(y0)
-        self.y1.append(y1)
-        self.colours.append(colour)
+        self.extend(np.array([x0]), np.array([x1]), np.array([y0]), np.array([y1]), np.array([colour]))
+
+    def extend(
+        self, x0: np.ndarray, x1: np.ndarray, y0: np.ndarray, y1: np.ndarray, colours: np.ndarray
+    ) -> None:
+        """Add many rectangles: corner columns and an ``(n, 4)`` array of RGBA colours."""
+        if len(x0):
+            self._chunks.append((x0, x1, y0, y1, np.broadcast_to(colours, (len(x0), 4))))
 
     def __len__(self) -> int:
-        return len(self.x0)
+        return sum(len(chunk[0]) for chunk in self._chunks)
+
+    def column(self, index: int) -> np.ndarray:
+        """One column over all chunks: 0 to 3 are x0, x1, y0, y1."""
+        return np.concatenate([c[index] for c in self._chunks]) if self._chunks else np.empty(0)
+
+    def colours(self) -> np.ndarray:
+        """The face colours as an ``(n, 4)`` array."""
+        return np.concatenate([c[4] for c in self._chunks]) if self._chunks else np.empty((0, 4))
 
     def verts(self) -> np.ndarray:
         """The rectangles as an ``(n, 4, 2)`` array of corners."""
-        return rect_verts(np.asarray(self.x0), np.asarray(self.x1), np.asarray(self.y0), np.asarray(self.y1))
+        return rect_verts(self.column(0), self.column(1), self.column(2), self.column(3))
 
 
 def rect_verts(x0: np.ndarray, x1: np.ndarray, y0: np.ndarray, y1: np.ndarray) -> np.ndarray:
@@ -75,56 +78,15 @@ def rect_verts(x0: np.ndarray, x1: np.ndarray, y0: np.ndarray, y1: np.ndarray) -
     return verts
 
 
-def line_segments(resolved: ResolvedLine, eif: date, hi: float) -> list[Segment]:
-    """The spans of one line's bar from EIF to its final value, clipped at ``hi`` on the right.
-
-    Args:
-        resolved: the resolved line.
-        eif: entry into force (where the bar starts).
-        hi: the right edge of the window (open spans end there).
-
-    Returns:
-        Segments in date order; the final phase has no span (its value is the bar's end label).
-    """
-    start = day_num(eif)
-    if resolved.excluded:
-        return [Segment(start, max(hi, start), SegmentKind.EXCLUDED, -1)]
-    phases = resolved.phases
-    out: list[Segment] = []
-    if phases and phases[0].start is not None and day_num(phases[0].start) > start:
-        out.append(Segment(start, day_num(phases[0].start), SegmentKind.BASE, -1))
-    for i, phase in enumerate(phases):
-        if phase.start is None:
-            nominal = phase.nominal_start
-            x0 = day_num(nominal) if nominal is not None else (out[-1].x1 if out else start)
-            out.append(Segment(x0, max(hi, x0), SegmentKind.BLOCKED, i))
-            break
-        following = phases[i + 1] if i + 1 < len(phases) else None
-        if following is None:
-            break
-        end = phase.end or following.start or following.nominal_start
-        x1 = day_num(end) if end is not None else hi
-        out.append(Segment(day_num(phase.start), x1, SegmentKind.PHASE, i))
-    return out
-
-
-def bar_end(resolved: ResolvedLine, eif: date) -> float:
-    """Where a line's bar ends: its final date, or EIF for lines final from day one."""
-    return day_num(resolved.final_date or eif)
-
-
-def group_span(lines: list[ResolvedLine], eif: date, hi: float) -> tuple[float, float] | None:
-    """From the first phase to the last final date of a group's lines (open when one is blocked)."""
-    live = [r for r in lines if not r.excluded]
-    if not live:
-        return None
-    starts = [day_num(p.start) for r in live for p in r.phases if p.start is not None]
-    first = min([day_num(eif), *starts])
-    last = max(hi if r.blocked else bar_end(r, eif) for r in live)
-    return first, last
-
-
 def lighten(colour: RGBA, share: float) -> RGBA:
     """``colour`` mixed with white by ``share`` (0: unchanged, 1: white)."""
     r, g, b, a = colour
     return (r + (1 - r) * share, g + (1 - g) * share, b + (1 - b) * share, a)
+
+
+def lighten_many(colours: np.ndarray, shares: np.ndarray | float) -> np.ndarray:
+    """Rows of ``(n, 4)`` RGBA colours mixed with white by ``shares`` (alpha kept)."""
+    out = np.array(colours, dtype=float, copy=True)
+    share = np.asarray(shares, dtype=float).reshape(-1, 1) if np.ndim(shares) else float(shares)
+    out[:, :3] += (1 - out[:, :3]) * share
+    return out

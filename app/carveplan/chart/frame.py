@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
+from operator import attrgetter
 
 from carveplan.chart.axes import day_num, num_day
 from carveplan.chart.rows import Row, RowKind
@@ -135,17 +137,14 @@ def default_window(schedule: Schedule, baseline: Schedule | None = None) -> tupl
     return num_day(lo - pad), num_day(hi)
 
 
-def _schedule_days(sched: Schedule) -> list[date]:
-    out: list[date] = []
-    for line in sched.lines:
-        out.extend(d for p in line.phases for d in (p.start, p.nominal_start) if d is not None)
-        if line.final_date is not None:
-            out.append(line.final_date)
-    for m in sched.milestones:
-        out.extend(d for d in (m.date, m.due) if d is not None)
-    for w in sched.windows:
-        out.extend((w.start, w.end))
+def _schedule_days(sched: Schedule) -> set[date]:
+    # A set: tens of thousands of phases share a few hundred dates.
+    phases = chain.from_iterable(map(attrgetter("phases"), sched.lines))
+    out: set[date | None] = set(chain.from_iterable(map(attrgetter("start", "nominal_start"), phases)))
+    out.update(map(attrgetter("final_date"), sched.lines))
+    out.update(d for m in sched.milestones for d in (m.date, m.due))
+    out.update(d for w in sched.windows for d in (w.start, w.end))
     # Periodic reviews can run for a century: only term ends within 30 years widen the window.
     horizon = add_months(sched.eif, 30 * 12)
-    out.extend(r.date for r in sched.reviews if r.number == 0 and r.date <= horizon)
-    return out
+    out.update(r.date for r in sched.reviews if r.number == 0 and r.date <= horizon)
+    return {d for d in out if d is not None}

@@ -1,30 +1,27 @@
-"""Everything the Gantt chart draws, as plain rectangles and points, before any matplotlib artist exists."""
+"""Everything the Gantt chart draws, as plain rectangles and points, before any matplotlib artist exists.
+
+Bars are built for all lines at once (:mod:`carveplan.chart.segments`); only rows that get labels
+ever become Python objects of their own (:meth:`Geometry.line_bars`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
+import numpy as np
 from matplotlib.colors import to_rgba
 
-from carveplan.chart.bars import (
-    RGBA,
-    Rects,
-    Segment,
-    SegmentKind,
-    bar_end,
-    group_span,
-    lighten,
-    line_segments,
-)
+from carveplan.chart.bars import RGBA, Rects, Segment, lighten, lighten_many
 from carveplan.chart.hit import Hit, HitIndex, HitKind
 from carveplan.chart.marks import Band, exception_bands
 from carveplan.chart.rows import Row, RowKind
+from carveplan.chart.segments import BASE, BLOCKED, EXCLUDED, KIND_NAMES, SegmentTable, segment_table
 from carveplan.chart.style import ChartStyle
 from carveplan.engine.schedule import ResolvedLine, Schedule
 
 SELECTION = "#56B4E9"
+_HIT_KINDS = (HitKind.PHASE, HitKind.PHASE, HitKind.BLOCKED, HitKind.EXCLUDED)  # by segment kind code
 
 
 @dataclass(frozen=True)
@@ -50,9 +47,20 @@ class LineBar:
     colour: RGBA
 
 
+@dataclass(frozen=True)
+class _LineRows:
+    """The line rows drawn and their segments (row ``k`` is line ``k`` of the table)."""
+
+    rows: tuple[Row, ...]
+    resolved: tuple[ResolvedLine, ...]
+    table: SegmentTable
+    y0: np.ndarray
+    y1: np.ndarray
+
+
 @dataclass
 class Geometry:
-    """Rectangles by kind, bands, line bars and the hit index."""
+    """Rectangles by kind, bands, the line rows' segments and the hit index."""
 
     stripes: Rects = field(default_factory=Rects)
     ghosts: Rects = field(default_factory=Rects)
@@ -61,9 +69,32 @@ class Geometry:
     excluded: Rects = field(default_factory=Rects)
     groups: Rects = field(default_factory=Rects)
     bands: list[Band] = field(default_factory=list)
-    bars: list[LineBar] = field(default_factory=list)
     sector_colours: dict[str, RGBA] = field(default_factory=dict)
     index: HitIndex = field(default_factory=HitIndex)
+    _lines: _LineRows | None = None
+
+    def line_bars(self) -> list[LineBar]:
+        """Each line row's bar with its segments, in row order (made on demand: labels need them)."""
+        if self._lines is None:
+            return []
+        lines = self._lines
+        table = lines.table
+        bounds = np.searchsorted(table.line, np.arange(len(lines.rows) + 1))
+        out = []
+        for k, row in enumerate(lines.rows):
+            span = range(int(bounds[k]), int(bounds[k + 1]))
+            segments = tuple(
+                Segment(
+                    float(table.x0[i]), float(table.x1[i]), KIND_NAMES[table.kind[i]], int(table.phase[i])
+                )
+                for i in span
+            )
+            end = float(table.final[k])
+            colour = self.sector_colours[row.sector]
+            out.append(
+                LineBar(row, lines.resolved[k], segments, end, float(lines.y0[k]), float(lines.y1[k]), colour)
+            )
+        return out
 
 
 def sector_colours(schedule: Schedule, style: ChartStyle) -> dict[str, RGBA]:
@@ -93,94 +124,111 @@ def build_geometry(
         The geometry, with a hit index in click priority order (bands, groups, bars).
     """
     geo = Geometry(sector_colours=sector_colours(schedule, style))
-    lines = {r.line.id: r for r in schedule.lines}
-    ghosts = {r.line.id: r for r in baseline.lines} if baseline is not None else {}
     geo.bands = exception_bands(schedule, rows)
     for band in geo.bands:
         hit = Hit(HitKind.EXCEPTION, "", exception=band.window.exception)
         geo.index.add_box(band.x0, band.x1, band.y0, band.y1, hit)
-    half = style.bar_height / 2
+    line_rows: list[Row] = []
+    group_rows: list[Row] = []
     for row in rows:
-        colour = geo.sector_colours[row.sector]
-        _stripe(geo, row, colour, span)
-        if row.is_group:
-            _group(geo, row, [lines[i] for i in row.lines], schedule.eif, span[1], colour, half)
-            continue
-        assert row.line is not None
-        y0, y1 = row.y - half, row.y + half
-        ghost = ghosts.get(row.line)
-        if baseline is not None:
-            # The scenario bar takes the upper part of the row, the baseline a thin ghost under it.
-            y1 = row.y + half - style.bar_height * 0.3
-            if ghost is not None:
-                _ghost(
-                    geo,
-                    ghost,
-                    baseline.eif,
-                    span[1],
-                    row.y + half - style.bar_height * 0.24,
-                    row.y + half + 0.05,
-                    style,
-                )
-        _line(geo, row, lines[row.line], schedule.eif, span[1], y0, y1, colour, style)
+        if row.kind is RowKind.LINE:
+            line_rows.append(row)
+        else:
+            group_rows.append(row)
+        if row.selected or row.kind is not RowKind.LINE:  # plain line rows have no stripe
+            _stripe(geo, row, span)
+    # Line rows come first, so table line k is line row k; group members only add to the summaries.
+    ids = dict.fromkeys([r.line for r in line_rows] + [m for g in group_rows for m in g.lines])
+    needed = [i for i in ids if i is not None]
+    by_id = {r.line.id: r for r in schedule.lines}
+    resolved = tuple(by_id[i] for i in needed)
+    table = segment_table(resolved, schedule.eif, span[1])
+    position = {line_id: k for k, line_id in enumerate(needed)}
+    for row in group_rows:
+        _group(geo, row, table, [position[m] for m in row.lines], style.bar_height / 2, span[1])
+    geo._lines = _line_rows(tuple(line_rows), resolved[: len(line_rows)], table, style, baseline is not None)
+    _bars(geo, geo._lines, style)
+    if baseline is not None:
+        _ghosts(geo, geo._lines.rows, baseline, span[1], style)
     return geo
 
 
-def _stripe(geo: Geometry, row: Row, colour: RGBA, span: tuple[float, float]) -> None:
+def _stripe(geo: Geometry, row: Row, span: tuple[float, float]) -> None:
     if row.selected:
         geo.stripes.add(span[0], span[1], row.y - 0.5, row.y + 0.5, to_rgba(SELECTION, 0.35))
     elif row.kind is RowKind.SECTOR:
+        colour = geo.sector_colours[row.sector]
         geo.stripes.add(span[0], span[1], row.y - 0.5, row.y + 0.5, lighten(colour, 0.84))
     elif row.kind is RowKind.PARTY:
+        colour = geo.sector_colours[row.sector]
         geo.stripes.add(span[0], span[1], row.y - 0.5, row.y + 0.5, lighten(colour, 0.94))
 
 
-def _group(
-    geo: Geometry, row: Row, members: list[ResolvedLine], eif: date, hi: float, colour: RGBA, half: float
-) -> None:
-    span = group_span(members, eif, hi)
-    if span is None:
+def _group(geo: Geometry, row: Row, table: SegmentTable, members: list[int], half: float, hi: float) -> None:
+    """A group's summary bar: from its lines' first phase to their last final date (open if blocked)."""
+    index = np.asarray(members, dtype=np.int64)
+    index = index[table.live[index]]
+    if not len(index):
         return
+    ends = np.where(table.blocked[index], hi, table.final[index])
+    first, last = float(np.min(table.first[index])), float(np.max(ends))
     thin = half * (0.5 if row.kind is RowKind.SECTOR else 0.38)
-    geo.groups.add(span[0], max(span[1], span[0]), row.y - thin, row.y + thin, colour)
-    geo.index.add_box(span[0], span[1], row.y - thin, row.y + thin, Hit(HitKind.GROUP, row.key))
+    geo.groups.add(first, max(last, first), row.y - thin, row.y + thin, geo.sector_colours[row.sector])
+    geo.index.add_box(first, last, row.y - thin, row.y + thin, Hit(HitKind.GROUP, row.key))
 
 
-def _line(
-    geo: Geometry,
-    row: Row,
-    resolved: ResolvedLine,
-    eif: date,
-    hi: float,
-    y0: float,
-    y1: float,
-    colour: RGBA,
+def _line_rows(
+    rows: tuple[Row, ...],
+    resolved: tuple[ResolvedLine, ...],
+    table: SegmentTable,
     style: ChartStyle,
-) -> None:
-    segments = line_segments(resolved, eif, hi)
-    line_id = resolved.line.id
-    for seg in segments:
-        if seg.kind == SegmentKind.EXCLUDED:
-            geo.excluded.add(seg.x0, seg.x1, y0, y1, lighten(colour, 0.75))
-            kind = HitKind.EXCLUDED
-        elif seg.kind == SegmentKind.BLOCKED:
-            geo.blocked.add(seg.x0, seg.x1, y0, y1, to_rgba(style.blocked_colour))
-            kind = HitKind.BLOCKED
-        else:
-            share = 0.6 if seg.kind == SegmentKind.BASE else (style.phase_shading if seg.phase % 2 else 0.0)
-            geo.phases.add(seg.x0, seg.x1, y0, y1, lighten(colour, share))
-            kind = HitKind.PHASE
-        geo.index.add_bar(
-            seg.x0, seg.x1, y0, y1, kind, row.key, line_id, seg.phase if seg.phase >= 0 else None
-        )
-    end = bar_end(resolved, eif)
-    geo.bars.append(LineBar(row, resolved, tuple(segments), end, y0, y1, colour))
+    overlay: bool,
+) -> _LineRows:
+    """Where each line row's bar sits: the whole bar, or its upper part when a baseline shows under it."""
+    y = np.array([r.y for r in rows], dtype=float)
+    half = style.bar_height / 2
+    y1 = y + half - style.bar_height * 0.3 if overlay else y + half
+    return _LineRows(rows, resolved, table, y - half, y1)
 
 
-def _ghost(
-    geo: Geometry, resolved: ResolvedLine, eif: date, hi: float, y0: float, y1: float, style: ChartStyle
-) -> None:
-    grey = to_rgba(style.ghost_colour, 0.45)
-    for seg in line_segments(resolved, eif, hi):
-        if seg.kind != SegmentKind.EXCLUDED:
-            geo.ghosts.add(seg.x0, seg.x1, y0, y1, grey)
+def _bars(geo: Geometry, lines: _LineRows, style: ChartStyle) -> None:
+    """Phases, blocked and excluded spans of the line rows, and their hit boxes."""
+    table = lines.table
+    shown = table.line < len(lines.rows)
+    line, kind, phase = table.line[shown], table.kind[shown], table.phase[shown]
+    x0, x1 = table.x0[shown], table.x1[shown]
+    y0, y1 = lines.y0[line], lines.y1[line]
+    slot = {sector: i for i, sector in enumerate(geo.sector_colours)}
+    palette = np.array(list(geo.sector_colours.values()), dtype=float).reshape(-1, 4)
+    row_sector = np.array([slot[r.sector] for r in lines.rows], dtype=np.int64)
+    colours = palette[row_sector[line]]
+    shares = np.where(kind == BASE, 0.6, np.where(phase % 2 == 1, style.phase_shading, 0.0))
+    for rects, mask, faces in (
+        (geo.phases, kind <= 1, lighten_many(colours, shares)),
+        (geo.excluded, kind == EXCLUDED, lighten_many(colours, 0.75)),
+        (geo.blocked, kind == BLOCKED, np.array([to_rgba(style.blocked_colour)])),
+    ):
+        if mask.any():
+            rects.extend(x0[mask], x1[mask], y0[mask], y1[mask], faces if len(faces) == 1 else faces[mask])
+    rows = lines.rows
+
+    def hit_at(i: int) -> Hit:
+        row = rows[int(line[i])]
+        index = int(phase[i])
+        return Hit(_HIT_KINDS[kind[i]], row.key, line=row.line, phase=index if index >= 0 else None)
+
+    geo.index.add_boxes(np.column_stack((x0, x1, y0, y1)), hit_at)
+
+
+def _ghosts(geo: Geometry, rows: tuple[Row, ...], baseline: Schedule, hi: float, style: ChartStyle) -> None:
+    """The baseline's bars as thin grey ghosts under the scenario's (carve-outs have none)."""
+    by_id = {r.line.id: r for r in baseline.lines}
+    shown = [r for r in rows if r.line in by_id]
+    table = segment_table([by_id[r.line] for r in shown if r.line], baseline.eif, hi)
+    keep = table.kind != EXCLUDED
+    y = np.array([r.y for r in shown], dtype=float)[table.line[keep]]
+    half = style.bar_height / 2
+    grey = np.array([to_rgba(style.ghost_colour, 0.45)])
+    geo.ghosts.extend(
+        table.x0[keep], table.x1[keep], y + half - style.bar_height * 0.24, y + half + 0.05, grey
+    )

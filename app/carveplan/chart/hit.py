@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -44,35 +45,34 @@ class Hit:
 
 @dataclass
 class HitIndex:
-    """Rectangles and points with what they stand for, searched in drawing order reversed."""
+    """Rectangles and points with what they stand for, searched in drawing order reversed.
 
-    _boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
-    _box_hits: list[Hit | tuple[HitKind, str, str, int | None]] = field(default_factory=list)
+    Rectangles come in chunks, each with a function that makes the :class:`Hit` of its i-th
+    rectangle: a chart has tens of thousands of bar spans and only the one found needs a record.
+    """
+
+    _boxes: list[np.ndarray] = field(default_factory=list)
+    _box_hits: list[Callable[[int], Hit]] = field(default_factory=list)
     _points: list[tuple[float, float]] = field(default_factory=list)
     _point_hits: list[Hit] = field(default_factory=list)
-    _arrays: tuple[np.ndarray, np.ndarray] | None = None
+    _arrays: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def add_box(self, x0: float, x1: float, y0: float, y1: float, hit: Hit) -> None:
         """Record a rectangle (data units); later boxes win over earlier ones."""
-        self._boxes.append((min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)))
-        self._box_hits.append(hit)
-        self._arrays = None
+        box = np.array([[min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)]], dtype=float)
+        self.add_boxes(box, lambda _i: hit)
 
-    def add_bar(
-        self,
-        x0: float,
-        x1: float,
-        y0: float,
-        y1: float,
-        kind: HitKind,
-        row: str,
-        line: str,
-        phase: int | None,
-    ) -> None:
-        """Record a bar span; its :class:`Hit` is made only when found (there can be tens of thousands)."""
-        self._boxes.append((x0, x1, y0, y1))
-        self._box_hits.append((kind, row, line, phase))
-        self._arrays = None
+    def add_boxes(self, boxes: np.ndarray, hit_at: Callable[[int], Hit]) -> None:
+        """Record many rectangles at once.
+
+        Args:
+            boxes: an ``(n, 4)`` array of ``x0, x1, y0, y1`` with ``x0 <= x1`` and ``y0 <= y1``.
+            hit_at: makes the hit of the i-th rectangle when it is found.
+        """
+        if len(boxes):
+            self._boxes.append(np.asarray(boxes, dtype=float).reshape(-1, 4))
+            self._box_hits.append(hit_at)
+            self._arrays = None
 
     def add_point(self, x: float, y: float, hit: Hit) -> None:
         """Record a marker (data units); markers win over boxes."""
@@ -92,7 +92,7 @@ class HitIndex:
         Returns:
             What is there, or ``None``.
         """
-        boxes, points = self._ensure()
+        boxes, starts, points = self._ensure()
         if len(points):
             dx = np.abs(points[:, 0] - x) / max(x_tolerance, 1e-9)
             dy = np.abs(points[:, 1] - y) / max(y_tolerance, 1e-9)
@@ -104,19 +104,18 @@ class HitIndex:
             inside = (boxes[:, 0] <= x) & (x <= boxes[:, 1]) & (boxes[:, 2] <= y) & (y <= boxes[:, 3])
             found = np.flatnonzero(inside)
             if len(found):
-                hit = self._box_hits[int(found[-1])]
-                if isinstance(hit, tuple):
-                    kind, row, line, phase = hit
-                    return Hit(kind, row, line=line, phase=phase)
-                return hit
+                index = int(found[-1])
+                chunk = int(np.searchsorted(starts, index, side="right")) - 1
+                return self._box_hits[chunk](index - int(starts[chunk]))
         return None
 
     def __len__(self) -> int:
-        return len(self._boxes) + len(self._points)
+        return sum(len(b) for b in self._boxes) + len(self._points)
 
-    def _ensure(self) -> tuple[np.ndarray, np.ndarray]:
+    def _ensure(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if self._arrays is None:
-            boxes = np.asarray(self._boxes, dtype=float).reshape(-1, 4)
+            boxes = np.concatenate(self._boxes) if self._boxes else np.empty((0, 4))
+            starts = np.cumsum([0] + [len(b) for b in self._boxes[:-1]]) if self._boxes else np.empty(0)
             points = np.asarray(self._points, dtype=float).reshape(-1, 2)
-            self._arrays = (boxes, points)
+            self._arrays = (boxes, starts, points)
         return self._arrays

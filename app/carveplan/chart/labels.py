@@ -39,7 +39,7 @@ def draw_labels(
     if frame.row_points < style.label_min_points:
         return []
     out: list[Text] = []
-    for bar in geo.bars:
+    for bar in geo.line_bars():
         out.extend(_bar_labels(ax, bar, style, frame, span))
     out.extend(_milestone_labels(ax, marks, style, frame, span))
     out.extend(_band_labels(ax, geo, style, frame, span))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
+from operator import attrgetter
 
 from carveplan.chart.axes import day_num
 from carveplan.chart.rows import Row, RowKind
@@ -99,17 +101,18 @@ def milestone_marks(schedule: Schedule, rows: Sequence[Row]) -> list[MilestoneMa
 
 def _gate_targets(schedule: Schedule, rows: Sequence[Row]) -> dict[str, list[tuple[Row, float]]]:
     """Milestone id -> (line row, gated phase start) for every gated phase on a visible line row."""
-    lines = {r.line.id: r for r in schedule.lines}
+    line_rows = {r.line: r for r in rows if r.line is not None}
+    # Most phases have no gate: filter them out without a Python-level loop.
+    phases = chain.from_iterable(map(attrgetter("phases"), schedule.lines))
+    gated = [(line_rows[p.line], p) for p in filter(attrgetter("gates"), phases) if p.line in line_rows]
+    gated.sort(key=lambda found: found[0].y)  # in row order, as the rows are drawn
     out: dict[str, list[tuple[Row, float]]] = {}
-    for row in rows:
-        if row.line is None:
+    for row, phase in gated:
+        start = phase.start or phase.nominal_start
+        if start is None:
             continue
-        for phase in lines[row.line].phases:
-            start = phase.start or phase.nominal_start
-            if start is None:
-                continue
-            for gate in phase.gates:
-                out.setdefault(gate, []).append((row, day_num(start)))
+        for gate in phase.gates:
+            out.setdefault(gate, []).append((row, day_num(start)))
     return out
 
 

@@ -135,7 +135,9 @@ def enum_parser(kind: type[E]) -> Callable[[Any], E]:
     expected = "one of " + ", ".join(m.value for m in kind)
 
     def parse(value: Any) -> E:
-        member = by_word.get(_word(text(value)))
+        # Cells CarvePlan wrote hold the exact word: look it up before normalising.
+        member = by_word.get(value) if type(value) is str else None
+        member = member or by_word.get(_word(text(value)))
         if member is None:
             raise CellError(expected)
         return member
@@ -222,8 +224,11 @@ def _offset(text_value: str) -> Offset:
     return Offset(-amount if match.group(1) == "-" else amount, Unit(match.group(3).lower()))
 
 
+_WORD_GAPS = re.compile(r"[\s_\-]+")
+
+
 def _word(value: str) -> str:
-    return re.sub(r"[\s_\-]+", "_", value.strip().lower())
+    return _WORD_GAPS.sub("_", value.strip().lower())
 
 
 def _blank_or_na(value: Any) -> bool:

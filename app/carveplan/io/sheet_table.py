@@ -85,21 +85,33 @@ def read_table(sheet: Sheet, spec: SheetSpec, problems: Problems) -> list[Record
     _check_merged_header(sheet, problems)
     found = _find_columns(sheet.name, header, spec.readable(), problems)
     report_formulas(sheet, problems)
+    # Each column's place, parser and name in problems, worked out once rather than for every cell.
+    places = [
+        (
+            position,
+            column.key,
+            column.parse,
+            column.required,
+            column,
+            f"{column_letter(position)} ({column.header})",
+        )
+        for position, column in found
+    ]
     records = []
     for index, row in enumerate(sheet.rows[1:], start=2):
         if all(is_blank(v) for v in row):
             continue
         values: dict[str, Any] = {}
-        for position, column in found:
-            value = row[position] if position < len(row) else ""
-            where = f"{column_letter(position)} ({column.header})"
-            if column.required and is_blank(value):
+        width = len(row)
+        for position, key, parse, required, column, where in places:
+            value = row[position] if position < width else ""
+            if required and is_blank(value):
                 problems.add(
                     f"{column.header} is empty; a value is required", "empty", sheet.name, index, where
                 )
                 continue
             try:
-                values[column.key] = column.parse(value)
+                values[key] = parse(value)
             except CellError as err:
                 problems.add(f"found {value!r}, expected {err}", "bad-value", sheet.name, index, where)
         records.append(Record(index, values))

@@ -166,8 +166,8 @@ def _build(records: list[Record], make: Callable[..., Any]) -> tuple[Any, ...]:
 
 def _complete(record: Record, make: Callable[..., Any]) -> bool:
     """Rows with a bad required cell were reported already; they are left out of the result."""
-    spec = _SPEC_BY_TYPE.get(make)
-    return spec is None or all(c.key in record.fields for c in spec.readable() if c.required)
+    required = _REQUIRED.get(make, ())
+    return all(key in record.fields for key in required)
 
 
 def _lines(lines: list[Record], phases: list[Record], problems: Problems) -> tuple[Line, ...]:
@@ -258,4 +258,8 @@ _SPEC_BY_TYPE: dict[Callable[..., Any], SheetSpec] = {
     SecurityException: layout.EXCEPTIONS,
     ReviewClause: layout.REVIEWS,
     StagingCategory: layout.CATEGORIES,
+}
+# The keys a record must have to be built, per record type (checked for every row).
+_REQUIRED: dict[Callable[..., Any], tuple[str, ...]] = {
+    make: tuple(c.key for c in spec.readable() if c.required) for make, spec in _SPEC_BY_TYPE.items()
 }

@@ -166,10 +166,10 @@ class Timeline:
             self._row(head, marks)
             return
         end = resolved.final_date or self.starts[-1]
-        self._span(marks, self.schedule.eif, end, line.sector if not resolved.blocked else "blocked")
+        fill = line.sector if not resolved.blocked else "blocked"  # a property that scans the phases
+        self._span(marks, self.schedule.eif, end, fill)
         for phase in resolved.phases:
             if phase.start is not None:
-                fill = line.sector if not resolved.blocked else "blocked"
                 marks[self.index(phase.start)] = self._styled(write_number(phase.value), fill)
         for _exception, start, stop in resolved.suspended:
             self._span(marks, start, stop, "suspended")

@@ -6,8 +6,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from carveplan import __version__
+
+if TYPE_CHECKING:
+    from carveplan.ui.main_window import MainWindow
 
 NO_DISPLAY = """\
 CarvePlan could not find a display to open its window on.
@@ -34,17 +38,24 @@ def run(args: Sequence[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from carveplan.ui.main_window import MainWindow
-    from carveplan.ui.startup import choose_start_file, offer_recovery
 
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     configure_application(app)
     window = MainWindow()
     window.show()
+    # Read the start file once the window is on screen: a national-scale schedule takes seconds.
+    window.chart.on_screen.connect(lambda: _open_start(window, args))
+    return int(app.exec())
+
+
+def _open_start(window: MainWindow, args: Sequence[str]) -> None:
+    """Offer crash recovery, else open the file asked for, the last file or the sample."""
+    from carveplan.ui.startup import choose_start_file, offer_recovery
+
     if not offer_recovery(window):
         start = choose_start_file(args)
         if start is not None:
             window.files.open_path(start, ask=False)
-    return int(app.exec())
 
 
 def configure_application(app: object) -> None:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QKeyEvent
+from PySide6.QtGui import QCursor, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QStackedLayout, QToolTip, QWidget
 
 from carveplan.model import BASELINE
@@ -48,17 +48,40 @@ class ViewState:
     highlight: frozenset[str] = frozenset()
 
 
+class _Placeholder(QLabel):
+    """The label shown until the canvas exists.
+
+    Signals:
+        painted: the label has been painted once (emitted from the event loop, after the paint):
+            the window is on screen, so the plotting library may load now.
+    """
+
+    painted = Signal()
+
+    def __init__(self, text: str, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self._was_painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._was_painted:
+            self._was_painted = True
+            QTimer.singleShot(0, self, self.painted.emit)  # bound to self: never runs after deletion
+
+
 class GanttView(QWidget):
     """Draws the document's schedule for the current scenario; clicks select records everywhere.
 
-    The canvas (and matplotlib) is created after the window first shows, so start-up is not held
-    up by the plotting library.
+    The canvas (and matplotlib) is created once its placeholder has been painted, so the window is
+    on screen before the plotting library loads.
 
     Signals:
         drawn: a redraw finished (tests and the start-up benchmark wait on it).
+        on_screen: the view has been painted for the first time (the window is showing).
     """
 
     drawn = Signal()
+    on_screen = Signal()
 
     def __init__(self, document: Document, parent: QWidget | None = None, style: str = "screen") -> None:
         super().__init__(parent)
@@ -70,8 +93,9 @@ class GanttView(QWidget):
         self.figure: Any = None
         self._press: tuple[float, float, tuple[date, date], int] | None = None
         self._layout = QStackedLayout(self)
-        placeholder = QLabel("Drawing the chart…", self)
+        placeholder = _Placeholder("Drawing the chart…", self)
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        placeholder.painted.connect(self._on_placeholder_painted)
         self._layout.addWidget(placeholder)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Rows are drawn a window at a time; the scroll bar shows where the window is.
@@ -85,10 +109,17 @@ class GanttView(QWidget):
         document.agreement_changed.connect(self.schedule_redraw)
         document.scenario_changed.connect(self.schedule_redraw)
         document.selection_changed.connect(self._on_document_selection_changed)
-        QTimer.singleShot(0, self, self._build_canvas)  # bound to self: never runs after deletion
 
     # --- drawing ------------------------------------------------------------
+    def _on_placeholder_painted(self) -> None:
+        # Work waiting for the window to show (reading the start file) goes before the first draw,
+        # so that draw is already the agreement's chart.
+        self.on_screen.emit()
+        self._build_canvas()
+
     def _build_canvas(self) -> None:
+        if self.canvas is not None:
+            return
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 

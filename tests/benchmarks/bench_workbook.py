@@ -1,0 +1,164 @@
+"""Workbook benchmark: export and import of the national agreement's workbook against bare library calls.
+
+Floors, measured in the same run on the same file:
+- export: a bare openpyxl ``write_only`` workbook holding the same cells (the exported values, and an
+  empty string where the export writes only a colour), without styles, widths or validation;
+- import: a bare calamine read of the sheets the import reads.
+Peak memory is the resident high-water mark of a fresh process, before and after the work.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from carveplan.io.formats import ExportOptions
+from carveplan.io.workbook_export import export_workbook
+from carveplan.io.workbook_import import read_workbook
+from carveplan.io.workbook_layout import OVERVIEW, RECORD_SHEETS
+from tests.benchmarks.harness import Result, best_of
+from tests.benchmarks.national import national_agreement
+
+TODAY = date(2027, 6, 1)
+EXPORT_TARGET = 1.3
+IMPORT_TARGET = 1.5
+_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"')
+
+
+def run() -> list[Result]:
+    """Time export and import of the 1× national workbook against their floors; peak memory of each."""
+    agreement = national_agreement(1)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "national.xlsx"
+        export_workbook(agreement, path, ExportOptions(today=TODAY))
+        floor, cells = _export_floor(path)
+        export = best_of(lambda: export_workbook(agreement, path, ExportOptions(today=TODAY)))
+        wanted = [OVERVIEW, *(spec.name for spec in RECORD_SHEETS)]
+        read = best_of(lambda: read_workbook(path))
+        read_floor = best_of(lambda: _bare_read(path, wanted))
+        memory = [_peak(mode, path) for mode in ("export", "import")]
+    lines = len(agreement.lines)
+    return [
+        Result(
+            f"workbook: export, {lines} lines",
+            export,
+            f"bare openpyxl write_only, same {cells:,} cells",
+            floor,
+            EXPORT_TARGET,
+        ),
+        Result(
+            f"workbook: import, {lines} lines",
+            read,
+            f"bare calamine read of the same {len(wanted)} sheets",
+            read_floor,
+            IMPORT_TARGET,
+        ),
+        Result(
+            "workbook: export peak memory", memory[0][1], "process before export", memory[0][0], unit="MiB"
+        ),
+        Result(
+            "workbook: import peak memory", memory[1][1], "process before import", memory[1][0], unit="MiB"
+        ),
+    ]
+
+
+def _export_floor(path: Path) -> tuple[float, int]:
+    """The bare write of the cells ``path`` holds, and how many there are.
+
+    The cells are let go on return: a million objects kept alive would slow every garbage
+    collection in the timings that follow.
+    """
+    sheets = _written_cells(path)
+    cells = sum(v is not None for rows in sheets.values() for row in rows for v in row)
+    return best_of(lambda: _bare_write(sheets, path.with_name("bare.xlsx"))), cells
+
+
+def _written_cells(path: Path) -> dict[str, list[list[Any]]]:
+    """Each sheet's rows as written: the value of every cell present, ``""`` for a colour-only cell."""
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    parts = _sheet_parts(path)
+    out: dict[str, list[list[Any]]] = {}
+    with zipfile.ZipFile(path) as archive:
+        for name in book.sheet_names:
+            values = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            present = _CELL.findall(archive.read(parts[name]))
+            width = max((len(r) for r in values), default=0)
+            rows: list[list[Any]] = [[None] * width for _ in values]
+            for letters, number in present:
+                r, c = int(number) - 1, _column(letters.decode())
+                if r < len(rows) and c < width:
+                    rows[r][c] = values[r][c]
+            out[name] = rows
+    return out
+
+
+def _sheet_parts(path: Path) -> dict[str, str]:
+    """Sheet name -> its XML part (sheets are written in order as sheet1.xml, sheet2.xml, …)."""
+    from python_calamine import CalamineWorkbook
+
+    names = CalamineWorkbook.from_path(str(path)).sheet_names
+    return {name: f"xl/worksheets/sheet{i}.xml" for i, name in enumerate(names, 1)}
+
+
+def _column(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number - 1
+
+
+def _bare_write(sheets: dict[str, list[list[Any]]], path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+
+
+def _bare_read(path: Path, names: list[str]) -> None:
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    for name in names:
+        book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    book.close()
+
+
+_PEAK = """
+import sys
+from datetime import date
+from pathlib import Path
+from carveplan.io.formats import ExportOptions
+from carveplan.io.workbook_export import export_workbook
+from carveplan.io.workbook_import import read_workbook
+from tests.benchmarks.national import national_agreement
+from tests.benchmarks.harness import peak_mib
+mode, path = sys.argv[1], Path(sys.argv[2])
+agreement = national_agreement(1) if mode == "export" else None
+before = peak_mib()
+if mode == "export":
+    export_workbook(agreement, path.with_name("memory.xlsx"), ExportOptions(today=date(2027, 6, 1)))
+else:
+    read_workbook(path)
+print(before, peak_mib())
+"""
+
+
+def _peak(mode: str, path: Path) -> tuple[float, float]:
+    """Peak resident MiB of a fresh process before and after exporting or importing."""
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK, mode, str(path)], capture_output=True, text=True, check=True
+    )
+    before, after = (float(v) for v in done.stdout.split())
+    return before, after

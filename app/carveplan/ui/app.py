@@ -35,6 +35,7 @@ def run(args: Sequence[str]) -> int:
     if not has_display():
         sys.stderr.write(NO_DISPLAY.format(args=" ".join(args)).replace("  \n", "\n"))
         return 2
+    from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
 
     from carveplan.ui.main_window import MainWindow
@@ -45,7 +46,10 @@ def run(args: Sequence[str]) -> int:
     window.show()
     # Read the start file once the window is on screen: a national-scale schedule takes seconds.
     window.chart.on_screen.connect(lambda: _open_start(window, args))
-    return int(app.exec())
+    status = int(app.exec())
+    # Let background validation finish before the interpreter tears Qt down.
+    QThreadPool.globalInstance().waitForDone(5000)
+    return status
 
 
 def _open_start(window: MainWindow, args: Sequence[str]) -> None:

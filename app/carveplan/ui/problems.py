@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -90,7 +91,10 @@ class _Validation(QRunnable):
         self._agreement, self._generation, self._relay = agreement, generation, relay
 
     def run(self) -> None:
-        self._relay.finished.emit(self._generation, validate(self._agreement))
+        problems = validate(self._agreement)
+        # The window may have closed while this ran: then there is no one left to tell.
+        if shiboken6.isValid(self._relay):
+            self._relay.finished.emit(self._generation, problems)
 
 
 class ProblemsPanel(QWidget):

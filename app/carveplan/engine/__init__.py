@@ -5,7 +5,7 @@ from carveplan.engine.compare import Comparison, compare, compare_schedules
 from carveplan.engine.deadlines import Deadline, deadlines
 from carveplan.engine.divergence import DivergenceMatrix, divergence, divergence_of
 from carveplan.engine.register import RegisterRow, exception_register
-from carveplan.engine.resolve import find_scenario, resolve
+from carveplan.engine.resolve import find_scenario, resolve, resolve_windows
 from carveplan.engine.rounding import round_value
 from carveplan.engine.schedule import (
     ExceptionWindow,
@@ -46,6 +46,7 @@ __all__ = [
     "find_scenario",
     "line_target",
     "resolve",
+    "resolve_windows",
     "round_value",
     "trajectory",
     "validate",

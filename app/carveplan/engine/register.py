@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from carveplan.engine.resolve import resolve
+from carveplan.engine.resolve import resolve_windows
 from carveplan.engine.schedule import ExceptionWindow, Schedule
 from carveplan.engine.windows import scope
 from carveplan.model import Agreement, LineId, SecurityException, format_timing
@@ -53,21 +53,24 @@ def exception_register(
 
     Args:
         agreement: the agreement.
-        schedules: the resolved scenarios to look for invocations in; ``None`` resolves every
-            scenario of the agreement (the baseline invokes nothing).
+        schedules: the resolved scenarios to look for invocations in; ``None`` resolves the
+            exception windows of every scenario of the agreement (the baseline invokes nothing).
 
     Returns:
         One row per exception, in agreement order.
     """
     if schedules is None:
-        schedules = [resolve(agreement, scenario.name) for scenario in agreement.scenarios]
+        # Windows only: resolving every line of every scenario costs seconds on a large agreement.
+        windows = [(s.name, resolve_windows(agreement, s.name)) for s in agreement.scenarios]
+    else:
+        windows = [(s.scenario, s.windows) for s in schedules]
     return tuple(
         RegisterRow(
             exception=exception,
             scope=scope(exception, agreement),
             rules=rules_text(exception),
             invocations=tuple(
-                Invocation(s.scenario, w) for s in schedules for w in s.windows if w.exception == exception.id
+                Invocation(name, w) for name, found in windows for w in found if w.exception == exception.id
             ),
         )
         for exception in agreement.exceptions

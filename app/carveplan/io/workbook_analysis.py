@@ -18,12 +18,12 @@ LEGEND = (
 )
 
 
-def analysis_rows(schedule: Schedule, scenarios: list[Schedule]) -> dict[str, Rows]:
+def analysis_rows(schedule: Schedule) -> dict[str, Rows]:
     """The rows of both sheets, by sheet name.
 
     Args:
-        schedule: the scenario the workbook's computed columns show (the divergence follows it).
-        scenarios: every scenario resolved, for the register's invocations.
+        schedule: the scenario the workbook's computed columns show (the divergence follows it);
+            the register lists the invocations of every scenario.
 
     Returns:
         The divergence matrix, a blank row, then its per-party detail; and the register.
@@ -31,7 +31,7 @@ def analysis_rows(schedule: Schedule, scenarios: list[Schedule]) -> dict[str, Ro
     matrix = divergence_of(schedule)
     return {
         DIVERGENCE: [*divergence_rows(matrix), [], *divergence_detail_rows(matrix)],
-        REGISTER: register_rows(exception_register(schedule.agreement, scenarios)),
+        REGISTER: register_rows(exception_register(schedule.agreement)),
     }
 
 

@@ -71,7 +71,7 @@ def export_workbook(agreement: Agreement, path: Path, options: ExportOptions) ->
     shown = _filtered(agreement, options)
     records = _records(shown)
     timeline = Timeline(schedule, {line.id for line in shown.lines}, options)
-    analysis = analysis_rows(schedule, [resolve(agreement, s.name) for s in agreement.scenarios])
+    analysis = analysis_rows(schedule)
     total = sum(len(rows) for rows in records.values()) + 2 * len(shown.lines) + timeline.extra_rows()
     total += row_count(analysis)
     progress = Progress(options.progress, total)

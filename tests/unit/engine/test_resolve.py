@@ -76,3 +76,14 @@ def test_lines_and_milestones_keep_agreement_order() -> None:
     schedule = resolve(deal)
     assert [ln.line.id for ln in schedule.lines] == ["Z", "A"]
     assert [m.milestone.id for m in schedule.milestones] == ["M2", "M1"]
+
+
+def test_windows_alone_match_the_full_resolution() -> None:
+    from carveplan.engine import resolve_windows
+    from carveplan.io import native
+    from carveplan.resources import sample_path
+
+    agreement = native.load(sample_path())
+    for scenario in agreement.scenarios:
+        assert resolve_windows(agreement, scenario.name) == resolve(agreement, scenario.name).windows
+    assert resolve_windows(agreement) == ()

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from carveplan.model import Gate, Offset, Step, Timing, TimingError, Unit, format_timing, parse_timing
@@ -206,6 +207,12 @@ def write_number(value: Decimal | None) -> float | int | str | None:
     """A decimal as a number cell when a float holds it exactly, else as text (nothing is lost)."""
     if value is None:
         return None
+    return _number_cell(value)
+
+
+@lru_cache(maxsize=4096)
+def _number_cell(value: Decimal) -> float | int | str:
+    # Schedules repeat a few hundred rates across hundreds of thousands of cells.
     if value == value.to_integral_value() and abs(value) < 10**15:
         return int(value)
     as_float = float(value)

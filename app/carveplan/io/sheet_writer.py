@@ -93,10 +93,14 @@ class SheetWriter:
 
     def append(self, sheet: Any, values: list[Any]) -> None:
         """One row; text that a spreadsheet would take for a formula is written as text."""
+        self.make_safe(sheet, values)
+        sheet.append(values)
+
+    def make_safe(self, sheet: Any, values: list[Any]) -> None:
+        """Replace, in place, text that a spreadsheet would take for a formula by a literal text cell."""
         for index, value in enumerate(values):
             if isinstance(value, str) and value.startswith(FORMULA_START):
                 values[index] = self.text_cell(sheet, value)
-        sheet.append(values)
 
     def text_cell(self, sheet: Any, value: str) -> Any:
         """A cell holding ``value`` as literal text, even if it begins with ``=``."""

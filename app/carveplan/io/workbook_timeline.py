@@ -114,7 +114,11 @@ class Timeline:
         return cell
 
     def _row(self, head: Iterable[Any], marks: list[Any]) -> None:
-        self.writer.append(self.sheet, [*head, *marks])
+        # Only the head holds user text that could pass for a formula; the marks are our own cells.
+        row = list(head)
+        self.writer.make_safe(self.sheet, row)
+        row.extend(marks)
+        self.sheet.append(row)
 
     def _legend(self) -> None:
         names = {s.id: s.name for s in self.schedule.agreement.sectors}

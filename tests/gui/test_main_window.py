@@ -142,3 +142,18 @@ def test_main_window_renders_the_sample(qtbot: QtBot, window: MainWindow, tmp_pa
     image = tmp_path / "main-window.png"
     assert window.grab().save(str(image))
     assert image.stat().st_size > 20_000
+
+
+def test_the_last_zoom_is_remembered(qtbot: QtBot, saved: Path) -> None:
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.files.open_path(saved, ask=False)
+    first.chart.zoom_in()
+    start, end = first.chart.current_window()
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.files.open_path(saved, ask=False)
+    window = second.chart.state.window
+    assert window is not None
+    assert (window[1] - window[0]) == (end - start)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_document_path_changed(self) -> None:
+        self._apply_saved_zoom()
         path = self.document.path
         self._status_file.setText(str(path) if path else "not saved yet")
         self._update_title()
@@ -144,6 +146,8 @@ class MainWindow(QMainWindow):
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState())
+        window = self.chart.state.window
+        store.setValue("chart/span_days", (window[1] - window[0]).days if window else 0)
         self.autosaver.clear()
         event.accept()
 
@@ -156,6 +160,17 @@ class MainWindow(QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             self.files.open_path(path)
+
+    def _apply_saved_zoom(self) -> None:
+        """Open each document at the zoom the user last left the chart at (from entry into force)."""
+        try:
+            span = int(str(settings().value("chart/span_days", 0) or 0))
+        except (TypeError, ValueError):
+            span = 0
+        if span > 0:
+            start = self.document.schedule().eif - timedelta(days=90)
+            self.chart.state.window = (start, start + timedelta(days=span))
+            self.chart.schedule_redraw()
 
     def _restore_geometry(self) -> None:
         store = settings()

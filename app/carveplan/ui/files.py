@@ -94,7 +94,10 @@ class FileController(QObject):
         try:
             agreement = read_agreement(path)
         except ReadError as err:
-            self._show_problems("Cannot open", f"{path.name} could not be opened. Nothing was changed.", err)
+            summary = f"{path.name} could not be opened. Nothing was changed."
+            if path.suffix.lower() in (".xlsx", ".xlsm", ".csv"):
+                summary += " To add another delegation's schedule, use File → Import Tariff Schedule (Ctrl+I)."
+            self._show_problems("Cannot open", summary, err)
             return False
         except OSError as err:
             QMessageBox.critical(self._window, "Cannot open", f"{path}: {err.strerror or err}")

@@ -96,7 +96,7 @@ class FileController(QObject):
         except ReadError as err:
             summary = f"{path.name} could not be opened. Nothing was changed."
             if path.suffix.lower() in (".xlsx", ".xlsm", ".csv"):
-                summary += " To add another delegation's schedule, use File → Import Tariff Schedule (Ctrl+I)."
+                summary += " To add another delegation's schedule: File → Import Tariff Schedule (Ctrl+I)."
             self._show_problems("Cannot open", summary, err)
             return False
         except OSError as err:

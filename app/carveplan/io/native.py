@@ -10,8 +10,8 @@ from typing import Any
 from carveplan.io import migrate as migrations
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import ReadError, WriteError
-from carveplan.io.native_fast import decode_agreement
 from carveplan.io.native_encode import encode
+from carveplan.io.native_fast import decode_agreement
 from carveplan.model import Agreement, Location, Problem, error
 
 FORMAT = "carveplan"

@@ -146,7 +146,7 @@ class _Compiler:
                     values[key] = decoders[key](value)
             # The frozen record's own __init__ sets each field through object.__setattr__; filling
             # its __dict__ at once gives the same record several times faster.
-            record = new(cls)
+            record: Any = new(cls)
             record.__dict__.update(values)
             return record
 

@@ -84,21 +84,35 @@ def _resolve_phase(
     carry: _Carry,
 ) -> _Dated:
     nominal = when(phase.start, anchors, carry.start)
-    gates = [(g.milestone, milestone_date(g.milestone, g.lag, anchors)) for g in phase.gates]
-    carry.unknown.update(w.unknown for w in [nominal, *(w for _, w in gates)] if w.unknown)
-    blocked = _blockers(carry, nominal, [w for _, w in gates])
+    # Most phases have no gate and nothing blocking them: skip the lists built for the rest.
+    gates = (
+        [(g.milestone, milestone_date(g.milestone, g.lag, anchors)) for g in phase.gates]
+        if phase.gates
+        else []
+    )
+    if nominal.unknown:
+        carry.unknown.add(nominal.unknown)
+    for _, gate in gates:
+        if gate.unknown:
+            carry.unknown.add(gate.unknown)
+    blocked = (
+        _blockers(carry, nominal, [w for _, w in gates])
+        if carry.blocked_by or nominal.blocked_by or gates
+        else ()
+    )
     gate_ids = tuple(g for g, _ in gates)
     if blocked or nominal.day is None:
         # A blocked phase blocks every later phase of the line: tranches open in order.
         carry.start, carry.blocked_by = None, blocked
         return _Dated(line.id, index, phase.label, phase.value, nominal.day, None, gate_ids, blocked, ())
-    start, delayed = _gated(nominal.day, gates)
+    start, delayed = _gated(nominal.day, gates) if gates else (nominal.day, ())
     if phase.start.anchor is Anchor.PREV:
         delayed = carry.delayed_by + delayed
     if carry.start is not None and carry.start > start:
         start, delayed = carry.start, carry.delayed_by + delayed
-    start, delayed = _held(start, delayed, holding)
-    carry.start, carry.delayed_by = start, tuple(dict.fromkeys(delayed))
+    if holding:
+        start, delayed = _held(start, delayed, holding)
+    carry.start, carry.delayed_by = start, tuple(dict.fromkeys(delayed)) if delayed else ()
     return _Dated(
         line.id, index, phase.label, phase.value, nominal.day, start, gate_ids, (), carry.delayed_by
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from carveplan.engine.collector import collector_paused
 from carveplan.engine.milestones import Slippage, resolve_milestones
 from carveplan.engine.phases import resolve_line
 from carveplan.engine.reviews import review_events
@@ -38,6 +39,11 @@ def resolve(agreement: Agreement, scenario: str | None = None) -> Schedule:
     Raises:
         KeyError: when the agreement has no scenario of that name.
     """
+    with collector_paused():
+        return _resolve(agreement, scenario)
+
+
+def _resolve(agreement: Agreement, scenario: str | None) -> Schedule:
     name, eif, milestones, anchors, windows, problems = _frame(agreement, scenario)
     # Index the windows by line once: scanning every window's scope per line is quadratic.
     holding: dict[str, list[ExceptionWindow]] = {}

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from carveplan.engine.collector import collector_paused
 from carveplan.io import migrate as migrations
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import ReadError, WriteError
@@ -45,7 +46,8 @@ def loads(text: str, file: str = "") -> Agreement:
         ReadError: with every problem found, each naming the field (``lines[3].phases[0].start``).
     """
     try:
-        document = json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+        with collector_paused():  # the parse builds a dict per record: no cycles to look for
+            document = json.loads(text, parse_float=Decimal, parse_constant=Decimal)
     except json.JSONDecodeError as err:
         where = Location(file=file, row=err.lineno, column=str(err.colno))
         raise ReadError([error(where, f"not valid JSON: {err.msg}", "bad-json")]) from None

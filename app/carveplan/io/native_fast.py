@@ -17,6 +17,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
+from carveplan.engine.collector import collector_paused
 from carveplan.io.native_decode import _INVALID, _KIND_TYPES, _SCALARS, _Decoder, _hints, _required
 from carveplan.model import Agreement, Problem
 
@@ -42,7 +43,8 @@ def decode_agreement(raw: object, file: str = "") -> tuple[Agreement | None, lis
         The agreement (``None`` when anything is wrong) and every problem found.
     """
     careful = _Decoder(file)
-    agreement = _Guard(_Compiler(), careful).agreement(raw)
+    with collector_paused():
+        agreement = _Guard(_Compiler(), careful).agreement(raw)
     if careful.problems or agreement is _INVALID:
         return None, careful.problems
     return agreement, []

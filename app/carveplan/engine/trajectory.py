@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -73,10 +74,17 @@ def trajectory(schedule: Schedule, years: Iterable[int]) -> tuple[TrajectoryRow,
         the rate for that year applies); before EIF it is the base.
     """
     days = [_reference_day(schedule, year) for year in years]
-    return tuple(
-        TrajectoryRow(line, tuple(line.line.base if d is None else value_at(line, d) for d in days))
-        for line in schedule.lines
-    )
+    return tuple(TrajectoryRow(line, _values(line, days)) for line in schedule.lines)
+
+
+def _values(line: ResolvedLine, days: list[date | None]) -> tuple[Decimal, ...]:
+    """:func:`value_at` on each day, sorting the line's phases once instead of scanning them per day."""
+    base = line.line.base
+    # In (start, index) order, the phase in force on a day is the last one started by then.
+    applied = sorted((p.start, p.index, p.value) for p in line.phases if p.start is not None)
+    starts = [start for start, _, _ in applied]
+    values = [base, *(value for _, _, value in applied)]
+    return tuple(base if d is None else values[bisect_right(starts, d)] for d in days)
 
 
 def _reference_day(schedule: Schedule, year: int) -> date | None:

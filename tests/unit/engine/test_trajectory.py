@@ -6,8 +6,13 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from carveplan.engine import resolve, trajectory, value_at, year_range
+from carveplan.engine.dates import stage_day_in
 from carveplan.model import Agreement, Gate, MilestoneMissed, MonthDay, Phase, Scenario
+from tests.helpers.strategies import agreements
 from tests.unit.engine.conftest import agreement, line, milestone, timing
 
 
@@ -57,3 +62,18 @@ def test_the_range_reaches_the_last_final_date() -> None:
     deal = agreement(lines=(line("A", base="5", category="A"), line("B", base="5", category="B10")))
     assert year_range(resolve(deal)) == range(2012, 2022)
     assert year_range(resolve(agreement())) == range(2012, 2014)
+
+
+@settings(max_examples=60, deadline=None)
+@given(agreements(), st.lists(st.integers(1990, 2100), max_size=8))
+def test_rows_hold_the_value_in_force_on_each_reference_day(sample: Agreement, years: list[int]) -> None:
+    schedule = resolve(sample)
+    for row in trajectory(schedule, years):
+        expected = []
+        for year in years:
+            if year < schedule.eif.year:
+                expected.append(row.line.line.base)
+            else:
+                day = schedule.eif if year == schedule.eif.year else stage_day_in(year, sample.stage_day)
+                expected.append(value_at(row.line, day))
+        assert row.values == tuple(expected)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from carveplan.model import MilestoneStatus
 
@@ -128,9 +128,9 @@ SCREEN = ChartStyle(
 )
 
 # Projectors wash colours out and rooms sit far from the screen: big type, thick bars, fewer labels.
-PROJECTOR = ChartStyle(
+PROJECTOR = replace(
+    SCREEN,
     name="projector",
-    background="#FFFFFF",
     foreground="#000000",
     muted="#595959",
     font_size=15.0,
@@ -138,19 +138,14 @@ PROJECTOR = ChartStyle(
     title_size=24.0,
     bar_height=0.78,
     row_inches=0.42,
-    sector_colours=OKABE_ITO[:5],
     phase_shading=0.32,
     divider_width=2.0,
-    milestone_colours=("#FFFFFF", "#56B4E9", "#009E73", "#D55E00"),
     milestone_size=13.0,
     excluded_hatch="///",
     blocked_hatch="xx",
     blocked_colour="#BFBFBF",
-    exception_colour="#D55E00",
     exception_alpha=0.22,
-    exception_hatch="",
     ghost_colour="#404040",
-    today_colour="#CC79A7",
     review_colour="#262626",
     line_width=2.5,
     phase_labels=False,
@@ -159,24 +154,19 @@ PROJECTOR = ChartStyle(
 )
 
 # Print: white paper, black text, and hatching so blocked and exceptions survive a greyscale copier.
-PRINT = ChartStyle(
+PRINT = replace(
+    SCREEN,
     name="print",
-    background="#FFFFFF",
     foreground="#000000",
     muted="#6E6E6E",
     font_size=8.5,
     small_font_size=7.0,
     title_size=13.0,
-    bar_height=0.62,
     row_inches=0.24,
     # Okabe-Ito colours whose greys still differ: blue (dark), orange (light), green, purple, sky.
     sector_colours=("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9"),
     phase_shading=0.35,
-    divider_width=1.0,
     milestone_colours=("#FFFFFF", "#C8C8C8", "#000000", "#7F7F7F"),
-    milestone_size=7.0,
-    excluded_hatch="////",
-    blocked_hatch="xxx",
     blocked_colour="#FFFFFF",
     exception_colour="#000000",
     exception_alpha=0.10,
@@ -185,9 +175,6 @@ PRINT = ChartStyle(
     today_colour="#000000",
     review_colour="#000000",
     line_width=1.0,
-    phase_labels=True,
-    label_min_points=9.5,
-    label_chars=34,
 )
 
 STYLES: dict[str, ChartStyle] = {s.name: s for s in (SCREEN, PROJECTOR, PRINT)}

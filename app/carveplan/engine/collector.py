@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+_lock = threading.Lock()
+_pauses = 0  # blocks paused right now, on any thread
+_resume = False  # whether the collector was on when the first of them began
 
 
 @contextmanager
@@ -16,14 +21,22 @@ def collector_paused() -> Iterator[None]:
     including the whole agreement, although none of the new records can be part of a cycle: a third of
     the time goes there. Reference counting still frees everything as usual.
 
+    The collector is process-wide and the app resolves on a worker thread while the window resolves
+    too, so pauses are counted: the last block to end, on whichever thread, turns it back on.
+
     Yields:
         Nothing; the block runs with the collector off.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _pauses, _resume
+    with _lock:
+        if _pauses == 0:
+            _resume = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        # A pause nested in this one found the collector off and leaves turning it on to this one.
-        if was_enabled:
-            gc.enable()
+        with _lock:
+            _pauses -= 1
+            if _pauses == 0 and _resume:
+                gc.enable()

@@ -77,3 +77,14 @@ def parse_year(text: str) -> int:
     if not (text.isdigit() and len(text) == 4):
         raise argparse.ArgumentTypeError(f"{text!r} is not a year such as 2027")
     return int(text)
+
+
+# 600 dots per inch is print quality; beyond it an A4 chart needs gigabytes of memory to draw.
+MAX_DPI = 600
+
+
+def parse_dpi(text: str) -> int:
+    """A raster resolution between 1 and :data:`MAX_DPI` dots per inch (argparse type)."""
+    if not text.isdigit() or not 1 <= int(text) <= MAX_DPI:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a resolution from 1 to {MAX_DPI}")
+    return int(text)

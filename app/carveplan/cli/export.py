@@ -12,6 +12,7 @@ from carveplan.cli.common import (
     check_scenario,
     open_agreement,
     parse_date,
+    parse_dpi,
 )
 from carveplan.io.formats import EXPORTERS, ExportOptions, exporter_for
 
@@ -32,7 +33,9 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("--from", dest="date_from", type=parse_date, metavar="DATE", help="chart start")
     parser.add_argument("--to", dest="date_to", type=parse_date, metavar="DATE", help="chart end")
     parser.add_argument("--style", choices=("screen", "projector", "print"), default="screen")
-    parser.add_argument("--dpi", type=int, default=150, help="resolution of raster images")
+    parser.add_argument(
+        "--dpi", type=parse_dpi, default=150, metavar="N", help="resolution of raster images (1-600)"
+    )
     parser.add_argument("--page", choices=("a4", "16:9"), default="a4", help="PDF page format")
     parser.set_defaults(run=run)
 

@@ -28,3 +28,26 @@ def test_export_refuses_a_dpi_out_of_range(
     assert stop.value.code == 2
     assert "--dpi" in capsys.readouterr().err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ics", ".pptx", ".png", ".xml"])
+def test_export_refuses_an_unknown_party_in_every_format(
+    suffix: str, sample_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / f"out{suffix}"
+    status = main(["export", str(sample_file), "-o", str(out), "--party", "ZZZ"])
+    assert status == 2
+    assert "ZZZ" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_workbook_export_takes_a_sector_by_its_name(sample_file: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    by_name, by_id = tmp_path / "name.xlsx", tmp_path / "id.xlsx"
+    assert main(["export", str(sample_file), "-o", str(by_name), "--sector", "Energy", "--party", "vnm"]) == 0
+    assert main(["export", str(sample_file), "-o", str(by_id), "--sector", "energy", "--party", "VNM"]) == 0
+    named, ided = load_workbook(by_name)["Lines"], load_workbook(by_id)["Lines"]
+    rows = [[c.value for c in row] for row in named.iter_rows()]
+    assert len(rows) > 1
+    assert rows == [[c.value for c in row] for row in ided.iter_rows()]

@@ -64,6 +64,47 @@ def check_scenario(agreement: Agreement, name: str | None) -> str | None:
     return name
 
 
+def check_sectors(agreement: Agreement, asked: Iterable[str]) -> tuple[str, ...]:
+    """Sector ids for sectors named as a user types them (``Energy``, ``energy``, ``critical minerals``).
+
+    Args:
+        agreement: the agreement whose sectors are known.
+        asked: names or ids, in any case.
+
+    Returns:
+        The sector ids, so every export format filters on the same thing.
+    """
+    known = {s.id.casefold(): s.id for s in agreement.sectors}
+    known.update({s.name.casefold(): s.id for s in agreement.sectors})
+    known.update({s.id.replace("_", " ").casefold(): s.id for s in agreement.sectors})
+    asked = tuple(asked)
+    missing = [a for a in asked if a.casefold() not in known]
+    if missing:
+        listed = ", ".join(s.name for s in agreement.sectors)
+        raise UserError(f"no sector named {', '.join(map(repr, missing))}; the agreement has: {listed}")
+    return tuple(known[a.casefold()] for a in asked)
+
+
+def check_parties(agreement: Agreement, asked: Iterable[str]) -> tuple[str, ...]:
+    """Party codes as typed, in any case; an unknown code is an error rather than an empty export.
+
+    Args:
+        agreement: the agreement whose parties (and lines' parties) are known.
+        asked: party codes, in any case.
+
+    Returns:
+        The codes as the agreement spells them.
+    """
+    known = {p.code.casefold(): p.code for p in agreement.parties}
+    known.update({line.party.casefold(): line.party for line in agreement.lines})
+    asked = tuple(asked)
+    missing = [a for a in asked if a.casefold() not in known]
+    if missing:
+        listed = ", ".join(sorted(set(known.values())))
+        raise UserError(f"no party {', '.join(map(repr, missing))}; the agreement has: {listed}")
+    return tuple(known[a.casefold()] for a in asked)
+
+
 def parse_date(text: str) -> date:
     """An ISO date argument (argparse type)."""
     try:

@@ -9,7 +9,9 @@ from typing import Any
 from carveplan.cli.common import (
     add_file_argument,
     add_scenario_argument,
+    check_parties,
     check_scenario,
+    check_sectors,
     open_agreement,
     parse_date,
     parse_dpi,
@@ -46,8 +48,9 @@ def run(args: argparse.Namespace) -> int:
     agreement = open_agreement(args.file)
     options = ExportOptions(
         scenario=check_scenario(agreement, args.scenario),
-        sectors=tuple(args.sector),
-        parties=tuple(args.party),
+        # Resolved here so every format takes names in any case and refuses what is not there.
+        sectors=check_sectors(agreement, args.sector),
+        parties=check_parties(agreement, args.party),
         date_from=args.date_from,
         date_to=args.date_to,
         style=args.style,

@@ -51,3 +51,12 @@ def test_workbook_export_takes_a_sector_by_its_name(sample_file: Path, tmp_path:
     rows = [[c.value for c in row] for row in named.iter_rows()]
     assert len(rows) > 1
     assert rows == [[c.value for c in row] for row in ided.iter_rows()]
+
+
+def test_import_of_a_folder_says_it_is_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "schedules.csv"
+    folder.mkdir()
+    out = tmp_path / "out.carveplan"
+    assert main(["import", str(folder), "-o", str(out), "--party", "VNM"]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert not out.exists()

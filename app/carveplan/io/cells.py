@@ -55,8 +55,11 @@ def ident(value: Any) -> str:
 def decimal(value: Any) -> Decimal:
     """A number: numeric cells, or text such as ``17.6`` or ``5 %``."""
     if type(value) is float:
-        # repr is the shortest text that reads back as the same float: 17.6 stays 17.6.
-        return Decimal(repr(value)) if value == value and abs(value) != float("inf") else _not_finite()
+        if value != value or abs(value) == float("inf"):
+            return _not_finite()
+        # Readers give every number cell as a float: 20 must read as 20, not 20.0. Otherwise repr is
+        # the shortest text that reads back as the same float: 17.6 stays 17.6.
+        return Decimal(int(value)) if value.is_integer() else Decimal(repr(value))
     if isinstance(value, bool):
         raise CellError("a number")
     if isinstance(value, int):

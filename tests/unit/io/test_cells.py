@@ -60,3 +60,10 @@ def test_typed_values_are_read_with_tolerance() -> None:
 def test_bad_cells_say_what_was_expected(parse: cells.Parser, value: object, expected: str) -> None:
     with pytest.raises(cells.CellError, match=expected):
         parse(value)
+
+
+@given(value=st.integers(min_value=-(10**12), max_value=10**12))
+def test_whole_numbers_read_back_without_a_decimal_point(value: int) -> None:
+    # Spreadsheet readers hand every number over as a float: 20 arrives as 20.0, and a base rate that
+    # was "20" in the agreement must not come back as "20.0" after a workbook round trip.
+    assert str(cells.decimal(float(value))) == str(value)

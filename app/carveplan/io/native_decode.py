@@ -19,7 +19,7 @@ from carveplan.model import parse_timing as _parse_timing
 _INVALID: Any = object()  # a value that could not be read; its problem is already recorded
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})")
-_MAX_DIGITS = 15
+MAX_DIGITS = 15  # numbers are kept within 10**±15: a larger exponent is a typing slip
 _KIND_TYPES = {kind: cls for cls, kind in OVERRIDE_KINDS.items()}
 
 
@@ -153,7 +153,7 @@ class _Decoder:
         except InvalidOperation:
             return self.expect(path, expected, raw)
         # A huge exponent ("1e999999999") would be written back as a billion digits: refuse it.
-        if not number.is_finite() or not -_MAX_DIGITS <= number.adjusted() <= _MAX_DIGITS:
+        if not number.is_finite() or not -MAX_DIGITS <= number.adjusted() <= MAX_DIGITS:
             return self.expect(path, expected, raw)
         return number
 

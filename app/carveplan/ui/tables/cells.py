@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import TypeVar
 
+from carveplan.io.native_decode import MAX_DIGITS
 from carveplan.model import Gate, Step, Timing, TimingError, format_timing, parse_timing
 from carveplan.model.timing import MILESTONE_ID
 
@@ -50,6 +51,9 @@ def parse_decimal(text: str) -> Decimal:
         raise CellError(f"{text.strip()!r} is not a number such as 6.8") from None
     if not number.is_finite():
         raise CellError(f"{text.strip()!r} is not a finite number")
+    if not -MAX_DIGITS <= number.adjusted() <= MAX_DIGITS:
+        # The agreement file refuses such numbers: saved, the agreement could not be opened again.
+        raise CellError(f"{text.strip()!r} is too large or too small a number")
     return number
 
 

@@ -10,6 +10,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any, TypeVar
 
+from carveplan.io.native_decode import MAX_DIGITS
 from carveplan.model import Gate, Offset, Step, Timing, TimingError, Unit, format_timing, parse_timing
 
 E = TypeVar("E", bound=StrEnum)
@@ -54,6 +55,14 @@ def ident(value: Any) -> str:
 
 def decimal(value: Any) -> Decimal:
     """A number: numeric cells, or text such as ``17.6`` or ``5 %``."""
+    number = _number(value)
+    if number and not -MAX_DIGITS <= number.adjusted() <= MAX_DIGITS:
+        # The agreement file refuses these: imported, the agreement could not be opened again.
+        raise CellError("a number from 1e-15 to 1e15")
+    return number
+
+
+def _number(value: Any) -> Decimal:
     if type(value) is float:
         if value != value or abs(value) == float("inf"):
             return _not_finite()

@@ -49,6 +49,9 @@ def test_typed_values_are_read_with_tolerance() -> None:
     [
         (cells.decimal, "five", "a number"),
         (cells.decimal, float("nan"), "a finite number"),
+        (cells.decimal, "1e400", "a number from 1e-15 to 1e15"),
+        (cells.decimal, 1e300, "a number from 1e-15 to 1e15"),
+        (cells.decimal, 10**20, "a number from 1e-15 to 1e15"),
         (cells.optional_int, 2.5, "a whole number"),
         (cells.day, "31/02/2027", "a date"),
         (cells.timing, "EIF+6q", "a timing such as"),

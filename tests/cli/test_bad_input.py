@@ -60,3 +60,15 @@ def test_import_of_a_folder_says_it_is_a_folder(tmp_path: Path, capsys: pytest.C
     assert main(["import", str(folder), "-o", str(out), "--party", "VNM"]) == 2
     assert "is a folder" in capsys.readouterr().err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("option", ["--from", "--to"])
+def test_export_refuses_a_chart_window_outside_the_planning_calendar(
+    option: str, sample_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "chart.png"
+    with pytest.raises(SystemExit) as stop:
+        main(["export", str(sample_file), "-o", str(out), option, "9999-12-31"])
+    assert stop.value.code == 2
+    assert "from 1900 to 2200" in capsys.readouterr().err
+    assert not out.exists()

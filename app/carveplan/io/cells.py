@@ -11,7 +11,17 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from carveplan.io.native_decode import MAX_DIGITS
-from carveplan.model import Gate, Offset, Step, Timing, TimingError, Unit, format_timing, parse_timing
+from carveplan.model import (
+    Gate,
+    Offset,
+    Step,
+    Timing,
+    TimingError,
+    Unit,
+    format_timing,
+    in_calendar,
+    parse_timing,
+)
 
 E = TypeVar("E", bound=StrEnum)
 Parser = Callable[[Any], Any]
@@ -99,15 +109,19 @@ def optional_int(value: Any) -> int | None:
 
 
 def day(value: Any) -> date:
-    """A date: a date cell, or text YYYY-MM-DD."""
+    """A date from 1900 to 2200: a date cell, or text YYYY-MM-DD."""
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(text(value).strip())
-    except ValueError:
-        raise CellError("a date (a date cell, or text YYYY-MM-DD)") from None
+        found = value.date()
+    elif isinstance(value, date):
+        found = value
+    else:
+        try:
+            found = date.fromisoformat(text(value).strip())
+        except ValueError:
+            raise CellError("a date (a date cell, or text YYYY-MM-DD)") from None
+    if not in_calendar(found):
+        raise CellError("a date from 1900 to 2200")
+    return found
 
 
 def optional_day(value: Any) -> date | None:

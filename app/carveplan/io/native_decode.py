@@ -13,7 +13,17 @@ from functools import cache
 from typing import Any
 
 from carveplan.io.native_encode import OVERRIDE_KINDS
-from carveplan.model import Agreement, Location, MonthDay, Offset, Problem, Timing, TimingError, error
+from carveplan.model import (
+    Agreement,
+    Location,
+    MonthDay,
+    Offset,
+    Problem,
+    Timing,
+    TimingError,
+    error,
+    in_calendar,
+)
 from carveplan.model import parse_timing as _parse_timing
 
 _INVALID: Any = object()  # a value that could not be read; its problem is already recorded
@@ -161,7 +171,8 @@ class _Decoder:
         match = _DATE.fullmatch(raw) if isinstance(raw, str) else None
         try:
             if match:
-                return date(*(int(g) for g in match.groups()))
+                day = date(*(int(g) for g in match.groups()))
+                return day if in_calendar(day) else self.expect(path, "a date from 1900 to 2200", raw)
         except ValueError:
             pass
         return self.expect(path, "a real calendar date YYYY-MM-DD", raw)

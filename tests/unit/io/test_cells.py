@@ -70,3 +70,9 @@ def test_whole_numbers_read_back_without_a_decimal_point(value: int) -> None:
     # Spreadsheet readers hand every number over as a float: 20 arrives as 20.0, and a base rate that
     # was "20" in the agreement must not come back as "20.0" after a workbook round trip.
     assert str(cells.decimal(float(value))) == str(value)
+
+
+@pytest.mark.parametrize("value", ["9999-12-31", date(1800, 1, 1), datetime(2300, 1, 1)])
+def test_dates_outside_the_planning_calendar_are_refused(value: object) -> None:
+    with pytest.raises(cells.CellError, match="from 1900 to 2200"):
+        cells.day(value)

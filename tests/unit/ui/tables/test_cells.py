@@ -119,3 +119,9 @@ def test_keys_are_required_single_lines() -> None:
         c.parse_key(" ")
     assert c.parse_bool("Yes") is True
     assert c.parse_bool("") is False
+
+
+@pytest.mark.parametrize("text", ["9999-12-31", "1800-01-01", "2300-01-01 00:00:00"])
+def test_dates_outside_the_planning_calendar_are_refused(text: str) -> None:
+    with pytest.raises(c.CellError, match="from 1900 to 2200"):
+        c.parse_date(text)

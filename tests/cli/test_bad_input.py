@@ -72,3 +72,13 @@ def test_export_refuses_a_chart_window_outside_the_planning_calendar(
     assert stop.value.code == 2
     assert "from 1900 to 2200" in capsys.readouterr().err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("year", ["0000", "9999"])
+def test_trajectory_refuses_a_year_outside_the_planning_calendar(
+    year: str, sample_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["trajectory", str(sample_file), "--from", year])
+    assert stop.value.code == 2
+    assert "from 1900 to 2200" in capsys.readouterr().err

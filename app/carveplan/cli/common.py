@@ -120,6 +120,8 @@ def parse_year(text: str) -> int:
     """A four-digit calendar year argument (argparse type)."""
     if not (text.isdigit() and len(text) == 4):
         raise argparse.ArgumentTypeError(f"{text!r} is not a year such as 2027")
+    if not in_calendar(date(int(text) or 1, 1, 1)):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year from 1900 to 2200")
     return int(text)
 
 

@@ -196,4 +196,7 @@ def _simple_date(timing: Timing, schedule: Schedule) -> date | None:
         base = stage_date(schedule.eif, stage_day, timing.year)
     else:
         return None
-    return add_offset(base, timing.offset)
+    try:
+        return add_offset(base, timing.offset)
+    except (OverflowError, ValueError):
+        return None  # past the calendar's end (``EIF+99999y`` typed by mistake): nothing to draw

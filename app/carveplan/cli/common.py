@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from carveplan.io.formats import read_agreement
-from carveplan.model import BASELINE, Agreement
+from carveplan.model import BASELINE, Agreement, in_calendar
 
 
 class UserError(Exception):
@@ -64,16 +64,73 @@ def check_scenario(agreement: Agreement, name: str | None) -> str | None:
     return name
 
 
+def check_sectors(agreement: Agreement, asked: Iterable[str]) -> tuple[str, ...]:
+    """Sector ids for sectors named as a user types them (``Energy``, ``energy``, ``critical minerals``).
+
+    Args:
+        agreement: the agreement whose sectors are known.
+        asked: names or ids, in any case.
+
+    Returns:
+        The sector ids, so every export format filters on the same thing.
+    """
+    known = {s.id.casefold(): s.id for s in agreement.sectors}
+    known.update({s.name.casefold(): s.id for s in agreement.sectors})
+    known.update({s.id.replace("_", " ").casefold(): s.id for s in agreement.sectors})
+    asked = tuple(asked)
+    missing = [a for a in asked if a.casefold() not in known]
+    if missing:
+        listed = ", ".join(s.name for s in agreement.sectors)
+        raise UserError(f"no sector named {', '.join(map(repr, missing))}; the agreement has: {listed}")
+    return tuple(known[a.casefold()] for a in asked)
+
+
+def check_parties(agreement: Agreement, asked: Iterable[str]) -> tuple[str, ...]:
+    """Party codes as typed, in any case; an unknown code is an error rather than an empty export.
+
+    Args:
+        agreement: the agreement whose parties (and lines' parties) are known.
+        asked: party codes, in any case.
+
+    Returns:
+        The codes as the agreement spells them.
+    """
+    known = {p.code.casefold(): p.code for p in agreement.parties}
+    known.update({line.party.casefold(): line.party for line in agreement.lines})
+    asked = tuple(asked)
+    missing = [a for a in asked if a.casefold() not in known]
+    if missing:
+        listed = ", ".join(sorted(set(known.values())))
+        raise UserError(f"no party {', '.join(map(repr, missing))}; the agreement has: {listed}")
+    return tuple(known[a.casefold()] for a in asked)
+
+
 def parse_date(text: str) -> date:
     """An ISO date argument (argparse type)."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
+    if not in_calendar(day):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date from 1900 to 2200")
+    return day
 
 
 def parse_year(text: str) -> int:
     """A four-digit calendar year argument (argparse type)."""
     if not (text.isdigit() and len(text) == 4):
         raise argparse.ArgumentTypeError(f"{text!r} is not a year such as 2027")
+    if not in_calendar(date(int(text) or 1, 1, 1)):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year from 1900 to 2200")
+    return int(text)
+
+
+# 600 dots per inch is print quality; beyond it an A4 chart needs gigabytes of memory to draw.
+MAX_DPI = 600
+
+
+def parse_dpi(text: str) -> int:
+    """A raster resolution between 1 and :data:`MAX_DPI` dots per inch (argparse type)."""
+    if not text.isdigit() or not 1 <= int(text) <= MAX_DPI:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a resolution from 1 to {MAX_DPI}")
     return int(text)

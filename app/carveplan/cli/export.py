@@ -9,9 +9,12 @@ from typing import Any
 from carveplan.cli.common import (
     add_file_argument,
     add_scenario_argument,
+    check_parties,
     check_scenario,
+    check_sectors,
     open_agreement,
     parse_date,
+    parse_dpi,
 )
 from carveplan.io.formats import EXPORTERS, ExportOptions, exporter_for
 
@@ -32,7 +35,9 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("--from", dest="date_from", type=parse_date, metavar="DATE", help="chart start")
     parser.add_argument("--to", dest="date_to", type=parse_date, metavar="DATE", help="chart end")
     parser.add_argument("--style", choices=("screen", "projector", "print"), default="screen")
-    parser.add_argument("--dpi", type=int, default=150, help="resolution of raster images")
+    parser.add_argument(
+        "--dpi", type=parse_dpi, default=150, metavar="N", help="resolution of raster images (1-600)"
+    )
     parser.add_argument("--page", choices=("a4", "16:9"), default="a4", help="PDF page format")
     parser.set_defaults(run=run)
 
@@ -43,8 +48,9 @@ def run(args: argparse.Namespace) -> int:
     agreement = open_agreement(args.file)
     options = ExportOptions(
         scenario=check_scenario(agreement, args.scenario),
-        sectors=tuple(args.sector),
-        parties=tuple(args.party),
+        # Resolved here so every format takes names in any case and refuses what is not there.
+        sectors=check_sectors(agreement, args.sector),
+        parties=check_parties(agreement, args.party),
         date_from=args.date_from,
         date_to=args.date_to,
         style=args.style,

@@ -58,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
     from carveplan.io.native import save
 
     source: Path = args.file
+    if source.is_dir():
+        raise UserError(f"{source}: is a folder, not a workbook, schedule or plan")
     if not source.is_file():
         raise UserError(f"{source}: no such file")
     if args.output.suffix.lower() != ".carveplan":

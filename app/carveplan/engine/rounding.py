@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import (
+    ROUND_CEILING,
+    ROUND_FLOOR,
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    Decimal,
+    InvalidOperation,
+)
 
 from carveplan.model import RoundingDirection, RoundingRule
 
@@ -31,5 +38,9 @@ def round_value(value: Decimal, rule: RoundingRule) -> Decimal:
     if mode is None or rule.step <= 0:
         return value
     units = (value / rule.step).to_integral_value(rounding=mode)
-    # Keep the step's decimal places so 5 prints as 5.0 in a 0.1 schedule, as treaties write it.
-    return (units * rule.step).quantize(rule.step)
+    rounded = units * rule.step
+    try:
+        # Keep the step's decimal places so 5 prints as 5.0 in a 0.1 schedule, as treaties write it.
+        return rounded.quantize(rule.step)
+    except InvalidOperation:
+        return rounded  # more digits than decimal arithmetic keeps (a base typed as 1e400)

@@ -10,7 +10,18 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from carveplan.model import Gate, Offset, Step, Timing, TimingError, Unit, format_timing, parse_timing
+from carveplan.io.native_decode import MAX_DIGITS
+from carveplan.model import (
+    Gate,
+    Offset,
+    Step,
+    Timing,
+    TimingError,
+    Unit,
+    format_timing,
+    in_calendar,
+    parse_timing,
+)
 
 E = TypeVar("E", bound=StrEnum)
 Parser = Callable[[Any], Any]
@@ -54,9 +65,20 @@ def ident(value: Any) -> str:
 
 def decimal(value: Any) -> Decimal:
     """A number: numeric cells, or text such as ``17.6`` or ``5 %``."""
+    number = _number(value)
+    if number and not -MAX_DIGITS <= number.adjusted() <= MAX_DIGITS:
+        # The agreement file refuses these: imported, the agreement could not be opened again.
+        raise CellError("a number from 1e-15 to 1e15")
+    return number
+
+
+def _number(value: Any) -> Decimal:
     if type(value) is float:
-        # repr is the shortest text that reads back as the same float: 17.6 stays 17.6.
-        return Decimal(repr(value)) if value == value and abs(value) != float("inf") else _not_finite()
+        if value != value or abs(value) == float("inf"):
+            return _not_finite()
+        # Readers give every number cell as a float: 20 must read as 20, not 20.0. Otherwise repr is
+        # the shortest text that reads back as the same float: 17.6 stays 17.6.
+        return Decimal(int(value)) if value.is_integer() else Decimal(repr(value))
     if isinstance(value, bool):
         raise CellError("a number")
     if isinstance(value, int):
@@ -87,15 +109,19 @@ def optional_int(value: Any) -> int | None:
 
 
 def day(value: Any) -> date:
-    """A date: a date cell, or text YYYY-MM-DD."""
+    """A date from 1900 to 2200: a date cell, or text YYYY-MM-DD."""
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(text(value).strip())
-    except ValueError:
-        raise CellError("a date (a date cell, or text YYYY-MM-DD)") from None
+        found = value.date()
+    elif isinstance(value, date):
+        found = value
+    else:
+        try:
+            found = date.fromisoformat(text(value).strip())
+        except ValueError:
+            raise CellError("a date (a date cell, or text YYYY-MM-DD)") from None
+    if not in_calendar(found):
+        raise CellError("a date from 1900 to 2200")
+    return found
 
 
 def optional_day(value: Any) -> date | None:

@@ -168,6 +168,11 @@ def _line(outline: Outline, task: MsTask) -> Line:
     category = fields.get("category", "")
     if category.strip() and all(_generated(t) for t in phase_tasks):
         phases = ()  # the category regenerates them, and follows a later change of entry into force
+    gates = outline.gates(task)
+    if phases and all(set(gates) <= set(p.gates) for p in phases):
+        # Stages of an agreement's own category are written out with the line's gates on each; the
+        # same gates left on the line too would be ignored there, and warned about.
+        gates = ()
     base = _decimal(outline, task, "base", "Base")
     return Line(
         id=fields.get("id") or outline.new_id("line", f"{outline.party_of(task)}-{code or task.uid}"),
@@ -182,7 +187,7 @@ def _line(outline: Outline, task: MsTask) -> Line:
         category=category,
         target=_decimal(outline, task, "target", "Target"),
         phases=phases,
-        gates=outline.gates(task),
+        gates=gates,
         notes=task.notes,
         legal_ref=fields.get("legal_ref", ""),
     )

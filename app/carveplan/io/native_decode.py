@@ -13,13 +13,23 @@ from functools import cache
 from typing import Any
 
 from carveplan.io.native_encode import OVERRIDE_KINDS
-from carveplan.model import Agreement, Location, MonthDay, Offset, Problem, Timing, TimingError, error
+from carveplan.model import (
+    Agreement,
+    Location,
+    MonthDay,
+    Offset,
+    Problem,
+    Timing,
+    TimingError,
+    error,
+    in_calendar,
+)
 from carveplan.model import parse_timing as _parse_timing
 
 _INVALID: Any = object()  # a value that could not be read; its problem is already recorded
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})")
-_MAX_DIGITS = 15
+MAX_DIGITS = 15  # numbers are kept within 10**±15: a larger exponent is a typing slip
 _KIND_TYPES = {kind: cls for cls, kind in OVERRIDE_KINDS.items()}
 
 
@@ -153,7 +163,7 @@ class _Decoder:
         except InvalidOperation:
             return self.expect(path, expected, raw)
         # A huge exponent ("1e999999999") would be written back as a billion digits: refuse it.
-        if not number.is_finite() or not -_MAX_DIGITS <= number.adjusted() <= _MAX_DIGITS:
+        if not number.is_finite() or not -MAX_DIGITS <= number.adjusted() <= MAX_DIGITS:
             return self.expect(path, expected, raw)
         return number
 
@@ -161,7 +171,8 @@ class _Decoder:
         match = _DATE.fullmatch(raw) if isinstance(raw, str) else None
         try:
             if match:
-                return date(*(int(g) for g in match.groups()))
+                day = date(*(int(g) for g in match.groups()))
+                return day if in_calendar(day) else self.expect(path, "a date from 1900 to 2200", raw)
         except ValueError:
             pass
         return self.expect(path, "a real calendar date YYYY-MM-DD", raw)

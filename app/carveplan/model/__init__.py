@@ -24,6 +24,7 @@ from carveplan.model.timing import (
     TimingError,
     Unit,
     format_timing,
+    in_calendar,
     parse_timing,
 )
 
@@ -75,6 +76,7 @@ __all__ = [
     "error",
     "format_timing",
     "has_errors",
+    "in_calendar",
     "parse_timing",
     "warning",
 ]

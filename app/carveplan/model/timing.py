@@ -118,6 +118,17 @@ MILESTONE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 _OFFSET = re.compile(r"([+-])(\d{1,5})([dmyDMY])")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _YEAR = re.compile(r"[Yy](\d{1,3})")
+# Dates an agreement can hold. Charts, reviews and stage years run up to a century past the latest
+# date, so a slip such as 9999 would push them off the calendar and break every view.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+CALENDAR = f"a date from {FIRST_YEAR} to {LAST_YEAR}"
+
+
+def in_calendar(day: date) -> bool:
+    """Whether ``day`` falls in the years an agreement can be planned in (1900 to 2200)."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
+
 _EXPECTED_ANCHOR = "a date YYYY-MM-DD, EIF, Y<n>, M:<milestone id> or prev"
 
 
@@ -169,6 +180,8 @@ def _parse_date(text: str, match: re.Match[str]) -> Timing:
         value = date(year, month, day)
     except ValueError:
         raise TimingError(text, 5, "a real calendar date YYYY-MM-DD") from None
+    if not in_calendar(value):
+        raise TimingError(text, 0, CALENDAR)
     if match.end() != len(text):
         raise TimingError(text, match.end(), "the end after a calendar date")
     return Timing(Anchor.DATE, day=value)

@@ -74,3 +74,12 @@ def test_rounding_up_lands_on_the_step_at_or_above(value: Decimal, step: Decimal
     rounded = round_value(value, RoundingRule(step, RoundingDirection.UP))
     assert rounded - step < value <= rounded
     assert rounded % step == 0
+
+
+@pytest.mark.parametrize("value", ["1e400", "-1e40", "123456789012345678901234567890.5"])
+def test_values_too_long_for_the_step_are_still_rounded(value: str) -> None:
+    # A base typed as 1e400 must not stop the whole agreement from resolving: the value has more
+    # digits than decimal arithmetic keeps, so it cannot be written with the step's places.
+    rule = RoundingRule(Decimal("0.1"), RoundingDirection.DOWN)
+    rounded = round_value(Decimal(value), rule)
+    assert abs(rounded - Decimal(value)) <= Decimal(value).copy_abs() * Decimal("1e-20") + 1

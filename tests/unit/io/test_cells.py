@@ -49,6 +49,9 @@ def test_typed_values_are_read_with_tolerance() -> None:
     [
         (cells.decimal, "five", "a number"),
         (cells.decimal, float("nan"), "a finite number"),
+        (cells.decimal, "1e400", "a number from 1e-15 to 1e15"),
+        (cells.decimal, 1e300, "a number from 1e-15 to 1e15"),
+        (cells.decimal, 10**20, "a number from 1e-15 to 1e15"),
         (cells.optional_int, 2.5, "a whole number"),
         (cells.day, "31/02/2027", "a date"),
         (cells.timing, "EIF+6q", "a timing such as"),
@@ -60,3 +63,16 @@ def test_typed_values_are_read_with_tolerance() -> None:
 def test_bad_cells_say_what_was_expected(parse: cells.Parser, value: object, expected: str) -> None:
     with pytest.raises(cells.CellError, match=expected):
         parse(value)
+
+
+@given(value=st.integers(min_value=-(10**12), max_value=10**12))
+def test_whole_numbers_read_back_without_a_decimal_point(value: int) -> None:
+    # Spreadsheet readers hand every number over as a float: 20 arrives as 20.0, and a base rate that
+    # was "20" in the agreement must not come back as "20.0" after a workbook round trip.
+    assert str(cells.decimal(float(value))) == str(value)
+
+
+@pytest.mark.parametrize("value", ["9999-12-31", date(1800, 1, 1), datetime(2300, 1, 1)])
+def test_dates_outside_the_planning_calendar_are_refused(value: object) -> None:
+    with pytest.raises(cells.CellError, match="from 1900 to 2200"):
+        cells.day(value)

@@ -174,3 +174,21 @@ def test_a_date_moved_in_ms_project_wins_over_the_written_timing() -> None:
     mobile = next(line for line in back.lines if line.id == "VNM-2")
     assert mobile.phases[1].start == Timing.on(date(2028, 9, 1))
     assert mobile.phases[2].start == Timing.agreement_year(4)
+
+
+def test_round_trip_of_the_sample_adds_no_warnings() -> None:
+    # The sample's own categories make the export write every stage, each linked to the line's
+    # gates; reading them back must not leave the same gates on the line as well, where they are
+    # ignored and warned about.
+    from carveplan.engine.validate import validate
+    from carveplan.io.native import load
+
+    original = load(Path(__file__).parents[3] / "schedules" / "sample.carveplan")
+    back = _round_trip(original)
+    assert [p for p in validate(back) if p.code == "line-gates-ignored"] == []
+    gated = {line.id for line in original.lines if line.gates}
+    assert gated
+    for line in back.lines:
+        if line.id in gated and line.phases:
+            original_gates = next(o.gates for o in original.lines if o.id == line.id)
+            assert all(set(original_gates) <= set(phase.gates) for phase in line.phases)

@@ -294,3 +294,8 @@ def test_any_json_gives_an_agreement_or_read_problems(agreement: dict[str, objec
 def test_any_text_gives_read_problems(text: str) -> None:
     with pytest.raises(ReadError):
         loads(text)
+
+
+def test_an_entry_into_force_outside_the_planning_calendar_is_refused() -> None:
+    problems = _problems(_document(eif="9999-12-31"))
+    assert problems == [("eif", "expected a date from 1900 to 2200, found '9999-12-31'")]

@@ -92,3 +92,15 @@ def test_any_timing_survives_print_and_parse(timing: Timing) -> None:
 def test_printed_text_is_canonical(timing: Timing) -> None:
     text = format_timing(timing)
     assert format_timing(parse_timing(text)) == text
+
+
+@pytest.mark.parametrize("text", ["9999-12-31", "1899-12-31", "2201-01-01+6m"])
+def test_dates_outside_the_planning_calendar_are_refused(text: str) -> None:
+    # Charts and stage years run a century past the latest date: 9999 would break every view.
+    with pytest.raises(TimingError, match="a date from 1900 to 2200"):
+        parse_timing(text)
+
+
+def test_dates_at_the_ends_of_the_planning_calendar_are_read() -> None:
+    assert parse_timing("1900-01-01").day == date(1900, 1, 1)
+    assert parse_timing("2200-12-31").day == date(2200, 12, 31)

@@ -9,7 +9,8 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import TypeVar
 
-from carveplan.model import Gate, Step, Timing, TimingError, format_timing, parse_timing
+from carveplan.io.native_decode import MAX_DIGITS
+from carveplan.model import Gate, Step, Timing, TimingError, format_timing, in_calendar, parse_timing
 from carveplan.model.timing import MILESTONE_ID
 
 E = TypeVar("E", bound=StrEnum)
@@ -50,6 +51,9 @@ def parse_decimal(text: str) -> Decimal:
         raise CellError(f"{text.strip()!r} is not a number such as 6.8") from None
     if not number.is_finite():
         raise CellError(f"{text.strip()!r} is not a finite number")
+    if not -MAX_DIGITS <= number.adjusted() <= MAX_DIGITS:
+        # The agreement file refuses such numbers: saved, the agreement could not be opened again.
+        raise CellError(f"{text.strip()!r} is too large or too small a number")
     return number
 
 
@@ -103,14 +107,16 @@ def format_optional_timing(value: Timing | None) -> str:
 def parse_date(text: str) -> date:
     """A calendar date ``YYYY-MM-DD`` (a spreadsheet's ``2029-03-01 00:00:00`` is accepted)."""
     value = text.strip()
+    spreadsheet = len(value) > 10 and value[10] in " T"
+    if not spreadsheet and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise CellError(f"{value!r} is not a date YYYY-MM-DD")
     try:
-        if len(value) > 10 and value[10] in " T":
-            return datetime.fromisoformat(value).date()
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return date.fromisoformat(value)
+        found = datetime.fromisoformat(value).date() if spreadsheet else date.fromisoformat(value)
     except ValueError:
         raise CellError(f"{value!r} is not a real calendar date") from None
-    raise CellError(f"{value!r} is not a date YYYY-MM-DD")
+    if not in_calendar(found):
+        raise CellError(f"{value!r} is not a date from 1900 to 2200")
+    return found
 
 
 def parse_optional_date(text: str) -> date | None:

@@ -29,9 +29,16 @@ def test_decimal_refuses_non_numbers(text: str) -> None:
         c.parse_decimal(text)
 
 
-@given(st.decimals(allow_nan=False, allow_infinity=False, places=3))
+@given(st.decimals(min_value=-(10**15), max_value=10**15, places=3))
 def test_decimal_round_trip(value: Decimal) -> None:
     assert c.parse_decimal(c.format_decimal(value)) == value
+
+
+@pytest.mark.parametrize("text", ["1e400", "1e16", "-1e16", "1e-16"])
+def test_decimal_refuses_what_the_file_cannot_hold(text: str) -> None:
+    # Typed by mistake, such a number would be saved in a file that then refuses to open.
+    with pytest.raises(c.CellError, match="too large or too small"):
+        c.parse_decimal(text)
 
 
 def test_optional_values_are_empty_cells() -> None:
@@ -112,3 +119,9 @@ def test_keys_are_required_single_lines() -> None:
         c.parse_key(" ")
     assert c.parse_bool("Yes") is True
     assert c.parse_bool("") is False
+
+
+@pytest.mark.parametrize("text", ["9999-12-31", "1800-01-01", "2300-01-01 00:00:00"])
+def test_dates_outside_the_planning_calendar_are_refused(text: str) -> None:
+    with pytest.raises(c.CellError, match="from 1900 to 2200"):
+        c.parse_date(text)

@@ -6,6 +6,7 @@ import dataclasses
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from carveplan.engine.compare import Change
@@ -132,3 +133,14 @@ def test_hiding_the_view_clears_the_highlight(view: ComparisonView, qtbot: QtBot
     with qtbot.waitSignal(view.highlight_changed) as blocker:
         view.hide()
     assert blocker.args == [frozenset()]
+
+
+def test_headers_name_both_scenarios(view: ComparisonView, document: Document) -> None:
+    model = view.model
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    assert "Final (late)" in headers
+    assert "Final (baseline)" in headers
+    document.set_scenario("baseline")
+    view.refresh()
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    assert len({h for h in headers if h.startswith("Final")}) == 2

@@ -124,6 +124,9 @@ class ComparisonModel(QAbstractItemModel):
     def _header(self, section: int) -> str:
         scenario = self.comparison.schedule.scenario if self.comparison else "scenario"
         against = self.comparison.against.scenario if self.comparison else "baseline"
+        if scenario == against:
+            # Comparing the baseline with itself: say which column is which rather than repeat a name.
+            scenario, against = f"{scenario}, shown", f"{against}, compared"
         return COLUMNS[section].header.format(scenario=scenario, against=against)
 
     # --- Qt overrides ------------------------------------------------------------------

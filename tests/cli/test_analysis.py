@@ -138,3 +138,17 @@ def test_the_launcher_hands_both_commands_to_the_command_line(capsys: pytest.Cap
     out = capsys.readouterr().out
     assert "compare" in out
     assert "divergence" in out
+
+
+def test_calendar_export_keeps_only_the_party_asked_for(tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    from carveplan.main import main
+    from carveplan.resources import sample_path
+
+    everything, vietnam = tmp_path / "all.ics", tmp_path / "vnm.ics"
+    assert main(["export", str(sample_path()), "-o", str(everything)]) == 0
+    assert main(["export", str(sample_path()), "-o", str(vietnam), "--party", "VNM"]) == 0
+    events = list(Calendar.from_ical(vietnam.read_bytes()).walk("VEVENT"))
+    assert 0 < len(events) < len(list(Calendar.from_ical(everything.read_bytes()).walk("VEVENT")))
+    assert not any("JPN-" in str(e.get("summary")) for e in events)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from carveplan import __version__
+from carveplan.engine.deadline_filter import filter_deadlines
 from carveplan.engine.deadlines import Deadline, deadlines
 from carveplan.engine.resolve import resolve
 from carveplan.io.atomic import write_atomic
@@ -37,7 +38,8 @@ def ics_bytes(agreement: Agreement, options: ExportOptions) -> bytes:
 
     Args:
         agreement: the agreement.
-        options: the scenario and the date written as DTSTAMP.
+        options: the scenario, the sectors and parties to keep (reviews are always kept), and the
+            date written as DTSTAMP.
 
     Returns:
         The calendar as UTF-8 bytes with CRLF line ends, as RFC 5545 requires.
@@ -53,7 +55,8 @@ def ics_bytes(agreement: Agreement, options: ExportOptions) -> bytes:
     name = agreement.title if schedule.scenario == BASELINE else f"{agreement.title} ({schedule.scenario})"
     calendar.add("x-wr-calname", name)
     stamp = datetime.combine(options.today, time(), tzinfo=UTC)
-    for deadline in deadlines(schedule):
+    chosen = filter_deadlines(deadlines(schedule), agreement, options.sectors, options.parties)
+    for deadline in chosen:
         calendar.add_component(_event(deadline, agreement.title, schedule.scenario, stamp))
     data: bytes = calendar.to_ical()
     return data

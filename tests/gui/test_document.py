@@ -72,3 +72,13 @@ def test_scenario_falls_back_to_baseline_when_removed(qtbot: QtBot, small_agreem
         commands.remove_records(document, "scenarios", [0])
     assert blocker.args == ["baseline"]
     assert document.scenario == "baseline"
+
+
+def test_renaming_a_key_is_one_step_that_carries_references(small_agreement: Agreement) -> None:
+    document = Document(small_agreement)
+    assert commands.edit_field(document, "milestones", 0, "id", "REG-A")
+    assert document.undo_stack.undoText() == "Rename milestone REG-1 to REG-A"
+    assert document.agreement.lines[2].gates[0].milestone == "REG-A"
+    assert document.agreement.milestones[1].depends_on == ("REG-A",)
+    document.undo_stack.undo()
+    assert document.agreement == small_agreement

@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoCommand
 
 from carveplan.model import Agreement, Phase
 from carveplan.model import collection as col
+from carveplan.model.rename import rename
 from carveplan.ui.document import Document
 
 
@@ -43,10 +44,14 @@ def apply(document: Document, after: Agreement, text: str) -> bool:
 def edit_field(document: Document, kind: str, index: int, field: str, value: Any, label: str = "") -> bool:
     """Change one field of one record, as one undo step named after the field and the record."""
     record = col.records(document.agreement, kind)[index]
+    old = col.key_of(kind, record)
+    if field == col.KINDS[kind].key and isinstance(value, str):
+        # A new key carries every reference along (gates, scopes, overrides): nothing dangles.
+        after = rename(document.agreement, kind, old, value)
+        return apply(document, after, f"Rename {col.KINDS[kind].singular} {old} to {value}")
     after = col.update_field(document.agreement, kind, index, field, value)
     name = label or field.replace("_", " ")
-    text = f"Edit {name} of {col.KINDS[kind].singular} {col.key_of(kind, record)}"
-    return apply(document, after, text)
+    return apply(document, after, f"Edit {name} of {col.KINDS[kind].singular} {old}")
 
 
 def add_records(document: Document, kind: str, index: int, new: Sequence[Any]) -> bool:

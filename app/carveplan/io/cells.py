@@ -33,6 +33,8 @@ class CellError(ValueError):
 
 _LIST_SPLIT = re.compile(r"\s*[,;\n]\s*")
 _OFFSET = re.compile(r"([+-])\s*(\d{1,5})\s*([dmyDMY])")
+# A milestone id, then an optional lag; an id may hold '-', so a trailing "-3m" is the lag (as in timings).
+_GATE = re.compile(r"(?P<id>[A-Za-z0-9][A-Za-z0-9_.\-]*?)(?:\s*(?P<lag>[+-]\s*\d{1,5}\s*[dmyDMY]))?")
 _BLANKS = frozenset({"", "n/a", "na", "-", "—", "–", "none", "null"})
 
 
@@ -183,17 +185,21 @@ def write_ids(values: tuple[str, ...]) -> str:
 
 
 def gates(value: Any) -> tuple[Gate, ...]:
-    """Gates written ``REG-1 +6m, TEL-2``: a milestone id and an optional lag after a space."""
+    """Gates written ``REG-1+6m, DATA-2`` (a space before the lag is allowed): the app's spelling too."""
     result = []
     for part in ids(value):
-        milestone, _, lag = part.partition(" ")
-        result.append(Gate(milestone, _offset(lag) if lag.strip() else None))
+        match = _GATE.fullmatch(part)
+        if not match:
+            expected = "gates such as 'REG-1+6m, DATA-2': a milestone id, then a lag such as +6m, +1y or +90d"
+            raise CellError(f"{expected}; found {part!r}")
+        lag = match.group("lag")
+        result.append(Gate(match.group("id"), _offset(lag) if lag else None))
     return tuple(result)
 
 
 def write_gates(values: tuple[Gate, ...]) -> str:
-    """Gates as one cell."""
-    return ", ".join(g.milestone + (f" {g.lag}" if g.lag is not None else "") for g in values)
+    """Gates as one cell, spelled as the lag of a timing (``REG-1+6m``)."""
+    return ", ".join(g.milestone + (str(g.lag) if g.lag is not None else "") for g in values)
 
 
 def decimals(value: Any) -> tuple[Decimal, ...]:

@@ -76,3 +76,13 @@ def test_whole_numbers_read_back_without_a_decimal_point(value: int) -> None:
 def test_dates_outside_the_planning_calendar_are_refused(value: object) -> None:
     with pytest.raises(cells.CellError, match="from 1900 to 2200"):
         cells.day(value)
+
+
+def test_gates_spelled_as_in_the_app_read_the_same() -> None:
+    # "REG-1+6m" used to become a gate on a milestone called "REG-1+6m".
+    expected = (Gate("REG-1", Offset(6)), Gate("DATA-2"))
+    assert cells.gates("REG-1+6m, DATA-2") == expected
+    assert cells.gates("REG-1 +6m; DATA-2") == expected
+    assert cells.write_gates(expected) == "REG-1+6m, DATA-2"
+    with pytest.raises(cells.CellError, match="found 'REG 1'"):
+        cells.gates("REG 1")

@@ -9,9 +9,9 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import TypeVar
 
+from carveplan.io import cells as sheet_cells
 from carveplan.io.native_decode import MAX_DIGITS
 from carveplan.model import Gate, Step, Timing, TimingError, format_timing, in_calendar, parse_timing
-from carveplan.model.timing import MILESTONE_ID
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -184,25 +184,24 @@ def format_ids(values: tuple[str, ...]) -> str:
 
 
 def parse_gates(text: str) -> tuple[Gate, ...]:
-    """Gates such as ``REG-1+6m, DATA-2``: a milestone id and an optional lag after its verification."""
+    """Gates such as ``REG-1+6m, DATA-2``: a milestone id and an optional lag after its verification.
+
+    The workbook reads and writes gates with the same grammar, so cells copy between the two.
+    """
     gates: list[Gate] = []
-    for item in (part.strip() for part in text.split(",")):
+    for item in (part.strip() for part in re.split(r"[,;]", text)):
         if not item:
             continue
-        if not MILESTONE_ID.match(item):
-            raise CellError(f"{item!r} is not a milestone id with an optional lag such as REG-1+6m")
         try:
-            timing = parse_timing("M:" + item)
-        except TimingError as err:
-            raise CellError(f"gate {item!r}: {err.expected} at character {err.position - 1}") from None
-        assert timing.milestone is not None
-        gates.append(Gate(timing.milestone, timing.offset))
+            gates.extend(sheet_cells.gates(item))
+        except sheet_cells.CellError:
+            raise CellError(f"gate {item!r}: a milestone id with an optional lag such as REG-1+6m") from None
     return tuple(gates)
 
 
 def format_gates(gates: tuple[Gate, ...]) -> str:
     """Gates as ``REG-1+6m, DATA-2``."""
-    return ", ".join(g.milestone + (str(g.lag) if g.lag is not None else "") for g in gates)
+    return sheet_cells.write_gates(gates)
 
 
 def parse_decimals(text: str) -> tuple[Decimal, ...]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from carveplan import __version__
@@ -78,7 +77,3 @@ def configure_application(app: object) -> None:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
 
-
-def main_file_argument(args: Sequence[str]) -> Path | None:
-    """The file named on the command line, if any."""
-    return Path(args[0]) if args else None

@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         except (TypeError, ValueError):
             span = 0
         if span > 0:
-            start = self.document.schedule().eif - timedelta(days=90)
+            start = self.document.agreement.eif - timedelta(days=90)  # no resolve just for a date
             self.chart.state.window = (start, start + timedelta(days=span))
             self.chart.schedule_redraw()
 

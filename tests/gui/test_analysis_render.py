@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from pytestqt.qtbot import QtBot
 
 from carveplan.io import native
+from carveplan.resources import sample_path
 from carveplan.ui.analysis import open_editor
 from carveplan.ui.comparison_model import gating_milestones
 from carveplan.ui.document import Document
 from carveplan.ui.main_window import MainWindow
 
-SAMPLE = Path(__file__).parents[2] / "schedules" / "sample.carveplan"
+SAMPLE = sample_path()
 
 # The offscreen platform cannot pass on size hints or raise windows, and says so.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")

@@ -25,6 +25,7 @@ from carveplan.model import (
     in_calendar,
 )
 from carveplan.model import parse_timing as _parse_timing
+from carveplan.model.ranges import whole_out_of_range
 
 _INVALID: Any = object()  # a value that could not be read; its problem is already recorded
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -62,10 +63,23 @@ def _found(raw: object) -> str:
     if isinstance(raw, bool):
         return "true" if raw else "false"
     if isinstance(raw, int | Decimal | float):
-        return f"the number {raw}"
+        digits = str(raw) if not isinstance(raw, int) or abs(raw) < 10**40 else ""
+        return f"the number {digits}" if 0 < len(digits) <= 40 else f"a number of {_length(raw):,} digits"
     if isinstance(raw, str):
-        return repr(raw)
+        return repr(raw) if len(raw) <= 200 else f"{raw[:60]!r}… ({len(raw):,} characters)"
     return "a list" if isinstance(raw, list) else "an object"
+
+
+def _length(number: int | Decimal | float) -> int:
+    """Digits of a number too long to print (``str`` of a 5,000-digit int is refused by Python)."""
+    if isinstance(number, int):
+        return len(Decimal(number).as_tuple().digits)
+    return len(str(number))
+
+
+def field_name(path: str) -> str:
+    """``categories[2].stages`` -> ``stages``."""
+    return path.rpartition(".")[2].partition("[")[0]
 
 
 class _Decoder:
@@ -149,10 +163,19 @@ class _Decoder:
 
     def integer(self, raw: object, path: str) -> Any:
         if isinstance(raw, Decimal) and raw.is_finite() and raw == raw.to_integral_value():
-            return int(raw)  # 12.0 is still twelve months
-        if isinstance(raw, int) and not isinstance(raw, bool):
-            return raw
-        return self.expect(path, "a whole number", raw)
+            # 12.0 is still twelve months; 1e999999999 is refused before it becomes a billion digits.
+            number = int(raw) if raw.adjusted() <= MAX_DIGITS else None
+        elif isinstance(raw, int) and not isinstance(raw, bool):
+            number = raw
+        else:
+            return self.expect(path, "a whole number", raw)
+        if number is None or abs(number) >= 10**MAX_DIGITS:
+            expected: str | None = f"a whole number of at most {MAX_DIGITS} digits"
+        else:
+            expected = whole_out_of_range(field_name(path), number)
+        if expected is None:
+            return number
+        return self.fail(path, f"expected {expected}, found {_found(raw)}", "out-of-range")
 
     def decimal(self, raw: object, path: str) -> Any:
         expected = 'a decimal number such as "6.8"'

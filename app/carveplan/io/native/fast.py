@@ -20,6 +20,7 @@ from typing import Any
 from carveplan.engine.collector import collector_paused
 from carveplan.io.native.decode import _INVALID, _KIND_TYPES, _SCALARS, _Decoder, _hints, _required
 from carveplan.model import Agreement, Problem
+from carveplan.model.ranges import WHOLE_RANGES
 
 _Fast = Callable[[Any], Any]
 _ABSENT: Any = object()  # a required field's place in a record template, always filled before use
@@ -130,7 +131,7 @@ class _Compiler:
     def record(self, cls: type, skip: str = "") -> _Fast:
         fields = dataclasses.fields(cls)
         hints = _hints(cls)
-        decoders = {f.name: self(hints[f.name]) for f in fields}
+        decoders = {f.name: _bounded(self(hints[f.name]), f.name) for f in fields}
         names = decoders.keys() | ({skip} if skip else set())
         required = {f.name for f in fields if _required(f)}
         # Every field in order, defaults in place: a record is this copied and filled in.
@@ -171,6 +172,21 @@ class _Compiler:
             return value
 
         return decode
+
+
+def _bounded(decode: _Fast, name: str) -> _Fast:
+    """``decode`` for a whole-number field, refusing values outside the field's range."""
+    if name not in WHOLE_RANGES:
+        return decode
+    least, most = WHOLE_RANGES[name]
+
+    def bounded(raw: Any) -> Any:
+        value = decode(raw)
+        if value is not None and not least <= value <= most:
+            raise _Bad
+        return value
+
+    return bounded
 
 
 def _sequence(item: _Fast) -> _Fast:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from carveplan.engine.collector import collector_paused
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import ReadError, WriteError
 from carveplan.io.native import migrate as migrations
 from carveplan.io.native.encode import encode
 from carveplan.io.native.fast import decode_agreement
+from carveplan.io.native.json_text import parse_json
 from carveplan.model import Agreement, Location, Problem, error
 
 FORMAT = "carveplan"
@@ -45,12 +44,9 @@ def loads(text: str, file: str = "") -> Agreement:
     Raises:
         ReadError: with every problem found, each naming the field (``lines[3].phases[0].start``).
     """
-    try:
-        with collector_paused():  # the parse builds a dict per record: no cycles to look for
-            document = json.loads(text, parse_float=Decimal, parse_constant=Decimal)
-    except json.JSONDecodeError as err:
-        where = Location(file=file, row=err.lineno, column=str(err.colno))
-        raise ReadError([error(where, f"not valid JSON: {err.msg}", "bad-json")]) from None
+    document, repeated = parse_json(text, file)
+    if repeated:
+        raise ReadError(repeated)
     version = _check_header(document, file)
     try:
         document = migrations.migrate(document, version)
@@ -79,6 +75,8 @@ def load(path: str | Path) -> Agreement:
         data = Path(path).read_bytes()
     except OSError as err:
         raise ReadError.single(name, f"cannot open the file: {err.strerror or err}") from None
+    except MemoryError:
+        raise ReadError.single(name, "the file is too large to read into memory") from None
     try:
         text = data.decode("utf-8-sig")  # tolerate the byte-order mark some Windows editors add
     except UnicodeDecodeError as err:

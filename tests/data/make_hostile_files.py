@@ -72,14 +72,14 @@ CASES: dict[str, Case] = {
     "code-inf.xlsx": Case(_import(*SCHEDULE), 2, "expected a code", "sheet 'Lines' row 2 column A"),
     "code-nan.xlsx": Case(_import(*SCHEDULE), 2, "expected a code", "sheet 'Lines' row 2 column A"),
     "code-1e400.xlsx": Case(_import(*SCHEDULE), 2, "expected a code", "sheet 'Lines' row 2 column A"),
-    "shift-jis.csv": Case(_import(*SCHEDULE), 0, "read as shift_jis"),
-    "mixed-encoding.csv": Case(_import(*SCHEDULE), 0, "rows 3, 5 read as cp1252", "mixed-encoding"),
-    "undecodable.csv": Case(_import(*SCHEDULE), 0, "replacement characters in row 2", "undecodable"),
+    "shift-jis.csv": Case(_import(*SCHEDULE), 0, "read as cp932 (detected from the bytes)"),
+    "mixed-encoding.csv": Case(_import(*SCHEDULE), 0, "rows 3, 5 read as cp1252"),
+    "undecodable.csv": Case(_import(*SCHEDULE), 0, "replacement characters in row 3"),
     "lag-400-digits.xml": Case(
         _import(), 2, "expected a lag", "task UID 5 'Stage 1 — 5%' PredecessorLink/LinkLag"
     ),
     "value-huge-exponent.xml": Case(_import(), 2, "expected a number", "task UID 5 'Stage 1 — 5%' Value"),
-    "value-nan.xml": Case(_import(), 2, "expected a number", "task UID 5 'Stage 1 — 5%' Value"),
+    "value-nan.xml": Case(_import(), 2, "expected a finite number", "task UID 5 'Stage 1 — 5%' Value"),
     "value-1e400.xml": Case(_import(), 2, "expected a number", "task UID 5 'Stage 1 — 5%' Value"),
     "start-0001.xml": Case(_import(), 2, "from 1900 to 2200", "task UID 5 'Stage 1 — 5%' Start"),
     "start-9999.xml": Case(_import(), 2, "from 1900 to 2200", "task UID 5 'Stage 1 — 5%' Start"),
@@ -138,6 +138,7 @@ def _duplicate_eif() -> bytes:
 
 # --- workbooks and CSV -----------------------------------------------------------------------------
 
+_HEADER_CSV = ["HS Code,Description,Base Rate,Staging Category"]
 _HEADER = [("A1", "HS Code"), ("B1", "Description"), ("C1", "Base Rate"), ("D1", "Staging Category")]
 
 
@@ -179,14 +180,15 @@ def task(uid: int, name: str, level: int, start: str = "2027-01-01T08:00:00", ex
 
 
 def plan(tasks: list[str]) -> bytes:
-    """An MS Project file holding ``tasks``, with the ``Value`` column CarvePlan reads phase values from."""
-    value = (
-        "<ExtendedAttribute><FieldID>188743767</FieldID><FieldName>Number1</FieldName><Alias>Value</Alias>"
+    """An MS Project file holding ``tasks``, with the columns CarvePlan reads values and timings from."""
+    columns = "".join(
+        f"<ExtendedAttribute><FieldID>{field}</FieldID><FieldName>{name}</FieldName><Alias>{alias}</Alias>"
+        "</ExtendedAttribute>"
+        for field, name, alias in ((188743767, "Number1", "Value"), (188743750, "Text10", "Start as written"))
     )
     return (
         f'<?xml version="1.0" encoding="UTF-8"?><Project xmlns="{NS}"><Title>Plan</Title>'
-        f"<ExtendedAttributes>{value}</ExtendedAttribute></ExtendedAttributes>"
-        f"<Tasks>{''.join(tasks)}</Tasks></Project>"
+        f"<ExtendedAttributes>{columns}</ExtendedAttributes><Tasks>{''.join(tasks)}</Tasks></Project>"
     ).encode()
 
 
@@ -198,7 +200,10 @@ def _phase_plan(start: str = "2027-01-01T08:00:00", value: str = "", lag: str = 
         else ""
     )
     if lag:
-        extra += f"<PredecessorLink><PredecessorUID>3</PredecessorUID><Type>1</Type><LinkLag>{lag}</LinkLag><LagFormat>7</LagFormat></PredecessorLink>"
+        extra += (
+            "<PredecessorLink><PredecessorUID>3</PredecessorUID><Type>1</Type>"
+            f"<LinkLag>{lag}</LinkLag><LagFormat>7</LagFormat></PredecessorLink>"
+        )
     return plan(
         [
             task(1, "Energy", 1, extra="<Summary>1</Summary>"),
@@ -224,7 +229,9 @@ def files() -> dict[str, bytes]:
             ["HS Code,Description,Base Rate,Staging Category", "270900,原油（石油）,5,A"], "shift_jis"
         ),
         "mixed-encoding.csv": _mixed(),
-        "undecodable.csv": b"HS Code,Description,Base Rate,Staging Category\r\n270900,Crude \x81\x8d\x8f\x90\x9d oil,5,A\r\n",
+        # A UTF-8 file whose third row was damaged: a cut sequence, and a byte no Windows code page maps.
+        "undecodable.csv": _csv([*_HEADER_CSV, "270900,Pétrole brut,5,A"], "utf-8")
+        + b"271111,Gaz liqu\xc3fi\x81,3,A\r\n",
         "lag-400-digits.xml": _phase_plan(lag="9" * 400),
         "value-huge-exponent.xml": _phase_plan(value="1E+999999999"),
         "value-nan.xml": _phase_plan(value="NaN"),
@@ -278,7 +285,12 @@ def chain(count: int) -> bytes:
     """``count`` milestones, each waiting for the one before: a chain ``count`` deep, then a gated line."""
     tasks = [task(1, "VNM — Viet Nam", 1, extra="<Summary>1</Summary>")]
     for uid in range(2, count + 2):
-        link = f"<PredecessorLink><PredecessorUID>{uid - 1}</PredecessorUID><Type>1</Type></PredecessorLink>"
+        # Due a month after the one before, and waiting for it: resolving one resolves the whole chain.
+        link = (
+            f"<PredecessorLink><PredecessorUID>{uid - 1}</PredecessorUID><Type>1</Type></PredecessorLink>"
+            "<ExtendedAttribute><FieldID>188743750</FieldID>"
+            f"<Value>M:M-{uid - 1}+1m</Value></ExtendedAttribute>"
+        )
         tasks.append(
             task(uid, f"M-{uid} Step {uid}", 2, extra="<Milestone>1</Milestone>" + (link if uid > 2 else ""))
         )
@@ -286,7 +298,8 @@ def chain(count: int) -> bytes:
     link = f"<PredecessorLink><PredecessorUID>{last}</PredecessorUID><Type>1</Type></PredecessorLink>"
     tasks.append(task(last + 1, "Energy", 1, extra="<Summary>1</Summary>"))
     tasks.append(task(last + 2, "VNM", 2, extra="<Summary>1</Summary>"))
-    tasks.append(task(last + 3, "270900 Crude oil — 5%", 3, extra=link))
+    tasks.append(task(last + 3, "270900 Crude oil", 3, extra="<Summary>1</Summary>"))
+    tasks.append(task(last + 4, "Stage 1 — 5%", 4, extra=link))
     return plan(tasks)
 
 

@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"read {len(agreement.lines)} lines from {source.name}")
     else:
         agreement = _import_schedule(args)
-    save(agreement, args.output)
+    save(agreement, args.output, verify=True)  # a file import writes always opens again
     print(f"wrote {args.output}")
     return 0
 

@@ -85,18 +85,24 @@ def load(path: str | Path) -> Agreement:
     return loads(text, name)
 
 
-def save(agreement: Agreement, path: str | Path) -> None:
+def save(agreement: Agreement, path: str | Path, verify: bool = False) -> None:
     """Write an agreement to a ``.carveplan`` file atomically.
 
     Args:
         agreement: the agreement.
         path: the file; it is replaced whole or, on failure, left as it was.
+        verify: read the text back first and write nothing unless it opens (for agreements built
+            from other programs' files, whose values no editor has checked).
 
     Raises:
         WriteError: when the file cannot be written.
+        ReadError: with ``verify``, when the file would not open again; nothing is written.
     """
     try:
-        data = dumps(agreement).encode("utf-8")
+        text = dumps(agreement)
+        if verify:
+            loads(text, Path(path).name)
+        data = text.encode("utf-8")
     except UnicodeEncodeError as err:
         # Only lone surrogates (pasted from broken sources) cannot be written as UTF-8.
         message = f"could not save {path}: some text cannot be stored as UTF-8 ({err.reason})"

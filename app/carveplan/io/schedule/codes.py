@@ -10,14 +10,25 @@ from carveplan.io import cells
 from carveplan.io.schedule.hs import describe
 from carveplan.model import CodeSystem, Sector
 
+MAX_CODE_DIGITS = 14  # national tariff lines have up to 12 digits
+CODE_EXPECTED = (
+    f"a code such as 270900 or 2709.00 (as a number, a whole one of at most {MAX_CODE_DIGITS} digits)"
+)
+
 
 def hs_code(value: Any) -> str:
     """A code as text: dots and spaces of ``0101.21.00`` dropped; a number regains its leading zero.
 
     HS codes have an even number of digits (2, 4, 6, 8, 10), so a number cell with an odd count lost
     a leading zero when a spreadsheet took the code for a number.
+
+    Raises:
+        cells.CellError: for a number cell that cannot be a code (not whole, not finite, too long).
     """
     if isinstance(value, float | int) and not isinstance(value, bool):
+        # inf, NaN, 1e400 (read as inf), 2709.5 or a 300-digit number is no code a spreadsheet mangled.
+        if not (isinstance(value, int) or value.is_integer()) or not 0 < value < 10**MAX_CODE_DIGITS:
+            raise cells.CellError(CODE_EXPECTED)
         digits = str(int(value))
         return "0" + digits if len(digits) % 2 else digits
     written = cells.text(value).strip()

@@ -88,12 +88,13 @@ def _sniff(file: str, data: Sheet, sheets: tuple[str, ...], mapping: Mapping[str
     if index is None:
         message = "no header row found: no row names a code column (HTS8, HS Code, Tariff line …) and another"
         problem = Problem(Severity.ERROR, Location(file=file, sheet=data.name), message, "no-header")
-        return ScheduleSniff(file, data.name, sheets, None, (), ColumnMap({}), (), (problem,))
+        return ScheduleSniff(file, data.name, sheets, None, (), ColumnMap({}), (), (*data.notes, problem))
     headers = tuple(cells.text(h).strip() for h in data.rows[index])
     columns = recognize(headers, mapping)
     location = Location(file=file, sheet=data.name, row=index + 1)
     problems = [Problem(Severity.ERROR, location, text, "columns") for text in columns.problems]
     problems += _merged_warnings(file, data, index)
+    problems = [*data.notes, *problems]
     body = [row for row in data.rows[index + 1 :] if not all(cells.is_blank(v) for v in row)]
     preview = tuple(tuple(cells.text(v) for v in row) for row in body[:PREVIEW_ROWS])
     return ScheduleSniff(file, data.name, sheets, index + 1, headers, columns, preview, tuple(problems))

@@ -60,7 +60,11 @@ class RowReader:
 
     def _line(self, row: list[Any], index: int, system: Any) -> Line | None:
 
-        code = hs_code(self.cell(row, "code"))
+        try:
+            code = hs_code(self.cell(row, "code"))
+        except cells.CellError as err:
+            self._bad(index, "code", self.cell(row, "code"), str(err))
+            return None
         if not _CODE.fullmatch(code):  # titles, chapter headings and footnotes between the lines
             return None
         sector = sector_of(

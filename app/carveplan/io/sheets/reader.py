@@ -55,12 +55,14 @@ class Sheet:
         rows: one list per row from row 1, each from column A; empty cells are ``""``.
         merged: merged ranges as ((first row, first col), (last row, last col)), 0-based.
         formulas_without_values: cells (``C5``) holding a formula whose value was never computed.
+        notes: what reading found that does not stop it (a CSV file's encoding, rows to check).
     """
 
     name: str
     rows: list[list[Any]]
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     formulas_without_values: list[str] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
 
 
 class SheetReader:
@@ -157,8 +159,11 @@ def _error(file: str, message: str, code: str, sheet: str = "") -> ReadError:
 
 def _open_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
     file = path.name
-    with path.open("rb") as handle:
-        head = handle.read(8)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as err:
+        raise _error(file, f"cannot open the file: {err.strerror or err}", "unreadable") from None
     if head == OLE_MAGIC:
         raise _error(file, _ole_message(path), "protected")
     if not head.startswith(b"PK"):

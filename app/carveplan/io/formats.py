@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from carveplan.io.errors import ReadError
+from carveplan.io.errors import ReadError, reading
 from carveplan.model import Agreement, Location, Problem, Severity
 
 
@@ -92,7 +92,8 @@ def read_agreement(path: Path) -> Agreement:
         message = f"cannot open {suffix or 'a file without a suffix'} files: use one of {known}"
         raise ReadError([Problem(Severity.ERROR, location, message, "unknown-format")])
     reader: Callable[[Path], Agreement] = _load(READERS[suffix][0])
-    return reader(path)
+    with reading(path.name):
+        return reader(path)
 
 
 def _load(target: str) -> Any:

@@ -183,6 +183,10 @@ class FileController(QObject):
         except (WriteError, OSError) as err:
             QMessageBox.critical(self._window, "Cannot export", f"{path.name} was not written: {err}")
             return False
+        except (RecursionError, OverflowError, MemoryError) as err:
+            message = f"{path.name} was not written: the agreement is too large to export ({err!r})"
+            QMessageBox.critical(self._window, "Cannot export", message)
+            return False
         finally:
             dialog.reset()
         self.status.emit(f"Exported {path.name}")

@@ -10,7 +10,7 @@ from typing import Any
 
 from carveplan.engine import builtin_category
 from carveplan.io import cells
-from carveplan.io.errors import ReadError
+from carveplan.io.errors import ReadError, reading
 from carveplan.io.schedule.columns import ColumnMap, find_header_row, recognize
 from carveplan.io.schedule.options import ScheduleImportOptions, ScheduleSniff
 from carveplan.io.schedule.rows import RowReader
@@ -43,6 +43,11 @@ class ScheduleImport:
 
 def load_sheet(path: Path, sheet: str | None = None) -> tuple[Sheet, tuple[str, ...]]:
     """The sheet to read from ``path`` (.csv, or .xlsx: ``sheet`` or the first with a header row)."""
+    with reading(path.name):
+        return _load_sheet(path, sheet)
+
+
+def _load_sheet(path: Path, sheet: str | None) -> tuple[Sheet, tuple[str, ...]]:
     if path.suffix.lower() in (".csv", ".txt", ".tsv"):
         data = read_csv(path)
         return data, (data.name,)

@@ -56,7 +56,7 @@ class SheetShape:
         cells: cell tags.
         last_row: the farthest row any cell is in (1-based).
         last_column: the farthest column any cell is in (1-based).
-        far_cell: the reference of a cell in the farthest column or row, for messages.
+        far_cell: the corner of the grid (the farthest column and row), for messages.
         dimension: the range the sheet declares (``A1:F200``), if any.
         formulas_without_values: cells holding a formula whose value was never computed.
     """
@@ -204,7 +204,7 @@ class _Walker:
         if self.column > shape.last_column or row > shape.last_row:
             shape.last_column = max(shape.last_column, self.column)
             shape.last_row = max(shape.last_row, row)
-            shape.far_cell = f"{column_name(self.column)}{row}"
+            shape.far_cell = f"{column_name(shape.last_column)}{shape.last_row}"
             self.check()
 
     def check(self) -> None:

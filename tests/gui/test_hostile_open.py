@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, seed, settings
 from pytestqt.qtbot import QtBot
 
 from carveplan.model import Agreement
 from carveplan.ui import schedule_dialog
 from carveplan.ui.main_window import MainWindow
+from tests.cli.test_mutation import BOUND, SEED, mutated_agreements
 from tests.data.make_hostile_files import CASES, HOSTILE, big_files
 
 OPENED = sorted(name for name, case in CASES.items() if case.status and not name.endswith(".csv"))
@@ -64,3 +67,28 @@ def test_the_import_preview_refuses_far_cells(
     shown = _listed(monkeypatch, "schedule_dialog")
     assert schedule_dialog.run_schedule_import(parent, HOSTILE / name, small_agreement) is None
     assert any(CASES[name].says in message for message in shown[0]), shown
+
+
+@seed(SEED)
+@settings(
+    max_examples=15,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(text=mutated_agreements())
+def test_opening_a_mutated_file_never_raises(
+    text: str, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "mutated.carveplan"
+    path.write_text(text, encoding="utf-8")
+    shown = _listed(monkeypatch, "files")
+    before = window.document.agreement
+    start = time.perf_counter()
+    opened = window.files.open_path(path, ask=False)
+    assert time.perf_counter() - start < BOUND
+    if opened:
+        window.grab()  # the chart, tables and outline draw what was opened
+    else:
+        assert shown[-1]
+        assert window.document.agreement is before

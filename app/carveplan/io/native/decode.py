@@ -70,6 +70,14 @@ def _found(raw: object) -> str:
     return "a list" if isinstance(raw, list) else "an object"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """Whether ``text`` holds half of a UTF-16 pair (JSON can escape one; no file or screen can show it)."""
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
 def _length(number: int | Decimal | float) -> int:
     """Digits of a number too long to print (``str`` of a 5,000-digit int is refused by Python)."""
     if isinstance(number, int):
@@ -156,7 +164,12 @@ class _Decoder:
     # --- scalars ----------------------------------------------------------
 
     def text(self, raw: object, path: str) -> Any:
-        return raw if isinstance(raw, str) else self.expect(path, "text in quotes", raw)
+        if not isinstance(raw, str):
+            return self.expect(path, "text in quotes", raw)
+        if has_lone_surrogate(raw):
+            message = "text with a broken character (an escape such as \\ud800 that is half of one)"
+            return self.fail(path, message, "bad-text")
+        return raw
 
     def boolean(self, raw: object, path: str) -> Any:
         return raw if isinstance(raw, bool) else self.expect(path, "true or false", raw)

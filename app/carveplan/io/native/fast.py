@@ -18,7 +18,15 @@ from enum import Enum
 from typing import Any
 
 from carveplan.engine.collector import collector_paused
-from carveplan.io.native.decode import _INVALID, _KIND_TYPES, _SCALARS, _Decoder, _hints, _required
+from carveplan.io.native.decode import (
+    _INVALID,
+    _KIND_TYPES,
+    _SCALARS,
+    _Decoder,
+    _hints,
+    _required,
+    has_lone_surrogate,
+)
 from carveplan.model import Agreement, Problem
 from carveplan.model.ranges import WHOLE_RANGES
 
@@ -108,7 +116,9 @@ class _Compiler:
             return _enum(hint)
         if dataclasses.is_dataclass(hint) and hint not in _SCALARS:
             return self.record(hint)  # type: ignore[arg-type]
-        if hint is str or hint is bool:
+        if hint is str:
+            return _text
+        if hint is bool:
             return _instance(hint)
         return self.scalar(_SCALARS[hint])
 
@@ -208,6 +218,12 @@ def _enum(cls: type[Enum]) -> _Fast:
         return member
 
     return decode
+
+
+def _text(raw: Any) -> Any:
+    if type(raw) is not str or has_lone_surrogate(raw):
+        raise _Bad
+    return raw
 
 
 def _instance(cls: type) -> _Fast:

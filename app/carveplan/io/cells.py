@@ -22,6 +22,7 @@ from carveplan.model import (
     in_calendar,
     parse_timing,
 )
+from carveplan.model.ranges import whole_out_of_range
 
 E = TypeVar("E", bound=StrEnum)
 Parser = Callable[[Any], Any]
@@ -108,6 +109,19 @@ def optional_int(value: Any) -> int | None:
     if number != number.to_integral_value():
         raise CellError("a whole number")
     return int(number)
+
+
+def whole_in_range(field: str) -> Callable[[Any], int | None]:
+    """:func:`optional_int` within the range the model gives ``field`` (``notification_days`` 0-3,650)."""
+
+    def parse(value: Any) -> int | None:
+        number = optional_int(value)
+        expected = None if number is None else whole_out_of_range(field, number)
+        if expected is not None:
+            raise CellError(expected)
+        return number
+
+    return parse
 
 
 def day(value: Any) -> date:

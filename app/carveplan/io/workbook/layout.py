@@ -154,8 +154,8 @@ def number(key: str, header: str, width: int = 10, optional: bool = False) -> Co
 
 
 def whole(key: str, header: str, width: int = 10) -> Column:
-    """An optional whole-number column."""
-    return Column(key, header, width, _attr(key), cells.optional_int)
+    """An optional whole-number column, within the range the model gives ``key``."""
+    return Column(key, header, width, _attr(key), cells.whole_in_range(key))
 
 
 def when(key: str, header: str, width: int = 16, optional: bool = False) -> Column:
@@ -289,8 +289,8 @@ CATEGORIES = SheetSpec(
     (
         ident("code", "Code", 12, required=True),
         enum("kind", "Kind", StagingKind, 14, required=True),
-        Column("stages", "Stages", 8, _attr("stages"), lambda v: cells.optional_int(v) or 0),
-        Column("hold", "Hold (years)", 10, _attr("hold"), lambda v: cells.optional_int(v) or 0),
+        Column("stages", "Stages", 8, _attr("stages"), lambda v: cells.whole_in_range("stages")(v) or 0),
+        Column("hold", "Hold (years)", 10, _attr("hold"), lambda v: cells.whole_in_range("hold")(v) or 0),
         Column("shares", "Shares", 24, _attr("shares", cells.write_decimals), cells.decimals),
         number("final", "Final", 10, optional=True),
         Column("steps", "Steps", 24, _attr("steps", cells.write_steps), cells.steps),

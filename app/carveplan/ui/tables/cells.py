@@ -12,6 +12,7 @@ from typing import TypeVar
 from carveplan.io import cells as sheet_cells
 from carveplan.io.native.decode import MAX_DIGITS
 from carveplan.model import Gate, Step, Timing, TimingError, format_timing, in_calendar, parse_timing
+from carveplan.model.ranges import whole_out_of_range
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -73,6 +74,19 @@ def parse_count(text: str) -> int:
     if not re.fullmatch(r"\+?\d{1,6}", value):
         raise CellError(f"{value!r} is not a whole number of 0 or more")
     return int(value)
+
+
+def count_of(field: str) -> Callable[[str], int]:
+    """:func:`parse_count` within the range the model gives ``field`` (stages and hold up to 50)."""
+
+    def parse(text: str) -> int:
+        value = parse_count(text)
+        expected = whole_out_of_range(field, value)
+        if expected is not None:
+            raise CellError(f"{value} is out of range: expected {expected}")
+        return value
+
+    return parse
 
 
 def parse_optional_count(text: str) -> int | None:

@@ -161,3 +161,25 @@ def _deny(monkeypatch: pytest.MonkeyPatch, denied: set[Path]) -> None:
 
     monkeypatch.setattr(Path, "open", opened)
     monkeypatch.setattr(Path, "read_bytes", read)
+
+
+@pytest.mark.parametrize("suffix", [".png", ".pdf", ".xml"])
+def test_a_chain_resolving_past_every_calendar_still_exports(suffix: str, tmp_path: Path) -> None:
+    from datetime import date
+
+    from carveplan.io.native import save
+    from carveplan.model import Agreement, Milestone, Party, parse_timing
+
+    # Each milestone due 99 years after the one before: the 82nd falls in the year 10,000.
+    milestones = [Milestone("M-1", "VNM", "Step", parse_timing("EIF+99y"))]
+    milestones += [
+        Milestone(f"M-{i}", "VNM", "Step", parse_timing(f"M:M-{i - 1}+99y"), depends_on=(f"M-{i - 1}",))
+        for i in range(2, 120)
+    ]
+    path, out = tmp_path / "far.carveplan", tmp_path / f"far{suffix}"
+    save(
+        Agreement("Far", date(2027, 1, 1), parties=(Party("VNM", "Viet Nam"),), milestones=tuple(milestones)),
+        path,
+    )
+    assert main(["export", str(path), "-o", str(out)]) == 0
+    assert out.stat().st_size > 0

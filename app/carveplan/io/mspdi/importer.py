@@ -14,9 +14,7 @@ from carveplan.model import Agreement, Location, Problem, error, has_errors
 
 _ALIASES = {spec[2].casefold(): key for key, spec in FIELDS.items()}
 MAX_DIGITS = 15
-# A gate's lag beyond a century is a slip; in tenths of a minute, even at a 24-hour day.
-MAX_LAG_YEARS = 100
-MAX_LAG_TENTHS = MAX_LAG_YEARS * 366 * 24 * 60 * 10
+MAX_OFFSET = 99_999  # the most days or months a timing's offset holds (five digits)
 
 
 def read_mspdi(path: Path) -> Agreement:
@@ -221,17 +219,22 @@ class _Task:
             kind = _int(_text(element, "Type"))
             written = _text(element, "LinkLag").strip()
             tenths = _int(written or "0")
-            if tenths is None or abs(tenths) > MAX_LAG_TENTHS:
+            if tenths is None:
                 shown = written if len(written) <= 20 else f"a number of {len(written):,} digits"
-                message = (
-                    f"expected a lag of at most {MAX_LAG_YEARS} years in tenths of a minute, found {shown}"
-                )
+                message = f"expected a lag in tenths of a minute (at most {MAX_DIGITS} digits), found {shown}"
                 self.fail("PredecessorLink/LinkLag", message)
                 continue
             try:
                 lag = lag_offset(tenths, _int(_text(element, "LagFormat")) or 7, self.minutes)
             except ValueError as err:
                 self.fail("PredecessorLink/LagFormat", f"{err}: expected a lag in days, weeks or months")
+                continue
+            if lag is not None and abs(lag.amount) > MAX_OFFSET:
+                # A timing holds at most five digits: a longer lag could be read but never written back.
+                message = (
+                    f"a lag of {lag.amount:,} {lag.unit.name.lower()}; at most {MAX_OFFSET:,} can be kept"
+                )
+                self.fail("PredecessorLink/LinkLag", message)
                 continue
             links.append(MsLink(predecessor, lag, 1 if kind is None else kind))
         return tuple(links)

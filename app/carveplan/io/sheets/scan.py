@@ -40,7 +40,7 @@ _CHUNK = 1 << 20  # half the text bound: only a chunk after a long run needs sea
 
 
 class TooLarge(Exception):
-    """The sheet would exceed a bound; ``what`` names the bound, ``cell`` the cell that crossed it."""
+    """The sheet would exceed a bound; the message names it, ``cell`` the cell that crossed it."""
 
     def __init__(self, message: str, cell: str = "") -> None:
         super().__init__(message)

@@ -27,6 +27,7 @@ from carveplan.model.timing import (
     in_calendar,
     parse_timing,
 )
+from carveplan.model.trade import CoverageTest, TradeFlow, TradeSplit, TradeTable
 
 __all__ = [
     "BASELINE",
@@ -35,6 +36,7 @@ __all__ = [
     "Anchor",
     "CategoryCode",
     "CodeSystem",
+    "CoverageTest",
     "DevelopmentStatus",
     "Direction",
     "EifMoved",
@@ -72,6 +74,9 @@ __all__ = [
     "Step",
     "Timing",
     "TimingError",
+    "TradeFlow",
+    "TradeSplit",
+    "TradeTable",
     "Unit",
     "error",
     "format_timing",

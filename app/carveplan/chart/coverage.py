@@ -71,6 +71,7 @@ def _panel(
     ax.set_facecolor(style.background)
     for index, party in enumerate(cover.parties):
         colour = party_colour(index)
+        # A year's share holds from its stage day to the next: steps, the last one a year wide.
         if baseline is not None and party in baseline.parties:
             years, shares = _curve(baseline, party, kind)
             ax.plot(
@@ -79,24 +80,17 @@ def _panel(
                 color=colour,
                 linewidth=style.line_width,
                 linestyle="--",
-                alpha=0.55,
+                alpha=0.6,
                 drawstyle="steps-post",
             )
         years, shares = _curve(cover, party, kind)
-        ax.plot(
-            years,
-            shares,
-            color=colour,
-            linewidth=style.line_width * 1.8,
-            marker="o",
-            markersize=3,
-            drawstyle="steps-post",
-        )
+        ax.plot(years, shares, color=colour, linewidth=style.line_width * 1.8, drawstyle="steps-post")
     ax.axhline(float(threshold), color=style.foreground, linewidth=style.line_width, linestyle=":")
-    ax.axvline(cover.horizon_year, color=style.muted, linewidth=style.line_width, linestyle=":")
+    end = cover.horizon_year + 1  # the end of the horizon year
+    ax.axvline(end, color=style.muted, linewidth=style.line_width, linestyle=":")
     ax.annotate(
-        f"{threshold:g} % by year {cover.test.horizon}",
-        (cover.horizon_year, float(threshold)),
+        f"{threshold:g} % by the end of year {cover.test.horizon}",
+        (end, float(threshold)),
         xytext=(-4, 4),
         textcoords="offset points",
         ha="right",
@@ -105,7 +99,7 @@ def _panel(
         color=style.foreground,
     )
     ax.set_ylim(-2, 102)
-    ax.set_xlim(cover.years[0] - 0.3, cover.years[-1] + 0.3)
+    ax.set_xlim(cover.years[0] - 0.2, cover.years[-1] + 1.2)
     ax.set_title(title, fontsize=style.font_size, color=style.foreground, loc="left")
     ax.tick_params(labelsize=style.small_font_size, colors=style.foreground)
     ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
@@ -122,12 +116,15 @@ def _curve(cover: Coverage, party: str, kind: str) -> tuple[list[int], list[floa
         if share is not None:
             years.append(row.year)
             shares.append(float(share))
+    if years:
+        years.append(years[-1] + 1)
+        shares.append(shares[-1])
     return years, shares
 
 
 def _legend(figure: Figure, cover: Coverage, with_baseline: bool, style: ChartStyle) -> None:
     handles = [
-        Line2D([], [], color=party_colour(i), linewidth=style.line_width * 1.8, marker="o", markersize=3)
+        Line2D([], [], color=party_colour(i), linewidth=style.line_width * 1.8)
         for i in range(len(cover.parties))
     ]
     labels = list(cover.parties)

@@ -72,10 +72,12 @@ def year_rows(cover: Coverage, sectors: bool = False) -> Rows:
     ]
     names = {s.id: s.name for s in cover.schedule.agreement.sectors}
     rows = [r for r in cover.rows if sectors or r.sector is None]
-    return [header, *(_year_row(r, names.get(r.sector or "", r.sector or "All")) for r in rows)]
+    traded = cover.match is not None
+    return [header, *(_year_row(r, names.get(r.sector or "", r.sector or "All"), traded) for r in rows)]
 
 
-def _year_row(row: CoverageRow, sector: str) -> list[Cell]:
+def _year_row(row: CoverageRow, sector: str, traded: bool) -> list[Cell]:
+    """A row's cells; without trade data the revenue is unknown, not zero."""
     return [
         row.party,
         sector,
@@ -92,7 +94,7 @@ def _year_row(row: CoverageRow, sector: str) -> list[Cell]:
         pct(row.trade_share(Status.EXCLUDED)),
         pct(row.simple_average, 2),
         pct(row.weighted_average, 2),
-        money(row.revenue_forgone),
+        money(row.revenue_forgone) if traded else None,
     ]
 
 

@@ -36,9 +36,10 @@ def trade_text(cover: Coverage) -> str:
     table = cover.schedule.agreement.trade
     if table is None:
         return "no trade data: shares of lines only (add trade data to weigh by imports)"
-    label = "ILLUSTRATIVE figures, not published data — " if table.illustrative else ""
+    said = "illustrative" in table.source.casefold()
+    label = " (ILLUSTRATIVE, not published data)" if table.illustrative and not said else ""
     year = f", {table.year}" if table.year else ""
-    return f"{label}trade: {table.source}{year}; imports from the other parties, US$"
+    return f"Trade: {table.source}{year}{label}; imports from the other parties, US$"
 
 
 def verdict_rows(verdicts: tuple[Verdict, ...]) -> Rows:

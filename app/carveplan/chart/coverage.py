@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
+from matplotlib.figure import Figure, SubFigure
 from matplotlib.lines import Line2D
 
 from carveplan.chart.style import OKABE_ITO, SCREEN, ChartStyle
@@ -21,7 +21,7 @@ def party_colour(index: int) -> str:
 
 
 def draw_coverage(
-    figure: Figure,
+    figure: Figure | SubFigure,
     cover: Coverage,
     baseline: Coverage | None = None,
     style: ChartStyle = SCREEN,
@@ -34,7 +34,7 @@ def draw_coverage(
     vertical one, so a curve passes the test where it is above the rule at the horizon.
 
     Args:
-        figure: a bare figure; it is cleared.
+        figure: a bare figure, or a part of a page (a subfigure); it is cleared.
         cover: coverage of the scenario shown.
         baseline: coverage of the baseline, drawn behind, or ``None``.
         style: screen, projector or print.
@@ -45,8 +45,9 @@ def draw_coverage(
     """
     figure.clear()
     figure.set_facecolor(style.background)
-    # Constrained layout keeps titles, ticks and the legend apart at any size, from a dock to A4.
-    figure.set_layout_engine("constrained")
+    if isinstance(figure, Figure):
+        # Constrained layout keeps titles, ticks and the legend apart at any size, from a dock to A4.
+        figure.set_layout_engine("constrained")
     panels = [("lines", "Tariff lines duty-free (%)", cover.test.lines_share)]
     if cover.match is not None:
         panels.append(("trade", "Imports from the other parties duty-free (%)", cover.test.trade_share))
@@ -122,7 +123,7 @@ def _curve(cover: Coverage, party: str, kind: str) -> tuple[list[int], list[floa
     return years, shares
 
 
-def _legend(figure: Figure, cover: Coverage, with_baseline: bool, style: ChartStyle) -> None:
+def _legend(figure: Figure | SubFigure, cover: Coverage, with_baseline: bool, style: ChartStyle) -> None:
     handles = [
         Line2D([], [], color=party_colour(i), linewidth=style.line_width * 1.8)
         for i in range(len(cover.parties))

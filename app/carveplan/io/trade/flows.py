@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from carveplan.engine.trade_match import HS6
 from carveplan.io.errors import ReadError
+from carveplan.io.trade.categories import distinct, holds, recode
+from carveplan.io.trade.columns import SYNONYMS
 from carveplan.io.trade.load import Loaded
 from carveplan.io.trade.parties import WORLD, spell
 from carveplan.model import Location, PartyCode, Problem, Severity, TradeFlow, TradeSplit
@@ -50,26 +51,25 @@ def imports_only(rows: Rows) -> None:
     """Keep import rows (``M``, ``Import``, WITS ``Gross Imp.``); without a flow column all are imports."""
     if "flow" not in rows.frame:
         return
-    raw = rows.frame["flow"].str.strip()
-    flow = raw.str.casefold()
-    others = sorted(set(raw[~flow.isin(_IMPORTS)].unique()))[:5]
-    rows.keep(flow.isin(_IMPORTS), "{n} rows of other flows skipped (" + ", ".join(map(repr, others)) + ")")
+    flow = rows.frame["flow"]
+    imported = holds(flow, lambda text: text.strip().casefold() in _IMPORTS)
+    others = distinct(flow[~imported])[:5]
+    rows.keep(imported, "{n} rows of other flows skipped (" + ", ".join(map(repr, others)) + ")")
 
 
 def clean_codes(rows: Rows, split: TradeSplit) -> None:
     """Codes as digits: drop totals, restore a leading zero Excel dropped, cut to HS6 for the equal split."""
-    code = rows.frame["code"].str.replace(r"\D", "", regex=True)
+    code = recode(rows.frame["code"], lambda text: "".join(ch for ch in text if ch.isdigit()))
     rows.frame = rows.frame.assign(code=code)
-    rows.keep(code != "", "{n} rows without a commodity code (TOTAL, blank) skipped")
+    rows.keep(holds(code, bool), "{n} rows without a commodity code (TOTAL, blank) skipped")
     code = rows.frame["code"]
-    odd = code.str.len() % 2 == 1
+    odd = holds(code, lambda text: len(text) % 2 == 1)
     if odd.any():
-        rows.notes.append(
-            f"{int(odd.sum()):,} codes of odd length had a leading zero restored (0101 read as 101)"
-        )
-        code = code.where(~odd, "0" + code)
+        count = int(odd.sum())
+        rows.notes.append(f"{count:,} codes of odd length had a leading zero restored (0101 read as 101)")
+        code = recode(code, lambda text: "0" + text if len(text) % 2 else text)
     if split is TradeSplit.EQUAL:
-        code = code.str[:HS6]
+        code = recode(code, lambda text: text[:HS6])
     rows.frame = rows.frame.assign(code=code)
 
 
@@ -77,14 +77,16 @@ def pick_year(rows: Rows, wanted: int | None) -> int | None:
     """Keep one reference year: the one asked for, else the latest in the file."""
     if "year" not in rows.frame:
         return wanted
-    years = rows.frame["year"].str.strip().str[:4]
-    found = sorted({int(y) for y in years.unique() if y.isdigit()})
+    years = recode(rows.frame["year"], lambda text: text.strip()[:4])
+    found = sorted({int(y) for y in distinct(years) if y.isdigit()})
     if wanted is not None and wanted not in found:
         listed = ", ".join(map(str, found)) or "none"
         raise ReadError.single(rows.file, f"no rows of year {wanted}; the file has years: {listed}")
     year = wanted if wanted is not None else (found[-1] if found else None)
     if year is not None:
-        rows.keep(years == str(year), f"{{n}} rows of other years skipped (kept {year})")
+        rows.keep(
+            holds(years, lambda text: text == str(year)), f"{{n}} rows of other years skipped (kept {year})"
+        )
     return year
 
 
@@ -92,27 +94,34 @@ def read_values(rows: Rows) -> None:
     """Trade values as numbers in US dollars; a cell that is not a number is an error at its row."""
     import pandas as pd
 
-    text = rows.frame["value"].str.strip()
-    rows.keep(text != "", "{n} rows with no trade value skipped")
-    text = text[text != ""]
-    commas = text.str.contains(",", regex=False)
-    if commas.any():  # rare in machine downloads, so only those cells pay for the Python call
-        text = text.where(~commas, text[commas].map(_plain_number))
-    number = pd.to_numeric(text, errors="coerce")
+    value = rows.frame["value"]
+    if value.dtype.kind == "f":  # read as numbers: empty cells are missing
+        rows.keep(value.notna(), "{n} rows with no trade value skipped")
+        number = rows.frame["value"]
+    else:
+        text = value.astype(str).str.strip()
+        rows.keep(text != "", "{n} rows with no trade value skipped")
+        text = text[text != ""]
+        commas = text.str.contains(",", regex=False)
+        if commas.any():  # only the cells written with commas pay for the Python call
+            text = text.where(~commas, text[commas].map(_plain_number))
+        number = pd.to_numeric(text, errors="coerce")
     bad = number.isna() | (number < 0)
     if bad.any():
-        found = rows.frame["value"][bad]
-        problems = [
-            rows.problem(i, "value", f"expected a trade value in US$ (a number, 0 or more), found {v!r}")
-            for i, v in found.head(_MAX_LISTED).items()
-        ]
-        if len(found) > _MAX_LISTED:
-            problems.append(
-                rows.problem(found.index[_MAX_LISTED], "value", f"and {len(found) - _MAX_LISTED:,} more")
-            )
-        raise ReadError(problems)
+        raise ReadError(_bad_values(rows, rows.frame["value"][bad]))
     scale = 1000 if rows.loaded.columns.thousands else 1
     rows.frame = rows.frame.assign(value=number * scale)
+
+
+def _bad_values(rows: Rows, found: pd.Series) -> list[Problem]:
+    problems = [
+        rows.problem(i, "value", f"expected a trade value in US$ (a number, 0 or more), found {v!r}")
+        for i, v in found.head(_MAX_LISTED).items()
+    ]
+    if len(found) > _MAX_LISTED:
+        more = f"and {len(found) - _MAX_LISTED:,} more"
+        problems.append(rows.problem(found.index[_MAX_LISTED], "value", more))
+    return problems
 
 
 def _plain_number(text: str) -> str:
@@ -134,55 +143,41 @@ def name_parties(rows: Rows, lookup: Mapping[str, PartyCode], importer: PartyCod
     """Replace reporter and partner spellings with party codes; rows naming no party are set aside."""
     frame = rows.frame
     if "importer" in frame:
-        frame = frame.assign(importer=_codes(frame["importer"], lookup))
+        frame = frame.assign(importer=recode(frame["importer"], lambda text: lookup.get(spell(text), "")))
     elif importer is None:
         message = "the file has no reporter (importer) column: name the importing party (--party CODE)"
         raise ReadError.single(rows.file, message)
     else:
         frame = frame.assign(importer=importer)
     if "partner" not in frame:
-        raise ReadError.single(
-            rows.file, f"the file has no partner column; expected one of {_spellings('partner')}"
-        )
+        expected = ", ".join(SYNONYMS["partner"][:4])
+        raise ReadError.single(rows.file, f"the file has no partner column; expected one of {expected}")
     raw_partner = frame["partner"]
-    frame = frame.assign(partner=_codes(raw_partner, lookup))
+    frame = frame.assign(partner=recode(raw_partner, lambda text: lookup.get(spell(text), "")))
     rows.frame = frame
-    reporters = _unknown(rows.loaded.frame.loc[frame.index], "importer", frame["importer"])
+    reporters = _unknown(rows, "importer")
     rows.keep(frame["importer"] != "", "{n} rows of reporters that are not parties skipped" + reporters)
     if importer is not None:
         rows.keep(
             rows.frame["importer"] == importer, f"{{n}} rows of importers other than {importer} skipped"
         )
-    world = raw_partner.loc[rows.frame.index].str.strip().str.casefold().isin(WORLD)
+    world = holds(raw_partner.loc[rows.frame.index], lambda text: spell(text) in WORLD)
     rows.keep(~world, "{n} rows with the World as partner skipped (only trade between parties counts)")
-    partners = _unknown(rows.loaded.frame.loc[rows.frame.index], "partner", rows.frame["partner"])
+    partners = _unknown(rows, "partner")
     rows.keep(rows.frame["partner"] != "", "{n} rows of partners that are not parties skipped" + partners)
-    rows.keep(
-        rows.frame["partner"] != rows.frame["importer"], "{n} rows of a party's trade with itself skipped"
-    )
+    same = rows.frame["partner"].astype(str) == rows.frame["importer"].astype(str)
+    rows.keep(~same, "{n} rows of a party's trade with itself skipped")
 
 
-def _codes(column: pd.Series, lookup: Mapping[str, PartyCode]) -> pd.Series:
-    """Party codes for a column of spellings ('' where none), looking each distinct spelling up once."""
-    import numpy as np
-    import pandas as pd
-
-    codes, uniques = pd.factorize(column)
-    named = np.array([lookup.get(spell(str(u)), "") for u in uniques] + [""], dtype=object)
-    return pd.Series(named[codes], index=column.index)  # code -1 (a missing cell) picks the last, ""
-
-
-def _unknown(original: pd.DataFrame, field: str, named: pd.Series) -> str:
+def _unknown(rows: Rows, field: str) -> str:
+    """The commonest spellings of a column that name no party: ``: CHN (1,234), W00 (99)``."""
+    original = rows.loaded.frame
     if field not in original:
         return ""
-    missing = Counter(original[field][named == ""].str.strip()).most_common(4)
-    return (": " + ", ".join(f"{k or 'blank'} ({v:,})" for k, v in missing)) if missing else ""
-
-
-def _spellings(field: str) -> str:
-    from carveplan.io.trade.columns import SYNONYMS
-
-    return ", ".join(SYNONYMS[field][:4])
+    named = rows.frame[field]
+    spelled = original[field].loc[named.index][named == ""]
+    counts = [(str(k).strip(), int(v)) for k, v in spelled.value_counts().items() if v][:4]
+    return (": " + ", ".join(f"{k or 'blank'} ({v:,})" for k, v in counts)) if counts else ""
 
 
 def to_flows(rows: Rows) -> list[TradeFlow]:
@@ -192,8 +187,11 @@ def to_flows(rows: Rows) -> list[TradeFlow]:
     frame = rows.frame
     has_weight = "weight" in frame
     if has_weight:
-        frame = frame.assign(weight=pd.to_numeric(frame["weight"].str.strip(), errors="coerce"))
-    grouped = frame.groupby(["importer", "partner", "code"], sort=True)
+        weight = frame["weight"]
+        if weight.dtype.kind != "f":  # read as text (a workbook, or a file with odd numbers)
+            weight = pd.to_numeric(weight.astype(str).str.strip(), errors="coerce")
+        frame = frame.assign(weight=weight)
+    grouped = frame.groupby(["importer", "partner", "code"], sort=True, observed=True)
     values = grouped["value"].sum()
     weights = grouped["weight"].sum(min_count=1) if has_weight else None
     flows: list[TradeFlow] = []

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _SNIFF_BYTES = 1 << 16  # the header and the delimiter are found in the top of the file
 _WORKBOOKS = (".xlsx", ".xlsm")
+_NUMBERS = ("value", "weight", "quantity")
 EXPECTED = (
     "a UN Comtrade download (refYear, reporterISO, partnerISO, cmdCode, flowCode, primaryValue), "
     "a WITS export, or a plain file with code, partner and value columns"
@@ -79,22 +80,45 @@ def _load_text(path: Path) -> Loaded:
     index = _header_index(path.name, rows)
     columns = recognize_trade(rows[index])
     wanted = sorted(columns.fields.values())
+    read = {"sep": delimiter, "skiprows": index, "encoding": "utf-8-sig" if encoding == "utf-8" else encoding}
     try:
-        frame = pd.read_csv(
-            path,
-            sep=delimiter,
-            skiprows=index,
-            header=0,
-            usecols=wanted,
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=False,
-            encoding="utf-8-sig" if encoding == "utf-8" else encoding,
-            encoding_errors="replace",
-        )
+        try:
+            frame = _read_csv(path, columns, wanted, read, numbers=True)
+        except ValueError:  # a value that is not a plain number: read it as text to say where
+            frame = _read_csv(path, columns, wanted, read, numbers=False)
     except (pd.errors.ParserError, ValueError) as err:
         raise ReadError.single(path.name, f"the file cannot be read as CSV: {_first_line(err)}") from None
     return Loaded(_rename(frame, columns, wanted), columns, index + 2)
+
+
+def _read_csv(
+    path: Path, columns: TradeColumns, wanted: list[int], read: dict[str, Any], numbers: bool
+) -> pd.DataFrame:
+    """The file's recognized columns, compactly: categories for repeated text, floats for amounts.
+
+    Codes are read as text (a category would turn ``0101`` into the number 101) and made categories
+    later; reporters, partners, flows and years repeat, so they are categories from the start. A
+    Comtrade download of two million rows then takes a few hundred megabytes, not gigabytes.
+    """
+    import pandas as pd
+
+    kinds: dict[int, Any] = {}
+    for name, column in columns.fields.items():
+        if name in _NUMBERS:
+            kinds[column] = "float64" if numbers else str
+        else:
+            kinds[column] = str if name == "code" else "category"
+    return pd.read_csv(
+        path,
+        header=0,
+        usecols=wanted,
+        dtype=kinds,
+        keep_default_na=False,
+        na_values={columns.fields[n]: [""] for n in _NUMBERS if n in columns.fields and numbers},
+        skip_blank_lines=False,
+        encoding_errors="replace",
+        **read,
+    )
 
 
 def _load_workbook(path: Path) -> Loaded:

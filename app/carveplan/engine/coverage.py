@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -85,51 +85,78 @@ class CoverageRow:
         return self.values[status] * _HUNDRED / total if total else None
 
 
-@dataclass
-class _Tally:
-    """A row while lines are being counted."""
+# A row's sums as one vector: line counts and import values by status, then the rate sums, the
+# trade-weighted sums, revenue forgone and unpriced lines. Vectors let a line add each run of
+# years at an unchanged rate once, as a difference at its first year and at the year after.
+_STATUSES = tuple(Status)
+_COUNT = {s: i for i, s in enumerate(_STATUSES)}
+_VALUE = {s: 4 + i for i, s in enumerate(_STATUSES)}
+_RATE_SUM, _RATE_N, _W_SUM, _W_VALUE, _REVENUE, _UNPRICED = range(8, 14)
+_WIDTH = 14
 
-    lines: dict[Status, int] = field(default_factory=lambda: dict.fromkeys(Status, 0))
-    values: dict[Status, Decimal] = field(default_factory=lambda: dict.fromkeys(Status, Decimal(0)))
-    rate_sum: Decimal = Decimal(0)
-    rate_count: int = 0
-    weighted_sum: Decimal = Decimal(0)
-    weighted_value: Decimal = Decimal(0)
-    revenue: Decimal = Decimal(0)
-    unpriced: int = 0
 
-    def add(self, resolved: ResolvedLine, rate: Decimal, status: Status, trade: LineTrade) -> None:
-        line = resolved.line
-        self.lines[status] += 1
-        self.values[status] += trade.value
-        if is_ad_valorem(line.unit):
-            self.rate_sum += rate
-            self.rate_count += 1
-            self.weighted_sum += trade.value * rate
-            self.weighted_value += trade.value
-        if rate == line.base:
-            return
+class _Ledger:
+    """Per-year sums of one party (and sector), kept as differences between consecutive years."""
+
+    def __init__(self, years: int) -> None:
+        self.deltas: list[list[Decimal]] = [[Decimal(0)] * _WIDTH for _ in range(years + 1)]
+
+    def add(self, first: int, end: int, amounts: list[tuple[int, Decimal]]) -> None:
+        """Add ``amounts`` (field, amount) to every year from index ``first`` up to ``end`` (excluded)."""
+        start, stop = self.deltas[first], self.deltas[end]
+        for index, amount in amounts:
+            start[index] += amount
+            stop[index] -= amount
+
+    def rows(
+        self, party: PartyCode, sector: SectorId | None, years: tuple[int, ...], eif_year: int
+    ) -> list[CoverageRow]:
+        running = [Decimal(0)] * _WIDTH
+        out = []
+        for year, delta in zip(years, self.deltas, strict=False):
+            running = [a + b for a, b in zip(running, delta, strict=True)]
+            out.append(_row(party, sector, year, eif_year, running))
+        return out
+
+
+def _row(
+    party: PartyCode, sector: SectorId | None, year: int, eif_year: int, sums: list[Decimal]
+) -> CoverageRow:
+    count = int(sums[_RATE_N])
+    simple = sums[_RATE_SUM] / count if count else None
+    weighted = sums[_W_SUM] / sums[_W_VALUE] if sums[_W_VALUE] else None
+    return CoverageRow(
+        party,
+        sector,
+        year,
+        year - eif_year + 1,
+        {s: int(sums[_COUNT[s]]) for s in _STATUSES},
+        {s: sums[_VALUE[s]] for s in _STATUSES},
+        simple,
+        weighted,
+        sums[_REVENUE],
+        int(sums[_UNPRICED]),
+    )
+
+
+def _amounts(
+    resolved: ResolvedLine, rate: Decimal, trade: LineTrade, ad_valorem: bool
+) -> list[tuple[int, Decimal]]:
+    """What one line adds to a year's sums at ``rate`` (only the fields it changes)."""
+    line = resolved.line
+    status = status_of(resolved, rate)
+    value = trade.value
+    amounts = [(_COUNT[status], Decimal(1))]
+    if value:
+        amounts.append((_VALUE[status], value))
+    if ad_valorem:
+        amounts += [(_RATE_SUM, rate), (_RATE_N, Decimal(1))]
+        if value:
+            amounts += [(_W_SUM, value * rate), (_W_VALUE, value)]
+    if rate != line.base:
         forgone = revenue_forgone(line.unit, line.base, rate, trade)
-        if forgone is None:
-            self.unpriced += 1
-        else:
-            self.revenue += forgone
-
-    def freeze(self, party: PartyCode, sector: SectorId | None, year: int, eif_year: int) -> CoverageRow:
-        simple = self.rate_sum / self.rate_count if self.rate_count else None
-        weighted = self.weighted_sum / self.weighted_value if self.weighted_value else None
-        return CoverageRow(
-            party,
-            sector,
-            year,
-            year - eif_year + 1,
-            self.lines,
-            self.values,
-            simple,
-            weighted,
-            self.revenue,
-            self.unpriced,
-        )
+        amounts.append((_UNPRICED, Decimal(1)) if forgone is None else (_REVENUE, forgone))
+    return amounts
 
 
 @dataclass(frozen=True)
@@ -237,16 +264,23 @@ def _rows(
         for sector in (None, *sectors)
         if sector is None or (party, sector) in used
     ]
-    tallies = {(party, sector, year): _Tally() for party, sector in keys for year in years}
+    ledgers = {key: _Ledger(len(years)) for key in keys}
     for row in trajectory(replace(schedule, lines=tuple(tariff)), years):
         line = row.line.line
         trade = _NO_TRADE if match is None else match.lines.get(line.id, _NO_TRADE)
-        for year, rate in zip(years, row.values, strict=True):
-            status = status_of(row.line, rate)
-            tallies[line.party, None, year].add(row.line, rate, status, trade)
-            tallies[line.party, line.sector, year].add(row.line, rate, status, trade)
+        ad_valorem = is_ad_valorem(line.unit)
+        whole, own = ledgers[line.party, None], ledgers[line.party, line.sector]
+        values = row.values
+        first = 0
+        for index in range(1, len(values) + 1):
+            if index < len(values) and values[index] == values[first]:
+                continue  # the same rate as the year before: one addition covers the run
+            amounts = _amounts(row.line, values[first], trade, ad_valorem)
+            whole.add(first, index, amounts)
+            own.add(first, index, amounts)
+            first = index
     eif_year = schedule.eif.year
-    return tuple(tally.freeze(*key, eif_year) for key, tally in tallies.items())
+    return tuple(r for key, ledger in ledgers.items() for r in ledger.rows(*key, years, eif_year))
 
 
 def _ordered(declared: Iterable[str], used: Iterable[str]) -> list[str]:

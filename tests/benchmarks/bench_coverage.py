@@ -66,7 +66,8 @@ def write_comtrade(path: Path, agreement: Agreement, rows: int = ROWS, seed: int
 def measure(path: Path, agreement: Agreement) -> int:
     """What a user waits for: read the download into the agreement, resolve, coverage and verdicts."""
     result = read_trade(path, agreement)
-    cover = coverage_of(resolve(replace(agreement, trade=result.table)))
+    # The reader has matched the flows to the lines already; coverage takes that match as it is.
+    cover = coverage_of(resolve(replace(agreement, trade=result.table)), match=result.match)
     return len(verdicts(cover)) + len(cover.rows)
 
 

@@ -72,6 +72,8 @@ class TradeMatch:
 
 def digits(code: str) -> str:
     """A commodity code as digits only (``2710.12.11`` -> ``27101211``), leading zeros kept."""
+    if code.isdigit():  # most codes already are: this is called for every line and every flow
+        return code
     return "".join(ch for ch in code if ch.isdigit())
 
 

@@ -68,9 +68,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "flow": ("flowcode", "flow code", "tradeflowcode", "flowdesc", "flow", "trade flow", "tradeflowname"),
     "year": ("refyear", "year", "period", "reference year"),
+    # Net weight in kilograms prices specific duties; other quantities (litres, units) are not read.
     "weight": ("netwgt", "netweight in kgm", "net weight kg", "netweight", "net weight"),
-    "quantity": ("qty", "quantity"),
-    "quantity_unit": ("qtyunitabbr", "quantity unit", "qty unit", "quantitytoken", "unit"),
 }
 REQUIRED = ("code", "value")
 _THOUSANDS = ("1000", "thousand", "000 usd", "k usd")

@@ -193,17 +193,20 @@ def to_flows(rows: Rows) -> list[TradeFlow]:
         frame = frame.assign(weight=weight)
     grouped = frame.groupby(["importer", "partner", "code"], sort=True, observed=True)
     values = grouped["value"].sum()
-    weights = grouped["weight"].sum(min_count=1) if has_weight else None
+    weights = grouped["weight"].sum(min_count=1).to_numpy() if has_weight else None
     flows: list[TradeFlow] = []
-    for position, (importer, partner, code) in enumerate(values.index):
-        weight = None if weights is None else weights.iloc[position]
+    # Plain arrays: indexing a Series row by row costs more than the whole group-by.
+    for position, ((importer, partner, code), value) in enumerate(
+        zip(values.index, values.to_numpy(), strict=True)
+    ):
+        weight = None if weights is None else weights[position]
         known = weight is not None and weight == weight  # NaN is not equal to itself
         flows.append(
             TradeFlow(
                 str(importer),
                 str(partner),
                 str(code),
-                _money(values.iloc[position]),
+                _money(value),
                 _money(weight) if known else None,
                 "kg" if known else "",
             )

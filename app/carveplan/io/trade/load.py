@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 _SNIFF_BYTES = 1 << 16  # the header and the delimiter are found in the top of the file
 _WORKBOOKS = (".xlsx", ".xlsm")
-_NUMBERS = ("value", "weight", "quantity")
+_NUMBERS = ("value", "weight")
 EXPECTED = (
     "a UN Comtrade download (refYear, reporterISO, partnerISO, cmdCode, flowCode, primaryValue), "
     "a WITS export, or a plain file with code, partner and value columns"

@@ -124,7 +124,7 @@ def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None
             fig = Figure(figsize=size)
             draw_job(fig, job, selection, title)
             pdf.savefig(fig, facecolor=fig.get_facecolor())
-        covered = deck_coverage(job)
+        covered = deck_coverage(job.schedule, job.baseline, job.selection)
         if covered is not None:
             fig = Figure(figsize=size)
             draw_coverage_page(fig, *covered, job.style)

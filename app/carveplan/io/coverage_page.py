@@ -2,31 +2,29 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from matplotlib.figure import Figure
 
 from carveplan.chart.coverage import draw_coverage
+from carveplan.chart.rows import RowSelection
 from carveplan.chart.style import ChartStyle
 from carveplan.engine.coverage import Coverage, coverage_of
+from carveplan.engine.schedule import Schedule
 from carveplan.engine.xxiv import Verdict, verdicts
 from carveplan.io.coverage_rows import pct, test_text, trade_text
-
-if TYPE_CHECKING:  # chart_export draws this page: a real import would be circular
-    from carveplan.io.chart_export import ChartJob
 
 TITLE = "Liberalization coverage and the Article XXIV test"
 
 
-def deck_coverage(job: ChartJob) -> tuple[Coverage, Coverage | None] | None:
+def deck_coverage(
+    schedule: Schedule, baseline: Schedule | None, selection: RowSelection
+) -> tuple[Coverage, Coverage | None] | None:
     """Coverage of a deck's scenario (and its baseline), or ``None`` for no coverage page.
 
     Coverage is counted over the whole schedule, so a deck cut down to some sectors or parties
-    has no coverage page; nor has an agreement without tariff lines.
+    (``selection``) has no coverage page; nor has an agreement without tariff lines.
     """
-    if job.selection.sectors or job.selection.parties:
+    if selection.sectors or selection.parties:
         return None
-    schedule, baseline = job.schedule, job.baseline
     cover = coverage_of(schedule)
     if not cover.rows:
         return None

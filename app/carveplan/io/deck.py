@@ -140,7 +140,7 @@ def _coverage_slide(deck: Any, job: ChartJob, dpi: int) -> None:
     """Coverage curves with the verdicts beneath, when the agreement has tariff lines to count."""
     from pptx.util import Inches
 
-    covered = deck_coverage(job)
+    covered = deck_coverage(job.schedule, job.baseline, job.selection)
     if covered is None:
         return
     slide = _titled(deck, "Liberalization coverage and the Article XXIV test")

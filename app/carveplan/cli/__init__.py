@@ -24,7 +24,7 @@ COMMANDS: dict[str, str] = {
     "coverage": "coverage",
 }
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_OK, EXIT_UNREADABLE = 0, 2
 
 
 def build_parser() -> argparse.ArgumentParser:

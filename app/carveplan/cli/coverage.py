@@ -18,7 +18,7 @@ from carveplan.cli.common import (
 )
 from carveplan.engine.coverage import coverage
 from carveplan.engine.xxiv import verdicts
-from carveplan.io.coverage_rows import coverage_dict, coverage_text
+from carveplan.io.reports.coverage import coverage_dict, coverage_text
 from carveplan.model import CoverageTest
 
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from carveplan.engine.coverage import Coverage, coverage_of
 from carveplan.engine.trade_match import match_trade
 from carveplan.engine.xxiv import Verdict, verdicts
-from carveplan.io.analysis_rows import Cell, Rows
-from carveplan.io.coverage_rows import blocker_rows, test_text, trade_text, year_rows
+from carveplan.io.reports.coverage import blocker_rows, test_text, trade_text, year_rows
+from carveplan.io.reports.rows import Cell, Rows
 from carveplan.model import BASELINE
 from carveplan.ui.deferred import DeferredRefresh
 from carveplan.ui.document import Document

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from carveplan.io.schedule_columns import normalize
-from carveplan.io.sheet_table import column_letter
+from carveplan.io.schedule.columns import normalize
+from carveplan.io.workbook.table import column_letter
 
 # Field -> normalized headers, most specific first: where a file has two candidates (Comtrade has both
 # reporterISO and reporterCode), the earlier spelling wins.

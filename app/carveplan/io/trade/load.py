@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from carveplan.io.csv_reader import decode, sniff_delimiter
 from carveplan.io.errors import ReadError
-from carveplan.io.sheet_reader import SheetReader
+from carveplan.io.sheets.csv_reader import decode, sniff_delimiter
+from carveplan.io.sheets.reader import SheetReader
 from carveplan.io.trade.columns import REQUIRED, TradeColumns, find_trade_header, recognize_trade
 
 if TYPE_CHECKING:

@@ -6,8 +6,9 @@ import dataclasses
 import re
 import types
 import typing
+from collections.abc import Callable
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from functools import cache
 from typing import Any
@@ -22,14 +23,14 @@ from carveplan.model import (
     Timing,
     TimingError,
     error,
-    in_calendar,
 )
+from carveplan.model import grammar as g
 from carveplan.model import parse_timing as _parse_timing
+from carveplan.model.grammar import MAX_DIGITS
 
 _INVALID: Any = object()  # a value that could not be read; its problem is already recorded
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})")
-MAX_DIGITS = 15  # numbers are kept within 10**±15: a larger exponent is a typing slip
+__all__ = ["MAX_DIGITS", "decode_agreement"]
 _KIND_TYPES = {kind: cls for cls, kind in OVERRIDE_KINDS.items()}
 
 
@@ -155,27 +156,14 @@ class _Decoder:
         return self.expect(path, "a whole number", raw)
 
     def decimal(self, raw: object, path: str) -> Any:
-        expected = 'a decimal number such as "6.8"'
         if isinstance(raw, bool) or not isinstance(raw, str | int | Decimal):
-            return self.expect(path, expected, raw)
-        try:
-            number = Decimal(raw)
-        except InvalidOperation:
-            return self.expect(path, expected, raw)
-        # A huge exponent ("1e999999999") would be written back as a billion digits: refuse it.
-        if not number.is_finite() or not -MAX_DIGITS <= number.adjusted() <= MAX_DIGITS:
-            return self.expect(path, expected, raw)
-        return number
+            return self.expect(path, 'a decimal number such as "6.8"', raw)
+        return self.grammar(g.parse_number, raw if isinstance(raw, str) else format(Decimal(raw), "f"), path)
 
     def day(self, raw: object, path: str) -> Any:
-        match = _DATE.fullmatch(raw) if isinstance(raw, str) else None
-        try:
-            if match:
-                day = date(*(int(g) for g in match.groups()))
-                return day if in_calendar(day) else self.expect(path, "a date from 1900 to 2200", raw)
-        except ValueError:
-            pass
-        return self.expect(path, "a real calendar date YYYY-MM-DD", raw)
+        if not isinstance(raw, str):
+            return self.expect(path, g.DATE, raw)
+        return self.grammar(g.parse_date, raw, path)
 
     def timing(self, raw: object, path: str) -> Any:
         if not isinstance(raw, str):
@@ -186,15 +174,16 @@ class _Decoder:
             return self.fail(path, err.describe(), "bad-timing")
 
     def offset(self, raw: object, path: str) -> Any:
-        expected = 'an offset such as "+6m", "2y" or "-90d"'
-        if not isinstance(raw, str) or not raw.strip():
-            return self.expect(path, expected, raw)
-        text = raw.strip()
+        if not isinstance(raw, str):
+            return self.expect(path, 'an offset such as "+6m", "2y" or "-90d"', raw)
+        return self.grammar(g.parse_offset, raw, path)
+
+    def grammar(self, parse: Callable[[str], Any], raw: str, path: str) -> Any:
+        """A value read by the grammar every surface shares: the same text, the same value or message."""
         try:
-            parsed = _parse_timing("EIF" + (text if text[0] in "+-" else "+" + text))
-        except TimingError:
-            return self.expect(path, expected, raw)
-        return parsed.offset
+            return parse(raw)
+        except g.CellError as err:
+            return self.expect(path, err.expected, raw)
 
     def month_day(self, raw: object, path: str) -> Any:
         match = _MONTH_DAY.fullmatch(raw) if isinstance(raw, str) else None

@@ -66,11 +66,11 @@ class Column:
     def read(self, text: str) -> Any:
         """The field value for ``text``; raises ``CellError`` with the column's header in front."""
         if self.parse is None:
-            raise CellError(f"{self.header}: read-only")
+            raise CellError.plain(f"{self.header}: read-only")
         try:
             return self.parse(text)
         except CellError as err:
-            raise CellError(f"{self.header}: {err}") from None
+            raise CellError.plain(f"{self.header}: {err}") from None
 
 
 def enum_column(field: str, header: str, enum: type[StrEnum], tooltip: str = "", width: int = 12) -> Column:

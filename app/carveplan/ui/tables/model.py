@@ -137,7 +137,9 @@ class RecordTableModel(QAbstractTableModel):
         if field == self.spec.key_field and any(
             getattr(r, field) == value for i, r in enumerate(self._rows) if i != row
         ):
-            raise CellError.plain(f"{value!r} is already used by another {col.KINDS[self.spec.kind].singular}")
+            raise CellError.plain(
+                f"{value!r} is already used by another {col.KINDS[self.spec.kind].singular}"
+            )
 
     # --- slots ------------------------------------------------------------------------------
     def _on_document_agreement_changed(self) -> None:

@@ -11,8 +11,9 @@ from typing import Any, TypeVar
 
 from carveplan.model import Gate, Step, Timing
 from carveplan.model import grammar as g
-from carveplan.model.duty import Rate, format_rate_cell, is_specific, parse_rate
+from carveplan.model.duty import Rate, format_rate, is_specific
 from carveplan.model.grammar import CellError
+from carveplan.model.rates import format_rate_cell, parse_rate
 
 E = TypeVar("E", bound=StrEnum)
 Parser = Callable[[Any], Any]
@@ -76,10 +77,21 @@ def optional_int(value: Any) -> int | None:
 
 
 def rate(value: Any) -> tuple[Rate, str | None]:
-    """A rate as published (``5``, ``4.4¢/kg``, ``3.4¢/kg + 2%``); a number cell is ad valorem."""
+    """A rate as published (``5``, ``4.4¢/kg``, ``3.4¢/kg + 2%``) and the unit it names, if any."""
     if isinstance(value, float | int) and not isinstance(value, bool):
-        return g.check_percent(decimal(value)), None
+        number = decimal(value)
+        return (number, None) if number >= 0 else parse_rate(g.format_number(number))
     return parse_rate(text(value))
+
+
+def rate_value(value: Any) -> Rate:
+    """A value in a line's unit, or a compound duty (the unit a cell names is the Unit column's)."""
+    return rate(value)[0]
+
+
+def optional_rate_value(value: Any) -> Rate | None:
+    """A rate, or nothing for an empty or ``N/A`` cell."""
+    return None if _blank_or_na(value) else rate_value(value)
 
 
 def write_rate(value: Rate, unit: str) -> float | int | str | None:
@@ -87,6 +99,13 @@ def write_rate(value: Rate, unit: str) -> float | int | str | None:
     if isinstance(value, Decimal) and not is_specific(unit):
         return write_number(value)
     return format_rate_cell(value, unit)
+
+
+def write_published(value: Rate, unit: str) -> float | int | str | None:
+    """A value for a sheet people read (year by year, timeline): numbers, duties as published (``Free``)."""
+    if isinstance(value, Decimal) and not is_specific(unit):
+        return write_number(value)
+    return format_rate(value, unit)
 
 
 def day(value: Any) -> date:

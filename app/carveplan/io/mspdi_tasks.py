@@ -22,6 +22,7 @@ from carveplan.io.mspdi_fields import (
     MsTask,
 )
 from carveplan.model import Agreement, Gate, Line, MilestoneStatus, Phase, format_timing
+from carveplan.model.duty import format_rate
 
 _Children = Callable[[], None]
 _PartyChildren = Callable[[str], None]
@@ -245,7 +246,7 @@ class _Outline:
         if written is not None:
             fields["timing"] = format_timing(written.start)
             gates, notes = written.gates, written.note
-        name = phase.label or f"{phase.value}{line.unit}"
+        name = phase.label or format_rate(phase.value, line.unit)
         task = MsTask(0, name, 4, start, finish, active=not phase.blocked, notes=notes, fields=fields)
         self._add(replace(task, constraint=phase.nominal_start), gates)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import operator
 import re
 import types
 import typing
@@ -16,10 +18,12 @@ from typing import Any
 from carveplan.io.native_encode import OVERRIDE_KINDS
 from carveplan.model import (
     Agreement,
+    Duty,
     Location,
     MonthDay,
     Offset,
     Problem,
+    Rate,
     Timing,
     TimingError,
     error,
@@ -27,6 +31,7 @@ from carveplan.model import (
 from carveplan.model import grammar as g
 from carveplan.model import parse_timing as _parse_timing
 from carveplan.model.grammar import MAX_DIGITS
+from carveplan.model.rates import parse_rate
 
 _INVALID: Any = object()  # a value that could not be read; its problem is already recorded
 _MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})")
@@ -85,6 +90,8 @@ class _Decoder:
 
     def value(self, hint: Any, raw: object, path: str) -> Any:
         origin = typing.get_origin(hint)
+        if hint in _SCALARS:  # before unions: a rate is a decimal or a duty, written as one text
+            return _SCALARS[hint](self, raw, path)
         if origin in (typing.Union, types.UnionType):
             return self.union(typing.get_args(hint), raw, path)
         if origin is tuple:
@@ -98,7 +105,7 @@ class _Decoder:
     def union(self, options: tuple[Any, ...], raw: object, path: str) -> Any:
         present = [o for o in options if o is not type(None)]
         if len(present) < len(options):  # X | None
-            return None if raw is None else self.value(present[0], raw, path)
+            return None if raw is None else self.value(optional_of(options), raw, path)
         if not isinstance(raw, dict):
             return self.expect(path, 'an object with a "kind"', raw)
         kind = raw.get("kind")
@@ -160,6 +167,14 @@ class _Decoder:
             return self.expect(path, 'a decimal number such as "6.8"', raw)
         return self.grammar(g.parse_number, raw if isinstance(raw, str) else format(Decimal(raw), "f"), path)
 
+    def rate(self, raw: object, path: str) -> Any:
+        # A plain value is a number as for any decimal; a compound duty its published text.
+        if isinstance(raw, str) and not g.looks_numeric(raw):
+            value = self.grammar(lambda text: parse_rate(text)[0], raw, path)
+            if value is _INVALID or isinstance(value, Duty):
+                return value
+        return self.decimal(raw, path)
+
     def day(self, raw: object, path: str) -> Any:
         if not isinstance(raw, str):
             return self.expect(path, g.DATE, raw)
@@ -197,6 +212,12 @@ class _Decoder:
         return self.expect(path, 'a month and day "MM-DD" such as "01-01" or "04-01" (not 29 February)', raw)
 
 
+def optional_of(options: tuple[Any, ...]) -> Any:
+    """The hint ``X`` of ``X | None``, where ``X`` may itself be a union (a rate)."""
+    present = [o for o in options if o is not type(None)]
+    return present[0] if len(present) == 1 else functools.reduce(operator.or_, present)
+
+
 def _required(field: dataclasses.Field[Any]) -> bool:
     return field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
 
@@ -206,6 +227,7 @@ _SCALARS: dict[Any, Any] = {
     bool: _Decoder.boolean,
     int: _Decoder.integer,
     Decimal: _Decoder.decimal,
+    Rate: _Decoder.rate,
     date: _Decoder.day,
     Timing: _Decoder.timing,
     Offset: _Decoder.offset,

@@ -17,6 +17,7 @@ from carveplan.model import (
     MilestoneKind,
     MilestoneStatus,
     Phase,
+    Rate,
     RoundingDirection,
     StagingKind,
     Timing,
@@ -153,6 +154,17 @@ def number(key: str, header: str, width: int = 10, optional: bool = False) -> Co
     return Column(key, header, width, _attr(key, cells.write_number), parse, required=not optional)
 
 
+def rated(key: str, header: str, width: int = 10, optional: bool = False) -> Column:
+    """A line's rate: a number cell for ad valorem, the published text for specific and compound duties."""
+    parse = cells.optional_rate_value if optional else cells.rate_value
+
+    def get(record: Any, _ctx: Any) -> Any:
+        value = getattr(record, key)
+        return None if value is None else cells.write_rate(value, record.unit)
+
+    return Column(key, header, width, get, parse, required=not optional)
+
+
 def whole(key: str, header: str, width: int = 10) -> Column:
     """An optional whole-number column."""
     return Column(key, header, width, _attr(key), cells.optional_int)
@@ -177,6 +189,11 @@ def gated(key: str = "gates", header: str = "Gates") -> Column:
 def computed(key: str, header: str, width: int, get: Getter, is_date: bool = False) -> Column:
     """A column computed from the resolved schedule, for reading only."""
     return Column(key, header, width, get, computed=True, is_date=is_date)
+
+
+def _phase_value(value: Rate) -> Any:
+    # A plain value is a number in its line's unit (the Lines sheet's Unit column); a compound is text.
+    return cells.write_rate(value, "%")
 
 
 def _change(value: Any) -> Change | None:
@@ -207,9 +224,9 @@ LINES = SheetSpec(
         plain("description", "Description", 40),
         enum("measure", "Measure", MeasureKind, 14),
         plain("unit", "Unit", 8),
-        number("base", "Base", 10),
+        rated("base", "Base", 14),
         ident("category", "Category", 12),
-        number("target", "Target", 10, optional=True),
+        rated("target", "Target", 14, optional=True),
         gated(),
         plain("notes", "Notes", 30),
         plain("legal_ref", "Legal reference", 20),
@@ -224,7 +241,7 @@ PHASES = SheetSpec(
         Column("order", "Order", 8, lambda rec, _ctx: rec.position + 1, cells.optional_int),
         Column("label", "Label", 16, _phase("label")),
         Column("start", "Start", 16, _phase("start", cells.write_timing), cells.timing, required=True),
-        Column("value", "Value", 10, _phase("value", cells.write_number), cells.decimal, required=True),
+        Column("value", "Value", 12, _phase("value", _phase_value), cells.rate_value, required=True),
         Column("gates", "Gates", 18, _phase("gates", cells.write_gates), cells.gates),
         Column("note", "Note", 30, _phase("note")),
     ),

@@ -10,7 +10,7 @@ from typing import Any
 
 from carveplan.engine import ResolvedLine, Schedule, trajectory
 from carveplan.engine.dates import add_months
-from carveplan.io.cells import write_number
+from carveplan.io.cells import write_published
 from carveplan.io.formats import ExportOptions
 from carveplan.io.sheet_writer import SheetWriter
 from carveplan.model import LineId
@@ -42,10 +42,10 @@ def write_year_by_year(writer: SheetWriter, schedule: Schedule, shown: set[LineI
             line.sector,
             line.code,
             line.description,
-            write_number(line.base),
+            write_published(line.base, line.unit),
             category,
         ]
-        writer.append(sheet, [*cells, *(write_number(v) for v in row.values)])
+        writer.append(sheet, [*cells, *(write_published(v, line.unit) for v in row.values)])
         writer.progress.step()
         count += 1
     sheet.auto_filter.ref = f"A1:G{count + 1}"
@@ -174,7 +174,7 @@ class Timeline:
         self._span(marks, self.schedule.eif, end, fill)
         for phase in resolved.phases:
             if phase.start is not None:
-                marks[self.index(phase.start)] = self._styled(write_number(phase.value), fill)
+                marks[self.index(phase.start)] = self._styled(write_published(phase.value, line.unit), fill)
         for _exception, start, stop in resolved.suspended:
             self._span(marks, start, stop, "suspended")
         self._row(head, marks)

@@ -97,6 +97,11 @@ def parse_number(text: str) -> Decimal:
     return in_range(number)
 
 
+def looks_numeric(text: str) -> bool:
+    """Whether ``text`` is written as a plain number (``6.8``, ``-2``, ``1E+3``), as files store them."""
+    return _PLAIN.fullmatch(text.strip()) is not None
+
+
 def in_range(number: Decimal) -> Decimal:
     """``number`` when it lies within 10**±15; the agreement file refuses others (a typing slip)."""
     if number and not -MAX_DIGITS <= number.adjusted() <= MAX_DIGITS:

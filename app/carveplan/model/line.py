@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from carveplan.model.duty import Rate
 from carveplan.model.party import PartyCode, SectorId
 from carveplan.model.timing import MilestoneId, Offset, Timing
 
@@ -83,7 +84,7 @@ class Phase:
     """
 
     start: Timing
-    value: Decimal
+    value: Rate
     label: str = ""
     gates: tuple[Gate, ...] = ()
     note: str = ""
@@ -101,8 +102,8 @@ class Line:
         code_system: HS, CPC or other.
         description: what the line covers.
         measure: what is liberalized.
-        unit: unit of ``base`` and phase values.
-        base: value before the agreement.
+        unit: unit of ``base`` and phase values: ``%``, a specific duty's (``¢/kg``, ``€/100 kg``), ``t``.
+        base: value before the agreement; a compound duty (``3.4¢/kg + 2%``) carries its own units.
         category: staging category code; ignored when ``phases`` are given.
         target: final value overriding the category's (e.g. an equity cap rising to 49).
         phases: explicit phases, in order.
@@ -119,9 +120,9 @@ class Line:
     code_system: CodeSystem = CodeSystem.HS
     measure: MeasureKind = MeasureKind.TARIFF
     unit: str = "%"
-    base: Decimal = Decimal(0)
+    base: Rate = Decimal(0)
     category: str = ""
-    target: Decimal | None = None
+    target: Rate | None = None
     phases: tuple[Phase, ...] = ()
     gates: tuple[Gate, ...] = ()
     notes: str = ""

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
-from carveplan.model import Gate, Step, Timing
+from carveplan.model import Gate, MeasureKind, Step, Timing
 from carveplan.model import grammar as g
-from carveplan.model.duty import Rate, format_rate_cell, parse_rate
+from carveplan.model.duty import Rate
 from carveplan.model.grammar import CellError, enum_label, format_bool
+from carveplan.model.rates import format_rate_cell, parse_rate
 
 __all__ = ["CellError", "enum_label", "format_bool"]
 
@@ -63,14 +64,34 @@ def format_decimal(value: Decimal | None) -> str:
     return "" if value is None else g.format_number(value)
 
 
-def parse_rate_cell(text: str) -> tuple[Rate, str | None]:
+class TypedRate(NamedTuple):
+    """A rate typed in a cell, with the unit it names (``4.4¢/kg``), or ``None`` to keep the line's."""
+
+    value: Rate
+    unit: str | None
+
+
+def parse_rate_cell(text: str) -> TypedRate:
     """A rate as published: ``5``, ``4.4¢/kg``, ``3.4¢/kg + 2%``; the unit when the text names one."""
-    return _read(parse_rate, text)
+    return TypedRate(*_read(parse_rate, text))
 
 
-def format_rate(value: Rate, unit: str) -> str:
+def parse_optional_rate_cell(text: str) -> TypedRate | None:
+    """A rate, or ``None`` for an empty cell."""
+    return TypedRate(*_read(parse_rate, text)) if text.strip() else None
+
+
+def format_rate(value: Rate | None, unit: str) -> str:
     """A rate in a cell: ``6.8`` for ad valorem, ``4.4¢/kg`` or ``3.4¢/kg + 2%`` as published."""
-    return format_rate_cell(value, unit)
+    return "" if value is None else format_rate_cell(value, unit)
+
+
+def check_typed(record: object, typed: TypedRate) -> None:
+    """Refuse a rate that cannot be true on this line: an ad valorem tariff above 1,000% (a slip)."""
+    unit = typed.unit or getattr(record, "unit", "%")
+    value = typed.value
+    if getattr(record, "measure", None) is MeasureKind.TARIFF and unit == "%" and isinstance(value, Decimal):
+        _read(lambda _text: g.check_percent(value), format_rate_cell(value, unit))
 
 
 def parse_count(text: str) -> int:

@@ -37,6 +37,7 @@ from carveplan.ui.tables.columnkit import (
     number_column,
     parties,
     party_column,
+    rate_column,
     sectors,
     text_column,
     timing_column,
@@ -60,7 +61,9 @@ LINES = TableSpec(
         text_column("description", "Description", 28),
         enum_column("measure", "Measure", MeasureKind, width=11),
         text_column("unit", "Unit", 5),
-        number_column("base", "Base", "The value before the agreement (6.8 for 6.8 %)", width=6),
+        rate_column(
+            "base", "Base", "The value before the agreement: 6.8 (%), 4.4¢/kg, 3.4¢/kg + 2%", width=8
+        ),
         Column(
             "category",
             "Category",
@@ -70,9 +73,7 @@ LINES = TableSpec(
             tooltip="Staging category (B5, 5 Years, E ...); ignored when the line has its own phases",
             width=8,
         ),
-        number_column(
-            "target", "Target", "Final value overriding the category's; empty for its own", True, 6
-        ),
+        rate_column("target", "Target", "Final value overriding the category's; empty for its own", True, 6),
         Column(
             "phases",
             "Phases",
@@ -96,7 +97,7 @@ PHASES = TableSpec(
     columns=(
         text_column("label", "Label", 20),
         timing_column("start", "Start"),
-        number_column("value", "Value", "The value in force from the start"),
+        rate_column("value", "Value", "The value in force from the start: 6.4, 3.5¢/kg, 2.7¢/kg + 1.6%"),
         gates_column(20),
         text_column("note", "Note", 24),
     ),

@@ -69,7 +69,7 @@ class CellError(ValueError):
 
 
 # --- numbers ------------------------------------------------------------------------
-_PLAIN = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,4})?")
+_PLAIN = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 1,000 and 12,345.6: commas group
 _DOTTED_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+,\d+")  # 1.000,5: EU grouping
 _COMMA_DECIMAL = re.compile(r"[+-]?\d+,\d+")  # 20,0: an EU decimal comma

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from carveplan.model import Gate, Step, Timing
 from carveplan.model import grammar as g
-from carveplan.model.duty import Rate, format_rate, is_specific
+from carveplan.model.duty import Rate, format_column, is_specific
 from carveplan.model.grammar import CellError
 from carveplan.model.rates import format_rate_cell, parse_rate
 
@@ -105,7 +105,7 @@ def write_published(value: Rate, unit: str) -> float | int | str | None:
     """A value for a sheet people read (year by year, timeline): numbers, duties as published (``Free``)."""
     if isinstance(value, Decimal) and not is_specific(unit):
         return write_number(value)
-    return format_rate(value, unit)
+    return format_column(value, unit)
 
 
 def day(value: Any) -> date:

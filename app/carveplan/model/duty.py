@@ -131,3 +131,11 @@ def format_rate(value: Rate, unit: str = PERCENT) -> str:
     if not value and is_specific(unit):
         return "Free"
     return format_amount(value, unit)
+
+
+def format_column(value: Rate, unit: str) -> str:
+    """A value in a column headed by its unit (CSV, year sheets): ``6.4`` for a percentage or a
+    volume, the published spelling for specific and compound duties (``3.5¢/kg``, ``Free``)."""
+    if isinstance(value, Decimal) and not is_specific(unit):
+        return format(value, "f")
+    return format_rate(value, unit)

@@ -190,6 +190,7 @@ def draw_verticals(
             color=_vertical_colour(mark.kind, style),
             zorder=5,
             clip_on=True,
+            parse_math=False,
         )
         out[f"{mark.kind}_labels"].append(text)
     return out

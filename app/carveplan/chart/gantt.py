@@ -162,6 +162,7 @@ def draw_gantt(
                 va="center",
                 color=style.muted,
                 fontsize=style.font_size,
+                parse_math=False,
             )
         )
     art.legend = draw_legend(fig, handles, style, ncols, frame.legend_bottom)
@@ -236,6 +237,7 @@ def _prepare_axes(
         axis="y", length=0, pad=frame.label_points, labelsize=style.font_size, labelcolor=style.foreground
     )
     for text, row in zip(ax.get_yticklabels(), labelled, strict=True):
+        text.set_parse_math(False)  # a description may hold "$" ("US$30/t"): never math
         text.set_horizontalalignment("left")
         if row.is_group:
             text.set_fontweight("bold")

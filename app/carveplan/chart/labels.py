@@ -66,6 +66,7 @@ def _text(
         zorder=5,
         clip_on=True,
         bbox=box,
+        parse_math=False,  # "$" is a currency ("US$30/t"), never math
     )
 
 
@@ -179,6 +180,7 @@ def _band_labels(
                 clip_on=True,
                 fontweight="bold",
                 bbox=box,
+                parse_math=False,
             )
             out.append(text)
     return out

@@ -144,6 +144,7 @@ def draw_title_block(
             fontsize=style.title_size,
             fontweight="bold",
             color=style.foreground,
+            parse_math=False,
         ),
         fig.text(
             left,
@@ -153,6 +154,7 @@ def draw_title_block(
             va="top",
             fontsize=style.font_size,
             color=style.muted,
+            parse_math=False,
         ),
     ]
     if classification:
@@ -173,6 +175,7 @@ def draw_title_block(
                     "edgecolor": edge,
                     "linewidth": 1.2,
                 },
+                parse_math=False,
             )
         )
     return texts

@@ -98,6 +98,8 @@ def format_amount(value: Decimal, unit: str) -> str:
         return f"{number}%"
     prefix = currency(unit)
     if prefix and prefix != "¢":
+        # Staged to a thousandth (0.1 cent), US$27.000/t is published as US$27/t.
+        number = format(value.normalize(), "f") if "." in number else number
         return f"{prefix}{number}{unit[len(prefix) :]}"
     return f"{number}{unit}" if prefix or not unit else f"{number} {unit}"
 

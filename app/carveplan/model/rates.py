@@ -121,4 +121,6 @@ def format_rate_cell(value: Rate, unit: str = "%") -> str:
     """A rate in a table or text cell: ad valorem as a bare number (``6.8``), others as published."""
     if isinstance(value, Duty):
         return format_duty(value, exact=True)  # every component, so the cell reads back the same shape
-    return format_number(value) if not is_specific(unit) else format_amount(value, unit)
+    if not is_specific(unit):
+        return format_number(value)
+    return format_amount(value, unit) if value else "Free"  # Free reads back as 0 in the line's unit

@@ -20,6 +20,7 @@ from carveplan.io.mspdi_fields import (
     SECTOR,
     MsLink,
     MsTask,
+    rate_fields,
 )
 from carveplan.model import Agreement, Gate, Line, MilestoneStatus, Phase, format_timing
 from carveplan.model.duty import format_rate
@@ -208,12 +209,12 @@ class _Outline:
             "description": line.description,
             "measure": line.measure.value,
             "unit": line.unit,
-            "base": str(line.base),
+            **rate_fields("base", line.base, line.unit),
             "category": line.category,
             "legal_ref": line.legal_ref,
         }
         if line.target is not None:
-            fields["target"] = str(line.target)
+            fields.update(rate_fields("target", line.target, line.unit))
         name = f"{line.code} {line.description}".strip() or line.id
         if not resolved.phases:
             if resolved.excluded:
@@ -239,7 +240,7 @@ class _Outline:
         start = phase.start or phase.nominal_start or self.schedule.eif
         finish = self.horizon if phase.end is None else max(start, phase.end - timedelta(days=1))
         line = resolved.line
-        fields = {"role": PHASE, "description": phase.label, "value": str(phase.value)}
+        fields = {"role": PHASE, "description": phase.label, **rate_fields("value", phase.value, line.unit)}
         fields["planned"] = start.isoformat()
         gates: tuple[Gate, ...] = ()
         notes = ""

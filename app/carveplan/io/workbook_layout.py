@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 from carveplan.io import cells
 from carveplan.model import (
     CodeSystem,
+    Cuts,
     DevelopmentStatus,
     LineId,
     MeasureKind,
@@ -312,6 +313,7 @@ CATEGORIES = SheetSpec(
         number("final", "Final", 10, optional=True),
         Column("steps", "Steps", 24, _attr("steps", cells.write_steps), cells.steps),
         plain("description", "Description", 40),
+        enum("cuts", "Cuts", Cuts, 12),
     ),
 )
 

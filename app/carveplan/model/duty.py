@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 PERCENT = "%"
 # Currencies written before the amount, longest first so US$ is not read as $.
 PREFIXES = ("US$", "A$", "C$", "NZ$", "$", "€", "£", "¥")
+# As the rate grammar writes a specific unit: a currency, "/", an optional quantity, the unit.
+_SPECIFIC_UNIT = re.compile(r"(?:¢|US\$|A\$|C\$|NZ\$|\$|€|£|¥)/(?:\d+ )?[^\d\s/+%][^/+%]{0,30}")
 
 
 @dataclass(frozen=True)
@@ -79,8 +82,8 @@ def is_zero(value: Rate) -> bool:
 
 
 def is_specific(unit: str) -> bool:
-    """Whether a line's unit is a specific duty's (a currency per something)."""
-    return "/" in unit and unit != PERCENT
+    """Whether a line's unit is a specific duty's: a currency per something (``¢/kg``, ``€/100 kg``)."""
+    return _SPECIFIC_UNIT.fullmatch(unit) is not None
 
 
 def currency(unit: str) -> str:

@@ -8,6 +8,7 @@ from carveplan.engine import expand
 from carveplan.model import (
     Agreement,
     CodeSystem,
+    Cuts,
     DevelopmentStatus,
     Line,
     MeasureKind,
@@ -257,6 +258,9 @@ CATEGORIES = TableSpec(
             tooltip="Values by agreement year (steps): Y1=25, Y2=35, Y4=49",
         ),
         text_column("description", "Description", 28),
+        enum_column(
+            "cuts", "Cuts", Cuts, "Which parts of a compound duty it cuts (A+EP: ad valorem only)", 10
+        ),
     ),
     new_record=lambda a, key: StagingCategory(key, StagingKind.LINEAR, stages=5),
 )

@@ -89,7 +89,7 @@ def expand_checked(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...],
     return _with_gates(line, _category_phases(category, line.base, target, rounding)), ()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _category_phases(
     category: StagingCategory, base: Rate, target: Rate, rounding: RoundingRule
 ) -> tuple[Phase, ...]:

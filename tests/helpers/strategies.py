@@ -46,6 +46,7 @@ from carveplan.model import (
     Unit,
 )
 from carveplan.model.line import CodeSystem
+from carveplan.model.quota import Growth, Quota
 
 __all__ = [
     "agreements",
@@ -55,6 +56,7 @@ __all__ = [
     "duties",
     "milestone_ids",
     "offsets",
+    "quotas",
     "texts",
     "timings",
 ]
@@ -119,6 +121,25 @@ def duties(draw: st.DrawFn) -> Duty:
     if len(parts) == 1 and minimum is None and maximum is None:
         parts = (*parts, draw(amounts()))  # one part alone is a plain rate, not a compound
     return Duty(parts, minimum, maximum)
+
+
+@st.composite
+def quotas(draw: st.DrawFn) -> Quota:
+    """A tariff-rate quota: an over-quota rate, a volume, and its growth or its explicit path."""
+    quota = Quota(
+        over=draw(decimals(0, 300) | duties()),
+        volume=draw(decimals(0, 100_000)),
+        volume_unit=draw(st.sampled_from(["t", "l", "units", "head"])),
+        over_category=draw(st.sampled_from(["", "B10", "5 Years"])),
+    )
+    path = draw(st.sampled_from(["none", "growth", "volumes"]))
+    if path == "growth":
+        kind = draw(st.sampled_from(list(Growth)))
+        return replace(quota, growth=draw(decimals(0, 50)), growth_kind=kind)
+    if path == "volumes":
+        years = sorted(draw(st.lists(st.integers(1, 30), min_size=1, max_size=4, unique=True)))
+        return replace(quota, volumes=tuple(Step(y, draw(decimals(0, 100_000))) for y in years))
+    return quota
 
 
 def dates(low: date = date(1995, 1, 1), high: date = date(2090, 12, 31)) -> st.SearchStrategy[date]:
@@ -309,6 +330,7 @@ def _line(draw: st.DrawFn, ident: str, context: _Context) -> Line:
         gates=draw(_gates(context.milestones)),
         notes=draw(texts()),
         legal_ref=draw(texts()),
+        quota=draw(_optional(quotas())),
     )
 
 

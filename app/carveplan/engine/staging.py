@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal, localcontext
 from functools import lru_cache
 
 from carveplan.engine.categories import builtin_category
 from carveplan.engine.duties import stage_component, stage_duty, unit_rounding
+from carveplan.engine.trq import staging_of
 from carveplan.model import (
     Agreement,
     Duty,
@@ -44,7 +46,12 @@ def find_category(code: str, agreement: Agreement) -> StagingCategory | None:
     for category in agreement.categories:
         if _loose(category.code) == wanted:
             return category
-    return builtin_category(code)
+    found = builtin_category(code)
+    inner = staging_of(code) if found is None else None
+    if inner is not None:  # "10 Years, TRQ": the rate is staged as "10 Years"
+        staged = find_category(inner, agreement)
+        return replace(staged, code=code) if staged is not None else None
+    return found
 
 
 def expand(line: Line, agreement: Agreement) -> tuple[Phase, ...]:

@@ -13,6 +13,8 @@ from carveplan.model import Gate, Step, Timing
 from carveplan.model import grammar as g
 from carveplan.model.duty import Rate, format_column, is_specific
 from carveplan.model.grammar import CellError
+from carveplan.model.quota import Quota
+from carveplan.model.quota_grammar import format_quota, parse_quota
 from carveplan.model.rates import format_rate_cell, parse_rate
 
 E = TypeVar("E", bound=StrEnum)
@@ -106,6 +108,16 @@ def write_published(value: Rate, unit: str) -> float | int | str | None:
     if isinstance(value, Decimal) and not is_specific(unit):
         return write_number(value)
     return format_column(value, unit)
+
+
+def optional_quota(value: Any) -> Quota | None:
+    """A tariff-rate quota (``over 20% staged B10 | 10000 t | +3% a year``), or nothing."""
+    return None if _blank_or_na(value) else parse_quota(text(value))
+
+
+def write_quota(value: Quota | None, unit: str) -> str | None:
+    """A quota as one cell."""
+    return None if value is None else format_quota(value, unit)
 
 
 def day(value: Any) -> date:

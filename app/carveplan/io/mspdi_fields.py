@@ -44,6 +44,7 @@ FIELDS: dict[str, tuple[str, int, str]] = {
     "value_text": ("Text20", 188744006, "Value as published"),
     "base_text": ("Text21", 188744007, "Base as published"),
     "target_text": ("Text22", 188744008, "Target as published"),
+    "quota": ("Text23", 188744009, "Tariff-rate quota"),
     "value": ("Number1", 188743767, "Value"),
     "base": ("Number2", 188743768, "Base"),
     "target": ("Number3", 188743769, "Target"),

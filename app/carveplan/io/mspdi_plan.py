@@ -35,6 +35,8 @@ from carveplan.model import (
     parse_timing,
 )
 from carveplan.model.grammar import CellError
+from carveplan.model.quota import Quota
+from carveplan.model.quota_grammar import parse_quota
 from carveplan.model.rates import parse_rate
 
 E = TypeVar("E", bound=StrEnum)
@@ -205,7 +207,19 @@ def _line(outline: Outline, task: MsTask) -> Line:
         gates=gates,
         notes=task.notes,
         legal_ref=fields.get("legal_ref", ""),
+        quota=_quota(outline, task),
     )
+
+
+def _quota(outline: Outline, task: MsTask) -> Quota | None:
+    text = task.fields.get("quota", "").strip()
+    if not text:
+        return None
+    try:
+        return parse_quota(text)
+    except CellError as err:
+        outline.fail(task, "Tariff-rate quota", str(err.at(text)))
+        return None
 
 
 def _generated(task: MsTask) -> bool:

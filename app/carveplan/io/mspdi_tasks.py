@@ -24,6 +24,7 @@ from carveplan.io.mspdi_fields import (
 )
 from carveplan.model import Agreement, Gate, Line, MilestoneStatus, Phase, format_timing
 from carveplan.model.duty import format_rate
+from carveplan.model.quota_grammar import format_quota
 
 _Children = Callable[[], None]
 _PartyChildren = Callable[[str], None]
@@ -215,6 +216,8 @@ class _Outline:
         }
         if line.target is not None:
             fields.update(rate_fields("target", line.target, line.unit))
+        if line.quota is not None:
+            fields["quota"] = format_quota(line.quota, line.unit)
         name = f"{line.code} {line.description}".strip() or line.id
         if not resolved.phases:
             if resolved.excluded:

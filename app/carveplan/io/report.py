@@ -9,6 +9,7 @@ from typing import Any
 from carveplan.engine.schedule import ResolvedLine, ResolvedPhase, Schedule
 from carveplan.model import Duty, Rate
 from carveplan.model.duty import format_duty, format_rate
+from carveplan.model.quota_grammar import format_quota
 
 
 def _day(value: date | None) -> str | None:
@@ -155,6 +156,8 @@ def _line_text(resolved: ResolvedLine) -> Iterator[str]:
         yield f"{head}  EXCLUDED (base {format_rate(line.base, unit)})"
         return
     yield f"{head}  base {format_rate(line.base, unit)}, category {line.category or 'explicit'}"
+    if line.quota is not None:
+        yield f"      tariff-rate quota: {format_quota(line.quota, unit)}"
     for phase in resolved.phases:
         when = _day(phase.start) or "BLOCKED"
         notes = []

@@ -192,6 +192,10 @@ def computed(key: str, header: str, width: int, get: Getter, is_date: bool = Fal
     return Column(key, header, width, get, computed=True, is_date=is_date)
 
 
+def _quota(record: Any, _ctx: Any) -> Any:
+    return cells.write_quota(record.quota, record.unit)
+
+
 def _phase_value(value: Rate) -> Any:
     # A plain value is a number in its line's unit (the Lines sheet's Unit column); a compound is text.
     return cells.write_rate(value, "%")
@@ -228,6 +232,13 @@ LINES = SheetSpec(
         rated("base", "Base", 14),
         ident("category", "Category", 12),
         rated("target", "Target", 14, optional=True),
+        Column(
+            "quota",
+            "Tariff-rate quota",
+            36,
+            lambda r, _c: cells.write_quota(r.quota, r.unit),
+            cells.optional_quota,
+        ),
         gated(),
         plain("notes", "Notes", 30),
         plain("legal_ref", "Legal reference", 20),

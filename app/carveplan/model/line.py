@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from carveplan.model.duty import Rate
 from carveplan.model.party import PartyCode, SectorId
+from carveplan.model.quota import Quota
 from carveplan.model.timing import MilestoneId, Offset, Timing
 
 LineId = str
@@ -110,6 +111,7 @@ class Line:
         gates: milestones gating every phase generated from the category.
         notes: free text.
         legal_ref: where the commitment is written (``Annex 2-B, para 4``).
+        quota: a tariff-rate quota: ``base`` and ``category`` are then the in-quota rate's.
     """
 
     id: LineId
@@ -127,3 +129,4 @@ class Line:
     gates: tuple[Gate, ...] = ()
     notes: str = ""
     legal_ref: str = ""
+    quota: Quota | None = None

@@ -73,6 +73,11 @@ def _values(line: Line) -> Iterator[Problem]:
     named += [(f"phases[{i}].value", p.value) for i, p in enumerate(line.phases)]
     for field, value in [("base", line.base), *named]:
         yield from _range(line, field, value)
+    if line.quota is not None:
+        yield from _range(line, "quota.over", line.quota.over)
+        volumes = [line.quota.volume, *(s.value for s in line.quota.volumes)]
+        if any(v < 0 for v in volumes) or line.quota.growth < 0:
+            yield error(_at(line, "quota"), "a quota volume or its growth is below zero", "negative-quota")
     for field, value in named:
         if sign * (level(value) - level(line.base)) > 0:
             text = f"{format_rate(value, line.unit)} is {against} from the base "

@@ -12,6 +12,8 @@ from carveplan.model import Gate, MeasureKind, Step, Timing
 from carveplan.model import grammar as g
 from carveplan.model.duty import Rate
 from carveplan.model.grammar import CellError, enum_label, format_bool
+from carveplan.model.quota import Quota
+from carveplan.model.quota_grammar import format_quota, parse_quota
 from carveplan.model.rates import format_rate_cell, parse_rate
 
 __all__ = ["CellError", "enum_label", "format_bool"]
@@ -191,3 +193,13 @@ def parse_steps(text: str) -> tuple[Step, ...]:
 def format_steps(steps: tuple[Step, ...]) -> str:
     """Steps as ``Y1=25; Y2=35``, as in the workbook."""
     return g.format_steps(steps)
+
+
+def parse_optional_quota(text: str) -> Quota | None:
+    """A tariff-rate quota (``over 20% staged B10 | 10000 t | +3% a year``), or none for an empty cell."""
+    return _optional(parse_quota, text)
+
+
+def format_optional_quota(value: Quota | None, unit: str) -> str:
+    """A quota as one cell, empty for none."""
+    return "" if value is None else format_quota(value, unit)

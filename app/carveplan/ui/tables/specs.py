@@ -76,6 +76,14 @@ LINES = TableSpec(
         ),
         rate_column("target", "Target", "Final value overriding the category's; empty for its own", True, 6),
         Column(
+            "quota",
+            "Quota",
+            parse=c.parse_optional_quota,
+            tooltip="Tariff-rate quota: over-quota rate | volume | growth (over 20% | 10000 t | +3% a year)",
+            width=24,
+            show=lambda record, unit: c.format_optional_quota(record.quota, unit),
+        ),
+        Column(
             "phases",
             "Phases",
             lambda ps: str(len(ps)) if ps else "",

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from carveplan.io import cells as sheet
-from carveplan.io.native_decode import _Decoder
+from carveplan.io.native.decode import _Decoder
 from carveplan.model import Gate, Offset, Step, Unit
 from carveplan.model import grammar as g
 from carveplan.ui.tables import cells as table

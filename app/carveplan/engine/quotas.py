@@ -68,7 +68,7 @@ def quota_rows(line: Line, agreement: Agreement, years: Iterable[int]) -> list[l
             *(format_column(v, line.unit) for v in over),
         ],
         [
-            f"{line.description} (quota volume, {unit})".strip(),
+            f"{line.description} (quota volume in {unit})".strip(),
             format(quota.volume, "f"),
             "",
             *(format(v, "f") for v in volumes),

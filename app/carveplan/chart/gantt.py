@@ -193,12 +193,14 @@ def _content(
 ) -> LegendContent:
     names = {s.id: s.name for s in schedule.agreement.sectors}
     shown = list(dict.fromkeys(r.sector for r in rows))
+    quota_lines = {line.id for line in schedule.agreement.lines if line.quota is not None}
     statuses = {m.status for m in marks}
     kinds = {v.kind for v in verticals}
     return LegendContent(
         sectors=tuple((names.get(s, s), _hex(geo.sector_colours[s])) for s in shown),
         excluded=len(geo.excluded) > 0,
         blocked=len(geo.blocked) > 0,
+        quotas=bool(quota_lines) and any(r.line in quota_lines for r in rows),
         ghost=baseline is not None and len(geo.ghosts) > 0,
         exceptions=bool(geo.bands),
         deadlines=any(

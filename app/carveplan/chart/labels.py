@@ -115,6 +115,8 @@ def _final_label(bar: LineBar) -> str:
     if resolved.excluded or resolved.blocked or not resolved.phases:
         return ""
     value = format_value(resolved.line, resolved.final_value)
+    if resolved.line.quota is not None:
+        value += " in quota"
     year = resolved.final_date.year if resolved.final_date else None
     if not bar.segments:
         return f"{value} from EIF"

@@ -7,6 +7,7 @@ from datetime import date
 from carveplan.chart.hit import Hit, HitKind
 from carveplan.engine.schedule import Schedule
 from carveplan.model.duty import format_rate
+from carveplan.model.quota_grammar import format_quota
 
 
 def _day(day: date | None) -> str:
@@ -31,6 +32,8 @@ def _line(schedule: Schedule, line_id: str, phase_index: int | None) -> str:
         f"<b>{line.code}</b> {line.description}",
         f"{line.party} · {line.id} · base {format_rate(line.base, line.unit)}",
     ]
+    if line.quota is not None:
+        head.append(f"Tariff-rate quota: {format_quota(line.quota, line.unit)} (bar: the in-quota rate)")
     if resolved.excluded:
         return "<br>".join([*head, "Excluded: no commitment (carve-out)"])
     phase = next((p for p in resolved.phases if p.index == phase_index), None)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
 
-from carveplan.engine import builtin_category, expand, find_category
+from carveplan.engine import expand, find_category
 from carveplan.engine.schedule import ResolvedLine, ResolvedMilestone, ResolvedPhase, Schedule
 from carveplan.io.errors import WriteError
 from carveplan.io.mspdi.fields import (
@@ -293,7 +293,8 @@ def _written_phases(line: Line, agreement: Agreement) -> tuple[Phase, ...]:
     if line.phases or not line.category.strip():
         return line.phases
     own = find_category(line.category, agreement)
-    if own is None or own == builtin_category(line.category):
+    # A built-in spelling, TRQ codes such as "10 Years, TRQ" too, needs no table to be read back.
+    if own is None or own == find_category(line.category, replace(agreement, categories=())):
         return line.phases
     return expand(line, agreement)
 

@@ -288,3 +288,18 @@ def test_a_compound_duty_is_shown_as_published_and_its_phases_staged(document: D
     shown = [phases.data(cell(phases, r, "value")) for r in range(phases.rowCount())]
     assert shown[-1] == "0¢/kg + 0%"  # every part written, so the cell reads back the same shape
     assert all("¢/kg + " in text for text in shown)
+
+
+def test_a_quota_typed_in_one_cell_and_a_negative_volume_refused(document: Document, qtbot: QtBot) -> None:
+    from carveplan.model.quota import Quota
+
+    model = model_of(document, "lines")
+    assert model.setData(cell(model, 0, "quota"), "over 50% staged 5 Years | 10000 t | +3% a year")
+    quota = document.agreement.lines[0].quota
+    assert quota == Quota(Decimal(50), Decimal(10000), "t", "5 Years", Decimal(3))
+    assert model.data(cell(model, 0, "quota")) == "over 50% staged 5 Years | 10000 t | +3% a year"
+    before = document.agreement
+    with qtbot.waitSignal(model.edit_failed) as blocker:
+        assert not model.setData(cell(model, 0, "quota"), "over 50% | -5 t")
+    assert blocker.args[0] == "Quota: found 'over 50% | -5 t', expected a quota volume of 0 or more"
+    assert document.agreement is before

@@ -20,6 +20,8 @@ COMMANDS: dict[str, str] = {
     "import": "importer",
     "compare": "compare",
     "divergence": "divergence",
+    "trade": "trade",
+    "coverage": "coverage",
 }
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2

@@ -26,6 +26,7 @@ from carveplan.io.native.decode import (
     _hints,
     _required,
     has_lone_surrogate,
+    optional_of,
 )
 from carveplan.model import Agreement, Problem
 from carveplan.model.ranges import WHOLE_RANGES
@@ -108,6 +109,8 @@ class _Compiler:
 
     def build(self, hint: Any) -> _Fast:
         origin = typing.get_origin(hint)
+        if hint in _SCALARS:  # a rate: a union read as one scalar
+            return self.scalar(_SCALARS[hint])
         if origin in (typing.Union, types.UnionType):
             return self.union(typing.get_args(hint))
         if origin is tuple:
@@ -125,7 +128,7 @@ class _Compiler:
     def union(self, options: tuple[Any, ...]) -> _Fast:
         present = [o for o in options if o is not type(None)]
         if len(present) < len(options):  # X | None
-            inner = self(present[0])
+            inner = self(optional_of(options))
             return lambda raw: None if raw is None else inner(raw)
         by_kind = {kind: self.record(cls, skip="kind") for kind, cls in _KIND_TYPES.items()}
 

@@ -15,7 +15,7 @@ from carveplan.model.duty import Rate, format_column, is_specific
 from carveplan.model.grammar import CellError
 from carveplan.model.quota import Quota
 from carveplan.model.quota_grammar import format_quota, parse_quota
-from carveplan.model.ranges import whole_out_of_range
+from carveplan.model.ranges import whole_expected, whole_out_of_range
 from carveplan.model.rates import format_rate_cell, parse_rate
 
 E = TypeVar("E", bound=StrEnum)
@@ -125,7 +125,10 @@ def whole_in_range(field: str) -> Callable[[Any], int | None]:
     """:func:`optional_int` within the range the model gives ``field`` (``notification_days`` 0-3,650)."""
 
     def parse(value: Any) -> int | None:
-        number = optional_int(value)
+        try:
+            number = optional_int(value)
+        except CellError:
+            raise CellError(whole_expected(field)) from None
         expected = None if number is None else whole_out_of_range(field, number)
         if expected is not None:
             raise CellError(expected)

@@ -15,11 +15,11 @@ MAX_STAGES = 50  # the longest real staging categories have 30 annual stages (KO
 MAX_AGREEMENT_YEAR = 300
 
 # field name -> (least, most), for every whole-number field of the model, under its name in the
-# agreement file and in the workbook's columns.
+# agreement file and in the workbook's columns; ``Record.field`` where the name alone is ambiguous.
 WHOLE_RANGES: dict[str, tuple[int, int]] = {
     "stages": (0, MAX_STAGES),
     "hold": (0, MAX_STAGES),
-    "year": (0, MAX_AGREEMENT_YEAR),
+    "Step.year": (0, MAX_AGREEMENT_YEAR),  # an agreement year; other records' years are calendar years
     "notification_days": (0, MAX_DAYS),
     "termination_notice_days": (0, MAX_DAYS),
     "max_duration_months": (0, MAX_MONTHS),
@@ -33,17 +33,29 @@ WHOLE_RANGES: dict[str, tuple[int, int]] = {
 }
 
 
-def whole_out_of_range(field: str, value: int) -> str | None:
+def whole_out_of_range(field: str, value: int, record: str = "") -> str | None:
     """What was expected when ``value`` is outside the range of ``field``; ``None`` when it is within.
 
     Args:
         field: the field's name (``stages``, ``notification_days`` ...).
         value: the whole number read.
+        record: the record's class name (``Step``), for names that mean different things.
 
     Returns:
         ``"a whole number from 0 to 50"`` style text, or ``None``.
     """
-    bounds = WHOLE_RANGES.get(field)
+    bounds = whole_range(field, record)
     if bounds is None or bounds[0] <= value <= bounds[1]:
         return None
-    return f"a whole number from {bounds[0]:,} to {bounds[1]:,}"
+    return whole_expected(field, record)
+
+
+def whole_range(field: str, record: str = "") -> tuple[int, int] | None:
+    """The range of ``field`` of ``record``, if it has one."""
+    return WHOLE_RANGES.get(f"{record}.{field}") or WHOLE_RANGES.get(field)
+
+
+def whole_expected(field: str, record: str = "") -> str:
+    """``"a whole number from 0 to 50"`` for ``stages``; the plain words for a field without a range."""
+    bounds = whole_range(field, record)
+    return "a whole number" if bounds is None else f"a whole number from {bounds[0]:,} to {bounds[1]:,}"

@@ -91,11 +91,6 @@ def _length(number: int | Decimal | float) -> int:
     return len(str(number))
 
 
-def field_name(path: str) -> str:
-    """``categories[2].stages`` -> ``stages``."""
-    return path.rpartition(".")[2].partition("[")[0]
-
-
 class _Decoder:
     """Walks a JSON value along the model's type hints; every bad value becomes a problem."""
 
@@ -162,7 +157,8 @@ class _Decoder:
         values: dict[str, Any] = {}
         for name, field in fields.items():
             if name in raw:
-                values[name] = self.value(_hints(cls)[name], raw[name], prefix + name)
+                value = self.value(_hints(cls)[name], raw[name], prefix + name)
+                values[name] = self.in_range(cls, name, value, prefix + name)
             elif _required(field):
                 values[name] = self.fail(prefix + name, "missing; this field is required", "missing-field")
         if any(v is _INVALID for v in values.values()):
@@ -191,16 +187,25 @@ class _Decoder:
         else:
             return self.expect(path, "a whole number", raw)
         if number is None or abs(number) >= 10**MAX_DIGITS:
-            expected: str | None = f"a whole number of at most {MAX_DIGITS} digits"
-        else:
-            expected = whole_out_of_range(field_name(path), number)
+            message = f"expected a whole number of at most {MAX_DIGITS} digits, found {_found(raw)}"
+            return self.fail(path, message, "out-of-range")
+        return number
+
+    def in_range(self, cls: type, name: str, value: Any, path: str) -> Any:
+        """``value`` of field ``name``, or a problem when it is a whole number outside the field's range."""
+        if type(value) is not int:
+            return value
+        expected = whole_out_of_range(name, value, cls.__name__)
         if expected is None:
-            return number
-        return self.fail(path, f"expected {expected}, found {_found(raw)}", "out-of-range")
+            return value
+        return self.fail(path, f"expected {expected}, found the number {value}", "out-of-range")
 
     def decimal(self, raw: object, path: str) -> Any:
         if isinstance(raw, bool) or not isinstance(raw, str | int | Decimal):
             return self.expect(path, 'a decimal number such as "6.8"', raw)
+        if isinstance(raw, Decimal) and not (raw.is_finite() and abs(raw.adjusted()) <= MAX_DIGITS):
+            # Written out in full, 1e999999999 would be a billion digits: refuse it as it is.
+            return self.expect(path, "a number from 1e-15 to 1e15", raw)
         return self.grammar(g.parse_number, raw if isinstance(raw, str) else format(Decimal(raw), "f"), path)
 
     def rate(self, raw: object, path: str) -> Any:

@@ -29,7 +29,7 @@ from carveplan.io.native.decode import (
     optional_of,
 )
 from carveplan.model import Agreement, Problem
-from carveplan.model.ranges import WHOLE_RANGES
+from carveplan.model.ranges import whole_range
 
 _Fast = Callable[[Any], Any]
 _ABSENT: Any = object()  # a required field's place in a record template, always filled before use
@@ -144,7 +144,7 @@ class _Compiler:
     def record(self, cls: type, skip: str = "") -> _Fast:
         fields = dataclasses.fields(cls)
         hints = _hints(cls)
-        decoders = {f.name: _bounded(self(hints[f.name]), f.name) for f in fields}
+        decoders = {f.name: _bounded(self(hints[f.name]), whole_range(f.name, cls.__name__)) for f in fields}
         names = decoders.keys() | ({skip} if skip else set())
         required = {f.name for f in fields if _required(f)}
         # Every field in order, defaults in place: a record is this copied and filled in.
@@ -187,11 +187,11 @@ class _Compiler:
         return decode
 
 
-def _bounded(decode: _Fast, name: str) -> _Fast:
+def _bounded(decode: _Fast, bounds: tuple[int, int] | None) -> _Fast:
     """``decode`` for a whole-number field, refusing values outside the field's range."""
-    if name not in WHOLE_RANGES:
+    if bounds is None:
         return decode
-    least, most = WHOLE_RANGES[name]
+    least, most = bounds
 
     def bounded(raw: Any) -> Any:
         value = decode(raw)

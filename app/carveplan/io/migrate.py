@@ -9,11 +9,21 @@ Document = dict[str, Any]
 Migration = Callable[[Document], Document]
 
 # The version this CarvePlan writes, and the newest it reads.
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
+
+
+def _rounds_arrive(document: Document) -> Document:
+    """Version 2 keeps negotiating rounds in ``agreement.rounds``; a version-1 file has none.
+
+    Nothing to rewrite: the version number alone keeps an older CarvePlan from dropping rounds it
+    does not know (it refuses the newer file instead).
+    """
+    return document
+
 
 # MIGRATIONS[n] turns the raw document of a version-n file into version n + 1. Add a step here
 # whenever the format changes, and bump CURRENT_VERSION: old files then keep opening.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _rounds_arrive}
 
 
 class MigrationError(Exception):

@@ -20,6 +20,8 @@ COMMANDS: dict[str, str] = {
     "import": "importer",
     "compare": "compare",
     "divergence": "divergence",
+    "diff": "diff",
+    "rounds": "rounds",
 }
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2

@@ -13,6 +13,7 @@ from carveplan.model import Line, PartyCode
 _NOT_CODE = re.compile(r"[^0-9A-Za-z]")
 # Below a heading (4 digits) a shorter code is a chapter, not the line that was split.
 MIN_PARENT = 4
+HS6 = 6
 
 
 class Regroup(StrEnum):
@@ -57,8 +58,15 @@ class Matching:
 
 
 def code_key(code: str) -> str:
-    """A code as compared: ``2710.12.11`` and ``27101211`` are one code."""
-    return _NOT_CODE.sub("", code).upper()
+    """A code as compared: ``2710.12.11`` is ``27101211``, and ``27090000`` is ``270900``.
+
+    A national line that does not subdivide its HS subheading is the subheading padded with zeros, so
+    trailing ``00`` beyond six digits say nothing.
+    """
+    key = _NOT_CODE.sub("", code).upper()
+    while len(key) > HS6 and key.endswith("00") and key.isdigit():
+        key = key[:-2]
+    return key
 
 
 def match_lines(old: Sequence[Line], new: Sequence[Line]) -> Matching:

@@ -10,6 +10,12 @@ def test_dotted_and_plain_codes_are_one_code() -> None:
     assert code_key("2710.12.11") == code_key("27101211") == "27101211"
 
 
+def test_a_national_line_padded_with_zeros_is_its_subheading() -> None:
+    assert code_key("27090000") == code_key("2709.00") == "270900"
+    assert code_key("2710121100") == "27101211"
+    assert code_key("2710121110") == "2710121110"
+
+
 def test_lines_pair_by_party_and_code_not_by_id() -> None:
     old = [line("a", code="270900"), line("b", code="270900", party="BBB")]
     new = [line("x", code="2709.00", party="BBB"), line("y", code="270900")]

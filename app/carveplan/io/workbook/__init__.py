@@ -1,0 +1,1 @@
+"""Excel workbooks: the exchange workbook and the redline of a diff."""

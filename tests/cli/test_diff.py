@@ -203,3 +203,33 @@ def test_import_a_request_as_a_round(
     # The HS8 line 27090000 is the HS6 subheading 270900 it does not subdivide: the same line.
     assert (crude["code"], crude["change"], crude["old_code"]) == ("27090000", "changed", "270900")
     assert crude["fields"][0] == {"field": "category", "old": "A", "new": "5 Years"}
+
+
+def test_rounds_survive_export_and_import(files: tuple[Path, Path], tmp_path: Path) -> None:
+    path = files[0]
+    assert (
+        main(["rounds", str(path), "--add", "Round 2 — KOR offer", "--party", "KOR", "--stance", "offer"])
+        == 0
+    )
+    assert main(["export", str(path), "-o", str(tmp_path / "out.xlsx")]) == 0
+    book = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    assert book["Rounds"]["A2"].value == "Round 2 — KOR offer"
+    assert book["Round data"].sheet_state == "hidden"
+    assert main(["import", str(tmp_path / "out.xlsx"), "-o", str(tmp_path / "back.carveplan")]) == 0
+    assert native.load(tmp_path / "back.carveplan").rounds == native.load(path).rounds
+
+
+def test_an_edited_round_is_a_located_error(
+    files: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = files[0]
+    assert main(["rounds", str(path), "--add", "R1"]) == 0
+    assert main(["export", str(path), "-o", str(tmp_path / "out.xlsx")]) == 0
+    book = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    book["Round data"]["C2"] = book["Round data"]["C2"].value.replace('"snapshot"', '"counter"')
+    book.save(tmp_path / "out.xlsx")
+    assert main(["import", str(tmp_path / "out.xlsx"), "-o", str(tmp_path / "back.carveplan")]) == 2
+    err = capsys.readouterr().err
+    assert "out.xlsx sheet 'Round data'" in err
+    assert "stance: unknown value 'counter'" in err
+    assert not (tmp_path / "back.carveplan").exists()

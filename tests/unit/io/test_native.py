@@ -165,8 +165,12 @@ def test_other_json_is_not_a_carveplan_file(text: str) -> None:
 
 
 def test_a_newer_version_asks_for_an_update() -> None:
-    text = json.dumps({"format": "carveplan", "version": 3, "agreement": {}})
-    message = "made by a newer CarvePlan (version 3); this one reads up to version 1 — update CarvePlan"
+    newer = migrate.CURRENT_VERSION + 1
+    text = json.dumps({"format": "carveplan", "version": newer, "agreement": {}})
+    message = (
+        f"made by a newer CarvePlan (version {newer}); this one reads up to version "
+        f"{migrate.CURRENT_VERSION} — update CarvePlan"
+    )
     assert _problems(text) == [("version", message)]
 
 

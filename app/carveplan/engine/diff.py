@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -59,6 +60,8 @@ class LineDiff:
         months: ``new_final - old_final`` in whole months; ``None`` unless both are known.
         old_excluded: whether the old line was a carve-out with no commitment.
         new_excluded: whether the new line is.
+        old_value: the value the old line ends at.
+        new_value: the value the new line ends at.
     """
 
     change: Change
@@ -70,6 +73,8 @@ class LineDiff:
     months: int | None = None
     old_excluded: bool = False
     new_excluded: bool = False
+    old_value: Decimal | None = None
+    new_value: Decimal | None = None
 
     @property
     def line(self) -> Line:
@@ -212,15 +217,18 @@ def _pair(old: ResolvedLine, new: ResolvedLine, regroup: Change | None) -> LineD
     change = regroup or (Change.CHANGED if fields else Change.UNCHANGED)
     return LineDiff(
         change, old.line, new.line, tuple(fields), old.final_date, new.final_date, months,
-        old.excluded, new.excluded,
+        old.excluded, new.excluded, old.final_value, new.final_value,
     )  # fmt: skip
 
 
 def _one(resolved: ResolvedLine, change: Change) -> LineDiff:
     final = resolved.final_date
+    value = resolved.final_value
     if change is Change.ADDED:
-        return LineDiff(change, None, resolved.line, (), None, final, None, False, resolved.excluded)
-    return LineDiff(change, resolved.line, None, (), final, None, None, resolved.excluded, False)
+        return LineDiff(
+            change, None, resolved.line, (), None, final, None, False, resolved.excluded, None, value
+        )
+    return LineDiff(change, resolved.line, None, (), final, None, None, resolved.excluded, False, value, None)
 
 
 def _final(resolved: ResolvedLine) -> str:

@@ -6,6 +6,9 @@ import dataclasses
 from collections.abc import Iterable
 from datetime import date
 
+from carveplan.engine.matching import match_lines
+from carveplan.engine.resolve import resolve
+from carveplan.engine.schedule import ResolvedLine, Schedule
 from carveplan.model import Agreement, Line, PartyCode, Round, Stance
 
 
@@ -91,3 +94,30 @@ def with_round(agreement: Agreement, round_: Round) -> Agreement:
     if any(r.name == round_.name for r in agreement.rounds):
         raise ValueError(f"a round named {round_.name!r} is already kept; pick another name")
     return dataclasses.replace(agreement, rounds=(*agreement.rounds, round_))
+
+
+def ghost_schedule(agreement: Agreement, round_: Round) -> Schedule:
+    """The round resolved, its lines renamed after the agreement's lines they match (by party and code).
+
+    The chart draws a ghost bar under each line whose id it finds; a round imported from another
+    delegation's workbook has ids of its own, and a code split since the round shows the old
+    line's bar under each of the codes it became.
+
+    Args:
+        agreement: the agreement as it stands (its line ids are the chart's).
+        round_: the round to draw behind it.
+
+    Returns:
+        A schedule with one line per agreement line that has a counterpart in the round.
+    """
+    schedule = resolve(round_agreement(agreement, round_))
+    matching = match_lines(round_.lines, party_lines(agreement.lines, round_.party))
+    by_identity = {id(r.line): r for r in schedule.lines}
+    pairs = [*matching.pairs, *((o, n) for g in matching.regroupings for o in g.old[:1] for n in g.new)]
+    lines = tuple(_renamed(by_identity[id(old)], new.id, new) for old, new in pairs)
+    return dataclasses.replace(schedule, lines=lines)
+
+
+def _renamed(resolved: ResolvedLine, line_id: str, line: Line) -> ResolvedLine:
+    phases = tuple(dataclasses.replace(p, line=line_id) for p in resolved.phases)
+    return dataclasses.replace(resolved, line=dataclasses.replace(resolved.line, id=line.id), phases=phases)

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any
 
+from carveplan.engine.collector import collector_paused
 from carveplan.engine.compare import months_between
 from carveplan.engine.diff_values import FieldChange, changes, record_fields, text
 from carveplan.engine.matching import Matching, Regrouping, match_lines
@@ -168,6 +170,11 @@ def diff(old: Agreement, new: Agreement, party: PartyCode = "") -> AgreementDiff
 
 def diff_schedules(old: Schedule, new: Schedule, party: PartyCode = "") -> AgreementDiff:
     """Compare two resolved versions (for callers that already resolved them)."""
+    with collector_paused():  # thousands of small records, no cycles: as in resolve
+        return _diff_schedules(old, new, party)
+
+
+def _diff_schedules(old: Schedule, new: Schedule, party: PartyCode) -> AgreementDiff:
     matching = match_lines([r.line for r in old.lines], [r.line for r in new.lines])
     old_by, new_by = _by_identity(old), _by_identity(new)
     lines = _line_diffs(matching, old_by, new_by, {id(r.line): i for i, r in enumerate(new.lines)})
@@ -203,8 +210,13 @@ def _line_diffs(
     return (*paired, *withdrawn)
 
 
+_LINE_VALUES = attrgetter(*LINE_FIELDS)
+
+
 def _pair(old: ResolvedLine, new: ResolvedLine, regroup: Change | None) -> LineDiff:
-    fields = list(changes(old.line, new.line, LINE_FIELDS))
+    # Most lines did not move between rounds (a round shares the very records): compare them whole first.
+    same = old.line is new.line or _LINE_VALUES(old.line) == _LINE_VALUES(new.line)
+    fields = [] if same else list(changes(old.line, new.line, LINE_FIELDS))
     if regroup is not None:
         fields.insert(0, FieldChange("code", old.line.code, new.line.code))
     months = None

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
+from carveplan.engine.collector import collector_paused
 from carveplan.engine.diff import AgreementDiff, Change, LineDiff
 from carveplan.model import PartyCode, SectorId
 
@@ -55,6 +55,11 @@ def summarize(result: AgreementDiff) -> tuple[DiffSummary, ...]:
     Returns:
         The summaries, by party then by sector.
     """
+    with collector_paused():
+        return _summarize(result)
+
+
+def _summarize(result: AgreementDiff) -> tuple[DiffSummary, ...]:
     groups: dict[tuple[PartyCode, SectorId], list[LineDiff]] = {}
     for entry in result.lines:
         groups.setdefault((entry.party, entry.line.sector), []).append(entry)
@@ -68,27 +73,32 @@ def summarize(result: AgreementDiff) -> tuple[DiffSummary, ...]:
 
 
 def _summary(party: PartyCode, sector: SectorId, name: str, entries: list[LineDiff]) -> DiffSummary:
-    moves = [e.months for e in entries if e.months is not None]
-    dated = [e for e in entries if e.old_final is not None and e.new_final is not None]
+    """One pass over the group's lines (a national schedule has thousands per group)."""
+    counts = dict.fromkeys(("lines", "added", "withdrawn", "changed", "earlier", "later", "newly", "back"), 0)
+    split: set[int] = set()
+    merged: set[int] = set()
+    moves = dated = 0
+    for e in entries:
+        counts["lines"] += e.new is not None
+        if e.change is Change.ADDED:
+            counts["added"] += 1
+        elif e.change is Change.WITHDRAWN:
+            counts["withdrawn"] += 1
+        elif e.change is not Change.UNCHANGED:
+            counts["changed"] += 1
+            if e.change is Change.SPLIT:
+                split.add(id(e.old))
+            elif e.change is Change.MERGED:
+                merged.add(id(e.new))
+        if e.old_final is not None and e.new_final is not None:
+            dated += 1
+            moves += e.months or 0
+            counts["earlier"] += e.new_final < e.old_final
+            counts["later"] += e.new_final > e.old_final
+        if e.old is not None and e.new is not None and e.old_excluded != e.new_excluded:
+            counts["newly" if e.new_excluded else "back"] += 1
     return DiffSummary(
-        party=party,
-        sector=sector,
-        name=name,
-        lines=sum(e.new is not None for e in entries),
-        added=_count(entries, Change.ADDED),
-        withdrawn=_count(entries, Change.WITHDRAWN),
-        changed=sum(e.change in (Change.CHANGED, Change.SPLIT, Change.MERGED) for e in entries),
-        split=len({id(e.old) for e in entries if e.change is Change.SPLIT}),
-        merged=len({id(e.new) for e in entries if e.change is Change.MERGED}),
-        earlier=sum(e.new_final < e.old_final for e in dated),  # type: ignore[operator]
-        later=sum(e.new_final > e.old_final for e in dated),  # type: ignore[operator]
-        mean_months=round(sum(moves) / len(dated), 1) if dated else 0.0,
-        newly_excluded=sum(e.newly_excluded for e in entries),
-        no_longer_excluded=sum(
-            e.old is not None and e.new is not None and e.old_excluded and not e.new_excluded for e in entries
-        ),
-    )
-
-
-def _count(entries: Iterable[LineDiff], change: Change) -> int:
-    return sum(e.change is change for e in entries)
+        party, sector, name, counts["lines"], counts["added"], counts["withdrawn"], counts["changed"],
+        len(split), len(merged), counts["earlier"], counts["later"],
+        round(moves / dated, 1) if dated else 0.0, counts["newly"], counts["back"],
+    )  # fmt: skip

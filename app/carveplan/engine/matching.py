@@ -81,13 +81,21 @@ def match_lines(old: Sequence[Line], new: Sequence[Line]) -> Matching:
     Returns:
         The pairs, the split and merged codes, and the lines withdrawn and added.
     """
+    keys: dict[str, str] = {}  # both sides list mostly the same codes: normalize each once
+
+    def key_of(code: str) -> str:
+        key = keys.get(code)
+        if key is None:
+            key = keys[code] = code_key(code)
+        return key
+
     waiting: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index in range(len(old) - 1, -1, -1):  # pop() then takes them in their order
-        waiting[(old[index].party, code_key(old[index].code))].append(index)
+        waiting[(old[index].party, key_of(old[index].code))].append(index)
     pairs: list[tuple[Line, Line]] = []
     added: list[Line] = []
     for line in new:
-        stack = waiting.get((line.party, code_key(line.code)))
+        stack = waiting.get((line.party, key_of(line.code)))
         if stack:
             pairs.append((old[stack.pop()], line))
         else:

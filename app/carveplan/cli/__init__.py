@@ -20,11 +20,13 @@ COMMANDS: dict[str, str] = {
     "import": "importer",
     "compare": "compare",
     "divergence": "divergence",
+    "trade": "trade",
+    "coverage": "coverage",
     "diff": "diff",
     "rounds": "rounds",
 }
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_OK, EXIT_UNREADABLE = 0, 2
 
 
 def build_parser() -> argparse.ArgumentParser:

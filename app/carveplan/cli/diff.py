@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     result = diff(old.agreement, new.agreement, party)
     if args.output is not None:
         _write(result, args.output, old.name, new.name)
-    from carveplan.io.diff_report import diff_dict, diff_text
+    from carveplan.io.reports.diff import diff_dict, diff_text
 
     print_report(
         args.json,

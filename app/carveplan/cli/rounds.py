@@ -115,8 +115,8 @@ def _round_dict(round_: Round) -> dict[str, Any]:
 def _text(agreement: Agreement) -> list[str]:
     if not agreement.rounds:
         return ["No rounds kept yet: add one with --add NAME."]
-    from carveplan.io.analysis_report import text_table
-    from carveplan.io.analysis_rows import Rows
+    from carveplan.io.reports.analysis import text_table
+    from carveplan.io.reports.rows import Rows
 
     rows: Rows = [["Round", "Tabled", "Party", "Stance", "EIF", "Lines", "Note"]]
     for r in agreement.rounds:

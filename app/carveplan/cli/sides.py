@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from carveplan.cli.common import UserError, open_agreement, parse_date
-from carveplan.io.schedule_columns import FIELDS
+from carveplan.io.schedule.columns import FIELDS
 from carveplan.model import Agreement
 
 SCHEDULE_SUFFIXES = (".xlsx", ".csv", ".tsv", ".txt")
@@ -54,8 +54,8 @@ def is_agreement_file(path: Path) -> bool:
 
 def is_exchange_workbook(path: Path) -> bool:
     """Whether an .xlsx file is a workbook CarvePlan exported."""
-    from carveplan.io.sheet_reader import SheetReader
-    from carveplan.io.workbook_import import is_carveplan_workbook
+    from carveplan.io.sheets.reader import SheetReader
+    from carveplan.io.workbook.importer import is_carveplan_workbook
 
     with SheetReader(path) as reader:
         return is_carveplan_workbook(reader.sheet_names)
@@ -88,7 +88,8 @@ def read_side(path: Path, args: argparse.Namespace, other: Agreement | None = No
 def read_schedule(path: Path, args: argparse.Namespace, other: Agreement | None) -> Agreement:
     """Another delegation's schedule, as the lines of ``--party`` on the rules of ``other`` (if any)."""
     from carveplan.cli.importer import parse_map
-    from carveplan.io.schedule_import import ScheduleImportOptions, import_schedule_report
+    from carveplan.io.schedule.importer import import_schedule_report
+    from carveplan.io.schedule.options import ScheduleImportOptions
 
     party = _party(args)
     if not party:

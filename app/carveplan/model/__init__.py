@@ -28,6 +28,7 @@ from carveplan.model.timing import (
     in_calendar,
     parse_timing,
 )
+from carveplan.model.trade import CoverageTest, TradeFlow, TradeSplit, TradeTable
 
 __all__ = [
     "BASELINE",
@@ -36,6 +37,7 @@ __all__ = [
     "Anchor",
     "CategoryCode",
     "CodeSystem",
+    "CoverageTest",
     "DevelopmentStatus",
     "Direction",
     "EifMoved",
@@ -76,6 +78,9 @@ __all__ = [
     "Step",
     "Timing",
     "TimingError",
+    "TradeFlow",
+    "TradeSplit",
+    "TradeTable",
     "Unit",
     "error",
     "format_timing",

@@ -14,6 +14,7 @@ from carveplan.model.party import DEFAULT_SECTORS, Party, Sector
 from carveplan.model.round import Round
 from carveplan.model.scenario import Scenario
 from carveplan.model.staging import StagingCategory
+from carveplan.model.trade import CoverageTest, TradeTable
 
 
 class RoundingDirection(StrEnum):
@@ -76,6 +77,8 @@ class Agreement:
         scenarios: the what-if scenarios (the baseline is implicit).
         rounds: the negotiating rounds kept in the document, oldest first.
         notes: free text.
+        trade: the parties' imports from each other, for coverage; ``None`` until trade data is added.
+        coverage_test: the Article XXIV thresholds and horizon; ``None`` for the defaults (90 %, 10 years).
     """
 
     title: str
@@ -94,3 +97,5 @@ class Agreement:
     scenarios: tuple[Scenario, ...] = ()
     rounds: tuple[Round, ...] = ()
     notes: str = ""
+    trade: TradeTable | None = None
+    coverage_test: CoverageTest | None = None

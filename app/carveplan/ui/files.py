@@ -103,7 +103,7 @@ class FileController(QObject):
             QMessageBox.critical(self._window, "Cannot open", f"{path}: {err.strerror or err}")
             return False
         # A workbook becomes a new, unsaved agreement: saving must not overwrite the workbook.
-        native_file = path.suffix.lower() == ".carveplan"
+        native_file = path.suffix.lower() == native.SUFFIX
         self._document.load(agreement, path if native_file else None)
         add_recent_file(path)
         self.opened.emit(path)
@@ -125,8 +125,8 @@ class FileController(QObject):
         if not name:
             return False
         path = Path(name)
-        if path.suffix.lower() != ".carveplan":
-            path = path.with_name(path.name + ".carveplan")
+        if path.suffix.lower() != native.SUFFIX:
+            path = path.with_name(path.name + native.SUFFIX)
         return self._write(path)
 
     def revert(self) -> None:

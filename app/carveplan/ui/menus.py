@@ -1,4 +1,4 @@
-"""Menus, toolbar and shortcuts of the main window (File, Edit, View, Scenario, Help)."""
+"""Menus, toolbar and shortcuts of the main window (File, Edit, View, Agreement, Scenario, Help)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QStyle, QToolBar
 
 from carveplan import __version__
 from carveplan.model import BASELINE
+from carveplan.ui.presentation import present
 from carveplan.ui.settings import recent_files
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "present": _action(
             window,
             "&Presentation Mode",
-            window.chart.present,
+            lambda: present(window.document, window),
             "F5",
             "Full-screen chart for meetings",
         ),
@@ -139,6 +140,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         window.rounds_dock,
     ):
         view_menu.addAction(dock.toggleViewAction())
+    agreement_menu = bar.addMenu("&Agreement")
+    agreement_menu.addActions(window.analysis.agreement_actions())
     scenario_menu = bar.addMenu("&Scenario")
     scenario_menu.aboutToShow.connect(lambda: _fill_scenarios(window, scenario_menu))
     help_menu = bar.addMenu("&Help")

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from carveplan.engine.diff import Change, LineDiff
 from carveplan.engine.diff_values import text
 from carveplan.engine.gaps import LineGap
-from carveplan.io.diff_rows import change_label
+from carveplan.io.reports.diff_rows import change_label
 from carveplan.model import Round
 
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -1,1 +1,1 @@
-"""Presentations: decks and chart exports, and the redline of a diff as a PDF."""
+"""What is shown to people: chart images, the PDF and PowerPoint decks, the calendar of deadlines."""

@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from carveplan.engine.diff import AgreementDiff, Change, LineDiff
 from carveplan.engine.diff_summary import DiffSummary, summarize
 from carveplan.io.atomic import write_atomic
-from carveplan.io.diff_rows import change_label
+from carveplan.io.reports.diff_rows import change_label
 
 A4_LANDSCAPE = (11.69, 8.27)
 ROWS_PER_PAGE = 26

@@ -1,1 +1,1 @@
-"""Excel workbooks: the exchange workbook and the redline of a diff."""
+"""The exchange workbook: its layout as data, the export, the styled writer and the import back."""

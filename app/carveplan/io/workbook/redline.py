@@ -9,7 +9,8 @@ from typing import Any
 from carveplan.engine.diff import AgreementDiff, Change, LineDiff
 from carveplan.engine.diff_summary import summarize
 from carveplan.io.atomic import write_atomic
-from carveplan.io.diff_rows import (
+from carveplan.io.errors import WriteError
+from carveplan.io.reports.diff_rows import (
     LINE_COLUMNS,
     LINE_HEADERS,
     RECORD_HEADERS,
@@ -19,7 +20,6 @@ from carveplan.io.diff_rows import (
     record_rows,
     summary_row,
 )
-from carveplan.io.errors import WriteError
 
 CHANGED_FILL = "FFF2CC"  # pale amber: a cell whose value moved
 ADDED_FILL = "E2EFDA"  # pale green: a line new in this version

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from carveplan.io.native_decode import decode_rounds
-from carveplan.io.native_encode import encode
-from carveplan.io.sheet_reader import Sheet
-from carveplan.io.sheet_table import Problems
+from carveplan.io.native.decode import decode_rounds
+from carveplan.io.native.encode import encode
+from carveplan.io.sheets.reader import Sheet
+from carveplan.io.workbook.table import Problems
 from carveplan.model import Round
 
 ROUNDS = "Rounds"
@@ -26,7 +26,7 @@ def write_rounds(writer: Any, rounds: tuple[Round, ...]) -> None:
     """The Rounds sheet and its hidden data sheet (nothing when there are no rounds).
 
     Args:
-        writer: the workbook's :class:`carveplan.io.sheet_writer.SheetWriter`.
+        writer: the workbook's :class:`carveplan.io.workbook.writer.SheetWriter`.
         rounds: the agreement's rounds.
     """
     if not rounds:

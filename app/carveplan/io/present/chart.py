@@ -1,0 +1,214 @@
+"""Gantt chart exports: a PNG or SVG image, and a PDF deck for a meeting (cover, then sector pages)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
+
+from carveplan.chart.frame import default_window
+from carveplan.chart.gantt import draw_gantt
+from carveplan.chart.rows import RowSelection, build_rows, page_windows
+from carveplan.chart.style import ChartStyle, style_named
+from carveplan.engine import resolve
+from carveplan.engine.schedule import Schedule
+from carveplan.io.atomic import write_atomic
+from carveplan.io.errors import WriteError
+from carveplan.io.formats import ExportOptions
+from carveplan.io.present.coverage import deck_coverage, draw_coverage_page
+from carveplan.model import Agreement
+
+# Page sizes in inches, landscape.
+PAGES: dict[str, tuple[float, float]] = {"a4": (11.69, 8.27), "16:9": (13.333, 7.5)}
+IMAGE_WIDTH = 13.333
+MAX_IMAGE_HEIGHT = 60.0  # inches; taller charts get thinner rows (and only group labels)
+_CHROME = 2.6  # inches of title block, axes labels and legend around the rows
+
+
+@dataclass(frozen=True)
+class ChartJob:
+    """What every chart export needs, worked out once from the agreement and the options.
+
+    Attributes:
+        schedule: the schedule drawn (the scenario, or the baseline).
+        baseline: the baseline drawn as ghost bars when a scenario is shown.
+        style: the chart style.
+        selection: the sectors and parties asked for.
+        window: first and last day shown.
+        today: the "today" line and the "as of" date.
+    """
+
+    schedule: Schedule
+    baseline: Schedule | None
+    style: ChartStyle
+    selection: RowSelection
+    window: tuple[date, date]
+    today: date
+
+
+def chart_job(agreement: Agreement, options: ExportOptions) -> ChartJob:
+    """Resolve the agreement (and the baseline, under a scenario) and read the options.
+
+    Args:
+        agreement: the agreement.
+        options: scenario, filters, window, style and today.
+
+    Returns:
+        The job.
+    """
+    schedule = resolve(agreement, options.scenario)
+    baseline = resolve(agreement, None) if options.scenario else None
+    start, end = default_window(schedule, baseline)
+    window = (options.date_from or start, options.date_to or end)
+    if window[1] <= window[0]:
+        raise WriteError(f"the chart window is empty: {window[0]} is not before {window[1]}")
+    selection = RowSelection(
+        sectors=_sector_ids(agreement, options.sectors), parties=_party_codes(agreement, options.parties)
+    )
+    return ChartJob(schedule, baseline, style_named(options.style), selection, window, options.today)
+
+
+def draw_job(fig: Figure, job: ChartJob, selection: RowSelection, title: str | None = None) -> int:
+    """Draw the job's chart on ``fig`` for ``selection``; returns the number of rows drawn."""
+    art = draw_gantt(fig, job.schedule, style=job.style, rows=selection, baseline=job.baseline,
+                     window=job.window, today=job.today, title=title)  # fmt: skip
+    return len(art.rows)
+
+
+def export_png(agreement: Agreement, path: Path, options: ExportOptions) -> None:
+    """Write the chart as a PNG image, tall enough for every row (up to a limit)."""
+    _export_image(agreement, path, options, "png")
+
+
+def export_svg(agreement: Agreement, path: Path, options: ExportOptions) -> None:
+    """Write the chart as an SVG vector image."""
+    _export_image(agreement, path, options, "svg")
+
+
+def _export_image(agreement: Agreement, path: Path, options: ExportOptions, fmt: str) -> None:
+    job = chart_job(agreement, options)
+    rows = len(build_rows(job.schedule, job.selection))
+    height = min(MAX_IMAGE_HEIGHT, max(5.0, _CHROME + rows * job.style.row_inches))
+    fig = Figure(figsize=(IMAGE_WIDTH, height))
+    draw_job(fig, job, job.selection)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, dpi=options.dpi, facecolor=fig.get_facecolor())
+    write_atomic(path, buffer.getvalue())
+
+
+def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None:
+    """Write a deck: a cover page, each sector (and each party, when parties are asked for), then coverage.
+
+    Long sectors run over several pages with their headers repeated; pages are landscape A4 or
+    16:9 (``options.page``). The last page shows the share of lines and trade duty-free by year
+    against the Article XXIV test, when the agreement has tariff lines.
+
+    Raises:
+        WriteError: when the export is cancelled through ``options.progress`` or cannot be written.
+    """
+    job = chart_job(agreement, options)
+    size = PAGES.get(options.page, PAGES["a4"])
+    pages = deck_pages(job, size[1])
+    buffer = io.BytesIO()
+    with PdfPages(buffer, metadata={"Title": agreement.title, "Creator": "CarvePlan"}) as pdf:
+        cover = Figure(figsize=size)
+        draw_cover(cover, job, len(pages))
+        pdf.savefig(cover, facecolor=cover.get_facecolor())
+        for number, (selection, title) in enumerate(pages, start=1):
+            if options.progress is not None and not options.progress(number - 1, len(pages)):
+                raise WriteError("export cancelled; nothing was written")
+            fig = Figure(figsize=size)
+            draw_job(fig, job, selection, title)
+            pdf.savefig(fig, facecolor=fig.get_facecolor())
+        covered = deck_coverage(job.schedule, job.baseline, job.selection)
+        if covered is not None:
+            fig = Figure(figsize=size)
+            draw_coverage_page(fig, *covered, job.style)
+            pdf.savefig(fig, facecolor=fig.get_facecolor())
+    write_atomic(path, buffer.getvalue())
+
+
+def deck_pages(job: ChartJob, page_height: float) -> list[tuple[RowSelection, str]]:
+    """The chart pages of a deck: ``(rows to draw, page title)`` for each page.
+
+    Args:
+        job: the export job.
+        page_height: page height in inches (decides how many rows a page holds).
+
+    Returns:
+        One entry per page, sector by sector (party by party when parties were asked for).
+    """
+    per_page = max(3, int((page_height - _CHROME) / job.style.row_inches))
+    names = {s.id: s.name for s in job.schedule.agreement.sectors}
+    sectors = list(dict.fromkeys(r.sector for r in build_rows(job.schedule, job.selection)))
+    out: list[tuple[RowSelection, str]] = []
+    for sector in sectors:
+        groups: list[tuple[str, ...]] = [(p,) for p in job.selection.parties] or [()]
+        for parties in groups:
+            selection = replace(job.selection, sectors=(sector,), parties=parties)
+            rows = build_rows(job.schedule, selection)
+            windows = page_windows(rows, per_page)
+            heading = names.get(sector, sector) + (f" — {parties[0]}" if parties else "")
+            for i, (first, count) in enumerate(windows, start=1):
+                page = f" (page {i} of {len(windows)})" if len(windows) > 1 else ""
+                out.append((replace(selection, first=first, count=count), heading + page))
+    return out
+
+
+def draw_cover(fig: Figure, job: ChartJob, pages: int) -> None:
+    """The deck's cover: title, classification, scenario, entry into force and what follows."""
+    agreement = job.schedule.agreement
+    style = job.style
+    fig.clear()
+    fig.patch.set_facecolor(style.background)
+    ink, muted = style.foreground, style.muted
+    # Anchored at the top so a title that wraps grows down, away from the classification label.
+    fig.text(0.06, 0.8, agreement.title, fontsize=style.title_size * 1.5, fontweight="bold", color=ink,
+             va="top", wrap=True)  # fmt: skip
+    tentative = " (tentative)" if agreement.eif_tentative else ""
+    lines = [
+        f"Scenario: {job.schedule.scenario}",
+        f"Entry into force: {_day(job.schedule.eif)}{tentative}",
+        f"Carved-out lines: {len(job.schedule.lines)} · milestones: {len(job.schedule.milestones)} · "
+        f"exception windows: {len(job.schedule.windows)}",
+        f"Chart: {_day(job.window[0])} to {_day(job.window[1])} · {pages} page{'s' if pages != 1 else ''}",
+        f"As of {_day(job.today)}",
+    ]
+    for i, text in enumerate(lines):
+        fig.text(0.06, 0.5 - i * 0.06, text, fontsize=style.font_size * 1.4, color=muted if i else ink)
+    if agreement.classification:
+        edge = "#000000" if style.name == "print" else "#D55E00"
+        fig.text(0.06, 0.9, agreement.classification.upper(), fontsize=style.font_size * 1.4,
+                 fontweight="bold", color=edge,
+                 bbox={"boxstyle": "square,pad=0.4", "facecolor": "none", "edgecolor": edge})  # fmt: skip
+
+
+def _sector_ids(agreement: Agreement, asked: tuple[str, ...]) -> tuple[str, ...]:
+    """Sector ids for names or ids as typed (``Energy``, ``energy``, ``critical minerals``)."""
+    known = {s.id.casefold(): s.id for s in agreement.sectors}
+    known.update({s.name.casefold(): s.id for s in agreement.sectors})
+    known.update({s.id.replace("_", " ").casefold(): s.id for s in agreement.sectors})
+    missing = [a for a in asked if a.casefold() not in known]
+    if missing:
+        listed = ", ".join(s.name for s in agreement.sectors)
+        raise WriteError(f"no sector named {', '.join(map(repr, missing))}; the agreement has: {listed}")
+    return tuple(known[a.casefold()] for a in asked)
+
+
+def _party_codes(agreement: Agreement, asked: tuple[str, ...]) -> tuple[str, ...]:
+    """Party codes as typed, in any case; an unknown code is an error rather than an empty chart."""
+    known = {p.code.casefold(): p.code for p in agreement.parties}
+    known.update({line.party.casefold(): line.party for line in agreement.lines})
+    missing = [a for a in asked if a.casefold() not in known]
+    if missing:
+        listed = ", ".join(sorted(set(known.values())))
+        raise WriteError(f"no party {', '.join(map(repr, missing))}; the agreement has: {listed}")
+    return tuple(known[a.casefold()] for a in asked)
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"

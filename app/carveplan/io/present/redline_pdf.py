@@ -111,7 +111,7 @@ def _row(entry: LineDiff) -> list[str]:
         _arrow(entry, "base", str(line.base)),
         final.new if final else "",
         "" if entry.months is None else f"{entry.months:+d}",
-        _clip(was, 60),
+        _clip(was, 52),
     ]
 
 

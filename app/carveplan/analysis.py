@@ -28,6 +28,7 @@ from carveplan.engine.trajectory import trajectory, year_range
 from carveplan.engine.xxiv import verdicts
 from carveplan.io.formats import read_agreement
 from carveplan.model import Agreement, CoverageTest
+from carveplan.model.duty import Rate, level
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -53,7 +54,10 @@ def trajectory_frame(
     schedule = resolve(_agreement(source), scenario)
     span = list(years) if years is not None else list(year_range(schedule))
     records = [
-        {**_line_fields(row.line.line), **{year: float(v) for year, v in zip(span, row.values, strict=True)}}
+        {
+            **_line_fields(row.line.line),
+            **{year: float(level(v)) for year, v in zip(span, row.values, strict=True)},
+        }
         for row in trajectory(schedule, span)
     ]
     return _frame(records, [*_LINE_COLUMNS, *span])
@@ -203,3 +207,8 @@ def _frame(records: list[dict[str, Any]], columns: list[Any] | None) -> pd.DataF
     import pandas as pd
 
     return pd.DataFrame.from_records(records, columns=columns)
+
+
+def _number(value: Rate) -> float:
+    """A value as a number for a frame: a compound duty by its ad valorem part."""
+    return float(level(value))

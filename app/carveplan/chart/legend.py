@@ -32,6 +32,7 @@ class LegendContent:
         reviews: any review line.
         sunsets: any sunset or term-end line.
         today: the today line.
+        quotas: any tariff-rate quota line (dashed outline).
     """
 
     sectors: tuple[tuple[str, str], ...]
@@ -45,6 +46,7 @@ class LegendContent:
     reviews: bool = False
     sunsets: bool = False
     today: bool = False
+    quotas: bool = False
 
 
 def legend_handles(content: LegendContent, style: ChartStyle) -> list[Artist]:
@@ -54,6 +56,10 @@ def legend_handles(content: LegendContent, style: ChartStyle) -> list[Artist]:
     if content.excluded:
         handles.append(
             Patch(facecolor="none", edgecolor=style.muted, hatch=style.excluded_hatch, label="Carve-out")
+        )
+    if content.quotas:
+        handles.append(
+            Patch(facecolor="none", edgecolor=fg, linestyle="--", label="Tariff-rate quota (in-quota rate)")
         )
     if content.blocked:
         handles.append(
@@ -146,6 +152,7 @@ def draw_title_block(
             fontsize=style.title_size,
             fontweight="bold",
             color=style.foreground,
+            parse_math=False,
         ),
         fig.text(
             left,
@@ -155,6 +162,7 @@ def draw_title_block(
             va="top",
             fontsize=style.font_size,
             color=style.muted,
+            parse_math=False,
         ),
     ]
     if classification:
@@ -175,6 +183,7 @@ def draw_title_block(
                     "edgecolor": edge,
                     "linewidth": 1.2,
                 },
+                parse_math=False,
             )
         )
     return texts

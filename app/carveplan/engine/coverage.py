@@ -13,6 +13,7 @@ from carveplan.engine.schedule import ResolvedLine, Schedule
 from carveplan.engine.trade_match import LineTrade, TradeMatch, is_tariff_line, match_trade
 from carveplan.engine.trajectory import trajectory, year_range
 from carveplan.model import Agreement, CoverageTest, PartyCode, SectorId
+from carveplan.model.duty import Rate, is_zero, level
 
 _HUNDRED = Decimal(100)
 _NO_TRADE = LineTrade()
@@ -27,13 +28,16 @@ class Status(StrEnum):
     EXCLUDED = "excluded"
 
 
-def status_of(resolved: ResolvedLine, rate: Decimal) -> Status:
+def status_of(resolved: ResolvedLine, rate: Rate) -> Status:
     """A line's status at a rate: free at zero (whatever its commitment), excluded, cut below base, or not."""
-    if rate == 0:
+    if is_zero(rate):
         return Status.FREE
     if resolved.excluded:
         return Status.EXCLUDED
-    return Status.CUT if rate < resolved.line.base else Status.BASE
+    base = resolved.line.base
+    if isinstance(rate, Decimal) and isinstance(base, Decimal):
+        return Status.CUT if rate < base else Status.BASE
+    return Status.CUT if rate != base else Status.BASE  # a specific or compound duty: any step is a cut
 
 
 @dataclass(frozen=True)
@@ -140,11 +144,13 @@ def _row(
 
 
 def _amounts(
-    resolved: ResolvedLine, rate: Decimal, trade: LineTrade, ad_valorem: bool
+    resolved: ResolvedLine, duty: Rate, trade: LineTrade, ad_valorem: bool
 ) -> list[tuple[int, Decimal]]:
-    """What one line adds to a year's sums at ``rate`` (only the fields it changes)."""
+    """What one line adds to a year's sums at ``duty`` (only the fields it changes)."""
     line = resolved.line
-    status = status_of(resolved, rate)
+    status = status_of(resolved, duty)
+    # A compound duty counts in averages and revenue by its ad valorem part (its level).
+    rate, base = level(duty), level(line.base)
     value = trade.value
     amounts = [(_COUNT[status], Decimal(1))]
     if value:
@@ -153,8 +159,8 @@ def _amounts(
         amounts += [(_RATE_SUM, rate), (_RATE_N, Decimal(1))]
         if value:
             amounts += [(_W_SUM, value * rate), (_W_VALUE, value)]
-    if rate != line.base:
-        forgone = revenue_forgone(line.unit, line.base, rate, trade)
+    if duty != line.base:
+        forgone = revenue_forgone(line.unit, base, rate, trade)
         amounts.append((_UNPRICED, Decimal(1)) if forgone is None else (_REVENUE, forgone))
     return amounts
 

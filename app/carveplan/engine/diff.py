@@ -6,7 +6,6 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from enum import StrEnum
 from operator import attrgetter
 from typing import Any
@@ -17,7 +16,7 @@ from carveplan.engine.diff_values import FieldChange, changes, record_fields, te
 from carveplan.engine.matching import Matching, Regrouping, match_lines
 from carveplan.engine.resolve import resolve
 from carveplan.engine.schedule import ResolvedLine, Schedule
-from carveplan.model import Agreement, Line, PartyCode
+from carveplan.model import Agreement, Line, PartyCode, Rate
 
 # The line fields a negotiator reads, in the order a schedule prints them (id is the file's own key).
 LINE_FIELDS = (
@@ -75,8 +74,8 @@ class LineDiff:
     months: int | None = None
     old_excluded: bool = False
     new_excluded: bool = False
-    old_value: Decimal | None = None
-    new_value: Decimal | None = None
+    old_value: Rate | None = None
+    new_value: Rate | None = None
 
     @property
     def line(self) -> Line:

@@ -9,7 +9,8 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-from carveplan.model import Gate, Offset, Phase, Step, Timing, format_timing
+from carveplan.model import Duty, Gate, Offset, Phase, Step, Timing, format_timing
+from carveplan.model.duty import format_duty
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ def text(value: object) -> str:
         return format_timing(value)
     if isinstance(value, Offset):
         return str(value)
+    if isinstance(value, Duty):
+        return format_duty(value)  # 3.4¢/kg + 2%, as schedules print it
     if isinstance(value, Gate):
         return value.milestone + (str(value.lag) if value.lag is not None else "")
     if isinstance(value, Phase):

@@ -7,7 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 from carveplan.engine.diff import AgreementDiff, Change, LineDiff
-from carveplan.model import Line
+from carveplan.model import Line, Rate
+from carveplan.model.duty import level
 
 DAYS_PER_YEAR = Decimal("365.25")
 
@@ -23,7 +24,8 @@ class LineGap:
         offer_value: the value the offer ends at.
         request_value: the value the request ends at.
         years: how much later the offer reaches its final value, in years (``None`` unless both are dated).
-        value: offered final value minus requested (a tariff left at 5 against 0 requested: 5).
+        value: offered final value minus requested (a tariff left at 5 against 0 requested: 5); for a
+            compound duty, its ad valorem part (the one number the chart draws).
         offer_excluded: the offer carves the line out entirely.
         request_excluded: the request does.
         only_in: ``offer`` or ``request`` when the other side does not list the line.
@@ -32,8 +34,8 @@ class LineGap:
     line: Line
     offer_final: date | None
     request_final: date | None
-    offer_value: Decimal | None
-    request_value: Decimal | None
+    offer_value: Rate | None
+    request_value: Rate | None
     years: Decimal | None
     value: Decimal | None
     offer_excluded: bool = False
@@ -69,7 +71,7 @@ def _gap(entry: LineDiff) -> LineGap:
         years = (Decimal((entry.new_final - entry.old_final).days) / DAYS_PER_YEAR).quantize(Decimal("0.1"))
     value = None
     if entry.old_value is not None and entry.new_value is not None:
-        value = entry.new_value - entry.old_value
+        value = level(entry.new_value) - level(entry.old_value)
     return LineGap(
         entry.line, entry.new_final, entry.old_final, entry.new_value, entry.old_value, years, value,
         entry.new_excluded, entry.old_excluded, only_in,

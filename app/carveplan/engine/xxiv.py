@@ -9,6 +9,7 @@ from carveplan.engine.coverage import Coverage, CoverageRow, Status, status_of
 from carveplan.engine.trade_match import is_tariff_line
 from carveplan.engine.trajectory import trajectory
 from carveplan.model import Line, PartyCode
+from carveplan.model.duty import Rate
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Blocker:
     """
 
     line: Line
-    rate: Decimal
+    rate: Rate
     status: Status
     value: Decimal
     blocked: bool

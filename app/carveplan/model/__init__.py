@@ -1,6 +1,7 @@
 """The agreement model: frozen, typed records with no Qt and no I/O."""
 
 from carveplan.model.agreement import Agreement, MonthDay, RoundingDirection, RoundingRule
+from carveplan.model.duty import Amount, Duty, Rate
 from carveplan.model.exception import ExceptionId, ReviewClause, ReviewId, SecurityException
 from carveplan.model.line import CodeSystem, Direction, Gate, Line, LineId, MeasureKind, Phase
 from carveplan.model.milestone import Milestone, MilestoneKind, MilestoneStatus
@@ -16,7 +17,7 @@ from carveplan.model.scenario import (
     Override,
     Scenario,
 )
-from carveplan.model.staging import CategoryCode, StagingCategory, StagingKind, Step
+from carveplan.model.staging import CategoryCode, Cuts, StagingCategory, StagingKind, Step
 from carveplan.model.timing import (
     Anchor,
     MilestoneId,
@@ -34,12 +35,15 @@ __all__ = [
     "BASELINE",
     "DEFAULT_SECTORS",
     "Agreement",
+    "Amount",
     "Anchor",
     "CategoryCode",
     "CodeSystem",
     "CoverageTest",
+    "Cuts",
     "DevelopmentStatus",
     "Direction",
+    "Duty",
     "EifMoved",
     "ExceptionId",
     "ExceptionInvoked",
@@ -61,6 +65,7 @@ __all__ = [
     "PartyCode",
     "Phase",
     "Problem",
+    "Rate",
     "ReviewClause",
     "ReviewId",
     "Round",

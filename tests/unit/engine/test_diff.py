@@ -9,6 +9,7 @@ from decimal import Decimal
 from carveplan.engine.diff import Change, diff
 from carveplan.engine.diff_summary import summarize
 from carveplan.model import Gate, ReviewClause, SecurityException, StagingCategory, StagingKind, parse_timing
+from carveplan.model.rates import parse_rate
 from tests.unit.engine.conftest import agreement, line, milestone
 
 # KORUS "5 Years" from EIF 15 March 2012 is free on 1 January 2016; "10 Years" on 1 January 2021.
@@ -151,3 +152,12 @@ def test_party_scope_leaves_other_parties_out() -> None:
     result = diff(old, new, party="BBB")
     assert {d.party for d in result.lines} == {"BBB"}
     assert [d.code for d in result.changed] == ["270900"]
+
+
+def test_a_compound_base_rate_reads_as_published() -> None:
+    # KORUS-style compound duty on the line: 3.4¢/kg + 2% becomes 2% ad valorem only.
+    compound = parse_rate("3.4¢/kg + 2%")[0]
+    old = replace(OFFER, lines=_line("lng", base=compound))
+    new = replace(OFFER, lines=_line("lng", base=Decimal(2)))
+    (entry,) = diff(old, new).changed
+    assert (entry.field("base").old, entry.field("base").new) == ("3.4¢/kg + 2%", "2")

@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 
 from carveplan.engine.diff import AgreementDiff, Change, LineDiff
 from carveplan.engine.diff_summary import DiffSummary, summarize
+from carveplan.engine.diff_values import text
 from carveplan.io.atomic import write_atomic
 from carveplan.io.reports.diff_rows import change_label
 
@@ -108,7 +109,7 @@ def _row(entry: LineDiff) -> list[str]:
         entry.code,
         change_label(entry),
         _arrow(entry, "category", line.category),
-        _arrow(entry, "base", str(line.base)),
+        _arrow(entry, "base", text(line.base)),
         final.new if final else "",
         "" if entry.months is None else f"{entry.months:+d}",
         _clip(was, 52),

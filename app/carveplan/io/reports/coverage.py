@@ -10,6 +10,7 @@ from carveplan.engine.coverage import Coverage, CoverageRow, Status
 from carveplan.engine.xxiv import Verdict
 from carveplan.io.reports.analysis import text_table
 from carveplan.io.reports.rows import Cell, Rows
+from carveplan.model.duty import Rate
 
 
 def pct(value: Decimal | None, places: int = 1) -> float | None:
@@ -114,7 +115,7 @@ def blocker_rows(verdicts: tuple[Verdict, ...], limit: int | None = None) -> Row
                     b.line.code,
                     b.line.description,
                     b.status.value,
-                    float(b.rate),
+                    _rate(b.rate),
                     money(b.value),
                     "yes" if b.blocked else "",
                 ]
@@ -162,7 +163,7 @@ def _party(cover: Coverage, verdict: Verdict) -> dict[str, Any]:
                 "line": b.line.id,
                 "code": b.line.code,
                 "status": b.status.value,
-                "rate": float(b.rate),
+                "rate": _rate(b.rate),
                 "value": float(b.value),
                 "blocked": b.blocked,
             }
@@ -212,3 +213,8 @@ def coverage_text(cover: Coverage, verdicts: tuple[Verdict, ...], blockers: int 
         yield ""
         yield f"Lines keeping a party from passing, largest trade first (at most {blockers} per party)"
         yield from text_table(short)
+
+
+def _rate(rate: Rate) -> float | str:
+    """A plain rate as a number; a specific or compound duty as published (``3.4¢/kg + 2%``)."""
+    return float(rate) if isinstance(rate, Decimal) else str(rate)

@@ -33,6 +33,7 @@ from carveplan.model import (
     TradeSplit,
     TradeTable,
 )
+from carveplan.model.rates import RATE
 from tests.helpers.strategies import agreements
 
 SMALL = Agreement(
@@ -210,9 +211,9 @@ def test_every_problem_is_reported_with_its_path() -> None:
     assert found["lines[0].code"] == "expected text in quotes, found the number 270900"
     assert "expected a unit" in found["lines[0].phases[0].start"]
     assert "'EIF+6w'" in found["lines[0].phases[0].start"]
-    assert found["lines[0].phases[0].value"] == "expected a decimal number such as \"6.8\", found 'abc'"
-    assert "decimal number" in found["lines[0].phases[1].value"]
-    assert "decimal number" in found["lines[0].phases[2].value"]
+    assert found["lines[0].phases[0].value"] == "expected " + RATE + ", found 'abc'"
+    assert "a rate such as" in found["lines[0].phases[1].value"]
+    assert "a number" in found["lines[0].phases[2].value"]
     assert found["lines[0].phases[1].gates"] == "expected a list, found 'REG-1'"
     assert found["milestones[0].colour"].startswith("unknown field 'colour'; expected one of: id, party")
     assert "expected one of: milestone_delay" in found["scenarios[0].overrides[0].kind"]
@@ -332,5 +333,5 @@ def test_a_version_1_file_opens_without_trade_data() -> None:
 def test_a_bad_trade_value_is_located() -> None:
     trade = {"source": "x", "flows": [{"importer": "VNM", "partner": "JPN", "code": "2709", "value": "lots"}]}
     assert _problems(_document(trade=trade)) == [
-        ("trade.flows[0].value", "expected a decimal number such as \"6.8\", found 'lots'")
+        ("trade.flows[0].value", "expected a number such as 6.8, found 'lots'")
     ]

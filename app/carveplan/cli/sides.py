@@ -87,7 +87,6 @@ def read_side(path: Path, args: argparse.Namespace, other: Agreement | None = No
 
 def read_schedule(path: Path, args: argparse.Namespace, other: Agreement | None) -> Agreement:
     """Another delegation's schedule, as the lines of ``--party`` on the rules of ``other`` (if any)."""
-    from carveplan.cli.importer import parse_map
     from carveplan.io.schedule.importer import import_schedule_report
     from carveplan.io.schedule.options import ScheduleImportOptions
 
@@ -128,3 +127,16 @@ def _check_file(path: Path) -> None:
         raise UserError(f"{path}: is a folder, not an agreement, workbook or schedule")
     if not path.is_file():
         raise UserError(f"{path}: no such file")
+
+
+def parse_map(items: list[str]) -> dict[str, str]:
+    """``["category=Staging Category"]`` -> ``{"category": "Staging Category"}``."""
+    mapping = {}
+    for item in items:
+        name, sep, column = item.partition("=")
+        if not sep or not name.strip() or not column.strip():
+            raise UserError(f'--map {item!r}: write FIELD=COLUMN, e.g. --map category="Staging Category"')
+        if name.strip() not in FIELDS:
+            raise UserError(f"--map {item!r}: unknown field {name.strip()!r}; fields are {', '.join(FIELDS)}")
+        mapping[name.strip()] = column.strip()
+    return mapping

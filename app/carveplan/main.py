@@ -17,6 +17,8 @@ _CLI_WORDS = frozenset(
         "divergence",
         "trade",
         "coverage",
+        "diff",
+        "rounds",
         "help",
     }
 )

@@ -16,6 +16,7 @@ SUITES = (
     "bench_workbook",
     "bench_coverage",
     "bench_app",
+    "bench_diff",
     "bench_hostile",
 )
 

@@ -22,6 +22,8 @@ COMMANDS: dict[str, str] = {
     "divergence": "divergence",
     "trade": "trade",
     "coverage": "coverage",
+    "diff": "diff",
+    "rounds": "rounds",
 }
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2

@@ -7,6 +7,7 @@ from carveplan.engine.divergence import DivergenceMatrix, divergence, divergence
 from carveplan.engine.register import RegisterRow, exception_register
 from carveplan.engine.resolve import find_scenario, resolve, resolve_windows
 from carveplan.engine.rounding import round_value
+from carveplan.engine.rulesets import RULE_SETS, builtin_rules
 from carveplan.engine.schedule import (
     ExceptionWindow,
     ResolvedLine,
@@ -20,6 +21,7 @@ from carveplan.engine.trajectory import TrajectoryRow, trajectory, value_at, yea
 from carveplan.engine.validate import validate
 
 __all__ = [
+    "RULE_SETS",
     "Chain",
     "Comparison",
     "Deadline",
@@ -33,6 +35,7 @@ __all__ = [
     "Schedule",
     "TrajectoryRow",
     "builtin_category",
+    "builtin_rules",
     "compare",
     "compare_schedules",
     "critical_chain",

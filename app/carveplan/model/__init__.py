@@ -6,6 +6,7 @@ from carveplan.model.line import CodeSystem, Direction, Gate, Line, LineId, Meas
 from carveplan.model.milestone import Milestone, MilestoneKind, MilestoneStatus
 from carveplan.model.party import DEFAULT_SECTORS, DevelopmentStatus, Party, PartyCode, Sector, SectorId
 from carveplan.model.problem import Location, Problem, Severity, error, has_errors, warning
+from carveplan.model.rules import StagingRules, rules_of, with_rules
 from carveplan.model.scenario import (
     BASELINE,
     EifMoved,
@@ -15,7 +16,7 @@ from carveplan.model.scenario import (
     Override,
     Scenario,
 )
-from carveplan.model.staging import CategoryCode, StagingCategory, StagingKind, Step
+from carveplan.model.staging import CategoryCode, FirstCut, StagingCategory, StagingKind, Step, TableRow
 from carveplan.model.timing import (
     Anchor,
     MilestoneId,
@@ -40,6 +41,7 @@ __all__ = [
     "EifMoved",
     "ExceptionId",
     "ExceptionInvoked",
+    "FirstCut",
     "Gate",
     "Line",
     "LineId",
@@ -69,7 +71,9 @@ __all__ = [
     "Severity",
     "StagingCategory",
     "StagingKind",
+    "StagingRules",
     "Step",
+    "TableRow",
     "Timing",
     "TimingError",
     "Unit",
@@ -78,5 +82,7 @@ __all__ = [
     "has_errors",
     "in_calendar",
     "parse_timing",
+    "rules_of",
     "warning",
+    "with_rules",
 ]

@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "import": "importer",
     "compare": "compare",
     "divergence": "divergence",
+    "categories": "categories",
 }
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2

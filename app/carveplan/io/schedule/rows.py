@@ -1,4 +1,4 @@
-"""The rows of a foreign schedule as lines: codes kept as text, rates, categories, year columns as phases."""
+"""A foreign schedule's rows as lines: codes as printed, rates, categories, year columns as phases."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from carveplan.engine.sectormap import OTHER
 from carveplan.io import cells
-from carveplan.io.schedule.codes import code_system, description_of, hs_code, sector_of
+from carveplan.io.schedule.codes import code_system, code_width, description_of, digits_of, hs_code, sector_of
+from carveplan.io.schedule.parties import is_party
 from carveplan.io.sheets.reader import Sheet
 from carveplan.io.workbook.table import Problems, column_letter
-from carveplan.model import Agreement, Line, Phase, Sector, Timing
+from carveplan.model import Agreement, Line, Location, Phase, Problem, Sector, Severity, Timing
 
 if TYPE_CHECKING:
     from carveplan.io.schedule.options import ScheduleImportOptions, ScheduleSniff
@@ -18,10 +20,19 @@ if TYPE_CHECKING:
 _FREE = frozenset({"free", "duty free", "duty-free", "exempt"})
 _CODE = re.compile(r"(?:ex\s*)?\d[\d.\s-]{0,19}", re.IGNORECASE)
 _MISSING = frozenset({"", "n/a", "na", "-", "—", "–", "none"})
+# Excluded from commitments, in a category cell or a year cell.
+EXCLUDED = frozenset({"u", "x", "excl", "excl.", "excluded", "no cut", "ex"})
+OTHER_SECTOR = Sector(OTHER, "Other (outside the focus sectors)")
 
 
 class RowReader:
-    """Reads the data rows below a recognized header row into lines of one party."""
+    """Reads the data rows below a recognized header row into lines of one party.
+
+    Attributes:
+        headings: rows with a code but no rate, category or year values (``27.10`` headings).
+        foreign: rows of another party in a file holding several parties' schedules.
+        warnings: codes that still look short after their zeros were restored.
+    """
 
     def __init__(
         self,
@@ -38,16 +49,21 @@ class RowReader:
         self.problems = problems
         self.fields = sniff.columns.fields
         self.new_sectors: list[Sector] = []
-        self.skipped = 0
+        self.headings = 0
+        self.foreign = 0
+        self.warnings: list[Problem] = []
         self._ids = {line.id for line in base.lines}
+        self._width = 0
+        self._columns = self._year_columns()
 
     def lines(self) -> list[Line]:
-        """One line per data row with a code and a sector; rows without a code are titles or notes."""
-
+        """One line per data row carrying a rate, a category or year values."""
         assert self.sniff.header_row is not None
         system = code_system(self.sniff.headers[self.fields["code"]])
+        body = list(enumerate(self.data.rows[self.sniff.header_row :], start=self.sniff.header_row + 1))
+        self._width = code_width(self.cell(row, "code") for _, row in body)
         result = []
-        for index, row in enumerate(self.data.rows[self.sniff.header_row :], start=self.sniff.header_row + 1):
+        for index, row in body:
             line = self._line(row, index, system)
             if line is not None:
                 result.append(line)
@@ -59,20 +75,26 @@ class RowReader:
         return row[index] if index is not None and index < len(row) else ""
 
     def _line(self, row: list[Any], index: int, system: Any) -> Line | None:
-
-        code = hs_code(self.cell(row, "code"))
-        if not _CODE.fullmatch(code):  # titles, chapter headings and footnotes between the lines
+        code = hs_code(self.cell(row, "code"), self._width)
+        if not _CODE.fullmatch(code):  # titles, repeated headers, chapter headings and footnotes
             return None
-        sector = sector_of(
-            code, system, self.options.sector or cells.text(self.cell(row, "sector")), self._sectors()
-        )
-        if sector is None:
-            self.skipped += 1
+        if "party" in self.fields and not self._ours(row):
+            self.foreign += 1
             return None
-        self._note_sector(sector)
-        base, note = self._base(row, index)
         category = cells.text(self.cell(row, "category")).strip()
         category = "" if category.lower() in _MISSING else category
+        base, note = self._base(row, index)
+        published, excluded = self._published(row, index)
+        if not (category or published or excluded or self._has_rate(row)):
+            self.headings += 1
+            return None
+        if excluded and not published and not category:
+            category = "U"
+        self._check_category(category, index)
+        self._check_short(code, index)
+        given = self.options.sector or cells.text(self.cell(row, "sector"))
+        sector = sector_of(code, system, given, self._sectors())
+        self._note_sector(sector)
         notes = "; ".join(n for n in (cells.text(self.cell(row, "note")).strip(), note) if n)
         return Line(
             self._unique_id(f"{self.options.party}-{code}"),
@@ -83,9 +105,18 @@ class RowReader:
             code_system=system,
             base=base,
             category=category,
-            phases=self._phases(row, index),
+            phases=published,
             notes=notes,
         )
+
+    # --- cells ------------------------------------------------------------------
+
+    def _ours(self, row: list[Any]) -> bool:
+        cell = cells.text(self.cell(row, "party")).strip()
+        return not cell or is_party(cell, self.options.party)
+
+    def _has_rate(self, row: list[Any]) -> bool:
+        return cells.text(self.cell(row, "base")).strip().lower() not in _MISSING
 
     def _base(self, row: list[Any], index: int) -> tuple[Decimal, str]:
         value = self.cell(row, "base")
@@ -101,37 +132,71 @@ class RowReader:
                 index,
                 "base",
                 value,
-                "a rate such as 5, 5% or Free (specific and compound rates are not read)",
+                "a rate such as 5, 5%, 20,0 or Free (specific and compound rates are not read)",
             )
             return Decimal(0), ""
 
-    def _phases(self, row: list[Any], index: int) -> tuple[Phase, ...]:
-        eif_year = self.base.eif.year
-        phases: list[Phase] = []
-        for year, column in self.sniff.columns.years:
+    def _year_columns(self) -> list[tuple[int, int, str]]:
+        """(agreement year, column, header) for every year column; calendar years up to the EIF
+        year all fold into year 1, the latest winning (the rate of the year EIF falls in applies)."""
+        eif = self.base.eif.year
+        found = [(stage, column) for stage, column in self.sniff.columns.stages]
+        found += [(max(year - eif + 1, 1), column) for year, column in self.sniff.columns.years]
+        return [(year, column, self.sniff.headers[column]) for year, column in found]
+
+    def _published(self, row: list[Any], index: int) -> tuple[tuple[Phase, ...], bool]:
+        """The year values as phases (only changes), and whether a year cell says excluded."""
+        values: dict[int, Decimal] = {}
+        excluded = False
+        for year, column, _ in self._columns:
             value = row[column] if column < len(row) else ""
-            if cells.text(value).strip().lower() in _MISSING or year < eif_year:
-                continue
             written = cells.text(value).strip().lower()
-            try:
-                number = Decimal(0) if written in _FREE else cells.decimal(value)
-            except cells.CellError:
-                self._bad(index, str(year), value, "a rate such as 5 or 5%", column)
+            if written in _MISSING:
                 continue
-            if not phases or phases[-1].value != number:  # only changes are phases
-                phases.append(Phase(Timing.agreement_year(year - eif_year + 1), number))
-        return tuple(phases)
+            if written in EXCLUDED:
+                excluded = True
+                continue
+            try:
+                values[year] = Decimal(0) if written in _FREE else cells.decimal(value)
+            except cells.CellError:
+                self._bad(index, "", value, "a rate such as 5, 5%, 20,0, Free or U (excluded)", column)
+        phases: list[Phase] = []
+        for year in sorted(values):
+            if not phases or phases[-1].value != values[year]:
+                phases.append(Phase(Timing.agreement_year(year), values[year]))
+        return tuple(phases), excluded
+
+    def _check_category(self, category: str, index: int) -> None:
+        # A numeric basket id (6, 11, 13) read as years would be silently wrong: refuse it.
+        if not category.isdigit() or any(c.code == category for c in self.base.categories):
+            return
+        if category == "0" and not self.base.rule_set:
+            return  # "0" is immediate in every schedule that uses it
+        rules = f"the {self.base.rule_set} rules define" if self.base.rule_set else "no rule set defines"
+        hint = "" if self.base.rule_set else " (choose the agreement's rules with --categories)"
+        self._bad(index, "category", category, f"a staging category; {category!r} is a number {rules}{hint}")
+
+    def _check_short(self, code: str, index: int) -> None:
+        if len(digits_of(code)) % 2:
+            message = f"code {code!r} looks short ({len(digits_of(code))} digits): a leading zero lost?"
+            where = Location(file=self.problems.file, sheet=self.data.name, row=index, field="code")
+            self.warnings.append(Problem(Severity.WARNING, where, message, "short-code"))
 
     def _bad(self, index: int, name: str, value: Any, expected: str, column: int | None = None) -> None:
         position = self.fields[name] if column is None else column
         where = f"{column_letter(position)} ({self.sniff.headers[position]})"
         self.problems.add(f"found {value!r}, expected {expected}", "bad-value", self.data.name, index, where)
 
+    # --- sectors and ids ------------------------------------------------------------
+
     def _sectors(self) -> tuple[Sector, ...]:
         return (*self.base.sectors, *self.new_sectors)
 
     def _note_sector(self, sector: str) -> None:
         if all(s.id != sector for s in self._sectors()):
+            if sector == OTHER:
+                self.new_sectors.append(OTHER_SECTOR)
+                return
             name = self.options.sector or sector.replace("_", " ").capitalize()
             self.new_sectors.append(Sector(sector, name))
 

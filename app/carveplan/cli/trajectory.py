@@ -18,6 +18,7 @@ from carveplan.cli.common import (
 from carveplan.engine import resolve, trajectory, year_range
 
 COLUMNS = ("party", "sector", "code", "description", "base", "category")
+UNSTAGED = frozenset({"unknown-category", "no-table-row"})
 
 
 def add_parser(sub: Any) -> None:
@@ -45,11 +46,17 @@ def run(args: argparse.Namespace) -> int:
     if last < first:
         raise UserError(f"--to {last} is before --from {first}")
     years = range(first, last + 1)
+    # A line whose category cannot be expanded has no values: printing its base for every year
+    # would be silently wrong.
+    broken = {p.location.item: p for p in schedule.problems if p.code in UNSTAGED}
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow([*COLUMNS, *(str(y) for y in years)])
     for row in trajectory(schedule, years):
         line = row.line.line
         category = line.category if not line.phases else "explicit"
         head = [line.party, line.sector, line.code, line.description, str(line.base), category]
-        writer.writerow([*head, *(str(v) for v in row.values)])
-    return 0
+        values = ["" for _ in row.values] if line.id in broken else [str(v) for v in row.values]
+        writer.writerow([*head, *values])
+    for problem in broken.values():
+        print(problem, file=sys.stderr)
+    return 1 if broken else 0

@@ -24,8 +24,16 @@ def scrub_problems(agreement: Agreement) -> Iterator[Problem]:
             yield from scrub_line(line, agreement)
 
 
-def scrub_line(line: Line, agreement: Agreement) -> Iterator[Problem]:
-    """The disagreements of one line, by agreement year (named with its calendar year)."""
+def scrub_line(line: Line, agreement: Agreement, through: int | None = None) -> Iterator[Problem]:
+    """The disagreements of one line, by agreement year (named with its calendar year).
+
+    Args:
+        line: a line with a category and published phases.
+        agreement: supplies the rules.
+        through: the last agreement year the source prints (a tool export's ``Y2016``); ``0`` when
+            its last column holds for every later year (``2027 and subsequent years``); ``None``
+            when unknown: up to the last published change, or to the end when both end alike.
+    """
     computed, problems = expand_checked(replace(line, phases=()), agreement)
     if problems:
         where = Location(kind="line", item=line.id, field="category")
@@ -36,7 +44,11 @@ def scrub_line(line: Line, agreement: Agreement) -> Iterator[Problem]:
     if published is None:
         return
     generated = _by_year(computed) or {}
-    last = max([*published, *generated, 1])
+    end = max([*published, *generated, 1])
+    if through is None:
+        alike = published and generated and published[max(published)] == generated[max(generated)]
+        through = end if alike else max([*published, 1])
+    last = end if through == 0 else through
     shown = 0
     for year in range(1, last + 1):
         wanted, got = _in_force(published, year, line.base), _in_force(generated, year, line.base)

@@ -186,7 +186,10 @@ def import_schedule_report(path: Path, options: ScheduleImportOptions) -> Schedu
         lines=(*base.lines, *lines),
     )
     notes = tuple(p for p in sniff.problems if p.severity is not Severity.ERROR)
-    scrub = tuple(p for line in lines if line.phases and line.category for p in scrub_line(line, agreement))
+    through = reader.through()
+    scrub = tuple(
+        p for line in lines if line.phases and line.category for p in scrub_line(line, agreement, through)
+    )
     other = sum(line.sector == OTHER for line in lines)
     found = notes + warnings + tuple(reader.warnings) + scrub
     return ScheduleImport(agreement, len(lines), other, reader.headings, reader.foreign, found, sniff)

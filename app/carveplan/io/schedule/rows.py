@@ -144,6 +144,13 @@ class RowReader:
         found += [(max(year - eif + 1, 1), column) for year, column in self.sniff.columns.years]
         return [(year, column, self.sniff.headers[column]) for year, column in found]
 
+    def through(self) -> int:
+        """The last agreement year the year columns print; 0 when it holds for later years too."""
+        if not self._columns:
+            return 0
+        year, _, header = max(self._columns)
+        return 0 if "subsequent" in header.lower() else year
+
     def _published(self, row: list[Any], index: int) -> tuple[tuple[Phase, ...], bool]:
         """The year values as phases (only changes), and whether a year cell says excluded."""
         values: dict[int, Decimal] = {}

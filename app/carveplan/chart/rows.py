@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from carveplan.engine.schedule import ResolvedLine, Schedule
+from carveplan.engine.sectormap import OTHER
 from carveplan.model import LineId, PartyCode, SectorId
 
 
@@ -69,6 +70,8 @@ class RowSelection:
         collapsed: keys of collapsed group rows.
         selected: keys of selected rows.
         party_rows: whether party header rows are shown between sector and lines.
+        focus_only: leave out lines outside the focus sectors (sector ``other``) unless
+            ``sectors`` names them: a whole schedule would bury the carve-outs.
         first: index of the first visible row (scrolling).
         count: number of visible rows (``None``: all from ``first``).
     """
@@ -79,6 +82,7 @@ class RowSelection:
     collapsed: frozenset[str] = frozenset()
     selected: frozenset[str] = frozenset()
     party_rows: bool = True
+    focus_only: bool = True
     first: int = 0
     count: int | None = None
 
@@ -189,6 +193,7 @@ def _sectors(schedule: Schedule, sel: RowSelection) -> Iterable[tuple[SectorId, 
         r
         for r in schedule.lines
         if (not sel.sectors or r.line.sector in sel.sectors)
+        and (sel.sectors or not sel.focus_only or r.line.sector != OTHER)
         and (not sel.parties or r.line.party in sel.parties)
         and (not sel.lines or r.line.id in sel.lines)
     ]

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from carveplan.engine.categories import builtin_category
 from carveplan.model import (
+    FirstCut,
     MonthDay,
     RoundingDirection,
     RoundingRule,
@@ -239,3 +240,34 @@ def builtin_rules(name: str) -> StagingRules | None:
 
 def _key(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def describe_rules(rules: StagingRules) -> list[str]:
+    """The rule set as lines of text: its source, rounding, days, then one line per category."""
+    rounding = rules.rounding
+    head = [
+        rules.name or "(unnamed rule set)",
+        rules.description,
+        f"rounding: {rounding.direction.value.replace('_', '-')} to {rounding.step}; first cut at "
+        f"{'EIF' if rules.first_cut is FirstCut.EIF else 'the first stage day'}; later cuts on "
+        f"{rules.stage_day} (MM-DD)",
+        "",
+    ]
+    width = max((len(c.code) for c in rules.categories), default=4)
+    return head + [f"  {c.code:<{width}}  {category_definition(c)}" for c in rules.categories]
+
+
+def category_definition(category: StagingCategory) -> str:
+    """What a category does, in one line: its kind's numbers, then its description."""
+    match category.kind:
+        case StagingKind.LINEAR:
+            shape = f"linear, {category.stages} stages"
+        case StagingKind.BACK_LOADED:
+            shape = f"held {category.hold} years, then {category.stages} stages"
+        case StagingKind.TABLE:
+            shape = f"table of {len(category.table)} rows"
+        case StagingKind.STEPS | StagingKind.CALENDAR_STEPS:
+            shape = ", ".join(f"{s.year}: {s.value}" for s in category.steps)
+        case _:
+            shape = category.kind.value.replace("_", " ")
+    return f"{shape} — {category.description}" if category.description else shape

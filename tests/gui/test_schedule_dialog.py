@@ -124,7 +124,7 @@ def test_the_check_shows_each_rows_sector_and_the_scrub(
     assert dialog.check.rowCount() == 2
     first = [dialog.check.item(0, c).text() for c in range(dialog.check.columnCount())]
     assert first[:4] == ["2711121000", "Propane", "energy", "5 Years"]
-    assert "published 3.3" in first[4] and "computes 3.2" in first[4]
+    assert "published 3.3, category 5 Years computes 3.2" in first[4]
     assert dialog.check.item(1, 2).text() == "other"
     assert "1 in the focus sectors, 1 other" in dialog.status.text()
     assert "1 scrub warnings; rules: KORUS" in dialog.status.text()

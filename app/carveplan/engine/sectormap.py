@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from carveplan.model import CodeSystem, SectorId
 
 # HS 2022 subheadings of each default sector: an illustrative working map, not an official list.
@@ -74,6 +76,7 @@ def hs_section(code: str) -> str:
     return next((f"Section {name}" for name, first, last in _SECTIONS if first <= chapter <= last), "")
 
 
+@lru_cache(maxsize=65536)
 def sector_for_code(code: str, system: CodeSystem = CodeSystem.HS) -> SectorId | None:
     """The default sector a code belongs to, if the map has it.
 

@@ -26,7 +26,15 @@ from carveplan.model import (
     error,
 )
 
-__all__ = ["builtin_category", "expand", "expand_checked", "find_category", "line_target", "table_row"]
+__all__ = [
+    "builtin_category",
+    "category_phases",
+    "expand",
+    "expand_checked",
+    "find_category",
+    "line_target",
+    "table_row",
+]
 
 
 def find_category(code: str, agreement: Agreement) -> StagingCategory | None:
@@ -80,6 +88,19 @@ def expand_checked(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...],
     """
     if line.phases or not line.category.strip():
         return line.phases, ()
+    return category_phases(line, agreement)
+
+
+def category_phases(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...], tuple[Problem, ...]]:
+    """The phases a line's category generates, even when the line has explicit (published) ones.
+
+    Args:
+        line: a line with a category.
+        agreement: supplies the categories and the rounding rule.
+
+    Returns:
+        ``(phases, problems)`` as :func:`expand_checked` gives them.
+    """
     where = Location(kind="line", item=line.id, field="category")
     category = find_category(line.category, agreement)
     if category is None:

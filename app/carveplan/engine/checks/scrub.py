@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from decimal import Decimal
 
-from carveplan.engine.staging import expand_checked
+from carveplan.engine.staging import category_phases
 from carveplan.model import Agreement, Anchor, Line, Location, Phase, Problem, warning
 
 # A schedule printing thousands of disagreeing years is one mistake, not thousands: stop per line.
 MAX_PER_LINE = 5
+Difference = tuple[int, Decimal, Decimal]  # agreement year, published, computed
 
 
 def scrub_problems(agreement: Agreement) -> Iterator[Problem]:
@@ -34,33 +34,55 @@ def scrub_line(line: Line, agreement: Agreement, through: int | None = None) -> 
             its last column holds for every later year (``2027 and subsequent years``); ``None``
             when unknown: up to the last published change, or to the end when both end alike.
     """
-    computed, problems = expand_checked(replace(line, phases=()), agreement)
-    if problems:
+    yield from scrub_messages(line, agreement, line_differences(line, agreement, through))
+
+
+def line_differences(
+    line: Line, agreement: Agreement, through: int | None = None
+) -> tuple[Difference, ...] | None:
+    """The years a line's published values differ from its category's; ``None`` when the
+    category cannot be expanded (then nothing was checked)."""
+    computed, problems = category_phases(line, agreement)
+    return None if problems else differences(line.phases, computed, line.base, through)
+
+
+def scrub_messages(
+    line: Line, agreement: Agreement, found: tuple[Difference, ...] | None
+) -> Iterator[Problem]:
+    """The warnings for a line's differences (at most :data:`MAX_PER_LINE`)."""
+    if found is None:
         where = Location(kind="line", item=line.id, field="category")
         message = f"category {line.category!r} is not defined: the published rates were not checked"
         yield warning(where, message, "scrub-unchecked")
         return
-    published = _by_year(line.phases)
-    if published is None:
-        return
-    generated = _by_year(computed) or {}
-    end = max([*published, *generated, 1])
+    for year, wanted, got in found[:MAX_PER_LINE]:
+        calendar = agreement.eif.year + year - 1
+        where = Location(kind="line", item=line.id, field=f"year {year}")
+        message = (
+            f"legal scrub: {line.code} year {year} ({calendar}): published {wanted}, "
+            f"category {line.category} computes {got}"
+        )
+        yield warning(where, message, "scrub")
+
+
+def differences(
+    published: tuple[Phase, ...], computed: tuple[Phase, ...], base: Decimal, through: int | None
+) -> tuple[Difference, ...]:
+    """The agreement years whose published and computed values differ, up to ``through``."""
+    shown, generated = _by_year(published), _by_year(computed)
+    if shown is None or generated is None:
+        return ()
+    end = max([*shown, *generated, 1])
     if through is None:
-        alike = published and generated and published[max(published)] == generated[max(generated)]
-        through = end if alike else max([*published, 1])
+        alike = shown and generated and shown[max(shown)] == generated[max(generated)]
+        through = end if alike else max([*shown, 1])
     last = end if through == 0 else through
-    shown = 0
+    wanted, got, found = base, base, []
     for year in range(1, last + 1):
-        wanted, got = _in_force(published, year, line.base), _in_force(generated, year, line.base)
-        if wanted != got and shown < MAX_PER_LINE:
-            shown += 1
-            calendar = agreement.eif.year + year - 1
-            where = Location(kind="line", item=line.id, field=f"year {year}")
-            message = (
-                f"legal scrub: {line.code} year {year} ({calendar}): published {wanted}, "
-                f"category {line.category} computes {got}"
-            )
-            yield warning(where, message, "scrub")
+        wanted, got = shown.get(year, wanted), generated.get(year, got)
+        if wanted != got:
+            found.append((year, wanted, got))
+    return tuple(found)
 
 
 def _by_year(phases: tuple[Phase, ...]) -> dict[int, Decimal] | None:
@@ -71,8 +93,3 @@ def _by_year(phases: tuple[Phase, ...]) -> dict[int, Decimal] | None:
             return None
         values[phase.start.year or 1] = phase.value
     return values
-
-
-def _in_force(values: dict[int, Decimal], year: int, base: Decimal) -> Decimal:
-    found = [y for y in values if y <= year]
-    return values[max(found)] if found else base

@@ -28,16 +28,17 @@ def hs_code(value: Any, width: int = 0) -> str:
     return re.sub(r"\s", "", written) if re.fullmatch(r"[\d.\s]+", written) else written
 
 
+_NOT_DIGITS = re.compile(r"\D+")
+
+
 def digits_of(code: str) -> str:
     """The digits of a code: ``2710.12.11`` and ``27101211`` are the same line."""
-    return "".join(ch for ch in code if ch.isdigit())
+    return code if code.isdigit() else _NOT_DIGITS.sub("", code)
 
 
 def code_width(values: Iterable[Any]) -> int:
     """The digit count of the schedule's national lines: the most common one among text codes."""
-    counts = Counter(
-        len(digits_of(v)) for v in values if isinstance(v, str) and re.fullmatch(r"\s*\d[\d.\s]*", v)
-    )
+    counts = Counter(len(digits_of(v)) for v in values if isinstance(v, str) and v.strip()[:1].isdigit())
     if not counts:
         counts = Counter(len(str(int(v))) + len(str(int(v))) % 2 for v in values if _is_number(v))
     return counts.most_common(1)[0][0] if counts else 0

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from carveplan.engine import builtin_category, find_category
-from carveplan.engine.checks.scrub import scrub_line
+from carveplan.engine.checks.scrub import Difference, line_differences, scrub_messages
 from carveplan.engine.sectormap import OTHER
 from carveplan.io import cells
 from carveplan.io.errors import ReadError
@@ -19,7 +20,7 @@ from carveplan.io.schedule.rows import RowReader
 from carveplan.io.sheets.csv_reader import read_csv
 from carveplan.io.sheets.reader import Sheet, SheetReader
 from carveplan.io.workbook.table import Problems, column_letter
-from carveplan.model import Agreement, Location, Party, Problem, Severity, StagingCategory, with_rules
+from carveplan.model import Agreement, Line, Location, Party, Problem, Severity, StagingCategory, with_rules
 
 PREVIEW_ROWS = 10
 
@@ -114,9 +115,10 @@ def prefer_text_category(columns: ColumnMap, body: list[list[Any]]) -> ColumnMap
     if "category" not in columns.fields or not others:
         return columns
     candidates = (columns.fields["category"], *others)
+    sample = body[:2000]  # a sample decides: the columns differ on every row
 
     def numbers(column: int) -> int:
-        written = [cells.text(r[column]).strip() for r in body if column < len(r)]
+        written = [cells.text(r[column]).strip() for r in sample if column < len(r)]
         return sum(w.isdigit() for w in written) - sum(bool(w) and not w.isdigit() for w in written)
 
     chosen = min(candidates, key=numbers)  # min keeps the first of equals: the header order
@@ -186,13 +188,26 @@ def import_schedule_report(path: Path, options: ScheduleImportOptions) -> Schedu
         lines=(*base.lines, *lines),
     )
     notes = tuple(p for p in sniff.problems if p.severity is not Severity.ERROR)
-    through = reader.through()
-    scrub = tuple(
-        p for line in lines if line.phases and line.category for p in scrub_line(line, agreement, through)
-    )
+    scrub = _scrub(lines, agreement, reader.through())
     other = sum(line.sector == OTHER for line in lines)
     found = notes + warnings + tuple(reader.warnings) + scrub
     return ScheduleImport(agreement, len(lines), other, reader.headings, reader.foreign, found, sniff)
+
+
+def _scrub(lines: list[Line], agreement: Agreement, through: int) -> tuple[Problem, ...]:
+    """The legal scrub of the imported lines that print both a category and year values."""
+    # Rows repeat a few dozen (category, base, published rates) combinations over thousands of
+    # lines, and equal rows share one phases tuple (RowReader): compare each combination once.
+    memo: dict[tuple[str, Decimal, int], tuple[Difference, ...] | None] = {}
+    found: list[Problem] = []
+    for line in lines:
+        if not (line.phases and line.category):
+            continue
+        key = (line.category, line.base, id(line.phases))
+        if key not in memo:
+            memo[key] = line_differences(line, agreement, through)
+        found.extend(scrub_messages(line, agreement, memo[key]))
+    return tuple(found)
 
 
 def _no_lines(reader: RowReader, options: ScheduleImportOptions) -> str:

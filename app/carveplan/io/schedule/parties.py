@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # ISO 3166 alpha-3 code -> alpha-2 code and the names schedules and trade data print, for the
 # parties of the agreements CarvePlan ships rules for (and their usual partners).
@@ -46,6 +47,7 @@ def _key(text: str) -> str:
 _INDEX: dict[str, str] = {_key(name): code for code, names in _NAMES.items() for name in (code, *names)}
 
 
+@lru_cache(maxsize=1024)
 def party_code(cell: str) -> str:
     """The party a cell names (``Viet Nam``, ``VN``, ``VNM``), as its code; the cell itself, upper
     case, when the name is not known."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from carveplan.engine.sectormap import OTHER
@@ -23,6 +25,28 @@ _MISSING = frozenset({"", "n/a", "na", "-", "—", "–", "none"})
 # Excluded from commitments, in a category cell or a year cell.
 EXCLUDED = frozenset({"u", "x", "excl", "excl.", "excluded", "no cut", "ex"})
 OTHER_SECTOR = Sector(OTHER, "Other (outside the focus sectors)")
+_UNREAD, _EXCLUDED, _BAD = object(), object(), object()
+
+
+def _year_value(value: Any) -> object:
+    """A year cell as a rate, ``None`` when empty, or the excluded or bad marker."""
+    written = cells.text(value).strip().lower()
+    if written in _MISSING:
+        return None
+    if written in EXCLUDED:
+        return _EXCLUDED
+    if written in _FREE:
+        return Decimal(0)
+    try:
+        return cells.decimal(value)
+    except cells.CellError:
+        return _BAD
+
+
+@lru_cache(maxsize=4096)
+def _phase(year: int, value: Decimal) -> Phase:
+    # Phases are immutable: lines with the same published rates share them.
+    return Phase(Timing.agreement_year(year), value)
 
 
 class RowReader:
@@ -55,6 +79,12 @@ class RowReader:
         self._ids = {line.id for line in base.lines}
         self._width = 0
         self._columns = self._year_columns()
+        self._read_cache: dict[Any, object] = {}
+        self._rows_cache: dict[Any, tuple[tuple[Phase, ...], bool]] = {}
+        columns = [c for _, c, _ in self._columns]
+        self._last_column = max(columns, default=-1)
+        self._year_cells = itemgetter(*columns, -1) if columns else (lambda _row: ())
+        self._bases: dict[Any, tuple[Decimal, str]] = {}
 
     def lines(self) -> list[Line]:
         """One line per data row carrying a rate, a category or year values."""
@@ -120,6 +150,15 @@ class RowReader:
 
     def _base(self, row: list[Any], index: int) -> tuple[Decimal, str]:
         value = self.cell(row, "base")
+        if isinstance(value, str | float | int) and value in self._bases:
+            return self._bases[value]
+        problems = len(self.problems.items)
+        found = self._read_base(value, index)
+        if isinstance(value, str | float | int) and len(self.problems.items) == problems:
+            self._bases[value] = found
+        return found
+
+    def _read_base(self, value: Any, index: int) -> tuple[Decimal, str]:
         written = cells.text(value).strip().lower()
         if written in _MISSING:
             return Decimal(0), "base rate not given in the source" if "base" in self.fields else ""
@@ -152,25 +191,46 @@ class RowReader:
         return 0 if "subsequent" in header.lower() else year
 
     def _published(self, row: list[Any], index: int) -> tuple[tuple[Phase, ...], bool]:
-        """The year values as phases (only changes), and whether a year cell says excluded."""
+        """The year values as phases (only changes), and whether a year cell says excluded.
+
+        Rows with the same year cells share one phases tuple (the scrub compares each once).
+        """
+        if len(row) > self._last_column:
+            cells_key = self._year_cells(row)
+        else:
+            cells_key = tuple(row[c] if c < len(row) else "" for _, c, _ in self._columns)
+        shared = self._rows_cache.get(cells_key)
+        if shared is None:
+            problems = len(self.problems.items)
+            shared = self._read_published(row, index)
+            if len(self.problems.items) == problems:  # a bad cell is reported on every row it is in
+                self._rows_cache[cells_key] = shared
+        return shared
+
+    def _read_published(self, row: list[Any], index: int) -> tuple[tuple[Phase, ...], bool]:
         values: dict[int, Decimal] = {}
         excluded = False
+        read = self._read_cache
         for year, column, _ in self._columns:
             value = row[column] if column < len(row) else ""
-            written = cells.text(value).strip().lower()
-            if written in _MISSING:
+            # A schedule repeats a few dozen rates over thousands of cells: read each once.
+            found = read.get(value, _UNREAD) if isinstance(value, str | float | int) else _UNREAD
+            if found is _UNREAD:
+                found = _year_value(value)
+                if isinstance(value, str | float | int):
+                    read[value] = found
+            if found is None:
                 continue
-            if written in EXCLUDED:
+            if found is _EXCLUDED:
                 excluded = True
-                continue
-            try:
-                values[year] = Decimal(0) if written in _FREE else cells.decimal(value)
-            except cells.CellError:
+            elif isinstance(found, Decimal):
+                values[year] = found
+            else:
                 self._bad(index, "", value, "a rate such as 5, 5%, 20,0, Free or U (excluded)", column)
         phases: list[Phase] = []
         for year in sorted(values):
             if not phases or phases[-1].value != values[year]:
-                phases.append(Phase(Timing.agreement_year(year), values[year]))
+                phases.append(_phase(year, values[year]))
         return tuple(phases), excluded
 
     def _check_category(self, category: str, index: int) -> None:

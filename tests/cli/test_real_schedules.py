@@ -235,3 +235,20 @@ def test_an_unknown_category_leaves_trajectory_cells_empty(
     assert (rows["2710.19.71"]["2020"], rows["2711.12.00"]["2020"]) == ("", "4.1")
     assert "unknown staging category 'B4'" in captured.err
     assert main(["validate", str(target)]) == 1
+
+
+def test_the_workbook_marks_a_line_whose_category_is_not_defined(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "unknown.csv"
+    source.write_text('HS 2012,Base rate,Category\n2710.19.71,"7,0",B4\n', "utf-8")
+    assert (
+        _import(capsys, source, "--party", "VNM", "--eif", "2020-08-01", "--categories", "EU-Viet Nam")[0]
+        == 0
+    )
+    book = tmp_path / "out.xlsx"
+    assert main(["export", str(source.with_suffix(".carveplan")), "-o", str(book)]) == 0
+    sheet = openpyxl.load_workbook(book)["Year by year"]
+    head, row = [c.value for c in sheet[1]], [c.value for c in sheet[2]]
+    assert row[head.index("Category")] == "B4 (not defined)"
+    assert row[head.index("2020")] is None

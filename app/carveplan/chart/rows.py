@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from carveplan.engine.schedule import ResolvedLine, Schedule
 from carveplan.engine.sectormap import OTHER
+from carveplan.engine.trajectory import unstaged_lines
 from carveplan.model import LineId, PartyCode, SectorId
 
 
@@ -238,10 +239,11 @@ def _add_sector(
     if collapsed:
         return
     party_names = {p.code: p.name for p in schedule.agreement.parties}
+    unstaged = unstaged_lines(schedule) if schedule.problems else frozenset()
     by_party = _grouped(lines, "party")
     for party in list(party_names) + sorted(set(by_party) - set(party_names)):
         if party in by_party:
-            _add_party(rows, sel, sector, party, party_names.get(party, ""), by_party[party])
+            _add_party(rows, sel, sector, party, party_names.get(party, ""), by_party[party], unstaged)
 
 
 def _add_party(
@@ -251,6 +253,7 @@ def _add_party(
     party: PartyCode,
     name: str,
     members: list[ResolvedLine],
+    unstaged: frozenset[str] = frozenset(),
 ) -> None:
     key = group_key(sector, party)
     collapsed = key in sel.collapsed
@@ -275,6 +278,8 @@ def _add_party(
     for resolved in members:
         line = resolved.line
         label = f"{line.code} {line.description}".strip()
+        if line.id in unstaged:  # no bars can be drawn: say why instead of showing the base
+            label = f"{label} [category {line.category!r} not defined]"
         rows.append(
             Row(
                 RowKind.LINE,

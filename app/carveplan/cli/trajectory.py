@@ -15,10 +15,9 @@ from carveplan.cli.common import (
     open_agreement,
     parse_year,
 )
-from carveplan.engine import resolve, trajectory, year_range
+from carveplan.engine import resolve, trajectory, unstaged_lines, year_range
 
 COLUMNS = ("party", "sector", "code", "description", "base", "category")
-UNSTAGED = frozenset({"unknown-category", "no-table-row"})
 
 
 def add_parser(sub: Any) -> None:
@@ -48,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
     years = range(first, last + 1)
     # A line whose category cannot be expanded has no values: printing its base for every year
     # would be silently wrong.
-    broken = {p.location.item: p for p in schedule.problems if p.code in UNSTAGED}
+    unstaged = unstaged_lines(schedule)
+    broken = {p.location.item: p for p in schedule.problems if p.location.item in unstaged}
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow([*COLUMNS, *(str(y) for y in years)])
     for row in trajectory(schedule, years):

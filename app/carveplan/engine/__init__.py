@@ -17,7 +17,7 @@ from carveplan.engine.schedule import (
     Schedule,
 )
 from carveplan.engine.staging import builtin_category, expand, expand_checked, find_category, line_target
-from carveplan.engine.trajectory import TrajectoryRow, trajectory, value_at, year_range
+from carveplan.engine.trajectory import TrajectoryRow, trajectory, unstaged_lines, value_at, year_range
 from carveplan.engine.validate import validate
 
 __all__ = [
@@ -52,6 +52,7 @@ __all__ = [
     "resolve_windows",
     "round_value",
     "trajectory",
+    "unstaged_lines",
     "validate",
     "value_at",
     "year_range",

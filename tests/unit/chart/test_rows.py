@@ -82,3 +82,15 @@ def test_lines_outside_the_focus_sectors_are_hidden_unless_asked_for(schedule: S
     assert "H1" not in [r.key for r in build_rows(whole)]
     assert "H1" in [r.key for r in build_rows(whole, RowSelection(focus_only=False))]
     assert [r.key for r in build_rows(whole, RowSelection(sectors=("other",)))][-1] == "H1"
+
+
+def test_a_line_whose_category_is_not_defined_says_so(schedule: Schedule) -> None:
+    from dataclasses import replace
+
+    from carveplan.engine import resolve
+
+    agreement = schedule.agreement
+    broken = replace(agreement.lines[0], category="Q-17", phases=())
+    rows = build_rows(resolve(replace(agreement, lines=(broken, *agreement.lines[1:]))))
+    (row,) = [r for r in rows if r.key == broken.id]
+    assert row.label.endswith("[category 'Q-17' not defined]")

@@ -123,3 +123,11 @@ def test_rule_sets_hold_no_code_twice() -> None:
         codes = [c.code for c in rules.categories]
         assert len(codes) == len(set(codes)), rules.name
         assert all(c.kind is not StagingKind.TABLE or c.code.startswith("B10") for c in rules.categories)
+
+
+def test_korus_cuts_specific_duties_down_to_a_tenth_of_a_cent() -> None:
+    # DOMAIN.md: base 4.4 cents/kg in "5 Years" from 15 March 2012 gives 3.5, 2.6, 1.7, 0.8, free.
+    (row,) = _rates(
+        "KORUS", date(2012, 3, 15), range(2012, 2017), line(base="4.4", unit="¢/kg", category="5 Years")
+    )
+    assert row == ["3.5", "2.6", "1.7", "0.8", "0"]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from carveplan.io.errors import ReadError
 from carveplan.io.schedule.codes import hs_code
@@ -152,3 +154,10 @@ def test_merged_header_cells_are_a_warning(tmp_path: Path) -> None:
 )
 def test_codes_stay_text(value: object, code: str) -> None:
     assert hs_code(value) == code
+
+
+@given(st.integers(1, 9), st.integers(0, 10**8 - 1), st.sampled_from([8, 10]))
+def test_a_code_that_became_a_number_regains_its_zero(chapter: int, rest: int, width: int) -> None:
+    code = f"0{chapter}{rest:0{width - 2}d}"[:width]
+    assert hs_code(int(code), width) == code
+    assert hs_code(code, width) == code  # text is kept as written

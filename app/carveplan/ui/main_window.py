@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         """Show the lines outside the focus sectors in the chart and the outline, or only the focus
         sectors (the default: a whole schedule would bury the carve-outs)."""
         self.chart.state.all_sectors = shown
+        self.files.all_sectors = shown
         self.chart.state.first = 0
         self.chart.schedule_redraw()
         self.outline.set_all_sectors(shown)

@@ -131,3 +131,21 @@ def test_the_check_shows_each_rows_sector_and_the_scrub(
     dialog.accept()
     assert dialog.result_agreement is not None
     assert dialog.result_agreement.rule_set == "KORUS"
+
+
+def test_rules_can_come_from_a_file(
+    qtbot: QtBot, korus_tool: Path, small_agreement: Agreement, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from carveplan.engine import RULE_SETS
+    from carveplan.io.native.rules import save_rules
+
+    path = korus_tool.with_name("korus-rules.json")
+    save_rules(RULE_SETS["KORUS"], path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog = ScheduleImportDialog(korus_tool, small_agreement, sniff_schedule(korus_tool))
+    qtbot.addWidget(dialog)
+    dialog.party.setCurrentText("KOR")
+    dialog.rules.setCurrentIndex(dialog.rules.findData(schedule_dialog.FROM_FILE))
+    assert dialog.rules.currentText() == "KORUS (korus-rules.json)"
+    assert dialog.chosen_rules() == RULE_SETS["KORUS"]
+    assert "rules: KORUS" in dialog.status.text()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from carveplan.engine import RULE_SETS
 from carveplan.io.errors import ReadError
+from carveplan.io.native.rules import load_rules
 from carveplan.io.schedule.columns import FIELDS
 from carveplan.io.schedule.importer import ScheduleImport, import_schedule_report, sniff_schedule
 from carveplan.io.schedule.options import ScheduleImportOptions, ScheduleSniff
@@ -32,6 +34,7 @@ from carveplan.ui.error_dialog import ProblemListDialog
 FROM_CODE = "(from the HS code)"
 UNUSED = "(not used)"
 GENERIC = "(generic spellings)"
+FROM_FILE = "From file…"
 CHECK_ROWS = 2000  # lines listed in the check; the count and every scrub warning cover them all
 _MAPPED = QColor("#e3f2e1")
 _WARNED = QColor("#fff3cd")
@@ -70,6 +73,7 @@ class ScheduleImportDialog(QDialog):
         self.rules.addItem(GENERIC, None)
         for name, rules in RULE_SETS.items():
             self.rules.addItem(name, rules)
+        self.rules.addItem(FROM_FILE, FROM_FILE)
         self.rules.setCurrentIndex(max(0, self.rules.findText(own.name)))
         self.rules.setToolTip(
             "The agreement's staging rules: what each category code means, and the rounding"
@@ -183,8 +187,27 @@ class ScheduleImportDialog(QDialog):
         return data if isinstance(data, StagingRules) else None
 
     # --- checking before importing -------------------------------------------------------
-    def _on_rules_changed(self, _index: int) -> None:
+    def _on_rules_changed(self, index: int) -> None:
+        if self.rules.itemData(index) == FROM_FILE:
+            self._load_rules()
+            return
         self._on_check_clicked()
+
+    def _load_rules(self) -> None:
+        """Ask for a rule set file and choose it (back to the generic spellings when none)."""
+        name, _ = QFileDialog.getOpenFileName(self, "Staging rules", "", "Staging rules (*.json)")
+        try:
+            rules = load_rules(name) if name else None
+        except ReadError as err:
+            ProblemListDialog("Cannot load", f"{Path(name).name} was not loaded.", err.problems, self).exec()
+            rules = None
+        if rules is None:
+            self.rules.setCurrentIndex(self.rules.findText(GENERIC))
+            return
+        self.rules.blockSignals(True)  # inserting moves the current index: no second file dialog
+        self.rules.insertItem(0, f"{rules.name or Path(name).stem} ({Path(name).name})", rules)
+        self.rules.blockSignals(False)
+        self.rules.setCurrentIndex(0)
 
     def _on_check_clicked(self) -> None:
         """Import into a copy and list every line with its sector, category and scrub warnings."""

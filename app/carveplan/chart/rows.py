@@ -279,7 +279,7 @@ def _add_party(
         line = resolved.line
         label = f"{line.code} {line.description}".strip()
         if line.id in unstaged:  # no bars can be drawn: say why instead of showing the base
-            label = f"{label} [category {line.category!r} not defined]"
+            label = f"\u26a0 {label} [category {line.category!r} not defined]"
         rows.append(
             Row(
                 RowKind.LINE,

@@ -116,7 +116,7 @@ def category_phases(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...]
         if row is None:
             message = f"category {category.code!r} has no table row for code {line.code!r}"
             return (), (error(where, message, "no-table-row"),)
-        return _with_gates(line, _first_cut(_table(row), agreement)), ()
+        return _with_gates(line, _first_cut(_table(row, line.base), agreement)), ()
     target = line_target(line, category)
     if target is None:
         message = f"a {line.measure.value} line needs a target value: quotas have no full liberalization"
@@ -137,11 +137,11 @@ def table_row(category: StagingCategory, code: str) -> TableRow | None:
     return None if best is None else best[1]
 
 
-def _table(row: TableRow) -> tuple[Phase, ...]:
-    # Only changes are phases: 20, 20, 20, 20, 8 … is a first cut in year 5.
+def _table(row: TableRow, base: Decimal) -> tuple[Phase, ...]:
+    # Only changes are phases: from a base of 20, 20, 20, 20, 8 … is a first cut in year 5.
     phases: list[Phase] = []
     for year, value in enumerate(row.values, start=1):
-        if not phases or phases[-1].value != value:
+        if (phases[-1].value if phases else base) != value:
             phases.append(Phase(Timing.agreement_year(year), value, label=f"Year {year}"))
     return tuple(phases)
 

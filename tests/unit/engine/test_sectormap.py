@@ -51,3 +51,21 @@ def test_map_has_the_three_sectors_and_six_digit_codes() -> None:
 def test_hs_sections_group_the_other_lines(code: str, section: str) -> None:
     assert hs_section(code) == section
     assert hs_section("x") == ""
+
+
+# DOMAIN.md, "Illustrative HS codes for the three sectors": every code it lists maps to its sector.
+_DOMAIN_MAP = {
+    "energy": "2701 2709 271012 271019 271112 271119 271111 271121 271600 2612 2844 850231 850440 850760 "
+    "854142 854143",
+    "telecommunications": "851713 851761 851762 851771 852560 852910 854470 900110",
+    "critical_minerals": "2602 2603 2604 2605 2606 2609 2610 2611 2613 2614 2615 2617 2846 253090 282520 "
+    "283691 260500 810520 280530 284690 850511 260400 750210 250410 380110 811292 282560 260200 261100 "
+    "260300",
+}
+
+
+@pytest.mark.parametrize(
+    ("sector", "code"), [(s, c) for s, codes in _DOMAIN_MAP.items() for c in codes.split()]
+)
+def test_domain_map_codes(sector: str, code: str) -> None:
+    assert sector_for_code(code + "00") == sector

@@ -15,6 +15,7 @@ from carveplan.model import (
     Gate,
     Offset,
     Step,
+    TableRow,
     Timing,
     TimingError,
     Unit,
@@ -218,7 +219,7 @@ def steps(value: Any) -> tuple[Step, ...]:
     for part in re.split(r"\s*;\s*", text(value).strip()):
         if not part:
             continue
-        match = re.fullmatch(r"[Yy]\s*(\d{1,3})\s*=\s*(\S+)", part)
+        match = re.fullmatch(r"[Yy]\s*(\d{1,4})\s*=\s*(\S+)", part)
         if not match:
             raise CellError(f"steps such as 'Y1=25; Y3=35', found {part!r}")
         result.append(Step(int(match.group(1)), decimal(match.group(2))))
@@ -228,6 +229,24 @@ def steps(value: Any) -> tuple[Step, ...]:
 def write_steps(values: tuple[Step, ...]) -> str:
     """Steps as one cell."""
     return "; ".join(f"Y{s.year}={s.value}" for s in values)
+
+
+def table_rows(value: Any) -> tuple[TableRow, ...]:
+    """An explicit rate table written ``2710.12.11 2710.12.12: 20 20 20 8 0; 2710.19: 7 5 0``."""
+    result = []
+    for part in re.split(r"\s*;\s*", text(value).strip()):
+        if not part:
+            continue
+        codes, sep, values = part.partition(":")
+        if not sep or not codes.split() or not values.split():
+            raise CellError(f"table rows such as '2710.12.11 2710.12.12: 20 20 8 0', found {part!r}")
+        result.append(TableRow(tuple(codes.split()), tuple(decimal(v) for v in values.split())))
+    return tuple(result)
+
+
+def write_table_rows(rows: tuple[TableRow, ...]) -> str:
+    """An explicit rate table as one cell."""
+    return "; ".join(f"{' '.join(r.codes)}: {' '.join(format(v, 'f') for v in r.values)}" for r in rows)
 
 
 def write_timing(value: Timing | None) -> str:

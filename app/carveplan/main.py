@@ -7,7 +7,19 @@ from collections.abc import Sequence
 
 # Words that make the launcher hand over to the command line instead of opening a window.
 _CLI_WORDS = frozenset(
-    {"validate", "show", "trajectory", "export", "import", "compare", "divergence", "categories", "help"}
+    {
+        "validate",
+        "show",
+        "trajectory",
+        "export",
+        "import",
+        "compare",
+        "divergence",
+        "trade",
+        "coverage",
+        "categories",
+        "help",
+    }
 )
 
 

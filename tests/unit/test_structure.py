@@ -9,7 +9,7 @@ from pathlib import Path
 import carveplan
 
 ROOT = Path(carveplan.__file__).parent
-IO_FAMILIES = ("native", "workbook", "schedule", "sheets", "mspdi", "present", "reports")
+IO_FAMILIES = ("native", "workbook", "schedule", "sheets", "mspdi", "present", "reports", "trade")
 
 
 def _module_name(path: Path) -> str:

@@ -162,6 +162,7 @@ def draw_gantt(
                 va="center",
                 color=style.muted,
                 fontsize=style.font_size,
+                parse_math=False,
             )
         )
     art.legend = draw_legend(fig, handles, style, ncols, frame.legend_bottom)
@@ -192,12 +193,14 @@ def _content(
 ) -> LegendContent:
     names = {s.id: s.name for s in schedule.agreement.sectors}
     shown = list(dict.fromkeys(r.sector for r in rows))
+    quota_lines = {line.id for line in schedule.agreement.lines if line.quota is not None}
     statuses = {m.status for m in marks}
     kinds = {v.kind for v in verticals}
     return LegendContent(
         sectors=tuple((names.get(s, s), _hex(geo.sector_colours[s])) for s in shown),
         excluded=len(geo.excluded) > 0,
         blocked=len(geo.blocked) > 0,
+        quotas=bool(quota_lines) and any(r.line in quota_lines for r in rows),
         ghost=baseline is not None and len(geo.ghosts) > 0,
         exceptions=bool(geo.bands),
         deadlines=any(
@@ -236,6 +239,7 @@ def _prepare_axes(
         axis="y", length=0, pad=frame.label_points, labelsize=style.font_size, labelcolor=style.foreground
     )
     for text, row in zip(ax.get_yticklabels(), labelled, strict=True):
+        text.set_parse_math(False)  # a description may hold "$" ("US$30/t"): never math
         text.set_horizontalalignment("left")
         if row.is_group:
             text.set_fontweight("bold")

@@ -31,6 +31,7 @@ class LegendContent:
         reviews: any review line.
         sunsets: any sunset or term-end line.
         today: the today line.
+        quotas: any tariff-rate quota line (dashed outline).
     """
 
     sectors: tuple[tuple[str, str], ...]
@@ -43,6 +44,7 @@ class LegendContent:
     reviews: bool = False
     sunsets: bool = False
     today: bool = False
+    quotas: bool = False
 
 
 def legend_handles(content: LegendContent, style: ChartStyle) -> list[Artist]:
@@ -52,6 +54,10 @@ def legend_handles(content: LegendContent, style: ChartStyle) -> list[Artist]:
     if content.excluded:
         handles.append(
             Patch(facecolor="none", edgecolor=style.muted, hatch=style.excluded_hatch, label="Carve-out")
+        )
+    if content.quotas:
+        handles.append(
+            Patch(facecolor="none", edgecolor=fg, linestyle="--", label="Tariff-rate quota (in-quota rate)")
         )
     if content.blocked:
         handles.append(
@@ -144,6 +150,7 @@ def draw_title_block(
             fontsize=style.title_size,
             fontweight="bold",
             color=style.foreground,
+            parse_math=False,
         ),
         fig.text(
             left,
@@ -153,6 +160,7 @@ def draw_title_block(
             va="top",
             fontsize=style.font_size,
             color=style.muted,
+            parse_math=False,
         ),
     ]
     if classification:
@@ -173,6 +181,7 @@ def draw_title_block(
                     "edgecolor": edge,
                     "linewidth": 1.2,
                 },
+                parse_math=False,
             )
         )
     return texts

@@ -21,6 +21,8 @@ COMMANDS: dict[str, str] = {
     "compare": "compare",
     "divergence": "divergence",
     "categories": "categories",
+    "trade": "trade",
+    "coverage": "coverage",
 }
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2

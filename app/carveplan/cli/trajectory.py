@@ -16,6 +16,8 @@ from carveplan.cli.common import (
     parse_year,
 )
 from carveplan.engine import resolve, trajectory, unstaged_lines, year_range
+from carveplan.engine.quotas import quota_rows
+from carveplan.model.duty import format_column
 
 COLUMNS = ("party", "sector", "code", "description", "base", "category")
 
@@ -54,9 +56,14 @@ def run(args: argparse.Namespace) -> int:
     for row in trajectory(schedule, years):
         line = row.line.line
         category = line.category if not line.phases else "explicit"
-        head = [line.party, line.sector, line.code, line.description, str(line.base), category]
-        values = ["" for _ in row.values] if line.id in broken else [str(v) for v in row.values]
-        writer.writerow([*head, *values])
+        base = format_column(line.base, line.unit)
+        head = [line.party, line.sector, line.code, line.description, base, category]
+        if line.id in broken:
+            writer.writerow([*head, *("" for _ in row.values)])
+            continue
+        writer.writerow([*head, *(format_column(v, line.unit) for v in row.values)])
+        for extra in quota_rows(line, agreement, years):
+            writer.writerow([line.party, line.sector, line.code, *extra])
     for problem in broken.values():
         print(problem, file=sys.stderr)
     return 1 if broken else 0

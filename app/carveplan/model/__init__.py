@@ -1,6 +1,7 @@
 """The agreement model: frozen, typed records with no Qt and no I/O."""
 
 from carveplan.model.agreement import Agreement, MonthDay, RoundingDirection, RoundingRule
+from carveplan.model.duty import Amount, Duty, Rate
 from carveplan.model.exception import ExceptionId, ReviewClause, ReviewId, SecurityException
 from carveplan.model.line import CodeSystem, Direction, Gate, Line, LineId, MeasureKind, Phase
 from carveplan.model.milestone import Milestone, MilestoneKind, MilestoneStatus
@@ -16,7 +17,7 @@ from carveplan.model.scenario import (
     Override,
     Scenario,
 )
-from carveplan.model.staging import CategoryCode, FirstCut, StagingCategory, StagingKind, Step, TableRow
+from carveplan.model.staging import CategoryCode, Cuts, FirstCut, StagingCategory, StagingKind, Step, TableRow
 from carveplan.model.timing import (
     Anchor,
     MilestoneId,
@@ -28,16 +29,21 @@ from carveplan.model.timing import (
     in_calendar,
     parse_timing,
 )
+from carveplan.model.trade import CoverageTest, TradeFlow, TradeSplit, TradeTable
 
 __all__ = [
     "BASELINE",
     "DEFAULT_SECTORS",
     "Agreement",
+    "Amount",
     "Anchor",
     "CategoryCode",
     "CodeSystem",
+    "CoverageTest",
+    "Cuts",
     "DevelopmentStatus",
     "Direction",
+    "Duty",
     "EifMoved",
     "ExceptionId",
     "ExceptionInvoked",
@@ -60,6 +66,7 @@ __all__ = [
     "PartyCode",
     "Phase",
     "Problem",
+    "Rate",
     "ReviewClause",
     "ReviewId",
     "RoundingDirection",
@@ -76,6 +83,9 @@ __all__ = [
     "TableRow",
     "Timing",
     "TimingError",
+    "TradeFlow",
+    "TradeSplit",
+    "TradeTable",
     "Unit",
     "error",
     "format_timing",

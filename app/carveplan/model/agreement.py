@@ -13,6 +13,7 @@ from carveplan.model.milestone import Milestone
 from carveplan.model.party import DEFAULT_SECTORS, Party, Sector
 from carveplan.model.scenario import Scenario
 from carveplan.model.staging import FirstCut, StagingCategory
+from carveplan.model.trade import CoverageTest, TradeTable
 
 
 class RoundingDirection(StrEnum):
@@ -78,6 +79,8 @@ class Agreement:
         reviews: the review clauses.
         scenarios: the what-if scenarios (the baseline is implicit).
         notes: free text.
+        trade: the parties' imports from each other, for coverage; ``None`` until trade data is added.
+        coverage_test: the Article XXIV thresholds and horizon; ``None`` for the defaults (90 %, 10 years).
     """
 
     title: str
@@ -98,3 +101,5 @@ class Agreement:
     reviews: tuple[ReviewClause, ...] = ()
     scenarios: tuple[Scenario, ...] = ()
     notes: str = ""
+    trade: TradeTable | None = None
+    coverage_test: CoverageTest | None = None

@@ -30,6 +30,14 @@ class FirstCut(StrEnum):
     STAGE_DAY = "stage_day"  # on the first stage day after EIF
 
 
+class Cuts(StrEnum):
+    """Which components of a compound duty a category cuts (EU–Viet Nam ``A+EP``: ad valorem only)."""
+
+    ALL = "all"
+    AD_VALOREM = "ad_valorem"
+    SPECIFIC = "specific"
+
+
 @dataclass(frozen=True)
 class Step:
     """A value that applies from the stage day of an agreement year (for caps that rise).
@@ -74,6 +82,7 @@ class StagingCategory:
         table: explicit values by agreement year for named tariff codes (table), e.g. EU–Viet Nam
             ``B10*``.
         description: what the category means, in the agreement's words.
+        cuts: the components of a compound duty it cuts; the others stay at the base.
     """
 
     code: CategoryCode
@@ -85,3 +94,4 @@ class StagingCategory:
     steps: tuple[Step, ...] = field(default=())
     table: tuple[TableRow, ...] = ()
     description: str = ""
+    cuts: Cuts = Cuts.ALL

@@ -1,4 +1,4 @@
-"""Menus, toolbar and shortcuts of the main window (File, Edit, View, Scenario, Help)."""
+"""Menus, toolbar and shortcuts of the main window (File, Edit, View, Agreement, Scenario, Help)."""
 
 from __future__ import annotations
 
@@ -152,6 +152,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         view_menu.addAction(dock.toggleViewAction())
     agreement_menu = bar.addMenu("&Agreement")
     agreement_menu.addAction(acts["staging_rules"])
+    agreement_menu.addActions(window.analysis.agreement_actions())
     scenario_menu = bar.addMenu("&Scenario")
     scenario_menu.aboutToShow.connect(lambda: _fill_scenarios(window, scenario_menu))
     help_menu = bar.addMenu("&Help")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from carveplan.engine.staging import category_phases
-from carveplan.model import Agreement, Anchor, Line, Location, Phase, Problem, warning
+from carveplan.model import Agreement, Anchor, Line, Location, Phase, Problem, Rate, warning
 
 # A schedule printing thousands of disagreeing years is one mistake, not thousands: stop per line.
 MAX_PER_LINE = 5
-Difference = tuple[int, Decimal, Decimal]  # agreement year, published, computed
+Difference = tuple[int, Rate, Rate]  # agreement year, published, computed
 
 
 def scrub_problems(agreement: Agreement) -> Iterator[Problem]:
@@ -66,7 +65,7 @@ def scrub_messages(
 
 
 def differences(
-    published: tuple[Phase, ...], computed: tuple[Phase, ...], base: Decimal, through: int | None
+    published: tuple[Phase, ...], computed: tuple[Phase, ...], base: Rate, through: int | None
 ) -> tuple[Difference, ...]:
     """The agreement years whose published and computed values differ, up to ``through``."""
     shown, generated = _by_year(published), _by_year(computed)
@@ -85,9 +84,9 @@ def differences(
     return tuple(found)
 
 
-def _by_year(phases: tuple[Phase, ...]) -> dict[int, Decimal] | None:
+def _by_year(phases: tuple[Phase, ...]) -> dict[int, Rate] | None:
     """Agreement year -> value set that year; ``None`` when a phase is not on an agreement year."""
-    values: dict[int, Decimal] = {}
+    values: dict[int, Rate] = {}
     for phase in phases:
         if phase.start.anchor is not Anchor.YEAR or phase.start.offset is not None:
             return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +15,22 @@ from carveplan.io import cells
 from carveplan.io.errors import ReadError
 from carveplan.io.schedule.columns import ColumnMap, find_header_row, recognize
 from carveplan.io.schedule.options import ScheduleImportOptions, ScheduleSniff
+from carveplan.io.schedule.quotas import merge_quota_rows
 from carveplan.io.schedule.rows import RowReader
 from carveplan.io.sheets.csv_reader import read_csv
 from carveplan.io.sheets.reader import Sheet, SheetReader
 from carveplan.io.workbook.table import Problems, column_letter
-from carveplan.model import Agreement, Line, Location, Party, Problem, Severity, StagingCategory, with_rules
+from carveplan.model import (
+    Agreement,
+    Line,
+    Location,
+    Party,
+    Problem,
+    Rate,
+    Severity,
+    StagingCategory,
+    with_rules,
+)
 
 PREVIEW_ROWS = 10
 
@@ -167,11 +177,12 @@ def import_schedule_report(path: Path, options: ScheduleImportOptions) -> Schedu
     problems.raise_if_any()
     assert base is not None
     reader = RowReader(data, sniff, options, base, problems)
-    lines = reader.lines()
+    lines, quota_warnings = merge_quota_rows(reader.lines(), path.name, data.name)
     if not lines and not problems.items:
         problems.add(_no_lines(reader, options), "no-lines", data.name)
     problems.raise_if_any()
     categories, warnings = _categories(lines, base, path.name, data.name)
+    warnings += tuple(quota_warnings)
     parties = (
         base.parties
         if any(p.code == options.party for p in base.parties)
@@ -198,7 +209,7 @@ def _scrub(lines: list[Line], agreement: Agreement, through: int) -> tuple[Probl
     """The legal scrub of the imported lines that print both a category and year values."""
     # Rows repeat a few dozen (category, base, published rates) combinations over thousands of
     # lines, and equal rows share one phases tuple (RowReader): compare each combination once.
-    memo: dict[tuple[str, Decimal, int], tuple[Difference, ...] | None] = {}
+    memo: dict[tuple[str, Rate, int], tuple[Difference, ...] | None] = {}
     found: list[Problem] = []
     for line in lines:
         if not (line.phases and line.category):
@@ -242,7 +253,12 @@ def _categories(
             continue
         known.add(code)
         # Under a rule set only its codes and the spellings of exclusion are known.
-        category = find_category(code, base) if base.rule_set else builtin_category(code)
+        # "10 Years, TRQ" is staged as "10 Years": find_category reads it.
+        category = (
+            find_category(code, base)
+            if base.rule_set
+            else builtin_category(code) or find_category(code, base)
+        )
         if category is None:
             rules = f"the {base.rule_set} rules" if base.rule_set else "the agreement"
             message = f"staging category {code!r} is not defined: define it in {rules}; its lines are errors"

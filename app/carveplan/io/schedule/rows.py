@@ -14,37 +14,43 @@ from carveplan.io.schedule.codes import code_system, code_width, description_of,
 from carveplan.io.schedule.parties import is_party
 from carveplan.io.sheets.reader import Sheet
 from carveplan.io.workbook.table import Problems, column_letter
-from carveplan.model import Agreement, Line, Location, Phase, Problem, Sector, Severity, Timing
+from carveplan.model import Agreement, Line, Location, Phase, Problem, Rate, Sector, Severity, Timing
+from carveplan.model import grammar as g
 
 if TYPE_CHECKING:
     from carveplan.io.schedule.options import ScheduleImportOptions, ScheduleSniff
 
-_FREE = frozenset({"free", "duty free", "duty-free", "exempt"})
 _CODE = re.compile(r"(?:ex\s*)?\d[\d.\s-]{0,19}", re.IGNORECASE)
 _MISSING = frozenset({"", "n/a", "na", "-", "—", "–", "none"})
 # Excluded from commitments, in a category cell or a year cell.
 EXCLUDED = frozenset({"u", "x", "excl", "excl.", "excluded", "no cut", "ex"})
 OTHER_SECTOR = Sector(OTHER, "Other (outside the focus sectors)")
-_UNREAD, _EXCLUDED, _BAD = object(), object(), object()
+_UNREAD, _EXCLUDED = object(), object()
+
+
+def _tariff(value: Any) -> tuple[Rate, str | None]:
+    """A tariff cell: ``Free``, ``5``, ``20,0``, ``4.4¢/kg``, ``3.4¢/kg + 2%``; ad valorem at most 1,000%."""
+    rate, unit = cells.rate(value)
+    if isinstance(rate, Decimal) and unit in (None, "%"):
+        g.check_percent(rate)
+    return rate, unit
 
 
 def _year_value(value: Any) -> object:
-    """A year cell as a rate, ``None`` when empty, or the excluded or bad marker."""
+    """A year cell as ``(rate, unit)``, ``None`` when empty, the excluded marker, or the error."""
     written = cells.text(value).strip().lower()
     if written in _MISSING:
         return None
     if written in EXCLUDED:
         return _EXCLUDED
-    if written in _FREE:
-        return Decimal(0)
     try:
-        return cells.decimal(value)
-    except cells.CellError:
-        return _BAD
+        return _tariff(value)
+    except cells.CellError as err:
+        return err
 
 
 @lru_cache(maxsize=4096)
-def _phase(year: int, value: Decimal) -> Phase:
+def _phase(year: int, value: Rate) -> Phase:
     # Phases are immutable: lines with the same published rates share them.
     return Phase(Timing.agreement_year(year), value)
 
@@ -84,7 +90,7 @@ class RowReader:
         columns = [c for _, c, _ in self._columns]
         self._last_column = max(columns, default=-1)
         self._year_cells = itemgetter(*columns, -1) if columns else (lambda _row: ())
-        self._bases: dict[Any, tuple[Decimal, str]] = {}
+        self._bases: dict[Any, tuple[Rate, str, str]] = {}
 
     def lines(self) -> list[Line]:
         """One line per data row carrying a rate, a category or year values."""
@@ -113,8 +119,8 @@ class RowReader:
             return None
         category = cells.text(self.cell(row, "category")).strip()
         category = "" if category.lower() in _MISSING else category
-        base, note = self._base(row, index)
-        published, excluded = self._published(row, index)
+        base, unit, note = self._base(row, index)
+        published, excluded = self._published(row, index, unit)
         if not (category or published or excluded or self._has_rate(row)):
             self.headings += 1
             return None
@@ -133,6 +139,7 @@ class RowReader:
             code,
             description_of(cells.text(self.cell(row, "description")), code, system),
             code_system=system,
+            unit=unit,
             base=base,
             category=category,
             phases=published,
@@ -148,7 +155,7 @@ class RowReader:
     def _has_rate(self, row: list[Any]) -> bool:
         return cells.text(self.cell(row, "base")).strip().lower() not in _MISSING
 
-    def _base(self, row: list[Any], index: int) -> tuple[Decimal, str]:
+    def _base(self, row: list[Any], index: int) -> tuple[Rate, str, str]:
         value = self.cell(row, "base")
         if isinstance(value, str | float | int) and value in self._bases:
             return self._bases[value]
@@ -158,22 +165,16 @@ class RowReader:
             self._bases[value] = found
         return found
 
-    def _read_base(self, value: Any, index: int) -> tuple[Decimal, str]:
+    def _read_base(self, value: Any, index: int) -> tuple[Rate, str, str]:
         written = cells.text(value).strip().lower()
         if written in _MISSING:
-            return Decimal(0), "base rate not given in the source" if "base" in self.fields else ""
-        if written in _FREE:
-            return Decimal(0), ""
+            return Decimal(0), "%", "base rate not given in the source" if "base" in self.fields else ""
         try:
-            return cells.decimal(value), ""
-        except cells.CellError:
-            self._bad(
-                index,
-                "base",
-                value,
-                "a rate such as 5, 5%, 20,0 or Free (specific and compound rates are not read)",
-            )
-            return Decimal(0), ""
+            rate, unit = _tariff(value)
+        except cells.CellError as err:
+            self._bad(index, "base", value, err.expected)
+            return Decimal(0), "%", ""
+        return rate, unit or "%", ""
 
     def _year_columns(self) -> list[tuple[int, int, str]]:
         """(agreement year, column, header) for every year column; calendar years up to the EIF
@@ -190,7 +191,7 @@ class RowReader:
         year, _, header = max(self._columns)
         return 0 if "subsequent" in header.lower() else year
 
-    def _published(self, row: list[Any], index: int) -> tuple[tuple[Phase, ...], bool]:
+    def _published(self, row: list[Any], index: int, unit: str) -> tuple[tuple[Phase, ...], bool]:
         """The year values as phases (only changes), and whether a year cell says excluded.
 
         Rows with the same year cells share one phases tuple (the scrub compares each once).
@@ -199,16 +200,16 @@ class RowReader:
             cells_key = self._year_cells(row)
         else:
             cells_key = tuple(row[c] if c < len(row) else "" for _, c, _ in self._columns)
-        shared = self._rows_cache.get(cells_key)
+        shared = self._rows_cache.get((unit, cells_key))
         if shared is None:
             problems = len(self.problems.items)
-            shared = self._read_published(row, index)
+            shared = self._read_published(row, index, unit)
             if len(self.problems.items) == problems:  # a bad cell is reported on every row it is in
-                self._rows_cache[cells_key] = shared
+                self._rows_cache[(unit, cells_key)] = shared
         return shared
 
-    def _read_published(self, row: list[Any], index: int) -> tuple[tuple[Phase, ...], bool]:
-        values: dict[int, Decimal] = {}
+    def _read_published(self, row: list[Any], index: int, unit: str) -> tuple[tuple[Phase, ...], bool]:
+        values: dict[int, Rate] = {}
         excluded = False
         read = self._read_cache
         for year, column, _ in self._columns:
@@ -223,10 +224,12 @@ class RowReader:
                 continue
             if found is _EXCLUDED:
                 excluded = True
-            elif isinstance(found, Decimal):
-                values[year] = found
-            else:
-                self._bad(index, "", value, "a rate such as 5, 5%, 20,0, Free or U (excluded)", column)
+            elif isinstance(found, cells.CellError):
+                self._bad(index, "", value, f"{found.expected}, or U (excluded)", column)
+            elif isinstance(found, tuple) and found[1] not in (None, unit):
+                self._bad(index, "", value, f"a rate in the base rate's unit ({unit})", column)
+            elif isinstance(found, tuple):
+                values[year] = found[0]
         phases: list[Phase] = []
         for year in sorted(values):
             if not phases or phases[-1].value != values[year]:

@@ -129,7 +129,9 @@ def _read_settings(sheet: Sheet, problems: Problems) -> dict[str, Any]:
         try:
             found[key] = parse(value)
         except CellError as err:
-            problems.add(f"{label}: found {value!r}, expected {err}", "bad-value", sheet.name, index, "B")
+            problems.add(
+                f"{label}: found {value!r}, expected {err.expected}", "bad-value", sheet.name, index, "B"
+            )
     for key, label in (("title", "Title"), ("eif", "Entry into force")):
         if key not in found:
             problems.add(

@@ -83,6 +83,7 @@ class RowReader:
         self.foreign = 0
         self.warnings: list[Problem] = []
         self._ids = {line.id for line in base.lines}
+        self._known_sectors: set[str] = set()
         self._width = 0
         self._columns = self._year_columns()
         self._read_cache: dict[Any, object] = {}
@@ -263,6 +264,9 @@ class RowReader:
         return (*self.base.sectors, *self.new_sectors)
 
     def _note_sector(self, sector: str) -> None:
+        if sector in self._known_sectors:
+            return
+        self._known_sectors.add(sector)
         if all(s.id != sector for s in self._sectors()):
             if sector == OTHER:
                 self.new_sectors.append(OTHER_SECTOR)

@@ -18,6 +18,8 @@ _CLI_WORDS = frozenset(
         "trade",
         "coverage",
         "categories",
+        "diff",
+        "rounds",
         "help",
     }
 )

@@ -17,6 +17,7 @@ SUITES = (
     "bench_coverage",
     "bench_schedule",
     "bench_app",
+    "bench_diff",
 )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from matplotlib.artist import Artist
@@ -102,6 +102,7 @@ def draw_gantt(
     today: date | None = None,
     title: str | None = None,
     highlight: frozenset[MilestoneId] = frozenset(),
+    ghost_label: str = "Baseline",
 ) -> GanttArtists:
     """Clear ``fig`` and draw the schedule's Gantt chart on it.
 
@@ -115,6 +116,7 @@ def draw_gantt(
         today: where the "today" line goes (``None``: no line); also the "as of" date.
         title: the title (default: the agreement's title).
         highlight: milestones drawn with a halo (e.g. the gating chain of the line being examined).
+        ghost_label: the legend's name for the ghost bars (a round drawn behind the chart).
 
     Returns:
         The artists drawn and a hit-test helper.
@@ -127,7 +129,8 @@ def draw_gantt(
     geo = build_geometry(schedule, visible, style, span, baseline)
     marks = [m for m in milestone_marks(schedule, visible) if span[0] <= m.x <= span[1]]
     verticals = [v for v in vertical_marks(schedule, today) if span[0] <= v.x <= span[1]]
-    handles = legend_handles(_content(schedule, visible, geo, marks, verticals, baseline), style)
+    content = replace(_content(schedule, visible, geo, marks, verticals, baseline), ghost_label=ghost_label)
+    handles = legend_handles(content, style)
     size = (float(fig.get_figwidth()), float(fig.get_figheight()))
     ncols, legend_points = legend_layout(handles, style, size[0] * 72 - 24)
     first = make_frame(size, visible, (), style, span, legend_points)

@@ -25,6 +25,7 @@ class LegendContent:
         excluded: any carve-out (excluded) line.
         blocked: any blocked phase.
         ghost: baseline ghost bars.
+        ghost_label: what the ghost bars are (``Baseline``, or the round drawn behind the chart).
         exceptions: any exception band.
         deadlines: any notification or termination deadline mark.
         statuses: milestone statuses shown.
@@ -38,6 +39,7 @@ class LegendContent:
     excluded: bool = False
     blocked: bool = False
     ghost: bool = False
+    ghost_label: str = "Baseline"
     exceptions: bool = False
     deadlines: bool = False
     statuses: tuple[MilestoneStatus, ...] = ()
@@ -69,7 +71,7 @@ def legend_handles(content: LegendContent, style: ChartStyle) -> list[Artist]:
             )
         )
     if content.ghost:
-        handles.append(Patch(facecolor=style.ghost_colour, alpha=0.45, label="Baseline"))
+        handles.append(Patch(facecolor=style.ghost_colour, alpha=0.45, label=content.ghost_label))
     if content.exceptions:
         handles.append(
             Patch(

@@ -23,6 +23,8 @@ COMMANDS: dict[str, str] = {
     "categories": "categories",
     "trade": "trade",
     "coverage": "coverage",
+    "diff": "diff",
+    "rounds": "rounds",
 }
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2

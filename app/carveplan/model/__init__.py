@@ -7,6 +7,7 @@ from carveplan.model.line import CodeSystem, Direction, Gate, Line, LineId, Meas
 from carveplan.model.milestone import Milestone, MilestoneKind, MilestoneStatus
 from carveplan.model.party import DEFAULT_SECTORS, DevelopmentStatus, Party, PartyCode, Sector, SectorId
 from carveplan.model.problem import Location, Problem, Severity, error, has_errors, warning
+from carveplan.model.round import Round, RoundName, Stance
 from carveplan.model.rules import StagingRules, rules_of, with_rules
 from carveplan.model.scenario import (
     BASELINE,
@@ -69,6 +70,8 @@ __all__ = [
     "Rate",
     "ReviewClause",
     "ReviewId",
+    "Round",
+    "RoundName",
     "RoundingDirection",
     "RoundingRule",
     "Scenario",
@@ -79,6 +82,7 @@ __all__ = [
     "StagingCategory",
     "StagingKind",
     "StagingRules",
+    "Stance",
     "Step",
     "TableRow",
     "Timing",

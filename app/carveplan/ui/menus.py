@@ -148,7 +148,13 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     view_menu.addSeparator()
     view_menu.addAction(acts["present"])
     view_menu.addSeparator()
-    for dock in (window.outline_dock, window.tables_dock, window.problems_dock, *window.analysis.docks):
+    for dock in (
+        window.outline_dock,
+        window.tables_dock,
+        window.problems_dock,
+        *window.analysis.docks,
+        window.rounds_dock,
+    ):
         view_menu.addAction(dock.toggleViewAction())
     agreement_menu = bar.addMenu("&Agreement")
     agreement_menu.addAction(acts["staging_rules"])

@@ -24,6 +24,7 @@ from carveplan.model import (
     Offset,
     Problem,
     Rate,
+    Round,
     Timing,
     TimingError,
     error,
@@ -233,3 +234,23 @@ _SCALARS: dict[Any, Any] = {
     Offset: _Decoder.offset,
     MonthDay: _Decoder.month_day,
 }
+
+
+def decode_rounds(
+    raw: object, file: str = "", path: str = "rounds"
+) -> tuple[tuple[Round, ...], list[Problem]]:
+    """Read negotiating rounds from their native JSON value (the exchange workbook keeps them so).
+
+    Args:
+        raw: the parsed JSON list.
+        file: the file name, for problem locations.
+        path: where the value sits, for problem locations.
+
+    Returns:
+        The rounds (empty when anything is wrong) and every problem found.
+    """
+    decoder = _Decoder(file)
+    rounds = decoder.value(tuple[Round, ...], raw, path)
+    if decoder.problems or rounds is _INVALID:
+        return (), decoder.problems
+    return rounds, []

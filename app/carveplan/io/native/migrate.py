@@ -9,7 +9,7 @@ Document = dict[str, Any]
 Migration = Callable[[Document], Document]
 
 # The version this CarvePlan writes, and the newest it reads.
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 # MIGRATIONS[n] turns the raw document of a version-n file into version n + 1. Add a step here
 # whenever the format changes, and bump CURRENT_VERSION: old files then keep opening.
@@ -26,7 +26,17 @@ def _add_trade(document: Document) -> Document:
     return document
 
 
+def _add_rounds(document: Document) -> Document:
+    """Version 3 keeps negotiating rounds in ``agreement.rounds``; an older file has none.
+
+    Nothing to rewrite: the version number alone keeps an older CarvePlan from dropping rounds it
+    does not know (it refuses the newer file instead).
+    """
+    return document
+
+
 MIGRATIONS[1] = _add_trade
+MIGRATIONS[2] = _add_rounds
 
 
 class MigrationError(Exception):

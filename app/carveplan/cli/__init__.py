@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "import": "importer",
     "compare": "compare",
     "divergence": "divergence",
+    "categories": "categories",
     "trade": "trade",
     "coverage": "coverage",
     "diff": "diff",

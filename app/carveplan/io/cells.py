@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
@@ -9,7 +10,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from carveplan.model import Gate, Step, Timing
+from carveplan.model import Gate, Step, TableRow, Timing
 from carveplan.model import grammar as g
 from carveplan.model.duty import Rate, format_column, is_specific
 from carveplan.model.grammar import CellError
@@ -219,6 +220,24 @@ def steps(value: Any) -> tuple[Step, ...]:
 def write_steps(values: tuple[Step, ...]) -> str:
     """Steps as one cell."""
     return g.format_steps(values)
+
+
+def table_rows(value: Any) -> tuple[TableRow, ...]:
+    """An explicit rate table written ``2710.12.11 2710.12.12: 20 20 20 8 0; 2710.19: 7 5 0``."""
+    result = []
+    for part in re.split(r"\s*;\s*", text(value).strip()):
+        if not part:
+            continue
+        codes, sep, values = part.partition(":")
+        if not sep or not codes.split() or not values.split():
+            raise CellError(f"table rows such as '2710.12.11 2710.12.12: 20 20 8 0', found {part!r}")
+        result.append(TableRow(tuple(codes.split()), tuple(decimal(v) for v in values.split())))
+    return tuple(result)
+
+
+def write_table_rows(rows: tuple[TableRow, ...]) -> str:
+    """An explicit rate table as one cell."""
+    return "; ".join(f"{' '.join(r.codes)}: {' '.join(format(v, 'f') for v in r.values)}" for r in rows)
 
 
 def write_timing(value: Timing | None) -> str:

@@ -27,6 +27,7 @@ class ExportOptions:
         style: chart style name (``screen``, ``projector``, ``print``).
         dpi: resolution of raster images.
         page: PDF page format (``a4`` landscape or ``16:9``).
+        all_sectors: draw the lines outside the focus sectors too (charts, decks).
         progress: called with (done, total) during long work; returns ``False`` to cancel.
     """
 
@@ -39,6 +40,7 @@ class ExportOptions:
     style: str = "screen"
     dpi: int = 150
     page: str = "a4"
+    all_sectors: bool = False
     progress: Callable[[int, int], bool] | None = None
 
 

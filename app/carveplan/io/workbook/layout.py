@@ -13,6 +13,7 @@ from carveplan.model import (
     CodeSystem,
     Cuts,
     DevelopmentStatus,
+    FirstCut,
     LineId,
     MeasureKind,
     MilestoneKind,
@@ -323,6 +324,7 @@ CATEGORIES = SheetSpec(
         Column("shares", "Shares", 24, _attr("shares", cells.write_decimals), cells.decimals),
         number("final", "Final", 10, optional=True),
         Column("steps", "Steps", 24, _attr("steps", cells.write_steps), cells.steps),
+        Column("table", "Rate table", 30, _attr("table", cells.write_table_rows), cells.table_rows),
         plain("description", "Description", 40),
         enum("cuts", "Cuts", Cuts, 12),
     ),
@@ -357,6 +359,9 @@ SETTINGS: tuple[tuple[str, str, cells.Parser], ...] = (
     ("rounding_step", "Rounding step", cells.decimal),
     ("rounding_direction", "Rounding direction", cells.enum_parser(RoundingDirection)),
     ("classification", "Classification", cells.text),
+    ("rule_set", "Staging rules", cells.text),
+    ("rule_set_note", "Staging rules source", cells.text),
+    ("first_cut", "First cut", cells.enum_parser(FirstCut)),
     ("notes", "Notes", cells.text),
 )
 FORMAT_LABEL = "Format"

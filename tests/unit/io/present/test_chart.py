@@ -75,10 +75,12 @@ def test_deck_has_a_page_per_sector_and_paginates_long_ones(agreement: Agreement
     titles = [title for _, title in deck_pages(job, 8.27)]
     assert titles == ["Energy", "Telecommunications", "Critical minerals"]
     short = deck_pages(job, 3.8)  # room for about four rows
-    energy = [(sel, title) for sel, title in short if title.startswith("Energy")]
+    energy = [(rows, title) for rows, title in short if title.startswith("Energy")]
     assert len(energy) > 1
     assert energy[0][1] == f"Energy (page 1 of {len(energy)})"
-    assert sum(sel.count or 0 for sel, _ in energy) == 6  # sector, 2 party headers, 3 lines
+    # sector, 2 party headers, 3 lines, each once; later pages repeat their headers as "continued"
+    assert sum(not row.continued for rows, _ in energy for row in rows) == 6
+    assert all(rows[0].continued for rows, _ in energy[1:])
 
 
 def test_deck_by_party_when_parties_are_asked_for(agreement: Agreement) -> None:

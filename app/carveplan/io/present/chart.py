@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 import io
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -22,6 +19,7 @@ from carveplan.engine.schedule import Schedule
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import WriteError
 from carveplan.io.formats import ExportOptions
+from carveplan.io.heap import settled_heap
 from carveplan.model import Agreement
 
 # Page sizes in inches, landscape.
@@ -127,21 +125,6 @@ def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None
             painter.draw(rows, title)
             pdf.savefig(fig, facecolor=fig.get_facecolor())
     write_atomic(path, buffer.getvalue())
-
-
-@contextmanager
-def settled_heap() -> Iterator[None]:
-    """Keep the garbage collector off what is alive now while a deck is drawn.
-
-    The agreement and its schedule are millions of objects that live through the whole export;
-    every full collection would walk them again while hundreds of pages make and drop artists.
-    Frozen, they are still freed by reference counting; unfrozen again at the end.
-    """
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def page_painter(fig: Figure, job: ChartJob) -> GanttPages:

@@ -19,7 +19,8 @@ from carveplan.engine.compare import compare_schedules
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import check_progress
 from carveplan.io.formats import ExportOptions
-from carveplan.io.present.chart import ChartJob, chart_job, deck_pages, page_painter, settled_heap
+from carveplan.io.heap import settled_heap
+from carveplan.io.present.chart import ChartJob, chart_job, deck_pages, page_painter
 from carveplan.io.present.tables import (
     COMPARISON_HEADER,
     MILESTONE_HEADER,

@@ -17,7 +17,7 @@ from carveplan.chart.style import ChartStyle, style_named
 from carveplan.engine import resolve
 from carveplan.engine.schedule import Schedule
 from carveplan.io.atomic import write_atomic
-from carveplan.io.errors import WriteError
+from carveplan.io.errors import WriteError, check_progress
 from carveplan.io.formats import ExportOptions
 from carveplan.io.heap import settled_heap
 from carveplan.model import Agreement
@@ -107,7 +107,8 @@ def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None
     16:9 (``options.page``). One figure draws every page: its axes and date ticks are made once.
 
     Raises:
-        WriteError: when the export is cancelled through ``options.progress`` or cannot be written.
+        WriteError: when the file cannot be written.
+        Cancelled: when the progress callback asks to stop (nothing is written).
     """
     job = chart_job(agreement, options)
     size = PAGES.get(options.page, PAGES["a4"])
@@ -120,8 +121,7 @@ def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None
         fig = Figure(figsize=size)
         painter = page_painter(fig, job)
         for number, (rows, title) in enumerate(pages, start=1):
-            if options.progress is not None and not options.progress(number - 1, len(pages)):
-                raise WriteError("export cancelled; nothing was written")
+            check_progress(options.progress, number - 1, len(pages))
             painter.draw(rows, title)
             pdf.savefig(fig, facecolor=fig.get_facecolor())
     write_atomic(path, buffer.getvalue())

@@ -19,7 +19,6 @@ from tests.benchmarks.national import national_agreement
 
 REPEAT = 2
 SECONDS_TARGET = 5.0  # the target, 15,000 lines, on this machine
-TARGET = 4.0  # ratio to writing the same lines
 
 
 def run() -> list[Result]:
@@ -41,7 +40,6 @@ def run() -> list[Result]:
             seconds,
             f"write the same {len(text):,} lines of text",
             floor,
-            TARGET,
         ),
         Result(
             f"MS Project XML: export, {lines} lines, vs the issue's 5 s", seconds, "5 s", SECONDS_TARGET, 1.0

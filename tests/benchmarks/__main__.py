@@ -14,9 +14,11 @@ SUITES = (
     "bench_native",
     "bench_chart",
     "bench_workbook",
+    "bench_coverage",
     "bench_mspdi",
     "bench_present",
     "bench_app",
+    "bench_diff",
 )
 
 

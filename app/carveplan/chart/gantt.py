@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from matplotlib.artist import Artist
@@ -103,6 +103,7 @@ def draw_gantt(
     title: str | None = None,
     highlight: frozenset[MilestoneId] = frozenset(),
     visible: tuple[Row, ...] | None = None,
+    ghost_label: str = "Baseline",
 ) -> GanttArtists:
     """Clear ``fig`` and draw the schedule's Gantt chart on it.
 
@@ -117,6 +118,7 @@ def draw_gantt(
         title: the title (default: the agreement's title).
         highlight: milestones drawn with a halo (e.g. the gating chain of the line being examined).
         visible: the rows already laid out (a page of a deck); ``rows`` is then not read.
+        ghost_label: the legend's name for the ghost bars (a round drawn behind the chart).
 
     Returns:
         The artists drawn and a hit-test helper.
@@ -127,7 +129,7 @@ def draw_gantt(
     start, end = window or default_window(schedule, baseline)
     span = (day_num(start), day_num(end))
     verticals = [v for v in vertical_marks(schedule, today) if span[0] <= v.x <= span[1]]
-    plan = _plan(fig, schedule, shown, style, span, baseline, verticals)
+    plan = _plan(fig, schedule, shown, style, span, baseline, verticals, ghost_label)
     ax = fig.add_axes(plan.frame.rect)
     _prepare_axes(ax, style, span)
     ticks = _tick_counts(plan.frame, style)
@@ -155,7 +157,9 @@ class GanttPages:
         baseline: Schedule | None = None,
         window: tuple[date, date] | None = None,
         today: date | None = None,
+        ghost_label: str = "Baseline",
     ) -> None:
+        self.ghost_label = ghost_label
         self.fig, self.schedule, self.style, self.baseline, self.today = fig, schedule, style, baseline, today
         self.window = window or default_window(schedule, baseline)
         self.span = (day_num(self.window[0]), day_num(self.window[1]))
@@ -169,11 +173,13 @@ class GanttPages:
         Returns:
             The artists of this page (valid until the next call).
         """
-        plan = _plan(self.fig, self.schedule, rows, self.style, self.span, self.baseline, self.verticals)
+        plan = _plan(self.fig, self.schedule, rows, self.style, self.span, self.baseline, self.verticals,
+                     self.ghost_label)  # fmt: skip
         art = self._art
         if art is None or _tick_counts(plan.frame, self.style) != self._ticks:
             art = draw_gantt(self.fig, self.schedule, style=self.style, baseline=self.baseline,
-                             window=self.window, today=self.today, title=title, visible=rows)  # fmt: skip
+                             window=self.window, today=self.today, title=title, visible=rows,
+                             ghost_label=self.ghost_label)  # fmt: skip
             self._art, self._ticks = art, _tick_counts(art.frame, self.style)
             return art
         _remove_page(art)
@@ -203,10 +209,12 @@ def _plan(
     span: tuple[float, float],
     baseline: Schedule | None,
     verticals: list[VerticalMark],
+    ghost_label: str,
 ) -> _Plan:
     geo = build_geometry(schedule, rows, style, span, baseline)
     marks = [m for m in milestone_marks(schedule, rows) if span[0] <= m.x <= span[1]]
-    handles = legend_handles(_content(schedule, rows, geo, marks, verticals, baseline), style)
+    content = replace(_content(schedule, rows, geo, marks, verticals, baseline), ghost_label=ghost_label)
+    handles = legend_handles(content, style)
     size = (float(fig.get_figwidth()), float(fig.get_figheight()))
     ncols, legend_points = legend_layout(handles, style, size[0] * 72 - 24)
     first = make_frame(size, rows, (), style, span, legend_points)
@@ -253,6 +261,7 @@ def _draw_page(
                 va="center",
                 color=style.muted,
                 fontsize=style.font_size,
+                parse_math=False,
             )
         )
     art.legend = draw_legend(art.figure, plan.handles, style, plan.ncols, frame.legend_bottom)
@@ -289,10 +298,13 @@ def _content(
     shown = list(dict.fromkeys(r.sector for r in rows))
     statuses = {m.status for m in marks}
     kinds = {v.kind for v in verticals}
+    index = schedule.line_index  # the page's rows only: a deck asks this for hundreds of pages
+    quotas = any(index[r.line].line.quota is not None for r in rows if r.line is not None and r.line in index)
     return LegendContent(
         sectors=tuple((names.get(s, s), _hex(geo.sector_colours[s])) for s in shown),
         excluded=len(geo.excluded) > 0,
         blocked=len(geo.blocked) > 0,
+        quotas=quotas,
         ghost=baseline is not None and len(geo.ghosts) > 0,
         exceptions=bool(geo.bands),
         deadlines=any(
@@ -330,4 +342,5 @@ def _row_axis(ax: Axes, rows: tuple[Row, ...], labelled: list[Row], style: Chart
     )
     for text, row in zip(ax.get_yticklabels(), labelled, strict=True):
         text.set_horizontalalignment("left")
+        text.set_parse_math(False)  # a description may hold "$" ("US$30/t"): never math
         text.set_fontweight("bold" if row.is_group else "normal")

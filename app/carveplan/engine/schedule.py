@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from functools import cached_property
 
 from carveplan.model import (
@@ -15,6 +14,7 @@ from carveplan.model import (
     Milestone,
     MilestoneId,
     Problem,
+    Rate,
     ReviewId,
 )
 
@@ -39,7 +39,7 @@ class ResolvedPhase:
     line: LineId
     index: int
     label: str
-    value: Decimal
+    value: Rate
     nominal_start: date | None
     start: date | None
     end: date | None = None
@@ -69,7 +69,7 @@ class ResolvedLine:
     line: Line
     phases: tuple[ResolvedPhase, ...]
     excluded: bool
-    final_value: Decimal
+    final_value: Rate
     final_date: date | None
     suspended: tuple[tuple[ExceptionId, date, date], ...] = ()
 

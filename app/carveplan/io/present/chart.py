@@ -20,6 +20,7 @@ from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import WriteError, check_progress
 from carveplan.io.formats import ExportOptions
 from carveplan.io.heap import settled_heap
+from carveplan.io.present.coverage import deck_coverage, draw_coverage_page
 from carveplan.model import Agreement
 
 # Page sizes in inches, landscape.
@@ -101,10 +102,12 @@ def _export_image(agreement: Agreement, path: Path, options: ExportOptions, fmt:
 
 
 def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None:
-    """Write a deck: a cover page, then each sector (and each party, when parties are asked for).
+    """Write a deck: a cover page, each sector (and each party, when parties are asked for), then coverage.
 
     Long sectors run over several pages with their headers repeated; pages are landscape A4 or
     16:9 (``options.page``). One figure draws every page: its axes and date ticks are made once.
+    The last page shows the share of lines and trade duty-free by year against the Article XXIV
+    test, when the agreement has tariff lines.
 
     Raises:
         WriteError: when the file cannot be written.
@@ -123,6 +126,11 @@ def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None
         for number, (rows, title) in enumerate(pages, start=1):
             check_progress(options.progress, number - 1, len(pages))
             painter.draw(rows, title)
+            pdf.savefig(fig, facecolor=fig.get_facecolor())
+        covered = deck_coverage(job.schedule, job.baseline, job.selection)
+        if covered is not None:
+            fig = Figure(figsize=size)
+            draw_coverage_page(fig, *covered, job.style)
             pdf.savefig(fig, facecolor=fig.get_facecolor())
     write_atomic(path, buffer.getvalue())
 

@@ -16,6 +16,8 @@ SUITES = (
     "bench_workbook",
     "bench_coverage",
     "bench_schedule",
+    "bench_mspdi",
+    "bench_present",
     "bench_app",
     "bench_diff",
     "bench_hostile",

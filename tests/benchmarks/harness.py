@@ -45,14 +45,16 @@ class Result:
         return self.target is None or self.ratio <= self.target
 
 
-def best_of(function: Callable[[], object], repeat: int = 3) -> float:
-    """The fastest of ``repeat`` timed calls (garbage collected before each)."""
+def best_of(
+    function: Callable[[], object], repeat: int = 3, clock: Callable[[], float] = time.perf_counter
+) -> float:
+    """The fastest of ``repeat`` timed calls (garbage collected before each), by ``clock``."""
     times = []
     for _ in range(repeat):
         gc.collect()
-        start = time.perf_counter()
+        start = clock()
         function()
-        times.append(time.perf_counter() - start)
+        times.append(clock() - start)
     return min(times)
 
 
@@ -114,3 +116,51 @@ def machine() -> str:
 
     cores = os.cpu_count()
     return f"{platform.machine()}, {cores} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+_EXPORT = """
+import sys, time
+from datetime import date
+from pathlib import Path
+from carveplan.io import native
+from carveplan.io.formats import ExportOptions, exporter_for
+from tests.benchmarks.harness import peak_mib
+source, out, sectors, parties = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+agreement = native.load(source)
+options = ExportOptions(today=date(2027, 6, 1), sectors=tuple(sectors.split(",") if sectors else ()),
+                        parties=tuple(parties.split(",") if parties else ()))
+before = peak_mib()
+start, cpu = time.perf_counter(), time.process_time()
+exporter_for(out)(agreement, out, options)
+print(time.perf_counter() - start, time.process_time() - cpu, before, peak_mib())
+"""
+
+
+@dataclass(frozen=True)
+class Export:
+    """One export run in a fresh process.
+
+    Attributes:
+        seconds: wall-clock seconds the export took.
+        cpu: processor seconds it used (on a shared machine, what it takes when nothing else runs:
+            the export is single-threaded).
+        before: resident MiB before the export.
+        peak: the process's peak resident MiB.
+    """
+
+    seconds: float
+    cpu: float
+    before: float
+    peak: float
+
+
+def export_in_process(
+    source: Path, out: Path, sectors: tuple[str, ...] = (), parties: tuple[str, ...] = ()
+) -> Export:
+    """Open ``source`` and export it to ``out`` (the suffix picks the format) in a fresh process."""
+    import subprocess
+    import sys
+
+    args = [str(source), str(out), ",".join(sectors), ",".join(parties)]
+    done = subprocess.run([sys.executable, "-c", _EXPORT, *args], capture_output=True, text=True, check=True)
+    return Export(*(float(v) for v in done.stdout.split()))

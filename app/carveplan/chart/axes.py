@@ -10,6 +10,7 @@ from functools import lru_cache
 import matplotlib.dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.axes._secondary_axes import SecondaryAxis
+from matplotlib.markers import TICKDOWN
 
 from carveplan.chart.style import ChartStyle
 from carveplan.engine.dates import add_months, stage_date
@@ -94,9 +95,13 @@ def apply_date_axis(ax: Axes, start: date, end: date, style: ChartStyle, max_lab
     """
     plan = zoom_levels(start, end, max_labels)
     ax.set_xticks([day_num(d) for d in plan.major], list(plan.labels))
-    ax.set_xticks([day_num(d) for d in plan.minor], minor=True)
     ax.tick_params(axis="x", which="major", labelsize=style.font_size, colors=style.foreground)
-    ax.tick_params(axis="x", which="minor", length=2, colors=style.muted)
+    # Unlabelled month or quarter marks as one line of tick-shaped markers: a hundred minor Tick
+    # objects (each with two lines, two texts and a grid line) cost more to draw than the bars.
+    minor = [day_num(d) for d in plan.minor]
+    ax.plot(minor, [0.0] * len(minor), linestyle="none", marker=TICKDOWN, markersize=2,
+            markeredgewidth=0.6, color=style.muted, transform=ax.get_xaxis_transform(),
+            clip_on=False, scalex=False, scaley=False, gid="minor-ticks")  # fmt: skip
     return plan
 
 

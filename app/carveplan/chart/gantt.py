@@ -102,6 +102,7 @@ def draw_gantt(
     today: date | None = None,
     title: str | None = None,
     highlight: frozenset[MilestoneId] = frozenset(),
+    visible: tuple[Row, ...] | None = None,
     ghost_label: str = "Baseline",
 ) -> GanttArtists:
     """Clear ``fig`` and draw the schedule's Gantt chart on it.
@@ -116,6 +117,7 @@ def draw_gantt(
         today: where the "today" line goes (``None``: no line); also the "as of" date.
         title: the title (default: the agreement's title).
         highlight: milestones drawn with a halo (e.g. the gating chain of the line being examined).
+        visible: the rows already laid out (a page of a deck); ``rows`` is then not read.
         ghost_label: the legend's name for the ghost bars (a round drawn behind the chart).
 
     Returns:
@@ -123,38 +125,132 @@ def draw_gantt(
     """
     fig.clear()
     fig.patch.set_facecolor(style.background)
-    visible = layout_rows(schedule, rows)
+    shown = layout_rows(schedule, rows) if visible is None else visible
     start, end = window or default_window(schedule, baseline)
     span = (day_num(start), day_num(end))
-    geo = build_geometry(schedule, visible, style, span, baseline)
-    marks = [m for m in milestone_marks(schedule, visible) if span[0] <= m.x <= span[1]]
     verticals = [v for v in vertical_marks(schedule, today) if span[0] <= v.x <= span[1]]
-    content = replace(_content(schedule, visible, geo, marks, verticals, baseline), ghost_label=ghost_label)
+    plan = _plan(fig, schedule, shown, style, span, baseline, verticals, ghost_label)
+    ax = fig.add_axes(plan.frame.rect)
+    _prepare_axes(ax, style, span)
+    ticks = _tick_counts(plan.frame, style)
+    tick_plan = apply_date_axis(ax, start, end, style, ticks[0])
+    top = apply_year_axis(ax, schedule.eif, schedule.agreement.stage_day, start, end, style, ticks[1])
+    art = GanttArtists(fig, ax, top, shown, (start, end), style, plan.frame, tick_plan)
+    _draw_page(art, schedule, plan, verticals, today, title, highlight)
+    return art
+
+
+class GanttPages:
+    """Page after page of one schedule on one figure, as a deck draws them.
+
+    The axes, the date and agreement-year axes (hundreds of tick artists) and the window are made
+    once; each page replaces only what depends on its rows: bars, labels, row labels, legend and
+    title. A page whose frame needs other date ticks is drawn afresh.
+    """
+
+    def __init__(
+        self,
+        fig: Figure,
+        schedule: Schedule,
+        *,
+        style: ChartStyle = SCREEN,
+        baseline: Schedule | None = None,
+        window: tuple[date, date] | None = None,
+        today: date | None = None,
+        ghost_label: str = "Baseline",
+    ) -> None:
+        self.ghost_label = ghost_label
+        self.fig, self.schedule, self.style, self.baseline, self.today = fig, schedule, style, baseline, today
+        self.window = window or default_window(schedule, baseline)
+        self.span = (day_num(self.window[0]), day_num(self.window[1]))
+        self.verticals = [v for v in vertical_marks(schedule, today) if self.span[0] <= v.x <= self.span[1]]
+        self._art: GanttArtists | None = None
+        self._ticks: tuple[int, int] = (0, 0)
+
+    def draw(self, rows: tuple[Row, ...], title: str | None = None) -> GanttArtists:
+        """Draw one page: ``rows`` laid out from ``y == 0`` (see :func:`chart.rows.window`).
+
+        Returns:
+            The artists of this page (valid until the next call).
+        """
+        plan = _plan(self.fig, self.schedule, rows, self.style, self.span, self.baseline, self.verticals,
+                     self.ghost_label)  # fmt: skip
+        art = self._art
+        if art is None or _tick_counts(plan.frame, self.style) != self._ticks:
+            art = draw_gantt(self.fig, self.schedule, style=self.style, baseline=self.baseline,
+                             window=self.window, today=self.today, title=title, visible=rows,
+                             ghost_label=self.ghost_label)  # fmt: skip
+            self._art, self._ticks = art, _tick_counts(art.frame, self.style)
+            return art
+        _remove_page(art)
+        art.ax.set_position(plan.frame.rect)
+        art.rows, art.frame = rows, plan.frame
+        _draw_page(art, self.schedule, plan, self.verticals, self.today, title, frozenset())
+        return art
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What one page draws, worked out before any artist is made."""
+
+    geo: Geometry
+    marks: list[MilestoneMark]
+    handles: list[Artist]
+    ncols: int
+    labelled: list[Row]
+    frame: Frame
+
+
+def _plan(
+    fig: Figure,
+    schedule: Schedule,
+    rows: tuple[Row, ...],
+    style: ChartStyle,
+    span: tuple[float, float],
+    baseline: Schedule | None,
+    verticals: list[VerticalMark],
+    ghost_label: str,
+) -> _Plan:
+    geo = build_geometry(schedule, rows, style, span, baseline)
+    marks = [m for m in milestone_marks(schedule, rows) if span[0] <= m.x <= span[1]]
+    content = replace(_content(schedule, rows, geo, marks, verticals, baseline), ghost_label=ghost_label)
     handles = legend_handles(content, style)
     size = (float(fig.get_figwidth()), float(fig.get_figheight()))
     ncols, legend_points = legend_layout(handles, style, size[0] * 72 - 24)
-    first = make_frame(size, visible, (), style, span, legend_points)
-    labelled = labelled_rows(visible, style, first.row_points)
-    frame = make_frame(size, visible, labelled, style, span, legend_points)
-    ax = fig.add_axes(frame.rect)
-    _prepare_axes(ax, visible, labelled, style, span, frame)
-    plan = apply_date_axis(ax, start, end, style, max(2, int(frame.width_points // (style.font_size * 4.5))))
-    top = apply_year_axis(
-        ax,
-        schedule.eif,
-        schedule.agreement.stage_day,
-        start,
-        end,
-        style,
+    first = make_frame(size, rows, (), style, span, legend_points)
+    labelled = labelled_rows(rows, style, first.row_points)
+    frame = make_frame(size, rows, labelled, style, span, legend_points)
+    return _Plan(geo, marks, handles, ncols, labelled, frame)
+
+
+def _tick_counts(frame: Frame, style: ChartStyle) -> tuple[int, int]:
+    """How many date labels and agreement-year labels the axes' width holds."""
+    return (
+        max(2, int(frame.width_points // (style.font_size * 4.5))),
         max(2, int(frame.width_points // (style.small_font_size * 3.5))),
     )
-    art = GanttArtists(fig, ax, top, visible, (start, end), style, frame, plan, index=geo.index)
+
+
+def _draw_page(
+    art: GanttArtists,
+    schedule: Schedule,
+    plan: _Plan,
+    verticals: list[VerticalMark],
+    today: date | None,
+    title: str | None,
+    highlight: frozenset[MilestoneId],
+) -> None:
+    """Everything that depends on the rows: row labels, bars, marks, labels, legend and title."""
+    ax, style, frame, geo = art.ax, art.style, plan.frame, plan.geo
+    span = (day_num(art.window[0]), day_num(art.window[1]))
+    _row_axis(ax, art.rows, plan.labelled, style, frame)
+    art.index = geo.index
     art.collections = draw_bars(ax, geo, style, frame)
-    art.collections.update(draw_milestones(ax, marks, geo, style, art.index, highlight))
+    art.collections.update(draw_milestones(ax, plan.marks, geo, style, art.index, highlight))
     art.markers = draw_verticals(ax, verticals, style, frame)
-    art.milestones = marks
-    art.labels = draw_labels(ax, geo, marks, style, frame, span)
-    if not visible:
+    art.milestones = plan.marks
+    art.labels = draw_labels(ax, geo, plan.marks, style, frame, span)
+    if not art.rows:
         art.labels.append(
             ax.text(
                 0.5,
@@ -168,22 +264,26 @@ def draw_gantt(
                 parse_math=False,
             )
         )
-    art.legend = draw_legend(fig, handles, style, ncols, frame.legend_bottom)
+    art.legend = draw_legend(art.figure, plan.handles, style, plan.ncols, frame.legend_bottom)
+    agreement = schedule.agreement
     subtitle = subtitle_text(
-        schedule.scenario, schedule.eif, schedule.agreement.eif_tentative, today, len(schedule.lines)
+        schedule.scenario, schedule.eif, agreement.eif_tentative, today, len(schedule.lines)
     )
     if title:  # a page title (a sector, a page number) leaves the agreement's name to the subtitle
-        subtitle = f"{schedule.agreement.title}  ·  {subtitle}"
-    art.title = draw_title_block(
-        fig,
-        style,
-        title or schedule.agreement.title,
-        subtitle,
-        schedule.agreement.classification,
-        8 / (size[0] * 72),
-        frame.title_top,
-    )
-    return art
+        subtitle = f"{agreement.title}  ·  {subtitle}"
+    width = float(art.figure.get_figwidth()) * 72
+    art.title = draw_title_block(art.figure, style, title or agreement.title, subtitle,
+                                 agreement.classification, 8 / width, frame.title_top)  # fmt: skip
+
+
+def _remove_page(art: GanttArtists) -> None:
+    """Take the previous page's artists off the figure (the axes and their date ticks stay)."""
+    artists: list[Artist] = [*art.collections.values(), *art.labels, *art.title]
+    artists += [a for group in art.markers.values() for a in group]
+    if art.legend is not None:
+        artists.append(art.legend)
+    for artist in artists:
+        artist.remove()
 
 
 def _content(
@@ -196,14 +296,15 @@ def _content(
 ) -> LegendContent:
     names = {s.id: s.name for s in schedule.agreement.sectors}
     shown = list(dict.fromkeys(r.sector for r in rows))
-    quota_lines = {line.id for line in schedule.agreement.lines if line.quota is not None}
     statuses = {m.status for m in marks}
     kinds = {v.kind for v in verticals}
+    index = schedule.line_index  # the page's rows only: a deck asks this for hundreds of pages
+    quotas = any(index[r.line].line.quota is not None for r in rows if r.line is not None and r.line in index)
     return LegendContent(
         sectors=tuple((names.get(s, s), _hex(geo.sector_colours[s])) for s in shown),
         excluded=len(geo.excluded) > 0,
         blocked=len(geo.blocked) > 0,
-        quotas=bool(quota_lines) and any(r.line in quota_lines for r in rows),
+        quotas=quotas,
         ghost=baseline is not None and len(geo.ghosts) > 0,
         exceptions=bool(geo.bands),
         deadlines=any(
@@ -221,28 +322,25 @@ def _hex(colour: tuple[float, float, float, float]) -> str:
     return f"#{r:02X}{g:02X}{b:02X}"
 
 
-def _prepare_axes(
-    ax: Axes,
-    rows: tuple[Row, ...],
-    labelled: list[Row],
-    style: ChartStyle,
-    span: tuple[float, float],
-    frame: Frame,
-) -> None:
+def _prepare_axes(ax: Axes, style: ChartStyle, span: tuple[float, float]) -> None:
+    """What every page of the chart shares: background, time span, spines and grid."""
     ax.set_facecolor(style.background)
     ax.set_xlim(*span)
-    ax.set_ylim(max(len(rows), 1) - 0.5, -0.5 - frame.header_rows)
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
     ax.spines["bottom"].set_color(style.muted)
     ax.grid(True, axis="x", which="major", color=style.muted, alpha=0.3, linewidth=0.6)
     ax.set_axisbelow(True)
+
+
+def _row_axis(ax: Axes, rows: tuple[Row, ...], labelled: list[Row], style: ChartStyle, frame: Frame) -> None:
+    """The rows' extent and labels (group headers in bold)."""
+    ax.set_ylim(max(len(rows), 1) - 0.5, -0.5 - frame.header_rows)
     ax.set_yticks([r.y for r in labelled], [row_label(r, style) for r in labelled])
     ax.tick_params(
         axis="y", length=0, pad=frame.label_points, labelsize=style.font_size, labelcolor=style.foreground
     )
     for text, row in zip(ax.get_yticklabels(), labelled, strict=True):
-        text.set_parse_math(False)  # a description may hold "$" ("US$30/t"): never math
         text.set_horizontalalignment("left")
-        if row.is_group:
-            text.set_fontweight("bold")
+        text.set_parse_math(False)  # a description may hold "$" ("US$30/t"): never math
+        text.set_fontweight("bold" if row.is_group else "normal")

@@ -118,7 +118,7 @@ class Geometry:
 def sector_colours(schedule: Schedule, style: ChartStyle) -> dict[str, RGBA]:
     """Sector id -> bar colour, in agreement order so a sector keeps its colour on every page."""
     ids = [s.id for s in schedule.agreement.sectors]
-    ids += sorted({r.line.sector for r in schedule.lines} - set(ids))
+    ids += sorted(schedule.line_sectors - set(ids))
     return {sector: to_rgba(style.sector_colour(i)) for i, sector in enumerate(ids)}
 
 
@@ -158,7 +158,7 @@ def build_geometry(
     # Line rows come first, so table line k is line row k; group members only add to the summaries.
     ids = dict.fromkeys([r.line for r in line_rows] + [m for g in group_rows for m in g.lines])
     needed = [i for i in ids if i is not None]
-    by_id = {r.line.id: r for r in schedule.lines}
+    by_id = schedule.line_index
     resolved = tuple(by_id[i] for i in needed)
     table = segment_table(resolved, schedule.eif, span[1])
     position = {line_id: k for k, line_id in enumerate(needed)}

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import chain
-from operator import attrgetter
 
 from carveplan.chart.axes import day_num
 from carveplan.chart.rows import Row, RowKind
@@ -102,9 +100,8 @@ def milestone_marks(schedule: Schedule, rows: Sequence[Row]) -> list[MilestoneMa
 def _gate_targets(schedule: Schedule, rows: Sequence[Row]) -> dict[str, list[tuple[Row, float]]]:
     """Milestone id -> (line row, gated phase start) for every gated phase on a visible line row."""
     line_rows = {r.line: r for r in rows if r.line is not None}
-    # Most phases have no gate: filter them out without a Python-level loop.
-    phases = chain.from_iterable(map(attrgetter("phases"), schedule.lines))
-    gated = [(line_rows[p.line], p) for p in filter(attrgetter("gates"), phases) if p.line in line_rows]
+    # The schedule keeps its gated phases: a page of a deck looks only at those, not every phase.
+    gated = [(line_rows[p.line], p) for p in schedule.gated_phases if p.line in line_rows]
     gated.sort(key=lambda found: found[0].y)  # in row order, as the rows are drawn
     out: dict[str, list[tuple[Row, float]]] = {}
     for row, phase in gated:

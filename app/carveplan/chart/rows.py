@@ -6,7 +6,7 @@ pagination. Row ``y`` is the row's centre in data units; row 0 is drawn at the t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -132,12 +132,13 @@ def window(rows: Sequence[Row], first: int, count: int | None) -> tuple[Row, ...
     """
     first = max(0, min(first, len(rows)))
     end = len(rows) if count is None else min(len(rows), first + max(0, count))
-    lead = [replace(h, continued=True) for h in _ancestors(rows, first)] if first < end else []
-    return tuple(replace(r, y=float(i)) for i, r in enumerate([*lead, *rows[first:end]]))
+    return _cut(rows, first, end, _ancestors(rows, first))
 
 
 def paginate(rows: Sequence[Row], per_page: int) -> list[tuple[Row, ...]]:
     """Split rows into pages of at most ``per_page`` rows, repeating group headers on each page.
+
+    One pass over the rows, however many pages: a national schedule has hundreds.
 
     Args:
         rows: all rows in display order.
@@ -146,19 +147,46 @@ def paginate(rows: Sequence[Row], per_page: int) -> list[tuple[Row, ...]]:
     Returns:
         The pages, each renumbered from ``y == 0``.
     """
-    return [window(rows, first, count) for first, count in page_windows(rows, per_page)]
+    leads = list(_leads(rows))
+    return [_cut(rows, first, first + count, leads[first]) for first, count in _pages(leads, per_page)]
 
 
 def page_windows(rows: Sequence[Row], per_page: int) -> list[tuple[int, int]]:
     """``(first, count)`` of each page of :func:`paginate` (for ``RowSelection.first``/``count``)."""
+    return _pages(list(_leads(rows)), per_page)
+
+
+def _pages(leads: list[list[Row]], per_page: int) -> list[tuple[int, int]]:
     per_page = max(3, per_page)
     out: list[tuple[int, int]] = []
     first = 0
-    while first < len(rows):
-        take = max(1, per_page - len(_ancestors(rows, first)))
-        out.append((first, min(take, len(rows) - first)))
+    while first < len(leads):
+        take = max(1, per_page - len(leads[first]))
+        out.append((first, min(take, len(leads) - first)))
         first += take
     return out
+
+
+def _cut(rows: Sequence[Row], first: int, end: int, heads: list[Row]) -> tuple[Row, ...]:
+    lead = [replace(h, continued=True) for h in heads] if first < end else []
+    return tuple(replace(r, y=float(i)) for i, r in enumerate([*lead, *rows[first:end]]))
+
+
+def _leads(rows: Sequence[Row]) -> Iterator[list[Row]]:
+    """For each row, the headers a page starting there repeats (as :func:`_ancestors` finds them)."""
+    sector: Row | None = None
+    party: Row | None = None
+    for row in rows:
+        heads: list[Row] = []
+        if row.kind is not RowKind.SECTOR and sector is not None and sector.sector == row.sector:
+            heads.append(sector)
+        if row.kind is RowKind.LINE and party is not None and party.key == group_key(row.sector, row.party):
+            heads.append(party)
+        yield heads
+        if row.kind is RowKind.SECTOR:
+            sector, party = row, None
+        elif row.kind is RowKind.PARTY:
+            party = row
 
 
 def row_at(rows: Sequence[Row], y: float) -> Row | None:

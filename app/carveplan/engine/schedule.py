@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from carveplan.model import (
     Agreement,
@@ -164,15 +165,38 @@ class Schedule:
     problems: tuple[Problem, ...] = ()
 
     def line(self, line_id: LineId) -> ResolvedLine:
-        """The resolved line with this id."""
-        for resolved in self.lines:
-            if resolved.line.id == line_id:
-                return resolved
-        raise KeyError(line_id)
+        """The resolved line with this id (``KeyError`` when there is none)."""
+        return self.line_index[line_id]
 
     def milestone(self, milestone_id: MilestoneId) -> ResolvedMilestone:
-        """The resolved milestone with this id."""
+        """The resolved milestone with this id (``KeyError`` when there is none)."""
+        return self.milestone_index[milestone_id]
+
+    # Indexes built on first use and kept with the (immutable) schedule: looking lines up one by
+    # one in a loop would otherwise be quadratic, and a deck draws hundreds of pages from one schedule.
+
+    @cached_property
+    def line_index(self) -> dict[LineId, ResolvedLine]:
+        """Line id -> resolved line (the first, should ids repeat)."""
+        index: dict[LineId, ResolvedLine] = {}
+        for resolved in self.lines:
+            index.setdefault(resolved.line.id, resolved)
+        return index
+
+    @cached_property
+    def milestone_index(self) -> dict[MilestoneId, ResolvedMilestone]:
+        """Milestone id -> resolved milestone (the first, should ids repeat)."""
+        index: dict[MilestoneId, ResolvedMilestone] = {}
         for resolved in self.milestones:
-            if resolved.milestone.id == milestone_id:
-                return resolved
-        raise KeyError(milestone_id)
+            index.setdefault(resolved.milestone.id, resolved)
+        return index
+
+    @cached_property
+    def gated_phases(self) -> tuple[ResolvedPhase, ...]:
+        """Every phase that waits for a milestone, in line order."""
+        return tuple(p for resolved in self.lines for p in resolved.phases if p.gates)
+
+    @cached_property
+    def line_sectors(self) -> frozenset[str]:
+        """The sector ids the lines belong to."""
+        return frozenset(resolved.line.sector for resolved in self.lines)

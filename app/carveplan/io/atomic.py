@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
 from carveplan.io.errors import WriteError
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
+def write_atomic(path: str | Path, data: bytes | Iterable[bytes]) -> None:
     """Replace ``path`` with ``data`` so that a crash or a full disk never leaves half a file.
 
     The bytes go to a temporary file in the same folder (so the final rename stays on one file
@@ -19,7 +20,8 @@ def write_atomic(path: str | Path, data: bytes) -> None:
 
     Args:
         path: the file to write; a symbolic link is followed, so the link stays a link.
-        data: the complete new contents.
+        data: the complete new contents, or its pieces in order (a large export streams them,
+            never holding the whole file; an exception while they are made leaves no file).
 
     Raises:
         WriteError: when anything fails; the old file is then intact and no temporary file is left.
@@ -52,11 +54,12 @@ def _mode_of(target: Path) -> int:
         return 0o666
 
 
-def _write_synced(temporary: Path, data: bytes, mode: int) -> None:
+def _write_synced(temporary: Path, data: bytes | Iterable[bytes], mode: int) -> None:
     # O_EXCL: never write through a file (or link) that someone else put at this name.
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     with os.fdopen(fd, "wb") as stream:
-        stream.write(data)
+        for piece in [data] if isinstance(data, bytes) else data:
+            stream.write(piece)
         stream.flush()
         os.fsync(stream.fileno())
 

@@ -12,6 +12,7 @@ from carveplan.io import native
 from carveplan.io.errors import Cancelled, ReadError, WriteError
 from carveplan.io.formats import EXPORTERS, READERS, ExportOptions, exporter_for, read_agreement
 from carveplan.model import BASELINE, Agreement
+from carveplan.ui.deck_scope import DECK_SUFFIXES, DeckScope, ask_deck_scope
 from carveplan.ui.document import Document
 from carveplan.ui.error_dialog import ProblemListDialog
 from carveplan.ui.progress import progress_callback
@@ -171,9 +172,19 @@ class FileController(QObject):
     def export_to(self, path: Path) -> bool:
         """Export to ``path`` with a progress dialog; errors are listed, the document is untouched."""
         scenario = self._document.scenario
+        scope = DeckScope("all")
+        if path.suffix.lower() in DECK_SUFFIXES:
+            chosen = ask_deck_scope(self._document.agreement, path.name, self._window)
+            if chosen is None:
+                return False
+            scope = chosen
         dialog, report = progress_callback(self._window, f"Exporting {path.name}…")
         options = ExportOptions(
-            scenario=None if scenario == BASELINE else scenario, progress=report, all_sectors=self.all_sectors
+            scenario=None if scenario == BASELINE else scenario,
+            progress=report,
+            all_sectors=self.all_sectors,
+            sectors=scope.sectors,
+            parties=scope.parties,
         )
         try:
             exporter_for(path)(self._document.agreement, path, options)

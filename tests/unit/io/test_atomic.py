@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,23 @@ def test_permissions_and_links_are_kept(old_file: Path, tmp_path: Path) -> None:
     assert link.is_symlink()
     assert old_file.read_bytes() == b"via link"
     assert old_file.stat().st_mode & 0o777 == 0o640
+
+
+def test_pieces_are_written_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xml"
+    write_atomic(path, (piece for piece in (b"<a>", b"text", b"</a>")))
+    assert path.read_bytes() == b"<a>text</a>"
+
+
+def test_a_failure_while_pieces_are_made_leaves_the_old_file(old_file: Path) -> None:
+    class Cancelled(Exception):
+        pass
+
+    def pieces() -> Iterator[bytes]:
+        yield b"half of the new "
+        raise Cancelled
+
+    with pytest.raises(Cancelled):
+        write_atomic(old_file, pieces())
+    assert old_file.read_bytes() == b"old contents\n"
+    assert os.listdir(old_file.parent) == [old_file.name]

@@ -94,7 +94,7 @@ def schedule_tasks(
         return tasks
     before = _Outline(baseline, selection, horizon).build()
     # Same agreement, same selection: both outlines have the same tasks in the same order.
-    return [replace(t, baseline=(b.start, b.finish)) for t, b in zip(tasks, before, strict=True)]
+    return [_with(t, baseline=(b.start, b.finish)) for t, b in zip(tasks, before, strict=True)]
 
 
 def _horizon(*schedules: Schedule) -> date:
@@ -131,13 +131,15 @@ class _Outline:
         if milestones:
             fields = {"role": MILESTONES}
             self._group("Compliance milestones", 1, fields, partial(self._parties_of_milestones, milestones))
-        return [replace(t, links=t.links + self._links(t.uid)) for t in self.tasks]
+        # Only tasks with gates get new links: copying 100,000 records to add nothing is slow.
+        gated = self.gates
+        return [_with(t, links=t.links + self._links(t.uid)) if t.uid in gated else t for t in self.tasks]
 
     # --- structure -------------------------------------------------------------------------------
 
     def _add(self, task: MsTask, gates: tuple[Gate, ...] = ()) -> int:
         uid = len(self.tasks) + 1
-        self.tasks.append(replace(task, uid=uid))
+        self.tasks.append(_with(task, uid=uid))
         if gates:
             self.gates[uid] = gates
         return uid
@@ -151,7 +153,7 @@ class _Outline:
         below = self.tasks[index + 1 :]
         if below:
             start, finish = min(t.start for t in below), max(t.finish for t in below)
-            self.tasks[index] = replace(self.tasks[index], start=start, finish=finish)
+            self.tasks[index] = _with(self.tasks[index], start=start, finish=finish)
 
     def _party_groups(self, codes: Iterable[str], level: int, children: _PartyChildren) -> None:
         names = {p.code: p for p in self.schedule.agreement.parties}
@@ -229,7 +231,7 @@ class _Outline:
         index = len(self.tasks)
         self._group(name, 3, fields, partial(self._phases, resolved))
         # Line gates hang on the line's summary task: MS Project applies them to every phase below.
-        self.tasks[index] = replace(self.tasks[index], notes=line.notes)
+        self.tasks[index] = _with(self.tasks[index], notes=line.notes)
         if line.gates:
             self.gates[self.tasks[index].uid] = line.gates
 
@@ -251,8 +253,10 @@ class _Outline:
             fields["timing"] = format_timing(written.start)
             gates, notes = written.gates, written.note
         name = phase.label or format_rate(phase.value, line.unit)
-        task = MsTask(0, name, 4, start, finish, active=not phase.blocked, notes=notes, fields=fields)
-        self._add(replace(task, constraint=phase.nominal_start), gates)
+        active = not phase.blocked
+        task = MsTask(0, name, 4, start, finish, active=active, constraint=phase.nominal_start, notes=notes,
+                      fields=fields)  # fmt: skip
+        self._add(task, gates)
 
     def _milestone(self, resolved: ResolvedMilestone) -> None:
         record = resolved.milestone
@@ -285,6 +289,14 @@ class _Outline:
             for g in gates
             if g.milestone in self.milestone_uids
         )
+
+
+def _with(task: MsTask, **changes: object) -> MsTask:
+    """``dataclasses.replace`` without running ``__init__`` again: several times faster, and the
+    outline of a national schedule copies 100,000 tasks (the copy is new, so setting it is safe)."""
+    copied = object.__new__(MsTask)
+    copied.__dict__.update(task.__dict__, **changes)
+    return copied
 
 
 def _written_phases(line: Line, agreement: Agreement) -> tuple[Phase, ...]:

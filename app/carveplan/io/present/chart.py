@@ -11,14 +11,15 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from carveplan.chart.frame import default_window
-from carveplan.chart.gantt import draw_gantt
-from carveplan.chart.rows import RowSelection, build_rows, page_windows
+from carveplan.chart.gantt import GanttPages, draw_gantt
+from carveplan.chart.rows import Row, RowSelection, build_rows, paginate
 from carveplan.chart.style import ChartStyle, style_named
 from carveplan.engine import resolve
 from carveplan.engine.schedule import Schedule
 from carveplan.io.atomic import write_atomic
-from carveplan.io.errors import WriteError
+from carveplan.io.errors import WriteError, check_progress
 from carveplan.io.formats import ExportOptions
+from carveplan.io.heap import settled_heap
 from carveplan.io.present.coverage import deck_coverage, draw_coverage_page
 from carveplan.model import Agreement
 
@@ -106,25 +107,27 @@ def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None
     """Write a deck: a cover page, each sector (and each party, when parties are asked for), then coverage.
 
     Long sectors run over several pages with their headers repeated; pages are landscape A4 or
-    16:9 (``options.page``). The last page shows the share of lines and trade duty-free by year
-    against the Article XXIV test, when the agreement has tariff lines.
+    16:9 (``options.page``). One figure draws every page: its axes and date ticks are made once.
+    The last page shows the share of lines and trade duty-free by year against the Article XXIV
+    test, when the agreement has tariff lines.
 
     Raises:
-        WriteError: when the export is cancelled through ``options.progress`` or cannot be written.
+        WriteError: when the file cannot be written.
+        Cancelled: when the progress callback asks to stop (nothing is written).
     """
     job = chart_job(agreement, options)
     size = PAGES.get(options.page, PAGES["a4"])
-    pages = deck_pages(job, size[1])
     buffer = io.BytesIO()
-    with PdfPages(buffer, metadata={"Title": agreement.title, "Creator": "CarvePlan"}) as pdf:
+    with settled_heap(), PdfPages(buffer, metadata={"Title": agreement.title, "Creator": "CarvePlan"}) as pdf:
+        pages = deck_pages(job, size[1])
         cover = Figure(figsize=size)
         draw_cover(cover, job, len(pages))
         pdf.savefig(cover, facecolor=cover.get_facecolor())
-        for number, (selection, title) in enumerate(pages, start=1):
-            if options.progress is not None and not options.progress(number - 1, len(pages)):
-                raise WriteError("export cancelled; nothing was written")
-            fig = Figure(figsize=size)
-            draw_job(fig, job, selection, title)
+        fig = Figure(figsize=size)
+        painter = page_painter(fig, job)
+        for number, (rows, title) in enumerate(pages, start=1):
+            check_progress(options.progress, number - 1, len(pages))
+            painter.draw(rows, title)
             pdf.savefig(fig, facecolor=fig.get_facecolor())
         covered = deck_coverage(job.schedule, job.baseline, job.selection)
         if covered is not None:
@@ -134,8 +137,17 @@ def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None
     write_atomic(path, buffer.getvalue())
 
 
-def deck_pages(job: ChartJob, page_height: float) -> list[tuple[RowSelection, str]]:
+def page_painter(fig: Figure, job: ChartJob) -> GanttPages:
+    """What draws the job's pages one after another on ``fig``."""
+    return GanttPages(fig, job.schedule, style=job.style, baseline=job.baseline, window=job.window,
+                      today=job.today)  # fmt: skip
+
+
+def deck_pages(job: ChartJob, page_height: float) -> list[tuple[tuple[Row, ...], str]]:
     """The chart pages of a deck: ``(rows to draw, page title)`` for each page.
+
+    The rows of each sector (or sector and party) are built once and cut into pages, each led by
+    the headers of the group it continues.
 
     Args:
         job: the export job.
@@ -146,18 +158,17 @@ def deck_pages(job: ChartJob, page_height: float) -> list[tuple[RowSelection, st
     """
     per_page = max(3, int((page_height - _CHROME) / job.style.row_inches))
     names = {s.id: s.name for s in job.schedule.agreement.sectors}
-    sectors = list(dict.fromkeys(r.sector for r in build_rows(job.schedule, job.selection)))
-    out: list[tuple[RowSelection, str]] = []
+    sectors = list(dict.fromkeys(r.sector for r in build_rows(job.schedule, job.selection) if not r.line))
+    out: list[tuple[tuple[Row, ...], str]] = []
     for sector in sectors:
         groups: list[tuple[str, ...]] = [(p,) for p in job.selection.parties] or [()]
         for parties in groups:
-            selection = replace(job.selection, sectors=(sector,), parties=parties)
-            rows = build_rows(job.schedule, selection)
-            windows = page_windows(rows, per_page)
+            rows = build_rows(job.schedule, replace(job.selection, sectors=(sector,), parties=parties))
+            shown = paginate(rows, per_page)
             heading = names.get(sector, sector) + (f" — {parties[0]}" if parties else "")
-            for i, (first, count) in enumerate(windows, start=1):
-                page = f" (page {i} of {len(windows)})" if len(windows) > 1 else ""
-                out.append((replace(selection, first=first, count=count), heading + page))
+            for i, page in enumerate(shown, start=1):
+                number = f" (page {i} of {len(shown)})" if len(shown) > 1 else ""
+                out.append((page, heading + number))
     return out
 
 

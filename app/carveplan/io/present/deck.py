@@ -13,11 +13,14 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
+from carveplan.chart.gantt import GanttPages
+from carveplan.chart.rows import Row
 from carveplan.engine.compare import compare_schedules
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import check_progress
 from carveplan.io.formats import ExportOptions
-from carveplan.io.present.chart import ChartJob, chart_job, deck_pages, draw_job
+from carveplan.io.heap import settled_heap
+from carveplan.io.present.chart import ChartJob, chart_job, deck_pages, page_painter
 from carveplan.io.present.coverage import deck_coverage, draw_coverage_page
 from carveplan.io.present.tables import (
     COMPARISON_HEADER,
@@ -53,19 +56,25 @@ def export_pptx(agreement: Agreement, path: Path, options: ExportOptions) -> Non
 
 def deck_bytes(agreement: Agreement, options: ExportOptions) -> bytes:
     """The deck as ``.pptx`` bytes (see :func:`export_pptx`)."""
+    job = chart_job(agreement, options)
+    with settled_heap():
+        return _deck(job, options)
+
+
+def _deck(job: ChartJob, options: ExportOptions) -> bytes:
     from pptx import Presentation
     from pptx.util import Inches
 
-    job = chart_job(agreement, options)
     pages = deck_pages(job, CHART_HEIGHT)
     total = len(pages) + 2
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(SLIDE[0]), Inches(SLIDE[1])
     _title_slide(deck, job)
-    for number, (selection, heading) in enumerate(pages, start=1):
+    painter = page_painter(Figure(figsize=(SLIDE[0] - 2 * MARGIN, CHART_HEIGHT)), job)
+    for number, (rows, heading) in enumerate(pages, start=1):
         check_progress(options.progress, number, total)
         slide = _titled(deck, heading)
-        picture = _chart_png(job, selection, max(options.dpi, MIN_DPI))
+        picture = _chart_png(painter, rows, max(options.dpi, MIN_DPI))
         slide.shapes.add_picture(
             picture, Inches(MARGIN), Inches(CHART_TOP), width=Inches(SLIDE[0] - 2 * MARGIN)
         )
@@ -74,16 +83,16 @@ def deck_bytes(agreement: Agreement, options: ExportOptions) -> bytes:
     if job.baseline is not None:
         _comparison_slide(deck, job)
     check_progress(options.progress, total, total)
-    _footers(deck, agreement.classification)
+    _footers(deck, job.schedule.agreement.classification)
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
 
 
-def _chart_png(job: ChartJob, selection: Any, dpi: int) -> io.BytesIO:
-    """The chart of ``selection`` at slide size, so its fonts keep their point sizes on the slide."""
-    fig = Figure(figsize=(SLIDE[0] - 2 * MARGIN, CHART_HEIGHT))
-    draw_job(fig, job, selection, job.schedule.agreement.title)
+def _chart_png(painter: GanttPages, rows: tuple[Row, ...], dpi: int) -> io.BytesIO:
+    """The chart of ``rows`` at slide size, so its fonts keep their point sizes on the slide."""
+    fig = painter.fig
+    painter.draw(rows, painter.schedule.agreement.title)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, facecolor=fig.get_facecolor())
     buffer.seek(0)

@@ -102,6 +102,7 @@ def draw_gantt(
     today: date | None = None,
     title: str | None = None,
     highlight: frozenset[MilestoneId] = frozenset(),
+    empty_hint: str = "",
 ) -> GanttArtists:
     """Clear ``fig`` and draw the schedule's Gantt chart on it.
 
@@ -115,6 +116,7 @@ def draw_gantt(
         today: where the "today" line goes (``None``: no line); also the "as of" date.
         title: the title (default: the agreement's title).
         highlight: milestones drawn with a halo (e.g. the gating chain of the line being examined).
+        empty_hint: what to do next, drawn instead of "No lines match" when the agreement has no line.
 
     Returns:
         The artists drawn and a hit-test helper.
@@ -152,11 +154,13 @@ def draw_gantt(
     art.milestones = marks
     art.labels = draw_labels(ax, geo, marks, style, frame, span)
     if not visible:
+        first_time = not schedule.agreement.lines and empty_hint
         art.labels.append(
             ax.text(
                 0.5,
                 0.5,
-                "No lines match the selection",
+                empty_hint if first_time else "No lines match the selection",
+                linespacing=1.6,
                 transform=ax.transAxes,
                 ha="center",
                 va="center",

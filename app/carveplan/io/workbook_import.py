@@ -134,7 +134,9 @@ def _read_settings(sheet: Sheet, problems: Problems) -> dict[str, Any]:
 
 def _settings_fields(found: dict[str, Any], sheet: str, problems: Problems) -> dict[str, Any]:
     fields = {
-        k: v for k, v in found.items() if k in ("title", "eif", "eif_tentative", "classification", "notes")
+        k: v
+        for k, v in found.items()
+        if k in ("title", "short_name", "eif", "eif_tentative", "classification", "notes")
     }
     if "stage_day" in found:
         match = re.fullmatch(r"\s*(\d{1,2})-(\d{1,2})\s*", found["stage_day"])

@@ -76,4 +76,3 @@ def configure_application(app: object) -> None:
     icon = resource_path("icons/carveplan.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-

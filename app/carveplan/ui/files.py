@@ -73,10 +73,21 @@ class FileController(QObject):
 
     # --- commands -------------------------------------------------------------
     def new(self) -> None:
-        """Start a blank agreement."""
-        if self.maybe_save():
-            self._document.load(new_agreement(), None)
-            self.status.emit("New agreement")
+        """Ask for the new agreement's title, entry into force and parties, then start on it."""
+        from carveplan.ui.properties_dialog import ask_new_agreement
+
+        if not self.maybe_save():
+            return
+        agreement = ask_new_agreement(new_agreement(), self._window)
+        if agreement is not None:
+            self._document.load(agreement, None)
+            self.status.emit(f"New agreement: {agreement.title}")
+
+    def properties(self) -> None:
+        """Show File → Agreement Properties; OK is one undo step."""
+        from carveplan.ui.properties_dialog import PropertiesDialog
+
+        PropertiesDialog(self._document, self._window).exec()
 
     def open(self) -> None:
         """Ask for a file and open it."""

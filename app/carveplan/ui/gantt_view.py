@@ -21,6 +21,12 @@ if TYPE_CHECKING:
 MIN_SPAN_DAYS = 90
 MAX_SPAN_DAYS = 365 * 60
 CHROME_INCHES = 2.6  # title block, axes labels and legend around the rows
+GETTING_STARTED = (
+    "No lines yet. To start:\n"
+    "File → Agreement Properties (Alt+Return): title, entry into force, rounding\n"
+    "Tables → Parties and Lines → Add row (Insert): a carved-out line, its base and category\n"
+    "File → Import Tariff Schedule (Ctrl+I): another delegation's schedule"
+)
 
 
 @dataclass
@@ -176,6 +182,7 @@ class GanttView(QWidget):
             window=state.window,
             today=date.today(),
             highlight=state.highlight,
+            empty_hint=GETTING_STARTED,
         )
         self.canvas.draw_idle()
         self._update_scrollbar(rows.count or 0)

@@ -66,6 +66,13 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "save_as": _action(
             window, "Save &As…", files.save_as, QKeySequence.StandardKey.SaveAs, "Save under another name"
         ),
+        "properties": _action(
+            window,
+            "Agreement &Properties…",
+            files.properties,
+            "Alt+Return",
+            "Title, entry into force, stage day, rounding, classification label, notes",
+        ),
         "revert": _action(window, "&Revert", files.revert, None, "Discard changes since the last save"),
         "export": _action(
             window, "&Export…", files.export, "Ctrl+E", "Export a workbook, chart, deck or calendar"
@@ -120,6 +127,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     file_menu.addActions([acts["save"], acts["save_as"], acts["revert"]])
     file_menu.addSeparator()
     file_menu.addActions([acts["import_schedule"], acts["export"]])
+    file_menu.addSeparator()
+    file_menu.addAction(acts["properties"])
     file_menu.addSeparator()
     file_menu.addAction(acts["quit"])
     edit_menu = bar.addMenu("&Edit")

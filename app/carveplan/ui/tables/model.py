@@ -222,7 +222,7 @@ class RecordTableModel(QAbstractTableModel):
             return False
         column = self.spec.columns[index.column()]
         try:
-            parsed = column.read(str(value))
+            parsed = column.read_in(self.document.agreement, str(value))
             self._check_key(index.row(), column.field, parsed)
         except CellError as err:
             self.edit_failed.emit(str(err))

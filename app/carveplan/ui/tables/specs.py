@@ -60,7 +60,9 @@ LINES = TableSpec(
         text_column("description", "Description", 28),
         enum_column("measure", "Measure", MeasureKind, width=11),
         text_column("unit", "Unit", 5),
-        number_column("base", "Base", "The value before the agreement (6.8 for 6.8 %)", width=6),
+        number_column(
+            "base", "Base", "The value before the agreement (6.8 for 6.8 %), 0 or more", width=6, signed=False
+        ),
         Column(
             "category",
             "Category",
@@ -71,7 +73,7 @@ LINES = TableSpec(
             width=8,
         ),
         number_column(
-            "target", "Target", "Final value overriding the category's; empty for its own", True, 6
+            "target", "Target", "Final value overriding the category's; empty for its own", True, 6, False
         ),
         Column(
             "phases",
@@ -96,7 +98,7 @@ PHASES = TableSpec(
     columns=(
         text_column("label", "Label", 20),
         timing_column("start", "Start"),
-        number_column("value", "Value", "The value in force from the start"),
+        number_column("value", "Value", "The value in force from the start, 0 or more", signed=False),
         gates_column(20),
         text_column("note", "Note", 24),
     ),
@@ -245,7 +247,7 @@ CATEGORIES = TableSpec(
             tooltip="Share of the change in each year, summing to 1 (non-linear): 0.2, 0, 0.1",
         ),
         number_column(
-            "final", "Final", "The value reached (partial); empty for full liberalization", True, 6
+            "final", "Final", "The value reached (partial); empty for full liberalization", True, 6, False
         ),
         Column(
             "steps",

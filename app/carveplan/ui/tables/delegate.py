@@ -7,12 +7,12 @@ from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QStringListModel,
-    Qt,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
+    QStringListModel,
+    Qt,
 )
 from PySide6.QtWidgets import (
     QComboBox,

@@ -14,6 +14,7 @@ from carveplan.io.formats import EXPORTERS, READERS, ExportOptions, exporter_for
 from carveplan.model import BASELINE, Agreement
 from carveplan.ui.document import Document
 from carveplan.ui.error_dialog import ProblemListDialog
+from carveplan.ui.file_guard import FileGuard
 from carveplan.ui.progress import progress_callback
 from carveplan.ui.settings import add_recent_file
 
@@ -52,6 +53,7 @@ class FileController(QObject):
         super().__init__(window)
         self._window = window
         self._document = document
+        self.guard = FileGuard()
 
     # --- asking -------------------------------------------------------------
     def maybe_save(self) -> bool:
@@ -81,6 +83,7 @@ class FileController(QObject):
         agreement = ask_new_agreement(new_agreement(), self._window)
         if agreement is not None:
             self._document.load(agreement, None)
+            self.guard.release()
             self.status.emit(f"New agreement: {agreement.title}")
 
     def properties(self) -> None:
@@ -102,6 +105,9 @@ class FileController(QObject):
         """Open ``path`` (.carveplan, or a workbook); on failure list the problems and keep the document."""
         if ask and not self.maybe_save():
             return False
+        native_file = path.suffix.lower() == ".carveplan"
+        if native_file and not self._open_anyway(path):
+            return False
         try:
             agreement = read_agreement(path)
         except ReadError as err:
@@ -114,8 +120,11 @@ class FileController(QObject):
             QMessageBox.critical(self._window, "Cannot open", f"{path}: {err.strerror or err}")
             return False
         # A workbook becomes a new, unsaved agreement: saving must not overwrite the workbook.
-        native_file = path.suffix.lower() == ".carveplan"
         self._document.load(agreement, path if native_file else None)
+        if native_file:
+            self.guard.take(path)
+        else:
+            self.guard.release()
         add_recent_file(path)
         self.opened.emit(path)
         self.status.emit(f"Opened {path.name}")
@@ -200,12 +209,52 @@ class FileController(QObject):
         return True
 
     # --- helpers ----------------------------------------------------------------
+    def _open_anyway(self, path: Path) -> bool:
+        """Warn when another CarvePlan has ``path`` open: the later save would undo the other's."""
+        holder = self.guard.holder(path)
+        if holder is None:
+            return True
+        answer = QMessageBox.warning(
+            self._window,
+            "Open in another window",
+            f"{path.name} is already open in {holder.describe()}.\n\nIf both save, the later save "
+            "overwrites the other's changes. Open it here anyway?",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Open
+
+    def _overwrite_anyway(self, path: Path) -> bool:
+        """Before saving over ``path``: warn when it changed on disk or another CarvePlan holds it."""
+        if self.guard.changed_on_disk(path):
+            reason = (
+                f"{path.name} was changed on disk since it was opened here "
+                "(another window or program saved it)."
+            )
+        elif (holder := self.guard.holder(path)) is not None:
+            reason = f"{path.name} is open in {holder.describe()}."
+        else:
+            return True
+        answer = QMessageBox.warning(
+            self._window,
+            "File changed elsewhere",
+            f"{reason}\n\nSaving replaces that version with this one. Save anyway, or cancel and "
+            "use File → Save As to keep both?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Save
+
     def _write(self, path: Path) -> bool:
+        if not self._overwrite_anyway(path):
+            self.status.emit("Not saved")
+            return False
         try:
             native.save(self._document.agreement, path)
         except (WriteError, OSError) as err:
             QMessageBox.critical(self._window, "Cannot save", f"{path} was not saved: {err}")
             return False
+        self.guard.saved(path)
         self._document.mark_saved(path)
         add_recent_file(path)
         self.status.emit(f"Saved {path.name}")

@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         window = self.chart.state.window
         store.setValue("chart/span_days", (window[1] - window[0]).days if window else 0)
         self.autosaver.clear()
+        self.files.guard.release()
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

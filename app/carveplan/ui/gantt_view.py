@@ -84,10 +84,12 @@ class GanttView(QWidget):
     Signals:
         drawn: a redraw finished (tests and the start-up benchmark wait on it).
         on_screen: the view has been painted for the first time (the window is showing).
+        phase_activated(str, int): a phase bar was double-clicked (line id, phase position).
     """
 
     drawn = Signal()
     on_screen = Signal()
+    phase_activated = Signal(str, int)
 
     def __init__(self, document: Document, parent: QWidget | None = None, style: str = "screen") -> None:
         super().__init__(parent)
@@ -304,6 +306,12 @@ class GanttView(QWidget):
         self.schedule_redraw()
 
     def _on_canvas_press(self, event: Any) -> None:
+        if event.button == 1 and event.dblclick and event.xdata is not None and self.artists is not None:
+            hit = self.artists.hit(event.xdata, event.ydata)
+            if hit is not None and hit.line and hit.phase is not None:
+                self._select_hit(hit)
+                self.phase_activated.emit(hit.line, hit.phase)
+            return
         if event.button == 1 and event.xdata is not None:
             self._press = (event.x, event.y, self.current_window(), self.state.first)
 

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.files.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.problems.counts_changed.connect(self._on_problems_counts_changed)
         self.outline.activated.connect(self.tables.show_record)
+        self.chart.phase_activated.connect(self._on_chart_phase_activated)
         self.tables.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # --- public -------------------------------------------------------------
@@ -107,6 +108,14 @@ class MainWindow(QMainWindow):
             f"{len(agreement.parties)} parties · {len(agreement.lines)} lines · "
             f"{len(agreement.milestones)} milestones · {len(agreement.exceptions)} exceptions"
         )
+
+    def _on_chart_phase_activated(self, line: str, position: int) -> None:
+        # A double-clicked bar opens its value for editing; a generated phase is written out on change.
+        key = f"{line}#{position}"
+        self.tables_dock.show()
+        self.tables_dock.raise_()
+        if self.tables.show_record("phases", key):
+            self.tables.table("phases").edit_cell(key, "value")
 
     def _on_document_path_changed(self) -> None:
         self._apply_saved_zoom()

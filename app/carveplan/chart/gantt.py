@@ -103,6 +103,8 @@ def draw_gantt(
     title: str | None = None,
     highlight: frozenset[MilestoneId] = frozenset(),
     empty_hint: str = "",
+    title_block: bool = True,
+    legend: bool = True,
 ) -> GanttArtists:
     """Clear ``fig`` and draw the schedule's Gantt chart on it.
 
@@ -117,6 +119,8 @@ def draw_gantt(
         title: the title (default: the agreement's title).
         highlight: milestones drawn with a halo (e.g. the gating chain of the line being examined).
         empty_hint: what to do next, drawn instead of "No lines match" when the agreement has no line.
+        title_block: draw the title block (exports); the app folds it away to show more rows.
+        legend: draw the legend (exports); the app folds it away to show more rows.
 
     Returns:
         The artists drawn and a hit-test helper.
@@ -129,12 +133,13 @@ def draw_gantt(
     geo = build_geometry(schedule, visible, style, span, baseline)
     marks = [m for m in milestone_marks(schedule, visible) if span[0] <= m.x <= span[1]]
     verticals = [v for v in vertical_marks(schedule, today) if span[0] <= v.x <= span[1]]
-    handles = legend_handles(_content(schedule, visible, geo, marks, verticals, baseline), style)
+    content = _content(schedule, visible, geo, marks, verticals, baseline)
+    handles = legend_handles(content, style) if legend else []
     size = (float(fig.get_figwidth()), float(fig.get_figheight()))
-    ncols, legend_points = legend_layout(handles, style, size[0] * 72 - 24)
-    first = make_frame(size, visible, (), style, span, legend_points)
+    ncols, legend_points = legend_layout(handles, style, size[0] * 72 - 24) if legend else (1, 0.0)
+    first = make_frame(size, visible, (), style, span, legend_points, title_block)
     labelled = labelled_rows(visible, style, first.row_points)
-    frame = make_frame(size, visible, labelled, style, span, legend_points)
+    frame = make_frame(size, visible, labelled, style, span, legend_points, title_block)
     ax = fig.add_axes(frame.rect)
     _prepare_axes(ax, visible, labelled, style, span, frame)
     plan = apply_date_axis(ax, start, end, style, max(2, int(frame.width_points // (style.font_size * 4.5))))
@@ -168,7 +173,10 @@ def draw_gantt(
                 fontsize=style.font_size,
             )
         )
-    art.legend = draw_legend(fig, handles, style, ncols, frame.legend_bottom)
+    if legend:
+        art.legend = draw_legend(fig, handles, style, ncols, frame.legend_bottom)
+    if not title_block:
+        return art
     subtitle = subtitle_text(
         schedule.scenario, schedule.eif, schedule.agreement.eif_tentative, today, len(schedule.lines)
     )

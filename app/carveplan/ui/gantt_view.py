@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 MIN_SPAN_DAYS = 90
 MAX_SPAN_DAYS = 365 * 60
 CHROME_INCHES = 2.6  # title block, axes labels and legend around the rows
+AXES_INCHES = 1.0  # the year and date axes alone, when the title block and legend are folded away
+APP_ROW_INCHES = 0.2  # rows in the window: 12 lines show at 1280x720; exports keep the style's
 GETTING_STARTED = (
     "No lines yet. To start:\n"
     "File → Agreement Properties (Alt+Return): title, entry into force, rounding\n"
@@ -95,6 +97,9 @@ class GanttView(QWidget):
         super().__init__(parent)
         self._document = document
         self.style_name = style
+        # The window shows rows, not a page: the title is in the title bar, the legend in the tooltips.
+        self.title_block = False
+        self.legend = False
         self.state = ViewState()
         self.artists: GanttArtists | None = None
         self.canvas: Any = None
@@ -173,7 +178,7 @@ class GanttView(QWidget):
             collapsed=frozenset(state.collapsed),
             selected=frozenset({state.selected} if state.selected else ()),
             first=state.first,
-            count=self.rows_that_fit(style.row_inches),
+            count=self.rows_that_fit(self.row_inches(style.row_inches)),
         )
         self.artists = draw_gantt(
             self.figure,
@@ -185,6 +190,8 @@ class GanttView(QWidget):
             today=date.today(),
             highlight=state.highlight,
             empty_hint=GETTING_STARTED,
+            title_block=self.title_block,
+            legend=self.legend,
         )
         self.canvas.draw_idle()
         self._update_scrollbar(rows.count or 0)
@@ -199,18 +206,31 @@ class GanttView(QWidget):
         self.scrollbar.setVisible(total > page)
         self.scrollbar.blockSignals(False)
 
+    def set_chrome(self, shown: bool) -> None:
+        """Show or fold away the title block and legend (View → Chart Title and Legend)."""
+        self.title_block = self.legend = shown
+        self.schedule_redraw()
+
+    def row_inches(self, style_inches: float) -> float:
+        """The row height drawn: the screen style's is for pages, the window packs rows tighter."""
+        return min(style_inches, APP_ROW_INCHES) if self.style_name == "screen" else style_inches
+
+    def chrome_inches(self) -> float:
+        """The height taken by what is not rows: axes, and the title block and legend when shown."""
+        return CHROME_INCHES if self.title_block or self.legend else AXES_INCHES
+
     def rows_that_fit(self, row_inches: float) -> int:
-        """How many rows the canvas has room for at the style's row height."""
+        """How many rows the canvas has room for at ``row_inches`` a row."""
         if self.figure is None:
             return 40
         height = float(self.figure.get_figheight())
-        return max(3, int((height - CHROME_INCHES) / row_inches))
+        return max(3, int((height - self.chrome_inches()) / row_inches))
 
     def _page_rows(self) -> int:
         from carveplan.chart.style import style_named
 
         # Repeated group headers take a few rows at the top of the window.
-        return max(1, self.rows_that_fit(style_named(self.style_name).row_inches) - 3)
+        return max(1, self.rows_that_fit(self.row_inches(style_named(self.style_name).row_inches)) - 3)
 
     def all_rows(self) -> tuple[Any, ...]:
         """Every row the current filters and collapsed groups give, before scrolling."""

@@ -6,7 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QWidget
 
 from carveplan.io.formats import READERS
@@ -55,13 +55,19 @@ class MainWindow(QMainWindow):
         for label in (self._status_file, self._status_modified, self._status_counts, self._status_problems):
             self.statusBar().addPermanentWidget(label)
         self.setAcceptDrops(True)
+        self._shown_once = False
         self.resize(1400, 900)
-        # The chart is what people come for: give the tables a third of the height at first.
-        self.resizeDocks([self.tables_dock], [280], Qt.Orientation.Vertical)
+        self._fit_docks(900)
         self._connect()
         self._restore_geometry()
         self._on_document_agreement_changed()
         self._on_document_path_changed()
+
+    def _fit_docks(self, height: int) -> None:
+        # The chart is what people come for: the tables get under a third of the height.
+        self.resizeDocks(
+            [self.tables_dock], [max(150, min(280, int(height * 0.27)))], Qt.Orientation.Vertical
+        )
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -160,6 +166,13 @@ class MainWindow(QMainWindow):
         self.autosaver.clear()
         self.files.guard.release()
         event.accept()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if not isinstance(settings().value("window/state"), QByteArray):
+                self._fit_docks(self.height())  # a first start on a small screen: 1280x720
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_file(event) is not None:

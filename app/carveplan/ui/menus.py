@@ -137,6 +137,15 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     edit_menu.addAction(acts["find"])
     view_menu = bar.addMenu("&View")
     view_menu.addActions([acts["zoom_in"], acts["zoom_out"], acts["fit"]])
+    acts["chrome"] = _action(
+        window,
+        "Chart &Title and Legend",
+        lambda: chart.set_chrome(acts["chrome"].isChecked()),
+        None,
+        "Show the title block and legend above and below the chart (exports always have them)",
+    )
+    acts["chrome"].setCheckable(True)
+    view_menu.addAction(acts["chrome"])
     view_menu.addSeparator()
     view_menu.addAction(acts["present"])
     view_menu.addSeparator()

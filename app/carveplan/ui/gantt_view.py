@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 MIN_SPAN_DAYS = 90
 MAX_SPAN_DAYS = 365 * 60
-CHROME_INCHES = 2.6  # title block, axes labels and legend around the rows
 AXES_INCHES = 1.0  # the year and date axes alone, when the title block and legend are folded away
 APP_ROW_INCHES = 0.2  # rows in the window: 12 lines show at 1280x720; exports keep the style's
 GETTING_STARTED = (
@@ -44,6 +43,7 @@ class ViewState:
         parties: only these parties (empty: all).
         show_baseline: draw the baseline as ghost bars under a scenario.
         highlight: milestone ids drawn with a halo (the gating chain of a line being examined).
+        count: rows shown from ``first`` (``None``: as many as fit; presentation pages set it).
     """
 
     window: tuple[date, date] | None = None
@@ -54,6 +54,7 @@ class ViewState:
     parties: tuple[str, ...] = ()
     show_baseline: bool = True
     highlight: frozenset[str] = frozenset()
+    count: int | None = None
 
 
 class _Placeholder(QLabel):
@@ -100,6 +101,7 @@ class GanttView(QWidget):
         # The window shows rows, not a page: the title is in the title bar, the legend in the tooltips.
         self.title_block = False
         self.legend = False
+        self.values_on_bars = False  # presentation mode: the projector style writes none by default
         self.state = ViewState()
         self.artists: GanttArtists | None = None
         self.canvas: Any = None
@@ -167,6 +169,8 @@ class GanttView(QWidget):
         from carveplan.chart.style import style_named
 
         style = style_named(self.style_name)
+        if self.values_on_bars:
+            style = replace(style, phase_labels=True)
         document, state = self._document, self.state
         schedule = document.schedule()
         baseline = None
@@ -178,7 +182,7 @@ class GanttView(QWidget):
             collapsed=frozenset(state.collapsed),
             selected=frozenset({state.selected} if state.selected else ()),
             first=state.first,
-            count=self.rows_that_fit(self.row_inches(style.row_inches)),
+            count=state.count or self.rows_that_fit(self.row_inches(style.row_inches)),
         )
         self.artists = draw_gantt(
             self.figure,
@@ -203,7 +207,8 @@ class GanttView(QWidget):
         self.scrollbar.setRange(0, max(0, total - page))
         self.scrollbar.setPageStep(max(1, page))
         self.scrollbar.setValue(self.state.first)
-        self.scrollbar.setVisible(total > page)
+        # A presentation page shows its own rows: the next ones are the next page, not a scroll.
+        self.scrollbar.setVisible(total > page and self.state.count is None)
         self.scrollbar.blockSignals(False)
 
     def set_chrome(self, shown: bool) -> None:
@@ -217,7 +222,13 @@ class GanttView(QWidget):
 
     def chrome_inches(self) -> float:
         """The height taken by what is not rows: axes, and the title block and legend when shown."""
-        return CHROME_INCHES if self.title_block or self.legend else AXES_INCHES
+        from carveplan.chart.style import style_named
+
+        style = style_named(self.style_name)
+        axes = style.small_font_size * 2.0 + style.font_size * 3.0 + 26  # as the chart's frame lays out
+        title = style.title_size * 1.5 + style.font_size * 1.6 + 12 if self.title_block else 0.0
+        legend = style.small_font_size * 4.5 + 6 if self.legend else 0.0  # two lines of entries
+        return max(AXES_INCHES, (axes + title + legend) / 72)
 
     def rows_that_fit(self, row_inches: float) -> int:
         """How many rows the canvas has room for at ``row_inches`` a row."""

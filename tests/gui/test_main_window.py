@@ -157,3 +157,10 @@ def test_the_last_zoom_is_remembered(qtbot: QtBot, saved: Path) -> None:
     window = second.chart.state.window
     assert window is not None
     assert (window[1] - window[0]) == (end - start)
+
+
+def test_status_bar_counts_problems_in_words(window: MainWindow) -> None:
+    window._on_problems_counts_changed(1, 2)
+    assert window._status_problems.text() == "1 error · 2 warnings"
+    window._on_problems_counts_changed(0, 1)
+    assert window._status_problems.text() == "0 errors · 1 warning"

@@ -118,5 +118,6 @@ def _import_schedule(args: argparse.Namespace) -> Any:
     skipped = (
         f"; {result.skipped} rows outside the sector map skipped (use --sector)" if result.skipped else ""
     )
-    print(f"imported {result.added} lines of {options.party}{skipped}")
+    noun = "line" if result.added == 1 else "lines"
+    print(f"imported {result.added} {noun} of {options.party}{skipped}")
     return result.agreement

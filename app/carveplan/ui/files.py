@@ -175,8 +175,9 @@ class FileController(QObject):
         after = run_schedule_import(self._window, path, self._document.agreement)
         if after is not None:
             added = len(after.lines) - len(self._document.agreement.lines)
-            commands.apply(self._document, after, f"Import {added} lines from {path.name}")
-            self.status.emit(f"Imported {added} lines from {path.name}")
+            noun = "line" if added == 1 else "lines"
+            commands.apply(self._document, after, f"Import {added} {noun} from {path.name}")
+            self.status.emit(f"Imported {added} {noun} from {path.name}")
 
     def export(self) -> None:
         """Ask for a file and export the agreement in the format its suffix names."""

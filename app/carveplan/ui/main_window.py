@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
             self.document.set_scenario(name)
 
     def _on_problems_counts_changed(self, errors: int, warnings: int) -> None:
-        self._status_problems.setText(f"{errors} errors · {warnings} warnings")
+        self._status_problems.setText(f"{plural(errors, 'error')} · {plural(warnings, 'warning')}")
         self.problems_dock.setWindowTitle(
             f"Problems ({errors + warnings})" if errors + warnings else "Problems"
         )
@@ -203,6 +203,11 @@ class MainWindow(QMainWindow):
         state = store.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 error``, ``2 errors``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:

@@ -79,3 +79,12 @@ def test_permissions_and_links_are_kept(old_file: Path, tmp_path: Path) -> None:
     assert link.is_symlink()
     assert old_file.read_bytes() == b"via link"
     assert old_file.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_failed_first_save_does_not_speak_of_a_previous_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(atomic.os, "replace", _fail)
+    with pytest.raises(WriteError, match="No space left on device; nothing was written$"):
+        write_atomic(tmp_path / "first.carveplan", b"never lands")
+    assert list(tmp_path.iterdir()) == []

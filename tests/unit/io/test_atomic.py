@@ -85,6 +85,6 @@ def test_a_failed_first_save_does_not_speak_of_a_previous_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(atomic.os, "replace", _fail)
-    with pytest.raises(WriteError, match="No space left on device; nothing was written$"):
+    with pytest.raises(WriteError, match=r"No space left on device; nothing was written$"):
         write_atomic(tmp_path / "first.carveplan", b"never lands")
     assert list(tmp_path.iterdir()) == []

@@ -7,7 +7,8 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from carveplan.io import native, native_decode
+from carveplan.io import native
+from carveplan.io.native import decode as native_decode
 from tests.benchmarks.harness import Result, best_of
 from tests.benchmarks.national import national_agreement
 

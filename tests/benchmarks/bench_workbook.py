@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from carveplan.io.formats import ExportOptions
-from carveplan.io.workbook_export import export_workbook
-from carveplan.io.workbook_import import read_workbook
-from carveplan.io.workbook_layout import OVERVIEW, RECORD_SHEETS
+from carveplan.io.workbook.export import export_workbook
+from carveplan.io.workbook.importer import read_workbook
+from carveplan.io.workbook.layout import OVERVIEW, RECORD_SHEETS
 from tests.benchmarks.harness import Result, best_of
 from tests.benchmarks.national import national_agreement
 
@@ -169,8 +169,8 @@ import sys
 from datetime import date
 from pathlib import Path
 from carveplan.io.formats import ExportOptions
-from carveplan.io.workbook_export import export_workbook
-from carveplan.io.workbook_import import read_workbook
+from carveplan.io.workbook.export import export_workbook
+from carveplan.io.workbook.importer import read_workbook
 from tests.benchmarks.national import national_agreement
 from tests.benchmarks.harness import peak_mib
 mode, path = sys.argv[1], Path(sys.argv[2])

@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 
 from carveplan.io.formats import ExportOptions
-from carveplan.io.workbook_export import export_workbook
+from carveplan.io.workbook.export import export_workbook
 from carveplan.model import Agreement, Line, Milestone, Party, parse_timing
 
 BAD = Path(__file__).parent / "bad"

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from carveplan.io.schedule_import import sniff_schedule
+from carveplan.io.schedule.importer import sniff_schedule
 from carveplan.model import Agreement
 from carveplan.ui import schedule_dialog
 from carveplan.ui.document import Document

@@ -22,7 +22,7 @@ COMMANDS: dict[str, str] = {
     "divergence": "divergence",
 }
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_OK, EXIT_UNREADABLE = 0, 2
 
 
 def build_parser() -> argparse.ArgumentParser:

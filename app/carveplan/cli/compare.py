@@ -14,7 +14,7 @@ from carveplan.cli.common import (
     print_report,
 )
 from carveplan.engine.compare import compare
-from carveplan.io.analysis_report import comparison_dict, comparison_text
+from carveplan.io.reports.analysis import comparison_dict, comparison_text
 from carveplan.model import BASELINE
 
 

@@ -14,7 +14,7 @@ from carveplan.cli.common import (
     print_report,
 )
 from carveplan.engine.divergence import divergence
-from carveplan.io.analysis_report import divergence_dict, divergence_text
+from carveplan.io.reports.analysis import divergence_dict, divergence_text
 
 
 def add_parser(sub: Any) -> None:

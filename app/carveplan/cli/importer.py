@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from carveplan.cli.common import UserError, open_agreement, parse_date
-from carveplan.io.schedule_columns import FIELDS
+from carveplan.io.schedule.columns import FIELDS
 
 
 def add_parser(sub: Any) -> None:
@@ -55,24 +55,24 @@ def parse_map(items: list[str]) -> dict[str, str]:
 
 def run(args: argparse.Namespace) -> int:
     """Import and save."""
-    from carveplan.io.native import save
+    from carveplan.io.native import SUFFIX, save
 
     source: Path = args.file
     if source.is_dir():
         raise UserError(f"{source}: is a folder, not a workbook, schedule or plan")
     if not source.is_file():
         raise UserError(f"{source}: no such file")
-    if args.output.suffix.lower() != ".carveplan":
+    if args.output.suffix.lower() != SUFFIX:
         raise UserError(f"{args.output}: the output must be a .carveplan file")
     if source.suffix.lower() == ".xml":
-        from carveplan.io.mspdi_import import read_mspdi
+        from carveplan.io.mspdi.importer import read_mspdi
 
         agreement = read_mspdi(source)
         print(
             f"read {len(agreement.lines)} lines and {len(agreement.milestones)} milestones from {source.name}"
         )
     elif args.party is None and source.suffix.lower() == ".xlsx" and _is_exchange_workbook(source):
-        from carveplan.io.workbook_import import read_workbook
+        from carveplan.io.workbook.importer import read_workbook
 
         agreement = read_workbook(source)
         print(f"read {len(agreement.lines)} lines from {source.name}")
@@ -84,15 +84,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _is_exchange_workbook(path: Path) -> bool:
-    from carveplan.io.sheet_reader import SheetReader
-    from carveplan.io.workbook_import import is_carveplan_workbook
+    from carveplan.io.sheets.reader import SheetReader
+    from carveplan.io.workbook.importer import is_carveplan_workbook
 
     with SheetReader(path) as reader:
         return is_carveplan_workbook(reader.sheet_names)
 
 
 def _import_schedule(args: argparse.Namespace) -> Any:
-    from carveplan.io.schedule_import import ScheduleImportOptions, import_schedule_report
+    from carveplan.io.schedule.importer import import_schedule_report
+    from carveplan.io.schedule.options import ScheduleImportOptions
 
     if args.party is None:
         raise UserError(

@@ -14,7 +14,7 @@ from carveplan.cli.common import (
     print_report,
 )
 from carveplan.engine import resolve
-from carveplan.io.report import schedule_dict, schedule_text
+from carveplan.io.reports.text import schedule_dict, schedule_text
 
 
 def add_parser(sub: Any) -> None:

@@ -10,7 +10,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from carveplan.io.native_decode import MAX_DIGITS
+from carveplan.io.native.decode import MAX_DIGITS
 from carveplan.model import (
     Gate,
     Offset,

@@ -47,20 +47,20 @@ Exporter = Callable[[Agreement, Path, ExportOptions], None]
 # suffix -> ("module:function", label); modules load on first use so a PNG export never imports
 # openpyxl. Add a line here for each new format.
 EXPORTERS: dict[str, tuple[str, str]] = {
-    ".xlsx": ("carveplan.io.workbook_export:export_workbook", "Excel workbook"),
-    ".png": ("carveplan.io.chart_export:export_png", "Gantt chart image"),
-    ".svg": ("carveplan.io.chart_export:export_svg", "Gantt chart, vector image"),
-    ".pdf": ("carveplan.io.chart_export:export_pdf", "Gantt chart deck"),
-    ".ics": ("carveplan.io.calendar:export_ics", "iCalendar"),
-    ".xml": ("carveplan.io.mspdi_export:export_mspdi", "MS Project XML"),
-    ".pptx": ("carveplan.io.deck:export_pptx", "PowerPoint deck"),
+    ".xlsx": ("carveplan.io.workbook.export:export_workbook", "Excel workbook"),
+    ".png": ("carveplan.io.present.chart:export_png", "Gantt chart image"),
+    ".svg": ("carveplan.io.present.chart:export_svg", "Gantt chart, vector image"),
+    ".pdf": ("carveplan.io.present.chart:export_pdf", "Gantt chart deck"),
+    ".ics": ("carveplan.io.present.calendar:export_ics", "iCalendar"),
+    ".xml": ("carveplan.io.mspdi.export:export_mspdi", "MS Project XML"),
+    ".pptx": ("carveplan.io.present.deck:export_pptx", "PowerPoint deck"),
 }
 
 # suffix -> ("module:function", label) for files that open as an agreement.
 READERS: dict[str, tuple[str, str]] = {
     ".carveplan": ("carveplan.io.native:load", "CarvePlan agreement"),
-    ".xlsx": ("carveplan.io.workbook_import:read_workbook", "Excel workbook CarvePlan exported"),
-    ".xml": ("carveplan.io.mspdi_import:read_mspdi", "MS Project XML"),
+    ".xlsx": ("carveplan.io.workbook.importer:read_workbook", "Excel workbook CarvePlan exported"),
+    ".xml": ("carveplan.io.mspdi.importer:read_mspdi", "MS Project XML"),
 }
 
 

@@ -75,7 +75,7 @@ def pending_recoveries() -> list[Recovery]:
             info = json.loads(meta.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        data = meta.with_suffix(".carveplan")
+        data = meta.with_suffix(native.SUFFIX)
         if not data.exists() or _alive(int(info.get("pid", 0))):
             continue
         original = Path(info["original"]) if info.get("original") else None

@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from carveplan.engine.divergence import DivergenceCell, DivergenceMatrix, divergence_of
-from carveplan.io.analysis_rows import cell_value
+from carveplan.io.reports.rows import cell_value
 from carveplan.model import BASELINE
 from carveplan.ui import heat
 from carveplan.ui.deferred import DeferredRefresh

@@ -105,7 +105,7 @@ class FileController(QObject):
         """Open ``path`` (.carveplan, or a workbook); on failure list the problems and keep the document."""
         if ask and not self.maybe_save():
             return False
-        native_file = path.suffix.lower() == ".carveplan"
+        native_file = path.suffix.lower() == native.SUFFIX
         if native_file and not self._open_anyway(path):
             return False
         try:
@@ -145,8 +145,8 @@ class FileController(QObject):
         if not name:
             return False
         path = Path(name)
-        if path.suffix.lower() != ".carveplan":
-            path = path.with_name(path.name + ".carveplan")
+        if path.suffix.lower() != native.SUFFIX:
+            path = path.with_name(path.name + native.SUFFIX)
         return self._write(path)
 
     def revert(self) -> None:

@@ -311,13 +311,6 @@ class GanttView(QWidget):
             self.state.highlight = milestones
             self.schedule_redraw()
 
-    def present(self) -> None:
-        """Open presentation mode on this document."""
-        from carveplan.ui.presentation import PresentationWindow
-
-        window = PresentationWindow(self._document, self.window())
-        window.start()
-
     # --- slots --------------------------------------------------------------
     def _on_scrollbar_value_changed(self, value: int) -> None:
         if value != self.state.first:

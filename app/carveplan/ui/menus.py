@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QStyle, QToolBar
 
 from carveplan import __version__
 from carveplan.model import BASELINE
+from carveplan.ui.presentation import present
 from carveplan.ui.settings import recent_files
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "present": _action(
             window,
             "&Presentation Mode",
-            window.chart.present,
+            lambda: present(window.document, window),
             "F5",
             "Full-screen chart for meetings",
         ),

@@ -209,3 +209,10 @@ class PresentationWindow(QWidget):
             super().keyPressEvent(event)
         else:
             action()
+
+
+def present(document: Document, parent: QWidget) -> PresentationWindow:
+    """Open presentation mode on a document, full screen over the given window."""
+    window = PresentationWindow(document, parent)
+    window.start()
+    return window

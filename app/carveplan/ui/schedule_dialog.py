@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from carveplan.io.errors import ReadError
-from carveplan.io.schedule_columns import FIELDS
-from carveplan.io.schedule_import import ScheduleImportOptions, ScheduleSniff, import_schedule, sniff_schedule
-from carveplan.io.sheet_table import column_letter
+from carveplan.io.schedule.columns import FIELDS
+from carveplan.io.schedule.importer import import_schedule, sniff_schedule
+from carveplan.io.schedule.options import ScheduleImportOptions, ScheduleSniff
+from carveplan.io.workbook.table import column_letter
 from carveplan.model import Agreement
 from carveplan.ui.error_dialog import ProblemListDialog
 

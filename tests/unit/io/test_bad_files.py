@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from carveplan.io.errors import ReadError
-from carveplan.io.sheet_reader import Limits, SheetReader
-from carveplan.io.workbook_import import read_workbook
+from carveplan.io.sheets.reader import Limits, SheetReader
+from carveplan.io.workbook.importer import read_workbook
 from tests.data.make_bad_files import BAD, EXPECTED, files
 
 

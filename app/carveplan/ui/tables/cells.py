@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from carveplan.io import cells as sheet_cells
-from carveplan.io.native_decode import MAX_DIGITS
+from carveplan.io.native.decode import MAX_DIGITS
 from carveplan.model import Gate, Step, Timing, TimingError, format_timing, in_calendar, parse_timing
 
 E = TypeVar("E", bound=StrEnum)
@@ -174,11 +174,6 @@ def parse_bool(text: str) -> bool:
     if value in ("no", "n", "false", "0", ""):
         return False
     raise CellError(f"{text.strip()!r} is not yes or no")
-
-
-def format_bool(value: bool) -> str:
-    """``yes`` or ``no``."""
-    return "yes" if value else "no"
 
 
 # --- lists --------------------------------------------------------------------------

@@ -1,0 +1,207 @@
+"""MS Project XML (MSPDI) import: a defused parse of the file into task records, every problem located."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from carveplan.io.errors import ReadError
+from carveplan.io.mspdi.fields import FIELDS, MINUTES_PER_DAY, NS, MsLink, MsProject, MsTask, lag_offset
+from carveplan.io.mspdi.plan import build_agreement
+from carveplan.model import Agreement, Location, Problem, error, has_errors
+
+_ALIASES = {spec[2].casefold(): key for key, spec in FIELDS.items()}
+
+
+def read_mspdi(path: Path) -> Agreement:
+    """Read an MS Project XML file as an agreement.
+
+    Args:
+        path: the ``.xml`` file.
+
+    Returns:
+        The agreement: summary tasks become sectors, parties and lines, tasks phases, milestones
+        milestones, and links from milestones gates.
+
+    Raises:
+        ReadError: listing every problem found, each with the task and field it is in.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as err:
+        raise ReadError.single(path.name, f"cannot open the file: {err.strerror or err}") from None
+    return loads_mspdi(data, path.name)
+
+
+def loads_mspdi(data: bytes, file: str = "") -> Agreement:
+    """Like :func:`read_mspdi`, from the file's bytes."""
+    project, problems = parse_mspdi(data, file)
+    agreement, found = build_agreement(project)
+    problems.extend(found)
+    if has_errors(problems) or agreement is None:
+        raise ReadError(problems)
+    return agreement
+
+
+def parse_mspdi(data: bytes, file: str = "") -> tuple[MsProject, list[Problem]]:
+    """The project's tasks and header, and the problems met reading them.
+
+    Raises:
+        ReadError: when the bytes are not well-formed XML, declare entities (XML bombs are refused)
+            or are not an MS Project document.
+    """
+    root = _root(data, file)
+    problems: list[Problem] = []
+    fields = _field_keys(root)
+    minutes = _int(_text(root, "MinutesPerDay")) or MINUTES_PER_DAY
+    tasks: list[MsTask] = []
+    for row, element in enumerate(root.iterfind(f"{{{NS}}}Tasks/{{{NS}}}Task"), start=1):
+        task = _Task(element, row, file, fields, minutes, problems).read()
+        if task is not None:
+            tasks.append(task)
+    start = _stamp(_text(root, "StartDate"))
+    # An empty title is kept: only a file without a Title element is named after the project.
+    has_title = root.find(f"{{{NS}}}Title") is not None
+    title = _text(root, "Title") if has_title else _text(root, "Name") or Path(file).stem
+    project = MsProject(file, title, _text(root, "Subject"), start.date() if start else None, tuple(tasks))
+    return project, problems
+
+
+def _root(data: bytes, file: str) -> ET.Element:
+    try:
+        root: ET.Element = fromstring(data)
+    except DefusedXmlException as err:
+        raise ReadError.single(file, f"refused: the XML declares entities or a DTD ({err})") from None
+    except ET.ParseError as err:
+        line, column = err.position
+        message = f"not well-formed XML at line {line}, column {column + 1}: {err}"
+        raise ReadError.single(file, message) from None
+    if root.tag != f"{{{NS}}}Project":
+        message = f'not an MS Project XML file: expected <Project xmlns="{NS}">, found <{root.tag}>'
+        raise ReadError.single(file, message)
+    return root
+
+
+def _field_keys(root: ET.Element) -> dict[int, str]:
+    """Custom field id -> our key, for fields whose alias is one of ours (files from elsewhere
+    use Text1 for their own purposes; only a column titled ``Party`` is taken as the party)."""
+    keys: dict[int, str] = {}
+    for definition in root.iterfind(f"{{{NS}}}ExtendedAttributes/{{{NS}}}ExtendedAttribute"):
+        field_id = _int(_text(definition, "FieldID"))
+        key = _ALIASES.get(_text(definition, "Alias").strip().casefold())
+        if field_id is not None and key is not None:
+            keys[field_id] = key
+    return keys
+
+
+def _text(element: ET.Element, name: str) -> str:
+    found = element.find(f"{{{NS}}}{name}")
+    return "" if found is None or found.text is None else found.text
+
+
+def _int(text: str) -> int | None:
+    try:
+        return int(text.strip())
+    except ValueError:
+        return None
+
+
+def _stamp(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+class _Task:
+    """Reads one <Task>, adding a located problem for each element it cannot use."""
+
+    def __init__(
+        self,
+        element: ET.Element,
+        row: int,
+        file: str,
+        fields: dict[int, str],
+        minutes: int,
+        problems: list[Problem],
+    ) -> None:
+        self.element, self.file, self.fields, self.minutes = element, file, fields, minutes
+        self.problems = problems
+        self.name = _text(element, "Name")
+        self.where = f"row {row}"
+
+    def fail(self, field: str, message: str) -> None:
+        location = Location(file=self.file, kind="task", item=f"{self.where} {self.name!r}", field=field)
+        self.problems.append(error(location, message, "mspdi"))
+
+    def read(self) -> MsTask | None:
+        uid = _int(_text(self.element, "UID"))
+        if uid is None:
+            self.fail("UID", "expected a whole number identifying the task")
+            return None
+        self.where = f"UID {uid}"
+        if uid == 0 or _text(self.element, "IsNull") == "1":
+            return None  # the project summary task, and blank rows
+        level = _int(_text(self.element, "OutlineLevel")) or 1
+        summary = _text(self.element, "Summary") == "1"
+        milestone = _text(self.element, "Milestone") == "1"
+        start, finish = self._dates(summary, milestone)
+        return MsTask(
+            uid=uid,
+            name=self.name,
+            level=level,
+            start=start,
+            finish=finish,
+            milestone=milestone,
+            summary=summary,
+            active=_text(self.element, "Active") != "0",
+            estimated=_text(self.element, "Estimated") == "1",
+            percent=_int(_text(self.element, "PercentComplete")) or 0,
+            notes=_text(self.element, "Notes"),
+            links=self._links(),
+            fields=self._fields(),
+        )
+
+    def _dates(self, summary: bool, milestone: bool) -> tuple[date, date]:
+        start = _stamp(_text(self.element, "Start"))
+        finish = _stamp(_text(self.element, "Finish"))
+        if start is None:
+            if not summary:  # summaries take their dates from their tasks
+                self.fail("Start", "expected a date and time such as 2027-01-01T08:00:00")
+            return date.min, date.min
+        last = finish or start
+        if not milestone and last.time() == time(0) and last.date() > start.date():
+            last -= timedelta(days=1)  # finishing at midnight means the previous day was the last
+        return start.date(), max(start.date(), last.date())
+
+    def _links(self) -> tuple[MsLink, ...]:
+        links: list[MsLink] = []
+        for element in self.element.iterfind(f"{{{NS}}}PredecessorLink"):
+            predecessor = _int(_text(element, "PredecessorUID"))
+            if predecessor is None:
+                self.fail("PredecessorLink/PredecessorUID", "expected the UID of the predecessor task")
+                continue
+            kind = _int(_text(element, "Type"))
+            try:
+                lag = lag_offset(
+                    _int(_text(element, "LinkLag")) or 0,
+                    _int(_text(element, "LagFormat")) or 7,
+                    self.minutes,
+                )
+            except ValueError as err:
+                self.fail("PredecessorLink/LagFormat", f"{err}: expected a lag in days, weeks or months")
+                continue
+            links.append(MsLink(predecessor, lag, 1 if kind is None else kind))
+        return tuple(links)
+
+    def _fields(self) -> dict[str, str]:
+        values: dict[str, str] = {}
+        for element in self.element.iterfind(f"{{{NS}}}ExtendedAttribute"):
+            key = self.fields.get(_int(_text(element, "FieldID")) or -1)
+            if key is not None:
+                values[key] = _text(element, "Value")
+        return values

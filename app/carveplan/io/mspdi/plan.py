@@ -1,0 +1,239 @@
+"""An MS Project task outline read back as an agreement: who is a sector, party, line, phase or milestone."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import TypeVar
+
+from carveplan.engine import builtin_category
+from carveplan.io.mspdi.fields import EIF, LINE, MILESTONE, PHASE, MsProject, MsTask
+from carveplan.io.mspdi.outline import Outline
+from carveplan.model import (
+    DEFAULT_SECTORS,
+    Agreement,
+    CodeSystem,
+    Line,
+    MeasureKind,
+    Milestone,
+    MilestoneKind,
+    MilestoneStatus,
+    MonthDay,
+    Phase,
+    Problem,
+    RoundingDirection,
+    RoundingRule,
+    StagingCategory,
+    StagingKind,
+    Timing,
+    TimingError,
+    parse_timing,
+)
+
+E = TypeVar("E", bound=StrEnum)
+
+_CODE_LEAD = re.compile(r"\s*(\d[\d.]*)\s*(.*)", re.DOTALL)
+_TRAILING_NUMBER = re.compile(r"(-?\d+(?:\.\d+)?)\s*%?\s*$")
+
+
+def build_agreement(project: MsProject) -> tuple[Agreement | None, list[Problem]]:
+    """The agreement an outline describes.
+
+    Args:
+        project: the tasks and header read from the file.
+
+    Returns:
+        The agreement (``None`` when nothing usable was found) and the problems met.
+    """
+    outline = Outline(project)
+    milestones = [_milestone(outline, t) for t in project.tasks if outline.role(t) == MILESTONE]
+    outline.check_unique("milestone", [m.id for m in milestones])
+    lines = [_line(outline, t) for t in project.tasks if outline.role(t) == LINE]
+    outline.check_unique("line", [line.id for line in lines])
+    agreement = Agreement(
+        title=project.title,
+        categories=_excluding_categories(outline, project),
+        eif=_eif(outline, project),
+        classification=project.subject,
+        parties=outline.parties(),
+        sectors=outline.sectors(DEFAULT_SECTORS),
+        lines=tuple(lines),
+        milestones=tuple(milestones),
+    )
+    return _settings(outline, agreement), outline.problems
+
+
+def _excluding_categories(outline: Outline, project: MsProject) -> tuple[StagingCategory, ...]:
+    """The agreement's own categories that exclude lines, known from lines marked excluded.
+
+    Other categories of the agreement need no definition: their lines carry their phases.
+    """
+    codes: dict[str, None] = {}
+    for task in project.tasks:
+        code = task.fields.get("category", "")
+        if outline.role(task) == LINE and task.fields.get("kind") == "excluded" and code.strip():
+            builtin = builtin_category(code)
+            if builtin is None or builtin.kind is not StagingKind.EXCLUDED:
+                codes[code] = None
+    return tuple(StagingCategory(code, StagingKind.EXCLUDED) for code in codes)
+
+
+def _eif(outline: Outline, project: MsProject) -> date:
+    task = next((t for t in project.tasks if outline.role(t) == EIF), None)
+    if task is not None:
+        written = task.fields.get("timing", "")
+        try:
+            return date.fromisoformat(written.strip()) if written.strip() else task.start
+        except ValueError:
+            outline.fail(task, "Start as written", f"expected the entry-into-force date, found {written!r}")
+            return task.start
+    dated = [t.start for t in project.tasks if t.start != date.min]
+    return project.start or min(dated, default=date.today())
+
+
+def _settings(outline: Outline, agreement: Agreement) -> Agreement:
+    """Stage day, rounding and tentativeness, written on the entry-into-force task."""
+    task = next((t for t in outline.tasks if outline.role(t) == EIF), None)
+    if task is None:
+        return agreement
+    result = replace(agreement, eif_tentative=task.estimated)
+    stage = task.fields.get("stage_day", "")
+    if stage:
+        try:
+            month, day = (int(part) for part in stage.split("-"))
+            date(2001, month, day)  # refuses 29 February, as the model does
+            result = replace(result, stage_day=MonthDay(month, day))
+        except ValueError:
+            outline.fail(task, "Stage day", f"expected MM-DD such as 01-01 or 04-01, found {stage!r}")
+    rounding = task.fields.get("rounding", "")
+    if rounding:
+        try:
+            step, direction = rounding.split()
+            result = replace(result, rounding=RoundingRule(Decimal(step), RoundingDirection(direction)))
+        except (ValueError, InvalidOperation):
+            outline.fail(
+                task, "Rounding", f"expected a step and a direction such as '0.1 down', found {rounding!r}"
+            )
+    return result
+
+
+def _timing(outline: Outline, task: MsTask) -> Timing:
+    """The start as the user wrote it, unless the date was moved in the other program."""
+    written = task.fields.get("timing", "").strip()
+    planned = task.fields.get("planned")
+    if written and (planned is None or planned == task.start.isoformat()):
+        try:
+            return parse_timing(written)
+        except TimingError as err:
+            outline.fail(task, "Start as written", err.describe())
+    return Timing.on(task.start)
+
+
+def _decimal(outline: Outline, task: MsTask, key: str, label: str) -> Decimal | None:
+    text = task.fields.get(key, "").strip()
+    if not text:
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        outline.fail(task, label, f"expected a number, found {text!r}")
+        return None
+
+
+def _enum(outline: Outline, task: MsTask, key: str, label: str, default: E) -> E:
+    text = task.fields.get(key, "").strip()
+    if not text:
+        return default
+    kind = type(default)
+    try:
+        return kind(text)
+    except ValueError:
+        allowed = ", ".join(m.value for m in kind)
+        outline.fail(task, label, f"expected one of {allowed}, found {text!r}")
+        return default
+
+
+def _line(outline: Outline, task: MsTask) -> Line:
+    fields = task.fields
+    lead = _CODE_LEAD.fullmatch(task.name)
+    code = fields.get("code", lead.group(1) if lead else "")
+    description = fields.get("description", lead.group(2) if lead else task.name)
+    phase_tasks = outline.phase_tasks(task)
+    phases = tuple(_phase(outline, t, i) for i, t in enumerate(phase_tasks))
+    measure = _enum(outline, task, "measure", "Measure", MeasureKind.TARIFF)
+    category = fields.get("category", "")
+    if category.strip() and all(_generated(t) for t in phase_tasks):
+        phases = ()  # the category regenerates them, and follows a later change of entry into force
+    gates = outline.gates(task)
+    if phases and all(set(gates) <= set(p.gates) for p in phases):
+        # Stages of an agreement's own category are written out with the line's gates on each; the
+        # same gates left on the line too would be ignored there, and warned about.
+        gates = ()
+    base = _decimal(outline, task, "base", "Base")
+    return Line(
+        id=fields.get("id") or outline.new_id("line", f"{outline.party_of(task)}-{code or task.uid}"),
+        party=outline.party_of(task),
+        sector=outline.sector_of(task),
+        code=code,
+        description=description,
+        code_system=_enum(outline, task, "code_system", "Code system", CodeSystem.HS),
+        measure=measure,
+        unit=fields.get("unit", measure.default_unit),
+        base=base if base is not None else (phases[0].value if phases else Decimal(0)),
+        category=category,
+        target=_decimal(outline, task, "target", "Target"),
+        phases=phases,
+        gates=gates,
+        notes=task.notes,
+        legal_ref=fields.get("legal_ref", ""),
+    )
+
+
+def _generated(task: MsTask) -> bool:
+    """A phase a staging category generated, not moved since the export."""
+    return "timing" not in task.fields and task.fields.get("planned") == task.start.isoformat()
+
+
+def _phase(outline: Outline, task: MsTask, index: int) -> Phase:
+    value = _decimal(outline, task, "value", "Value")
+    if value is None:
+        number = _TRAILING_NUMBER.search(task.name)
+        if number is None:
+            message = (
+                "no value: expected a number in the Value column or at the end of the name (e.g. '… 4.8%')"
+            )
+            outline.fail(task, "Value", message)
+        value = Decimal(number.group(1)) if number else Decimal(0)
+    # A plain task read as a one-phase line names the line, not the phase.
+    label = task.fields.get("description", task.name) if outline.role(task) == PHASE else ""
+    return Phase(
+        start=_timing(outline, task), value=value, label=label, gates=outline.gates(task), note=task.notes
+    )
+
+
+def _milestone(outline: Outline, task: MsTask) -> Milestone:
+    fields = task.fields
+    ident = outline.milestone_id(task)
+    head, _, rest = task.name.strip().partition(" ")
+    status_default = MilestoneStatus.ACHIEVED if task.percent >= 100 else MilestoneStatus.PLANNED
+    actual = fields.get("actual", "").strip()
+    try:
+        achieved = date.fromisoformat(actual) if actual else None
+    except ValueError:
+        outline.fail(task, "Date achieved", f"expected a date YYYY-MM-DD, found {actual!r}")
+        achieved = None
+    return Milestone(
+        id=ident,
+        party=outline.party_of(task),
+        title=fields.get("description", rest if head == ident else task.name),
+        due=_timing(outline, task),
+        kind=_enum(outline, task, "kind", "Kind", MilestoneKind.OTHER),
+        verifier=fields.get("verifier", ""),
+        status=_enum(outline, task, "status", "Status", status_default),
+        actual=achieved,
+        depends_on=tuple(g.milestone for g in outline.gates(task)),
+        note=task.notes,
+    )

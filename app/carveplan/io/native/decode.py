@@ -1,0 +1,224 @@
+"""Plain JSON values back to agreement records, collecting every problem with the path to its field."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+import typing
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from functools import cache
+from typing import Any
+
+from carveplan.io.native.encode import OVERRIDE_KINDS
+from carveplan.model import (
+    Agreement,
+    Location,
+    MonthDay,
+    Offset,
+    Problem,
+    Timing,
+    TimingError,
+    error,
+    in_calendar,
+)
+from carveplan.model import parse_timing as _parse_timing
+
+_INVALID: Any = object()  # a value that could not be read; its problem is already recorded
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})")
+MAX_DIGITS = 15  # numbers are kept within 10**±15: a larger exponent is a typing slip
+_KIND_TYPES = {kind: cls for cls, kind in OVERRIDE_KINDS.items()}
+
+
+def decode_agreement(raw: object, file: str = "") -> tuple[Agreement | None, list[Problem]]:
+    """Read an agreement from the ``agreement`` value of a CarvePlan file.
+
+    Args:
+        raw: the parsed JSON value.
+        file: the file name, for problem locations.
+
+    Returns:
+        The agreement (``None`` when anything is wrong) and every problem found.
+    """
+    decoder = _Decoder(file)
+    agreement = decoder.value(Agreement, raw, "")
+    if decoder.problems or agreement is _INVALID:
+        return None, decoder.problems
+    return agreement, []
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _found(raw: object) -> str:
+    """How a JSON value looks to a person editing the file."""
+    if raw is None:
+        return "null"
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    if isinstance(raw, int | Decimal | float):
+        return f"the number {raw}"
+    if isinstance(raw, str):
+        return repr(raw)
+    return "a list" if isinstance(raw, list) else "an object"
+
+
+class _Decoder:
+    """Walks a JSON value along the model's type hints; every bad value becomes a problem."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def fail(self, path: str, message: str, code: str = "bad-value") -> Any:
+        self.problems.append(error(Location(file=self.file, field=path or "agreement"), message, code))
+        return _INVALID
+
+    def expect(self, path: str, expected: str, raw: object) -> Any:
+        return self.fail(path, f"expected {expected}, found {_found(raw)}", "wrong-type")
+
+    def value(self, hint: Any, raw: object, path: str) -> Any:
+        origin = typing.get_origin(hint)
+        if origin in (typing.Union, types.UnionType):
+            return self.union(typing.get_args(hint), raw, path)
+        if origin is tuple:
+            return self.sequence(typing.get_args(hint)[0], raw, path)
+        if isinstance(hint, type) and issubclass(hint, Enum):
+            return self.enum(hint, raw, path)
+        if dataclasses.is_dataclass(hint) and hint not in _SCALARS:
+            return self.record(hint, raw, path)  # type: ignore[arg-type]
+        return _SCALARS[hint](self, raw, path)
+
+    def union(self, options: tuple[Any, ...], raw: object, path: str) -> Any:
+        present = [o for o in options if o is not type(None)]
+        if len(present) < len(options):  # X | None
+            return None if raw is None else self.value(present[0], raw, path)
+        if not isinstance(raw, dict):
+            return self.expect(path, 'an object with a "kind"', raw)
+        kind = raw.get("kind")
+        cls = _KIND_TYPES.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            allowed = ", ".join(_KIND_TYPES)
+            return self.fail(f"{path}.kind", f"unknown kind {_found(kind)}; expected one of: {allowed}")
+        return self.record(cls, {k: v for k, v in raw.items() if k != "kind"}, path)
+
+    def sequence(self, item: Any, raw: object, path: str) -> Any:
+        if not isinstance(raw, list):
+            return self.expect(path, "a list", raw)
+        items = [self.value(item, element, f"{path}[{index}]") for index, element in enumerate(raw)]
+        return _INVALID if any(i is _INVALID for i in items) else tuple(items)
+
+    def enum(self, cls: type[Enum], raw: object, path: str) -> Any:
+        allowed = [member.value for member in cls]
+        if isinstance(raw, str) and raw in allowed:
+            return cls(raw)
+        message = f"unknown value {_found(raw)}; expected one of: {', '.join(allowed)}"
+        return self.fail(path, message, "bad-enum")
+
+    def record(self, cls: type, raw: object, path: str) -> Any:
+        if not isinstance(raw, dict):
+            return self.expect(path, "an object", raw)
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        prefix = f"{path}." if path else ""
+        for key in raw:
+            if key not in fields:
+                message = f"unknown field {key!r}; expected one of: {', '.join(fields)}"
+                self.fail(f"{prefix}{key}", message, "unknown-field")
+        values: dict[str, Any] = {}
+        for name, field in fields.items():
+            if name in raw:
+                values[name] = self.value(_hints(cls)[name], raw[name], prefix + name)
+            elif _required(field):
+                values[name] = self.fail(prefix + name, "missing; this field is required", "missing-field")
+        if any(v is _INVALID for v in values.values()):
+            return _INVALID
+        return cls(**values)
+
+    # --- scalars ----------------------------------------------------------
+
+    def text(self, raw: object, path: str) -> Any:
+        return raw if isinstance(raw, str) else self.expect(path, "text in quotes", raw)
+
+    def boolean(self, raw: object, path: str) -> Any:
+        return raw if isinstance(raw, bool) else self.expect(path, "true or false", raw)
+
+    def integer(self, raw: object, path: str) -> Any:
+        if isinstance(raw, Decimal) and raw.is_finite() and raw == raw.to_integral_value():
+            return int(raw)  # 12.0 is still twelve months
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            return raw
+        return self.expect(path, "a whole number", raw)
+
+    def decimal(self, raw: object, path: str) -> Any:
+        expected = 'a decimal number such as "6.8"'
+        if isinstance(raw, bool) or not isinstance(raw, str | int | Decimal):
+            return self.expect(path, expected, raw)
+        try:
+            number = Decimal(raw)
+        except InvalidOperation:
+            return self.expect(path, expected, raw)
+        # A huge exponent ("1e999999999") would be written back as a billion digits: refuse it.
+        if not number.is_finite() or not -MAX_DIGITS <= number.adjusted() <= MAX_DIGITS:
+            return self.expect(path, expected, raw)
+        return number
+
+    def day(self, raw: object, path: str) -> Any:
+        match = _DATE.fullmatch(raw) if isinstance(raw, str) else None
+        try:
+            if match:
+                day = date(*(int(g) for g in match.groups()))
+                return day if in_calendar(day) else self.expect(path, "a date from 1900 to 2200", raw)
+        except ValueError:
+            pass
+        return self.expect(path, "a real calendar date YYYY-MM-DD", raw)
+
+    def timing(self, raw: object, path: str) -> Any:
+        if not isinstance(raw, str):
+            return self.expect(path, 'a timing such as "EIF+6m", "Y3" or "M:REG-1"', raw)
+        try:
+            return _parse_timing(raw)
+        except TimingError as err:
+            return self.fail(path, err.describe(), "bad-timing")
+
+    def offset(self, raw: object, path: str) -> Any:
+        expected = 'an offset such as "+6m", "2y" or "-90d"'
+        if not isinstance(raw, str) or not raw.strip():
+            return self.expect(path, expected, raw)
+        text = raw.strip()
+        try:
+            parsed = _parse_timing("EIF" + (text if text[0] in "+-" else "+" + text))
+        except TimingError:
+            return self.expect(path, expected, raw)
+        return parsed.offset
+
+    def month_day(self, raw: object, path: str) -> Any:
+        match = _MONTH_DAY.fullmatch(raw) if isinstance(raw, str) else None
+        try:
+            if match:
+                month, day = (int(g) for g in match.groups())
+                date(2001, month, day)  # 2001 has no 29 February, which a yearly stage day cannot use
+                return MonthDay(month, day)
+        except ValueError:
+            pass
+        return self.expect(path, 'a month and day "MM-DD" such as "01-01" or "04-01" (not 29 February)', raw)
+
+
+def _required(field: dataclasses.Field[Any]) -> bool:
+    return field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
+
+
+_SCALARS: dict[Any, Any] = {
+    str: _Decoder.text,
+    bool: _Decoder.boolean,
+    int: _Decoder.integer,
+    Decimal: _Decoder.decimal,
+    date: _Decoder.day,
+    Timing: _Decoder.timing,
+    Offset: _Decoder.offset,
+    MonthDay: _Decoder.month_day,
+}

@@ -1,0 +1,1 @@
+"""Another delegation's tariff schedule (.xlsx, .csv): header recognition, rows as lines, HS descriptions."""

@@ -1,0 +1,227 @@
+"""Recognize the columns of another delegation's tariff schedule from its header texts alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from carveplan.io.workbook.table import column_letter
+
+FIELDS = ("code", "description", "base", "category", "sector", "note")
+REQUIRED = ("code",)
+
+# Normalized header -> field. Exact matches first; then the word rules in _CONTAINS.
+SYNONYMS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "hts8",
+            "hts",
+            "hts10",
+            "hs",
+            "hs code",
+            "hs2022",
+            "hs 2022",
+            "hscode",
+            "hs6",
+            "code",
+            "tariff line",
+            "tl",
+            "ntl",
+            "national tariff line",
+            "tariff item",
+            "tariff code",
+            "cn code",
+            "subheading",
+            "heading",
+            "commodity code",
+            "product code",
+            "line",
+            "sector cpc",
+            "cpc",
+        ),
+        "code",
+    ),
+    **dict.fromkeys(
+        (
+            "description",
+            "brief description",
+            "desc",
+            "product description",
+            "description of goods",
+            "article description",
+            "product",
+            "goods",
+            "designation",
+        ),
+        "description",
+    ),
+    **dict.fromkeys(
+        (
+            "base rate",
+            "base",
+            "base rate of duty",
+            "mfn",
+            "mfn rate",
+            "mfn applied",
+            "applied rate",
+            "bound rate",
+            "base tariff",
+            "basic rate",
+            "rate",
+            "base duty",
+        ),
+        "base",
+    ),
+    **dict.fromkeys(
+        (
+            "staging category",
+            "staging",
+            "category",
+            "cat",
+            "staging cat",
+            "reduction category",
+            "tariff elimination category",
+            "elimination category",
+            "phase out",
+            "phasing",
+        ),
+        "category",
+    ),
+    **dict.fromkeys(("sector", "industry"), "sector"),
+    **dict.fromkeys(("note", "notes", "remarks", "remark", "comment", "comments", "footnote"), "note"),
+}
+_CONTAINS = (
+    ("staging", "category"),
+    ("categor", "category"),
+    ("descri", "description"),
+    ("base", "base"),
+    ("mfn", "base"),
+    ("note", "note"),
+    ("remark", "note"),
+)
+_CODE_PREFIX = re.compile(r"^(hts|hs|cn|tariff|cpc)\b")
+_YEAR = re.compile(r"^((?:19|20)\d\d)(?:\.0)?(?:\b.*)?$")
+
+
+def normalize(header: Any) -> str:
+    """A header as compared: lower case, punctuation and units dropped, spaces collapsed."""
+    text = str(header).strip().lower().replace("%", " ")
+    text = re.sub(r"[^0-9a-z]+", " ", text)
+    return " ".join(text.split())
+
+
+def year_of(header: Any) -> int | None:
+    """The calendar year a header names (``2009``, ``2022 and subsequent years``), if any."""
+    if isinstance(header, float) and header.is_integer():
+        header = int(header)
+    match = _YEAR.match(str(header).strip())
+    return int(match.group(1)) if match else None
+
+
+def field_of(header: Any) -> str | None:
+    """The field a header names, if it is recognized."""
+    key = normalize(header)
+    if not key:
+        return None
+    if key in SYNONYMS:
+        return SYNONYMS[key]
+    for word, name in _CONTAINS:
+        if word in key:
+            return name
+    return "code" if _CODE_PREFIX.match(key) else None
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Which column holds which field.
+
+    Attributes:
+        fields: field -> 0-based column index.
+        years: (calendar year, column index) for year columns, in year order.
+        unrecognized: header texts no field took.
+        problems: messages for overrides that name no column and for missing required fields.
+    """
+
+    fields: dict[str, int]
+    years: tuple[tuple[int, int], ...] = ()
+    unrecognized: tuple[str, ...] = ()
+    problems: tuple[str, ...] = field(default=())
+
+    def describe(self, headers: Sequence[Any]) -> list[str]:
+        """One line per recognized column: ``code ← A (HTS8)``."""
+        lines = [
+            f"{name} ← {column_letter(i)} ({str(headers[i]).strip()})" for name, i in self.fields.items()
+        ]
+        if self.years:
+            first, last = self.years[0], self.years[-1]
+            lines.append(f"years {first[0]}–{last[0]} ← {column_letter(first[1])}..{column_letter(last[1])}")
+        return lines
+
+
+def recognize(headers: Sequence[Any], overrides: Mapping[str, str] | None = None) -> ColumnMap:
+    """Map header texts to fields; ``overrides`` (field -> header text or column letter) win.
+
+    Args:
+        headers: the header row's cells.
+        overrides: e.g. ``{"category": "Staging Category"}`` or ``{"code": "B"}``.
+
+    Returns:
+        The column map, with problems for overrides that match no column and a missing code column.
+    """
+    fields: dict[str, int] = {}
+    years: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    problems: list[str] = []
+    for name, wanted in (overrides or {}).items():
+        index = _find(headers, wanted)
+        if name not in FIELDS:
+            problems.append(f"--map {name}=…: unknown field; fields are {', '.join(FIELDS)}")
+        elif index is None:
+            problems.append(f"--map {name}={wanted}: no column has that header or letter")
+        else:
+            fields[name] = index
+            taken.add(index)
+    unrecognized: list[str] = []
+    for index, header in enumerate(headers):
+        if index in taken or not str(header).strip():
+            continue
+        year = year_of(header)
+        recognized = field_of(header) if year is None else None
+        if year is not None:
+            years.append((year, index))
+        elif recognized is not None and recognized not in fields:
+            fields[recognized] = index
+        else:
+            unrecognized.append(str(header).strip())
+    problems += [
+        f"no {name} column: name it with --map {name}=HEADER" for name in REQUIRED if name not in fields
+    ]
+    return ColumnMap(fields, tuple(sorted(years)), tuple(unrecognized), tuple(problems))
+
+
+def find_header_row(rows: Sequence[Sequence[Any]], scan: int = 40) -> int | None:
+    """The index of the header row: the first of the top rows naming a code column and one more field."""
+    best, best_score = None, 1
+    for index, row in enumerate(rows[:scan]):
+        names = {field_of(cell) for cell in row if str(cell).strip()}
+        years = sum(year_of(cell) is not None for cell in row)
+        score = len(names - {None}) + (1 if years >= 2 else 0)
+        if "code" in names and score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def _find(headers: Sequence[Any], wanted: str) -> int | None:
+    key = normalize(wanted)
+    for index, header in enumerate(headers):
+        if normalize(header) == key:
+            return index
+    letters = wanted.strip().upper()
+    if re.fullmatch(r"[A-Z]{1,3}", letters):
+        index = 0
+        for ch in letters:
+            index = index * 26 + ord(ch) - 64
+        return index - 1 if index - 1 < len(headers) else None
+    return None

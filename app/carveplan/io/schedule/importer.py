@@ -1,0 +1,208 @@
+"""Import another delegation's tariff schedule (any common layout, .xlsx or .csv) as carved-out lines."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from carveplan.engine import builtin_category
+from carveplan.io import cells
+from carveplan.io.errors import ReadError
+from carveplan.io.schedule.columns import ColumnMap, find_header_row, recognize
+from carveplan.io.schedule.options import ScheduleImportOptions, ScheduleSniff
+from carveplan.io.schedule.rows import RowReader
+from carveplan.io.sheets.csv_reader import read_csv
+from carveplan.io.sheets.reader import Sheet, SheetReader
+from carveplan.io.workbook.table import Problems, column_letter
+from carveplan.model import Agreement, Location, Party, Problem, Severity, StagingCategory
+
+PREVIEW_ROWS = 10
+
+
+@dataclass(frozen=True)
+class ScheduleImport:
+    """The result of an import: the agreement and what happened on the way.
+
+    Attributes:
+        agreement: the agreement with the imported lines.
+        added: how many lines were added.
+        skipped: rows left out because no sector applies (not in the sector map, no ``--sector``).
+        warnings: problems that did not stop the import.
+        sniff: what was recognized.
+    """
+
+    agreement: Agreement
+    added: int
+    skipped: int
+    warnings: tuple[Problem, ...]
+    sniff: ScheduleSniff
+
+
+SPREADSHEETS = (".xlsx", ".xlsm")
+
+
+def load_sheet(path: Path, sheet: str | None = None) -> tuple[Sheet, tuple[str, ...]]:
+    """The sheet to read from ``path`` (.csv, or .xlsx: ``sheet`` or the first with a header row)."""
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt", ".tsv"):
+        data = read_csv(path)
+        return data, (data.name,)
+    if suffix not in SPREADSHEETS:
+        kind = f"a {suffix[1:].upper()} file" if suffix else "a file without a suffix"
+        raise ReadError.single(
+            path.name, f"{kind} is not a spreadsheet: give a schedule as .xlsx, .xlsm or .csv"
+        )
+    with SheetReader(path) as reader:
+        names = tuple(reader.sheet_names)
+        if sheet is not None:
+            if sheet not in names:
+                raise ReadError.single(path.name, f"no sheet {sheet!r}; the sheets are: {', '.join(names)}")
+            return reader.read(sheet), names
+        first = None
+        for name in names:
+            data = reader.read(name)
+            first = first or data
+            if find_header_row(data.rows) is not None:
+                return data, names
+        return first or Sheet("", []), names
+
+
+def sniff_schedule(
+    path: Path, sheet: str | None = None, mapping: Mapping[str, str] | None = None
+) -> ScheduleSniff:
+    """Find the header row and recognize the columns of a schedule, with a preview of its rows.
+
+    Args:
+        path: the .xlsx or .csv file.
+        sheet: the sheet to read; ``None`` for the first with a recognizable header row.
+        mapping: field -> header text or column letter, overriding recognition.
+
+    Returns:
+        What was found; ``problems`` says what is missing.
+
+    Raises:
+        ReadError: when the file cannot be read at all.
+    """
+    data, sheets = load_sheet(path, sheet)
+    return _sniff(path.name, data, sheets, mapping or {})
+
+
+def _sniff(file: str, data: Sheet, sheets: tuple[str, ...], mapping: Mapping[str, str]) -> ScheduleSniff:
+    index = find_header_row(data.rows)
+    if index is None and mapping:
+        index = 0
+    if index is None:
+        message = "no header row found: no row names a code column (HTS8, HS Code, Tariff line …) and another"
+        problem = Problem(Severity.ERROR, Location(file=file, sheet=data.name), message, "no-header")
+        return ScheduleSniff(file, data.name, sheets, None, (), ColumnMap({}), (), (problem,))
+    headers = tuple(cells.text(h).strip() for h in data.rows[index])
+    columns = recognize(headers, mapping)
+    location = Location(file=file, sheet=data.name, row=index + 1)
+    problems = [Problem(Severity.ERROR, location, text, "columns") for text in columns.problems]
+    problems += _merged_warnings(file, data, index)
+    body = [row for row in data.rows[index + 1 :] if not all(cells.is_blank(v) for v in row)]
+    preview = tuple(tuple(cells.text(v) for v in row) for row in body[:PREVIEW_ROWS])
+    return ScheduleSniff(file, data.name, sheets, index + 1, headers, columns, preview, tuple(problems))
+
+
+def _merged_warnings(file: str, data: Sheet, header: int) -> list[Problem]:
+    found = []
+    for (row0, col0), (row1, col1) in data.merged:
+        if row0 <= header <= row1 and col1 > col0:
+            span = f"{column_letter(col0)}{row0 + 1}:{column_letter(col1)}{row1 + 1}"
+            message = f"merged header cells {span}: only {column_letter(col0)} gets the header text"
+            found.append(
+                Problem(Severity.WARNING, Location(file=file, sheet=data.name, row=header + 1), message)
+            )
+    return found
+
+
+def import_schedule(path: Path, options: ScheduleImportOptions) -> Agreement:
+    """Import a tariff schedule as lines of ``options.party``.
+
+    Args:
+        path: the .xlsx or .csv file.
+        options: party, sector, EIF, column overrides, an agreement to add to.
+
+    Returns:
+        The agreement with the schedule's lines (and its categories, party and sectors) added.
+
+    Raises:
+        ReadError: with every problem found; nothing is imported then.
+    """
+    return import_schedule_report(path, options).agreement
+
+
+def import_schedule_report(path: Path, options: ScheduleImportOptions) -> ScheduleImport:
+    """Like :func:`import_schedule`, also saying how many lines were added and skipped, and why."""
+    data, sheets = load_sheet(path, options.sheet)
+    sniff = _sniff(path.name, data, sheets, options.mapping)
+    problems = Problems(path.name)
+    for problem in sniff.problems:
+        if problem.severity is Severity.ERROR:
+            problems.items.append(problem)
+    problems.raise_if_any()
+    assert sniff.header_row is not None
+    base = _base_agreement(path, options, sniff, problems)
+    problems.raise_if_any()
+    assert base is not None
+    reader = RowReader(data, sniff, options, base, problems)
+    lines = reader.lines()
+    problems.raise_if_any()
+    categories, warnings = _categories(lines, base, path.name, data.name)
+    parties = (
+        base.parties
+        if any(p.code == options.party for p in base.parties)
+        else (
+            *base.parties,
+            Party(options.party, options.party),
+        )
+    )
+    agreement = replace(
+        base,
+        parties=parties,
+        sectors=(*base.sectors, *reader.new_sectors),
+        categories=(*base.categories, *categories),
+        lines=(*base.lines, *lines),
+    )
+    notes = tuple(p for p in sniff.problems if p.severity is not Severity.ERROR)
+    return ScheduleImport(agreement, len(lines), reader.skipped, notes + warnings, sniff)
+
+
+def _base_agreement(
+    path: Path, options: ScheduleImportOptions, sniff: ScheduleSniff, problems: Problems
+) -> Agreement | None:
+    if options.existing is not None:
+        return options.existing
+    eif = options.eif
+    if eif is None and sniff.columns.years:
+        eif = date(sniff.columns.years[0][0], 1, 1)
+    if eif is None:
+        problems.add("no entry into force: give --eif DATE (the schedule has no year columns)", "no-eif")
+        return None
+    title = options.title or f"{options.party} schedule from {path.name}"
+    return Agreement(title, eif)
+
+
+def _categories(
+    lines: list[Any], base: Agreement, file: str, sheet: str
+) -> tuple[tuple[StagingCategory, ...], tuple[Problem, ...]]:
+    known = {c.code for c in base.categories}
+    added: list[StagingCategory] = []
+    warnings: list[Problem] = []
+    for code in dict.fromkeys(line.category for line in lines if line.category):
+        if code in known:
+            continue
+        category = builtin_category(code)
+        if category is None:
+            message = (
+                f"staging category {code!r} is not a spelling CarvePlan knows: define it in the agreement"
+            )
+            warnings.append(Problem(Severity.WARNING, Location(file=file, sheet=sheet), message, "category"))
+        else:
+            added.append(category)
+        known.add(code)
+    return tuple(added), tuple(warnings)

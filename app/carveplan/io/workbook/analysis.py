@@ -1,0 +1,79 @@
+"""The analysis sheets of the exchange workbook: the divergence matrix and the exceptions register."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from carveplan.engine.divergence import divergence_of
+from carveplan.engine.register import exception_register
+from carveplan.engine.schedule import Schedule
+from carveplan.io.reports.rows import Rows, divergence_detail_rows, divergence_rows, register_rows
+from carveplan.io.workbook.writer import DATE_FORMAT, SheetWriter
+
+DIVERGENCE = "Divergence"
+REGISTER = "Exceptions register"
+LEGEND = (
+    (DIVERGENCE, "year each party's lines in a sector reach their final value, and the spread (computed)"),
+    (REGISTER, "every security exception, its scope and rules, its invocations per scenario (computed)"),
+)
+
+
+def analysis_rows(schedule: Schedule) -> dict[str, Rows]:
+    """The rows of both sheets, by sheet name.
+
+    Args:
+        schedule: the scenario the workbook's computed columns show (the divergence follows it);
+            the register lists the invocations of every scenario.
+
+    Returns:
+        The divergence matrix, a blank row, then its per-party detail; and the register.
+    """
+    matrix = divergence_of(schedule)
+    return {
+        DIVERGENCE: [*divergence_rows(matrix), [], *divergence_detail_rows(matrix)],
+        REGISTER: register_rows(exception_register(schedule.agreement)),
+    }
+
+
+def row_count(rows: dict[str, Rows]) -> int:
+    """How many rows :func:`write_analysis` writes (for the progress bar)."""
+    return sum(1 for sheet in rows.values() for row in sheet if row)  # blank rows are not counted
+
+
+def write_analysis(writer: SheetWriter, rows: dict[str, Rows]) -> None:
+    """Write the two sheets: bold headers, dates as dates, widths that fit the text.
+
+    Args:
+        writer: the workbook's sheet writer.
+        rows: from :func:`analysis_rows`.
+    """
+    for name, sheet_rows in rows.items():
+        sheet = writer.sheet(name, _widths(sheet_rows), _formats(sheet_rows))
+        # Each block of a sheet (the divergence has two) starts with its own header row.
+        header = True
+        for row in sheet_rows:
+            if not row:
+                sheet.append([])
+                header = True
+                continue
+            if header:
+                writer.header(sheet, [str(cell) for cell in row])
+                header = False
+            else:
+                writer.append(sheet, list(row))
+            writer.progress.step()
+
+
+def _widths(rows: Rows) -> list[int]:
+    widest: dict[int, int] = {}
+    for row in rows:
+        for index, cell in enumerate(row):
+            text = cell.isoformat() if isinstance(cell, date) else "" if cell is None else str(cell)
+            widest[index] = max(widest.get(index, 0), len(text))
+    return [min(48, max(8, widest[i] + 2)) for i in range(len(widest))]
+
+
+def _formats(rows: Rows) -> list[str]:
+    columns = max((len(row) for row in rows), default=0)
+    dated = {i for row in rows for i, cell in enumerate(row) if isinstance(cell, date)}
+    return [DATE_FORMAT if i in dated else "" for i in range(columns)]

@@ -1,0 +1,209 @@
+"""The year-by-year sheet and a timeline that reads as a Gantt chart in the cells themselves."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from copy import copy
+from datetime import date
+from typing import Any
+
+from carveplan.engine import ResolvedLine, Schedule, trajectory
+from carveplan.engine.dates import add_months
+from carveplan.io.cells import write_number
+from carveplan.io.formats import ExportOptions
+from carveplan.io.workbook.writer import SheetWriter
+from carveplan.model import LineId
+
+YEAR_BY_YEAR = "Year by year"
+TIMELINE = "Timeline"
+MAX_YEARS = 40  # a wider window would be unreadable; the sheet says where it stops
+SECTOR_COLOURS = {"energy": "F4B183", "telecommunications": "9DC3E6", "critical_minerals": "A9D18E"}
+OTHER_COLOURS = ("FFD966", "C9A0DC", "8FD3C9", "F8CBAD", "BDD7EE", "D9D9D9")
+MILESTONE_COLOUR, BLOCKED_COLOUR, SUSPENDED_COLOUR, EXCLUDED_COLOUR = "FFE699", "FF7C80", "E06666", "D0CECE"
+HEAD = ("Id", "Party", "Sector", "Code", "Description")
+
+
+def write_year_by_year(writer: SheetWriter, schedule: Schedule, shown: set[LineId], years: range) -> None:
+    """One row per line, one column per calendar year: the value in force that year."""
+    head = (*HEAD, "Base", "Category")
+    widths = (14, 8, 18, 12, 36, 8, 10, *(8 for _ in years))
+    sheet = writer.sheet(YEAR_BY_YEAR, widths, freeze="H2")
+    writer.header(sheet, (*head, *(str(y) for y in years)))
+    count = 0
+    for row in trajectory(schedule, years):
+        line = row.line.line
+        if line.id not in shown:
+            continue
+        category = line.category if not line.phases else "explicit"
+        cells = [
+            line.id,
+            line.party,
+            line.sector,
+            line.code,
+            line.description,
+            write_number(line.base),
+            category,
+        ]
+        writer.append(sheet, [*cells, *(write_number(v) for v in row.values)])
+        writer.progress.step()
+        count += 1
+    sheet.auto_filter.ref = f"A1:G{count + 1}"
+
+
+class Timeline:
+    """The Gantt-in-cells sheet: periods as columns, lines as coloured bars, milestones and exceptions."""
+
+    def __init__(self, schedule: Schedule, shown: set[LineId], options: ExportOptions) -> None:
+        self.schedule = schedule
+        self.line_ids = shown
+        self.options = options
+        self.starts, self.labels = periods(schedule.eif, _last_day(schedule))
+
+    def extra_rows(self) -> int:
+        """Rows besides the lines (for progress)."""
+        schedule = self.schedule
+        return len(schedule.milestones) + len(schedule.windows) + len(schedule.agreement.reviews)
+
+    def write(self, writer: SheetWriter) -> None:
+        """Write the sheet."""
+        from openpyxl.styles import Font, PatternFill
+
+        widths = (14, 8, 18, 12, 30, *(7 for _ in self.starts))
+        self.sheet = writer.sheet(TIMELINE, widths, freeze="F2")
+        self.writer = writer
+        self.fill = {k: PatternFill("solid", fgColor=c) for k, c in self._colours().items()}
+        self.bars = {key: self._styled(None, key) for key in self.fill}
+        self.bold = Font(bold=True)
+        writer.header(self.sheet, (*HEAD, *self.labels))
+        self._legend()
+        self._milestones()
+        self._windows()
+        self._reviews()
+        for resolved in self.schedule.lines:
+            if resolved.line.id in self.line_ids:
+                self._line(resolved)
+                writer.progress.step()
+
+    def index(self, day: date) -> int:
+        """The column (0-based among periods) of the period holding ``day``, clamped to the sheet."""
+        return min(max(bisect_right(self.starts, day) - 1, 0), len(self.starts) - 1)
+
+    def _colours(self) -> dict[str, str]:
+        sectors = [s.id for s in self.schedule.agreement.sectors]
+        others = iter(OTHER_COLOURS * (len(sectors) // len(OTHER_COLOURS) + 1))
+        colours = {s: SECTOR_COLOURS.get(s) or next(others) for s in sectors}
+        colours.update(
+            milestone=MILESTONE_COLOUR,
+            blocked=BLOCKED_COLOUR,
+            suspended=SUSPENDED_COLOUR,
+            excluded=EXCLUDED_COLOUR,
+        )
+        return colours
+
+    def _styled(self, value: Any, fill: str) -> Any:
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(self.sheet, value)
+        bar = self.bars.get(fill) if hasattr(self, "bars") else None
+        if bar is not None:
+            # Copying the bar's style index is much cheaper than assigning a fill (which hashes it).
+            cell._style = copy(bar._style)
+        else:
+            cell.fill = self.fill.get(fill, self.fill["excluded"])
+        return cell
+
+    def _row(self, head: Iterable[Any], marks: list[Any]) -> None:
+        # Only the head holds user text that could pass for a formula; the marks are our own cells.
+        row = list(head)
+        self.writer.make_safe(self.sheet, row)
+        row.extend(marks)
+        self.sheet.append(row)
+
+    def _legend(self) -> None:
+        names = {s.id: s.name for s in self.schedule.agreement.sectors}
+        labels = {
+            "milestone": "milestone ◆",
+            "blocked": "blocked ✖",
+            "suspended": "exception",
+            "excluded": "excluded",
+        }
+        marks: list[Any] = [self._styled(labels.get(k, names.get(k, k)), k) for k in self.fill]
+        self._row(("Legend", "", "", "", f"scenario: {self.schedule.scenario}"), marks)
+
+    def _milestones(self) -> None:
+        for resolved in self.schedule.milestones:
+            marks: list[Any] = [None] * len(self.starts)
+            record = resolved.milestone
+            if resolved.date is not None:
+                marks[self.index(resolved.date)] = self._styled("◆", "milestone")
+            elif resolved.due is not None:
+                marks[self.index(resolved.due)] = self._styled("✖", "blocked")
+            self._row((record.id, record.party, "milestone", "", record.title), marks)
+            self.writer.progress.step()
+
+    def _windows(self) -> None:
+        for window in self.schedule.windows:
+            marks: list[Any] = [None] * len(self.starts)
+            self._span(marks, window.start, window.end, "suspended")
+            marks[self.index(window.start)] = self._styled("invoked", "suspended")
+            self._row((window.exception, "", "exception", "", f"{len(window.lines)} lines suspended"), marks)
+            self.writer.progress.step()
+
+    def _reviews(self) -> None:
+        by_review: dict[str, list[Any]] = {}
+        for event in self.schedule.reviews:
+            marks = by_review.setdefault(event.review, [None] * len(self.starts))
+            if self.starts[0] <= event.date:
+                marks[self.index(event.date)] = self._styled("end" if event.number == 0 else "R", "milestone")
+        for review in self.schedule.agreement.reviews:
+            marks = by_review.get(review.id, [None] * len(self.starts))
+            self._row((review.id, "", "review", "", review.title), marks)
+            self.writer.progress.step()
+
+    def _line(self, resolved: ResolvedLine) -> None:
+        line = resolved.line
+        marks: list[Any] = [None] * len(self.starts)
+        head = (line.id, line.party, line.sector, line.code, line.description)
+        if resolved.excluded:
+            marks[0] = self._styled("excluded", "excluded")
+            self._row(head, marks)
+            return
+        end = resolved.final_date or self.starts[-1]
+        fill = line.sector if not resolved.blocked else "blocked"  # a property that scans the phases
+        self._span(marks, self.schedule.eif, end, fill)
+        for phase in resolved.phases:
+            if phase.start is not None:
+                marks[self.index(phase.start)] = self._styled(write_number(phase.value), fill)
+        for _exception, start, stop in resolved.suspended:
+            self._span(marks, start, stop, "suspended")
+        self._row(head, marks)
+
+    def _span(self, marks: list[Any], start: date, end: date, fill: str) -> None:
+        bar = self.bars.get(fill, self.bars["excluded"])
+        for column in range(self.index(start), self.index(end) + 1):
+            marks[column] = bar
+
+
+def periods(start: date, end: date) -> tuple[list[date], list[str]]:
+    """Period starts and labels from ``start`` to ``end``: months up to three years, else quarters."""
+    end = min(end, date(start.year + MAX_YEARS, 12, 31))
+    months = (end.year - start.year) * 12 + end.month - start.month
+    step = 1 if months <= 36 else 3
+    day = date(start.year, (start.month - 1) // step * step + 1, 1)
+    starts, labels = [], []
+    while day <= end:
+        starts.append(day)
+        labels.append(f"{day.year}-{day.month:02d}" if step == 1 else f"{day.year} Q{(day.month + 2) // 3}")
+        day = add_months(day, step)
+    return starts, labels
+
+
+def _last_day(schedule: Schedule) -> date:
+    from carveplan.engine import year_range
+
+    days = [date(year_range(schedule).stop - 1, 12, 31)]
+    for milestone in schedule.milestones:
+        days += [d for d in (milestone.date, milestone.due) if d is not None]
+    days += [w.end for w in schedule.windows]
+    return max(days)

@@ -1,0 +1,96 @@
+"""Chart exports: images and the PDF deck, through the format table."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from carveplan.io.errors import WriteError
+from carveplan.io.formats import ExportOptions, exporter_for
+from carveplan.io.present.chart import chart_job, deck_pages
+from carveplan.model import Agreement, ExceptionInvoked, Scenario, Timing
+from tests.helpers.schedules import sample_schedule
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def agreement() -> Agreement:
+    """The chart sample's agreement, with a scenario that invokes its exception."""
+    base = sample_schedule().agreement
+    invoked = ExceptionInvoked("EXC-1", Timing.on(date(2030, 1, 1)), 18)
+    return replace(base, scenarios=(Scenario("sanctions", overrides=(invoked,)),))
+
+
+@pytest.mark.parametrize("style", ["screen", "projector", "print"])
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
+def test_every_style_and_format_renders(
+    agreement: Agreement, tmp_path: Path, style: str, suffix: str
+) -> None:
+    out = tmp_path / f"chart{suffix}"
+    options = ExportOptions(scenario="sanctions", style=style, today=TODAY, dpi=60)
+    exporter_for(out)(agreement, out, options)
+    head = out.read_bytes()[:200]
+    magic = {".png": b"\x89PNG", ".pdf": b"%PDF"}.get(suffix)
+    assert head.startswith(magic) if magic else b"<svg" in out.read_bytes()[:2000]
+    if suffix == ".svg":
+        assert b"<image" not in out.read_bytes()  # vector, not an embedded raster
+
+
+def test_scenario_export_draws_the_baseline_behind(agreement: Agreement) -> None:
+    job = chart_job(agreement, ExportOptions(scenario="sanctions", today=TODAY))
+    assert job.schedule.scenario == "sanctions"
+    assert job.baseline is not None
+    assert chart_job(agreement, ExportOptions(today=TODAY)).baseline is None
+
+
+def test_options_choose_window_sectors_and_parties(agreement: Agreement) -> None:
+    options = ExportOptions(
+        sectors=("Critical minerals",),
+        parties=("vnm",),
+        date_from=date(2027, 1, 1),
+        date_to=date(2032, 12, 31),
+        today=TODAY,
+    )
+    job = chart_job(agreement, options)
+    assert job.selection.sectors == ("critical_minerals",)
+    assert job.selection.parties == ("VNM",)
+    assert job.window == (date(2027, 1, 1), date(2032, 12, 31))
+
+
+def test_unknown_sector_party_or_empty_window_is_an_error(agreement: Agreement) -> None:
+    with pytest.raises(WriteError, match="no sector named 'Nope'"):
+        chart_job(agreement, ExportOptions(sectors=("Nope",)))
+    with pytest.raises(WriteError, match="no party 'ZZZ'"):
+        chart_job(agreement, ExportOptions(parties=("ZZZ",)))
+    with pytest.raises(WriteError, match="window is empty"):
+        chart_job(agreement, ExportOptions(date_from=date(2030, 1, 1), date_to=date(2029, 1, 1)))
+
+
+def test_deck_has_a_page_per_sector_and_paginates_long_ones(agreement: Agreement) -> None:
+    job = chart_job(agreement, ExportOptions(today=TODAY))
+    titles = [title for _, title in deck_pages(job, 8.27)]
+    assert titles == ["Energy", "Telecommunications", "Critical minerals"]
+    short = deck_pages(job, 3.8)  # room for about four rows
+    energy = [(sel, title) for sel, title in short if title.startswith("Energy")]
+    assert len(energy) > 1
+    assert energy[0][1] == f"Energy (page 1 of {len(energy)})"
+    assert sum(sel.count or 0 for sel, _ in energy) == 6  # sector, 2 party headers, 3 lines
+
+
+def test_deck_by_party_when_parties_are_asked_for(agreement: Agreement) -> None:
+    job = chart_job(agreement, ExportOptions(parties=("VNM", "KOR"), today=TODAY))
+    titles = [title for _, title in deck_pages(job, 8.27)]
+    assert "Energy — VNM" in titles
+    assert "Energy — KOR" in titles
+    assert "Critical minerals — VNM" in titles
+
+
+def test_cancelled_deck_writes_nothing(agreement: Agreement, tmp_path: Path) -> None:
+    out = tmp_path / "deck.pdf"
+    with pytest.raises(WriteError, match="cancelled"):
+        exporter_for(out)(agreement, out, ExportOptions(today=TODAY, progress=lambda done, total: False))
+    assert not out.exists()

@@ -107,7 +107,7 @@ def test_edit_undo_redo(document: Document, kind: str, row: int, field: str, tex
     ("kind", "field", "text", "message"),
     [
         ("lines", "base", "6,8", "Base: '6,8' is not a number"),
-        ("phases", "start", "EIF+6x", "Start: cannot read timing 'EIF\\+6x': character 6 is 'x'"),
+        ("phases", "start", "EIF+6x", "Start: cannot read timing 'EIF\\+6x': at character 6"),
         ("milestones", "due", "Y0", "agreement year of 1 or more"),
         ("milestones", "actual", "2030-02-30", "real calendar date"),
         ("lines", "measure", "tarif", "not one of"),

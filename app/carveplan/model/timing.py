@@ -105,8 +105,8 @@ class TimingError(ValueError):
         """One line naming the bad character and what was expected there."""
         found = "the end" if self.position >= len(self.text) else repr(self.text[self.position])
         return (
-            f"cannot read timing {self.text!r}: character {self.position + 1} is {found}, where "
-            f"{self.expected} was expected (write a date as YYYY-MM-DD, or EIF+6m, Y3, M:REG-1+6m, prev+12m)"
+            f"cannot read timing {self.text!r}: at character {self.position + 1} found {found}, "
+            f"expected {self.expected} (a date is written YYYY-MM-DD; or EIF+6m, Y3, M:REG-1+6m, prev+12m)"
         )
 
     def caret(self) -> str:

@@ -119,6 +119,14 @@ class FileController(QObject):
         except OSError as err:
             QMessageBox.critical(self._window, "Cannot open", f"{path}: {err.strerror or err}")
             return False
+        except (RecursionError, MemoryError, ValueError) as err:
+            # A reader's own checks missed it: still a dialog, and the open document stays.
+            QMessageBox.critical(
+                self._window,
+                "Cannot open",
+                f"{path.name} could not be read ({type(err).__name__}). Nothing was changed.",
+            )
+            return False
         # A workbook becomes a new, unsaved agreement: saving must not overwrite the workbook.
         self._document.load(agreement, path if native_file else None)
         if native_file:

@@ -275,12 +275,27 @@ class GanttView(QWidget):
         self.schedule_redraw()
 
     def zoom_in(self) -> None:
-        """Halve the span (years → quarters → months)."""
-        self.zoom(0.5)
+        """Halve the span (years → quarters → months) around the selected line, or EIF."""
+        self.zoom(0.5, self.zoom_centre())
 
     def zoom_out(self) -> None:
-        """Double the span."""
-        self.zoom(2.0)
+        """Double the span around the selected line, or EIF."""
+        self.zoom(2.0, self.zoom_centre())
+
+    def zoom_centre(self) -> date | None:
+        """Where +/- zoom around: the selected line's first change, else EIF, if on screen."""
+        start, end = self.current_window()
+        day = self._line_day(self.state.selected) if self.state.selected else None
+        day = day or self._document.schedule().eif
+        return day if start <= day <= end else None
+
+    def _line_day(self, line_id: str) -> date | None:
+        try:
+            resolved = self._document.schedule().line(line_id)
+        except KeyError:
+            return None
+        days = [p.start for p in resolved.phases if p.start is not None]
+        return min(days) if days else None
 
     def fit_all(self) -> None:
         """Show the whole schedule from the top."""
@@ -327,7 +342,18 @@ class GanttView(QWidget):
             index = keys.index(line)
             if not self.state.first <= index < self.state.first + self._page_rows():
                 self.state.first = max(0, index - 3)
+        self._bring_into_view(self._line_day(line))
         self.schedule_redraw()
+
+    def _bring_into_view(self, day: date | None) -> None:
+        """Pan a zoomed timeline so ``day`` shows, a tenth of the span in from the left."""
+        if day is None or self.state.window is None:
+            return
+        start, end = self.state.window
+        if not start <= day <= end:
+            span = end - start
+            new_start = day - span / 10
+            self.state.window = (new_start, new_start + span)
 
     def _on_canvas_press(self, event: Any) -> None:
         if event.button == 1 and event.dblclick and event.xdata is not None and self.artists is not None:

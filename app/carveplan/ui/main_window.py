@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self.setAcceptDrops(True)
         self._shown_once = False
+        self._zoom_restored = False
         self.resize(1400, 900)
         self._fit_docks(900)
         self._connect()
@@ -124,7 +125,14 @@ class MainWindow(QMainWindow):
             self.tables.table("phases").edit_cell(key, "value")
 
     def _on_document_path_changed(self) -> None:
-        self._apply_saved_zoom()
+        # The first file shown gets the zoom the user left; each file opened later starts fitted,
+        # and nothing typed to filter the previous file's outline hides the new one's records.
+        if self._zoom_restored:
+            self.chart.fit_all()
+        else:
+            self._zoom_restored = True
+            self._apply_saved_zoom()
+        self.outline.filter.clear()
         path = self.document.path
         self._status_file.setText(str(path) if path else "not saved yet")
         self._update_title()

@@ -51,6 +51,9 @@ def loads(text: str, file: str = "") -> Agreement:
     except json.JSONDecodeError as err:
         where = Location(file=file, row=err.lineno, column=str(err.colno))
         raise ReadError([error(where, f"not valid JSON: {err.msg}", "bad-json")]) from None
+    except RecursionError:
+        # No agreement nests deeper than a few levels; thousands of brackets are not one.
+        raise ReadError.single(file, "nested too deeply to be an agreement (not a CarvePlan file?)") from None
     version = _check_header(document, file)
     try:
         document = migrations.migrate(document, version)

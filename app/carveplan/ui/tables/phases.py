@@ -85,6 +85,12 @@ class PhaseTableModel(RecordTableModel):
         """Add a phase after the last (writing out generated phases as the line's own)."""
         return -1 if self._line() is None else super().add_row(at)
 
+    def _on_document_agreement_changed(self) -> None:
+        # After an undo removed the line shown, show no line rather than "Phases of" a ghost.
+        if self._line_id and self._line() is None:
+            self._line_id = ""
+        super()._on_document_agreement_changed()
+
     # --- storage -------------------------------------------------------------------------------
     def _line(self, agreement: Agreement | None = None) -> Line | None:
         found: Line | None = col.find(agreement or self.document.agreement, "lines", self._line_id)

@@ -298,3 +298,10 @@ def test_any_text_gives_read_problems(text: str) -> None:
 def test_an_entry_into_force_outside_the_planning_calendar_is_refused() -> None:
     problems = _problems(_document(eif="9999-12-31"))
     assert problems == [("eif", "expected a date from 1900 to 2200, found '9999-12-31'")]
+
+
+def test_a_file_nested_thousands_deep_is_a_located_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.carveplan"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(ReadError, match="nested too deeply"):
+        load(path)

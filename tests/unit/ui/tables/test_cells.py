@@ -57,7 +57,7 @@ def test_count_refuses_negative_and_fractions() -> None:
 
 
 def test_timing_error_keeps_the_parser_message() -> None:
-    with pytest.raises(c.CellError, match=r"character 6 is 'x'.*unit"):
+    with pytest.raises(c.CellError, match=r"at character 6 found 'x'.*unit"):
         c.parse_timing_cell("EIF+6x")
 
 

@@ -90,7 +90,7 @@ def test_declined_recovery_keeps_the_autosave_aside_and_says_where(
     qtbot: QtBot, small_agreement: Agreement, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = autosave.autosave_dir()
-    shutil.rmtree(folder / "set aside", ignore_errors=True)
+    shutil.rmtree(autosave.set_aside_dir(), ignore_errors=True)
     native.save(small_agreement, folder / "old.carveplan")
     meta = {"pid": 2**22 + 99, "original": "", "title": "Test agreement", "saved_at": "2027-02-01T09:00:00"}
     (folder / "old.json").write_text(json.dumps(meta), encoding="utf-8")
@@ -101,7 +101,7 @@ def test_declined_recovery_keeps_the_autosave_aside_and_says_where(
     qtbot.addWidget(window)
     assert not offer_recovery(window)
     assert not (folder / "old.carveplan").exists()
-    kept = list((folder / "set aside").glob("*.carveplan"))
+    kept = list(autosave.set_aside_dir().glob("*.carveplan"))
     assert [p.name for p in kept] == ["Test agreement 2027-02-01 0900.carveplan"]
     assert native.load(kept[0]) == small_agreement
     assert str(kept[0]) in told[0]

@@ -59,8 +59,7 @@ class Recovery:
 
         Answering "no" to a recovery must not lose the work: it may still be wanted tomorrow.
         """
-        folder = autosave_dir() / "set aside"
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = set_aside_dir()
         stem = "".join(c if c.isalnum() or c in " -_" else "_" for c in self.title).strip() or "unsaved"
         stamp = self.saved_at.replace(":", "").replace("T", " ")[:15]
         target = folder / f"{stem} {stamp}{native.SUFFIX}".replace("  ", " ")
@@ -71,6 +70,13 @@ class Recovery:
         self.data.replace(target)
         self.meta.unlink(missing_ok=True)
         return target
+
+
+def set_aside_dir() -> Path:
+    """Where declined recoveries are kept, beside the autosave folder (which only holds live work)."""
+    folder = autosave_dir().parent / "autosave set aside"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def _alive(pid: int) -> bool:

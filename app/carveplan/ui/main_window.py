@@ -127,9 +127,8 @@ class MainWindow(QMainWindow):
     def _on_document_path_changed(self) -> None:
         # The first file shown gets the zoom the user left; each file opened later starts fitted,
         # and nothing typed to filter the previous file's outline hides the new one's records.
-        if self._zoom_restored:
-            self.chart.fit_all()
-        else:
+        self.chart.fit_all()
+        if not self._zoom_restored and self.document.path is not None:
             self._zoom_restored = True
             self._apply_saved_zoom()
         self.outline.filter.clear()

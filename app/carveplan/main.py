@@ -9,7 +9,20 @@ from pathlib import Path
 
 # Words that make the launcher hand over to the command line instead of opening a window.
 _CLI_WORDS = frozenset(
-    {"validate", "show", "trajectory", "export", "import", "compare", "divergence", "help"}
+    {
+        "validate",
+        "show",
+        "trajectory",
+        "export",
+        "import",
+        "compare",
+        "divergence",
+        "trade",
+        "coverage",
+        "diff",
+        "rounds",
+        "help",
+    }
 )
 
 

@@ -16,6 +16,8 @@ from carveplan.cli.common import (
     parse_year,
 )
 from carveplan.engine import resolve, trajectory, year_range
+from carveplan.engine.quotas import quota_rows
+from carveplan.model.duty import format_column
 
 COLUMNS = ("party", "sector", "code", "description", "base", "category")
 
@@ -50,6 +52,9 @@ def run(args: argparse.Namespace) -> int:
     for row in trajectory(schedule, years):
         line = row.line.line
         category = line.category if not line.phases else "explicit"
-        head = [line.party, line.sector, line.code, line.description, str(line.base), category]
-        writer.writerow([*head, *(str(v) for v in row.values)])
+        base = format_column(line.base, line.unit)
+        head = [line.party, line.sector, line.code, line.description, base, category]
+        writer.writerow([*head, *(format_column(v, line.unit) for v in row.values)])
+        for extra in quota_rows(line, agreement, years):
+            writer.writerow([line.party, line.sector, line.code, *extra])
     return 0

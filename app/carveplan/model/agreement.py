@@ -11,8 +11,10 @@ from carveplan.model.exception import ReviewClause, SecurityException
 from carveplan.model.line import Line
 from carveplan.model.milestone import Milestone
 from carveplan.model.party import DEFAULT_SECTORS, Party, Sector
+from carveplan.model.round import Round
 from carveplan.model.scenario import Scenario
 from carveplan.model.staging import StagingCategory
+from carveplan.model.trade import CoverageTest, TradeTable
 
 
 class RoundingDirection(StrEnum):
@@ -74,7 +76,10 @@ class Agreement:
         exceptions: the security exceptions.
         reviews: the review clauses.
         scenarios: the what-if scenarios (the baseline is implicit).
+        rounds: the negotiating rounds kept in the document, oldest first.
         notes: free text.
+        trade: the parties' imports from each other, for coverage; ``None`` until trade data is added.
+        coverage_test: the Article XXIV thresholds and horizon; ``None`` for the defaults (90 %, 10 years).
     """
 
     title: str
@@ -92,4 +97,7 @@ class Agreement:
     exceptions: tuple[SecurityException, ...] = ()
     reviews: tuple[ReviewClause, ...] = ()
     scenarios: tuple[Scenario, ...] = ()
+    rounds: tuple[Round, ...] = ()
     notes: str = ""
+    trade: TradeTable | None = None
+    coverage_test: CoverageTest | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import Any
 
 from carveplan.engine.staging import find_category
 from carveplan.model import Agreement, Gate
@@ -57,7 +58,7 @@ def check_gates(agreement: Agreement, gates: tuple[Gate, ...]) -> None:
     unknown = [g.milestone for g in gates if g.milestone not in known]
     if unknown:
         listed = ", ".join(sorted(known)[:8]) or "none yet: add them under Milestones"
-        raise CellError(f"no milestone {unknown[0]!r}; the milestones are {listed}")
+        raise CellError.plain(f"no milestone {unknown[0]!r}; the milestones are {listed}")
 
 
 def first(values: Sequence[str]) -> str:
@@ -124,3 +125,13 @@ def gates_column(width: int = 16) -> Column:
 def text_column(field: str, header: str, width: int = 16) -> Column:
     """Free text."""
     return Column(field, header, width=width)
+
+
+def rate_column(field: str, header: str, tip: str, optional: bool = False, width: int = 8) -> Column:
+    """A rate as published (``6.8``, ``4.4¢/kg``, ``3.4¢/kg + 2%``); a unit typed with it is the line's."""
+    parse = c.parse_optional_rate_cell if optional else c.parse_rate_cell
+
+    def show(record: Any, unit: str) -> str:
+        return c.format_rate(getattr(record, field), unit)
+
+    return Column(field, header, parse=parse, editor=Editor.NUMBER, tooltip=tip, width=width, show=show)

@@ -40,6 +40,7 @@ class Column:
         choices: the drop-down's entries for ``Editor.CHOICE`` (from the agreement, e.g. its parties).
         tooltip: the header's tooltip, saying what the cell accepts.
         width: the initial width in characters.
+        show: (record, unit) -> cell text, for a value written in its line's unit (a rate).
         check: refuses a read value the agreement makes untrue (a gate on no milestone), raising
             ``CellError``; ``None`` when the text alone decides.
     """
@@ -52,6 +53,7 @@ class Column:
     choices: Choices | None = None
     tooltip: str = ""
     width: int = 12
+    show: Callable[[Any, str], str] | None = None
     check: Check | None = None
 
     @property
@@ -64,18 +66,20 @@ class Column:
         """Whether cells are numbers (aligned right, sorted by value)."""
         return self.editor is Editor.NUMBER
 
-    def text(self, record: Any) -> str:
-        """The cell text for ``record``."""
+    def text(self, record: Any, unit: str | None = None) -> str:
+        """The cell text for ``record``; ``unit`` is its line's when the record has none (a phase)."""
+        if self.show is not None:
+            return self.show(record, unit or str(getattr(record, "unit", "%")))
         return self.format(getattr(record, self.field))
 
     def read(self, text: str) -> Any:
         """The field value for ``text``; raises ``CellError`` with the column's header in front."""
         if self.parse is None:
-            raise CellError(f"{self.header}: read-only")
+            raise CellError.plain(f"{self.header}: read-only")
         try:
             return self.parse(text)
         except CellError as err:
-            raise CellError(f"{self.header}: {err}") from None
+            raise CellError.plain(f"{self.header}: {err}") from None
 
     def read_in(self, agreement: Agreement, text: str) -> Any:
         """:meth:`read`, then the column's check against ``agreement``."""
@@ -84,7 +88,7 @@ class Column:
             try:
                 self.check(agreement, value)
             except CellError as err:
-                raise CellError(f"{self.header}: {err}") from None
+                raise CellError.plain(f"{self.header}: {err}") from None
         return value
 
 

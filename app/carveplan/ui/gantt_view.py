@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 MIN_SPAN_DAYS = 90
 MAX_SPAN_DAYS = 365 * 60
 AXES_INCHES = 1.0  # the year and date axes alone, when the title block and legend are folded away
-APP_ROW_INCHES = 0.2  # rows in the window: 12 lines show at 1280x720; exports keep the style's
+APP_ROW_INCHES = 0.19  # rows in the window: 12 lines show at 1280x720; exports keep the style's
 GETTING_STARTED = (
     "No lines yet. To start:\n"
     "File → Agreement Properties (Alt+Return): title, entry into force, rounding\n"
@@ -208,7 +208,8 @@ class GanttView(QWidget):
             ghost_label=ghost_label,
             empty_hint=GETTING_STARTED,
             title_block=self.title_block,
-            legend=self.legend,
+            # A round drawn behind the chart is named only in the legend: show it then.
+            legend=self.legend or self.ghost is not None,
         )
         self.canvas.draw_idle()
         self._update_scrollbar(rows.count or 0)

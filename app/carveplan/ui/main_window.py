@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
-from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QComboBox, QDockWidget, QFrame, QLabel, QMainWindow, QScrollArea, QWidget
 
 from carveplan.io.formats import READERS
 from carveplan.model import BASELINE, Agreement
@@ -23,6 +23,8 @@ from carveplan.ui.problems import ProblemsPanel
 from carveplan.ui.rounds_panel import add_rounds_dock
 from carveplan.ui.settings import settings
 from carveplan.ui.tables import TablesPane
+
+MAX_DOCK_MINIMUM = 200  # pixels a bottom dock may insist on before it scrolls instead
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +46,8 @@ class MainWindow(QMainWindow):
         self.problems_dock = self._dock("Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.tables_dock, self.problems_dock)
         self.analysis = add_analysis_docks(self)
+        for dock in self.analysis.docks:
+            _let_scroll(dock)
         self.rounds_dock = add_rounds_dock(self)
         self.tables_dock.raise_()
         self.scenario_box = QComboBox(self)
@@ -212,6 +216,19 @@ class MainWindow(QMainWindow):
         state = store.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+
+def _let_scroll(dock: QDockWidget) -> None:
+    """Put a tall dock's contents in a scroll area: tabified with the tables, its minimum height
+    would otherwise be theirs too, and leave the chart a few rows at 1280x720."""
+    widget = dock.widget()
+    if widget is None or widget.minimumSizeHint().height() <= MAX_DOCK_MINIMUM:
+        return
+    area = QScrollArea(dock)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    dock.setWidget(area)
 
 
 def plural(count: int, noun: str) -> str:

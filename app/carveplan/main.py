@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 # Words that make the launcher hand over to the command line instead of opening a window.
 _CLI_WORDS = frozenset(
@@ -30,13 +32,37 @@ def wants_cli(args: Sequence[str]) -> bool:
     return bool(args) and (args[0] in _CLI_WORDS or args[0].startswith("-"))
 
 
+def unknown_word(args: Sequence[str]) -> str | None:
+    """The message for a first word that is neither a command nor an existing file, else ``None``."""
+    if not args or wants_cli(args) or Path(args[0]).exists():
+        return None
+    commands = ", ".join(sorted(_CLI_WORDS - {"help"}))
+    return (
+        f"carveplan: {args[0]!r} is neither a command nor a file.\n"
+        f"  commands: {commands}\n"
+        "  open a file in the window: carveplan FILE\n"
+        "  more: carveplan --help, carveplan COMMAND --help\n"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run CarvePlan with ``argv`` (default: the process arguments); returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
+    mistake = unknown_word(args)
+    if mistake is not None:
+        sys.stderr.write(mistake)
+        return 2
     if wants_cli(args):
         from carveplan.cli import main as cli_main
 
-        return cli_main(args)
+        try:
+            status = cli_main(args)
+            sys.stdout.flush()  # a reader that left early (| head) fails here, not at exit
+        except BrokenPipeError:
+            # Point stdout at nothing so the interpreter's own flush at exit stays quiet.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+        return status
     from carveplan.ui.app import run
 
     return run(args)

@@ -43,8 +43,8 @@ def test_foreign_schedule_with_party_sector_and_map(
     args += ["--sector", "energy", "--eif", "2027-01-01", "--map", "base=Duty", "--map", "category=Treatment"]
     assert main(args) == 0
     out = capsys.readouterr().out
-    assert "base <- C (Duty)" in out
-    assert "imported 1 lines of VNM" in out
+    assert "base ← C (Duty)" in out
+    assert "imported 1 line of VNM" in out
     (line,) = native.load(tmp_path / "s.carveplan").lines
     assert (line.code, line.base, line.category, line.sector) == ("0101210000", Decimal(5), "B5", "energy")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -35,7 +36,7 @@ def test_without_a_display_the_app_says_how_to_run_it() -> None:
         check=False,
     )
     assert done.returncode == 2
-    assert "xvfb-run carveplan" in done.stderr
+    assert "xvfb-run -a " in done.stderr
     assert "Traceback" not in done.stderr
 
 
@@ -62,7 +63,8 @@ def test_recovery_restores_unsaved_work_as_modified(
     native.save(small_agreement, original)
     folder = autosave.autosave_dir()
     for stale in folder.iterdir():
-        stale.unlink()
+        if stale.is_file():
+            stale.unlink()
     edited = small_agreement.__class__(**{**small_agreement.__dict__, "title": "Edited before the crash"})
     native.save(edited, folder / "dead.carveplan")
     meta = {
@@ -84,14 +86,23 @@ def test_recovery_restores_unsaved_work_as_modified(
     assert not (folder / "dead.carveplan").exists()
 
 
-def test_declined_recovery_discards_the_autosave(
+def test_declined_recovery_keeps_the_autosave_aside_and_says_where(
     qtbot: QtBot, small_agreement: Agreement, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = autosave.autosave_dir()
+    shutil.rmtree(autosave.set_aside_dir(), ignore_errors=True)
     native.save(small_agreement, folder / "old.carveplan")
-    (folder / "old.json").write_text(json.dumps({"pid": 2**22 + 99, "original": ""}), encoding="utf-8")
+    meta = {"pid": 2**22 + 99, "original": "", "title": "Test agreement", "saved_at": "2027-02-01T09:00:00"}
+    (folder / "old.json").write_text(json.dumps(meta), encoding="utf-8")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
     window = MainWindow()
     qtbot.addWidget(window)
     assert not offer_recovery(window)
     assert not (folder / "old.carveplan").exists()
+    kept = list(autosave.set_aside_dir().glob("*.carveplan"))
+    assert [p.name for p in kept] == ["Test agreement 2027-02-01 0900.carveplan"]
+    assert native.load(kept[0]) == small_agreement
+    assert str(kept[0]) in told[0]
+    assert autosave.pending_recoveries() == []  # not offered again

@@ -182,3 +182,26 @@ def test_all_sectors_switch_shows_the_other_lines(
     assert window.files.all_sectors
     model = window.outline.model
     assert model.match(model.index(0, 0), KEY_ROLE, "H-1", 1, Qt.MatchFlag.MatchRecursive)
+
+
+def test_status_bar_counts_problems_in_words(window: MainWindow) -> None:
+    window._on_problems_counts_changed(1, 2)
+    assert window._status_problems.text() == "1 error · 2 warnings"
+    window._on_problems_counts_changed(0, 1)
+    assert window._status_problems.text() == "0 errors · 1 warning"
+
+
+def test_an_error_no_reader_expected_shows_a_dialog_and_keeps_the_document(
+    window: MainWindow, saved: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+
+    def overflow(_path: Path) -> Agreement:
+        raise MemoryError
+
+    monkeypatch.setattr("carveplan.ui.files.read_agreement", overflow)
+    before = window.document.agreement
+    assert not window.files.open_path(saved, ask=False)
+    assert "could not be read (MemoryError)" in shown[0]
+    assert window.document.agreement is before

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from carveplan.io import native
 from carveplan.model import Agreement
+from carveplan.resources import sample_path
 from carveplan.ui.document import Document
 from carveplan.ui.presentation import PresentationWindow, presentation_pages
 
@@ -49,3 +53,61 @@ def test_no_banner_without_classification(qtbot: QtBot, small_agreement: Agreeme
     qtbot.addWidget(window)
     window.show()
     assert not window.banner.isVisible()
+
+
+@pytest.fixture(params=[(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def presenting(request: pytest.FixtureRequest, qtbot: QtBot) -> PresentationWindow:
+    document = Document(native.load(sample_path()))
+    window = PresentationWindow(document)
+    qtbot.addWidget(window)
+    window.resize(*request.param)
+    with qtbot.waitSignal(window.chart.drawn, timeout=10000):
+        window.show()
+    qtbot.waitUntil(lambda: window.chart.artists is not None and window.chart.figure is not None)
+    with qtbot.waitSignal(window.chart.drawn, timeout=10000):
+        window.show_page(0)
+    return window
+
+
+def test_every_page_fits_its_rows_without_scrolling(presenting: PresentationWindow, qtbot: QtBot) -> None:
+    fit = presenting.chart.rows_that_fit(0.42)
+    assert len(presenting.pages) > len(presentation_pages(presenting._document.agreement))
+    for number in range(0, len(presenting.pages), 3):  # a third of the pages: each redraw takes time
+        with qtbot.waitSignal(presenting.chart.drawn, timeout=10000):
+            presenting.show_page(number)
+        artists = presenting.chart.artists
+        assert artists is not None
+        assert 0 < len(artists.rows) <= fit
+        assert not presenting.chart.scrollbar.isVisible()
+        assert artists.frame.row_points >= artists.style.label_min_points  # every row keeps its label
+
+
+def test_a_page_spans_its_own_lines_and_a_zoom_does_not_carry_over(
+    presenting: PresentationWindow, qtbot: QtBot
+) -> None:
+    schedule = presenting._document.schedule()
+    number = next(i for i, p in enumerate(presenting.pages) if p.caption == "Energy — AUS")
+    page = presenting.pages[number]
+    ends = [
+        line.final_date for line in schedule.lines if (line.line.sector, line.line.party) == ("energy", "AUS")
+    ]
+    last = max(day for day in ends if day is not None)
+    assert page.window is not None
+    assert page.window[1] <= date(last.year + 2, 12, 31)  # not the agreement's whole term
+    with qtbot.waitSignal(presenting.chart.drawn, timeout=10000):
+        presenting.show_page(number)
+    qtbot.keyClick(presenting, Qt.Key.Key_Plus)
+    assert presenting.chart.current_window() != page.window
+    with qtbot.waitSignal(presenting.chart.drawn, timeout=10000):
+        qtbot.keyClick(presenting, Qt.Key.Key_Right)
+    assert presenting.chart.current_window() == presenting.pages[number + 1].window
+
+
+def test_one_classification_label_and_values_on_the_bars(presenting: PresentationWindow) -> None:
+    artists = presenting.chart.artists
+    assert artists is not None
+    assert presenting.banner.text() == "DRAFT – FOR NEGOTIATION"
+    assert artists.title == []  # the chart's own title block (and label) is folded away
+    values = [t.get_text() for t in artists.labels if "%" in t.get_text() and "→" not in t.get_text()[:1]]
+    assert values
+    assert min(t.get_fontsize() for t in artists.labels) >= 12

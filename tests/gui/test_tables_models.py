@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from carveplan.model import (
@@ -132,12 +133,34 @@ def test_bad_text_is_refused(
 def test_read_only_cells_refuse_edits(document: Document) -> None:
     model = model_of(document, "lines")
     assert not model.setData(cell(model, 0, "phases"), "3")
-    generated = PhaseTableModel(document)
-    generated.set_line("VNM-E01")
-    assert generated.generated()
-    assert generated.rowCount() == 5
-    assert not generated.setData(cell(generated, 0, "value"), "1")
     assert document.undo_stack.count() == 0
+
+
+def test_editing_a_generated_phase_writes_the_phases_out_in_one_step(document: Document) -> None:
+    model = PhaseTableModel(document)
+    model.set_line("VNM-E01")
+    generated = model.records()
+    assert model.generated()
+    assert model.flags(cell(model, 1, "value")) & Qt.ItemFlag.ItemIsEditable
+    assert model.headerData(1, Qt.Orientation.Vertical) == "2 gen."
+    assert "Double-click a cell" in model.data(cell(model, 1, "value"), Qt.ItemDataRole.ToolTipRole)
+    assert model.data(cell(model, 1, "value"), Qt.ItemDataRole.FontRole).italic()
+    assert model.setData(cell(model, 1, "value"), "3.5")
+    line = col.find(document.agreement, "lines", "VNM-E01")
+    assert len(line.phases) == len(generated)  # no extra phase, unlike adding one
+    assert line.phases[1].value == Decimal("3.5")
+    assert line.phases[0] == generated[0]
+    assert line.phases[2:] == generated[2:]
+    assert not model.generated()
+    assert model.headerData(1, Qt.Orientation.Vertical) == "2"
+    stack = document.undo_stack
+    assert (stack.count(), stack.undoText()) == (
+        1,
+        "Edit value of phase 2 of line VNM-E01 (phases of B5 written out)",
+    )
+    stack.undo()
+    assert col.find(document.agreement, "lines", "VNM-E01").phases == ()
+    assert model.generated()
 
 
 def test_unchanged_text_pushes_nothing(document: Document) -> None:

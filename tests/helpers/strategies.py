@@ -428,6 +428,7 @@ def agreements(draw: st.DrawFn, max_lines: int = 4) -> Agreement:
     review_ids = draw(_unique_ids(r"R[0-9]{1,2}|TERM", max_size=2))
     return Agreement(
         title=draw(texts(20)),
+        short_name=draw(texts()),
         eif=draw(dates(date(2000, 1, 1), date(2060, 12, 31))),
         eif_tentative=draw(st.booleans()),
         stage_day=draw(_month_days()),

@@ -60,6 +60,7 @@ def make_frame(
     style: ChartStyle,
     span: tuple[float, float],
     legend_points: float,
+    title_block: bool = True,
 ) -> Frame:
     """Lay out the page for a figure of ``fig_size`` inches.
 
@@ -70,6 +71,7 @@ def make_frame(
         style: the chart style.
         span: the window as date numbers.
         legend_points: height of the legend block.
+        title_block: leave room for the title block (``False``: the app folds it away).
 
     Returns:
         The frame.
@@ -79,9 +81,9 @@ def make_frame(
     label_points = min(longest * 1.05 + style.font_size, width * 0.36)
     left = label_points + style.font_size * 0.8
     right = style.font_size * 1.6
-    title_block = style.title_size * 1.5 + style.font_size * 1.6 + 12
+    title_room = style.title_size * 1.5 + style.font_size * 1.6 + 12 if title_block else 4.0
     year_axis = style.small_font_size * 2.0 + 6
-    top = title_block + year_axis
+    top = title_room + year_axis
     date_axis = style.font_size * 3.0 + 8
     bottom = date_axis + legend_points + 6
     axes_w = max(width - left - right, 10.0)

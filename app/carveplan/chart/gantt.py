@@ -104,6 +104,9 @@ def draw_gantt(
     highlight: frozenset[MilestoneId] = frozenset(),
     visible: tuple[Row, ...] | None = None,
     ghost_label: str = "Baseline",
+    empty_hint: str = "",
+    title_block: bool = True,
+    legend: bool = True,
 ) -> GanttArtists:
     """Clear ``fig`` and draw the schedule's Gantt chart on it.
 
@@ -119,6 +122,9 @@ def draw_gantt(
         highlight: milestones drawn with a halo (e.g. the gating chain of the line being examined).
         visible: the rows already laid out (a page of a deck); ``rows`` is then not read.
         ghost_label: the legend's name for the ghost bars (a round drawn behind the chart).
+        empty_hint: what to do next, drawn instead of "No lines match" when the agreement has no line.
+        title_block: draw the title block (exports); the app folds it away to show more rows.
+        legend: draw the legend (exports); the app folds it away to show more rows.
 
     Returns:
         The artists drawn and a hit-test helper.
@@ -129,14 +135,14 @@ def draw_gantt(
     start, end = window or default_window(schedule, baseline)
     span = (day_num(start), day_num(end))
     verticals = [v for v in vertical_marks(schedule, today) if span[0] <= v.x <= span[1]]
-    plan = _plan(fig, schedule, shown, style, span, baseline, verticals, ghost_label)
+    plan = _plan(fig, schedule, shown, style, span, baseline, verticals, ghost_label, legend, title_block)
     ax = fig.add_axes(plan.frame.rect)
     _prepare_axes(ax, style, span)
     ticks = _tick_counts(plan.frame, style)
     tick_plan = apply_date_axis(ax, start, end, style, ticks[0])
     top = apply_year_axis(ax, schedule.eif, schedule.agreement.stage_day, start, end, style, ticks[1])
     art = GanttArtists(fig, ax, top, shown, (start, end), style, plan.frame, tick_plan)
-    _draw_page(art, schedule, plan, verticals, today, title, highlight)
+    _draw_page(art, schedule, plan, verticals, today, title, highlight, empty_hint)
     return art
 
 
@@ -199,6 +205,8 @@ class _Plan:
     ncols: int
     labelled: list[Row]
     frame: Frame
+    legend: bool = True
+    title_block: bool = True
 
 
 def _plan(
@@ -210,17 +218,19 @@ def _plan(
     baseline: Schedule | None,
     verticals: list[VerticalMark],
     ghost_label: str,
+    legend: bool = True,
+    title_block: bool = True,
 ) -> _Plan:
     geo = build_geometry(schedule, rows, style, span, baseline)
     marks = [m for m in milestone_marks(schedule, rows) if span[0] <= m.x <= span[1]]
     content = replace(_content(schedule, rows, geo, marks, verticals, baseline), ghost_label=ghost_label)
-    handles = legend_handles(content, style)
+    handles = legend_handles(content, style) if legend else []
     size = (float(fig.get_figwidth()), float(fig.get_figheight()))
-    ncols, legend_points = legend_layout(handles, style, size[0] * 72 - 24)
-    first = make_frame(size, rows, (), style, span, legend_points)
+    ncols, legend_points = legend_layout(handles, style, size[0] * 72 - 24) if legend else (1, 0.0)
+    first = make_frame(size, rows, (), style, span, legend_points, title_block)
     labelled = labelled_rows(rows, style, first.row_points)
-    frame = make_frame(size, rows, labelled, style, span, legend_points)
-    return _Plan(geo, marks, handles, ncols, labelled, frame)
+    frame = make_frame(size, rows, labelled, style, span, legend_points, title_block)
+    return _Plan(geo, marks, handles, ncols, labelled, frame, legend, title_block)
 
 
 def _tick_counts(frame: Frame, style: ChartStyle) -> tuple[int, int]:
@@ -239,6 +249,7 @@ def _draw_page(
     today: date | None,
     title: str | None,
     highlight: frozenset[MilestoneId],
+    empty_hint: str = "",
 ) -> None:
     """Everything that depends on the rows: row labels, bars, marks, labels, legend and title."""
     ax, style, frame, geo = art.ax, art.style, plan.frame, plan.geo
@@ -251,11 +262,13 @@ def _draw_page(
     art.milestones = plan.marks
     art.labels = draw_labels(ax, geo, plan.marks, style, frame, span)
     if not art.rows:
+        first_time = not schedule.agreement.lines and empty_hint
         art.labels.append(
             ax.text(
                 0.5,
                 0.5,
-                "No lines match the selection",
+                empty_hint if first_time else "No lines match the selection",
+                linespacing=1.6,
                 transform=ax.transAxes,
                 ha="center",
                 va="center",
@@ -264,7 +277,10 @@ def _draw_page(
                 parse_math=False,
             )
         )
-    art.legend = draw_legend(art.figure, plan.handles, style, plan.ncols, frame.legend_bottom)
+    if plan.legend:
+        art.legend = draw_legend(art.figure, plan.handles, style, plan.ncols, frame.legend_bottom)
+    if not plan.title_block:
+        return
     agreement = schedule.agreement
     subtitle = subtitle_text(
         schedule.scenario, schedule.eif, agreement.eif_tentative, today, len(schedule.lines)

@@ -144,12 +144,15 @@ def _milestone_labels(
     out: list[Text] = []
     offset = style.milestone_size * 0.9 / frame.points_per_day
     free_from: dict[float, float] = {}  # row -> where the last label on it ends
-    for m in sorted(marks, key=lambda mark: (mark.y, mark.x)):
+    ordered = sorted(marks, key=lambda mark: (mark.y, mark.x))
+    for m, after in zip(ordered, [*ordered[1:], None], strict=False):
         ident = m.milestone.milestone.id
         width = text_points(ident, style.small_font_size) / frame.points_per_day
         x = m.x + offset
-        if x < free_from.get(m.y, -1e18) or x + width > span[1]:
-            continue  # would overprint the previous milestone's label on this row
+        # The next diamond on the row ends the room: a label running into it reads as one word.
+        room_end = after.x - offset if after is not None and after.y == m.y else span[1]
+        if x < free_from.get(m.y, -1e18) or x + width > room_end:
+            continue  # would overprint the previous label, the next diamond, or leave the chart
         free_from[m.y] = x + width + offset
         out.append(_text(ax, x, m.y, ident, style, style.foreground, "left", True))
     return out

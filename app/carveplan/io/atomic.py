@@ -28,13 +28,15 @@ def write_atomic(path: str | Path, data: bytes | Iterable[bytes]) -> None:
     """
     target = Path(os.path.realpath(path))
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    existed = target.exists()
     try:
         _write_synced(temporary, data, _mode_of(target))
         os.replace(temporary, target)
     except OSError as err:
         with contextlib.suppress(OSError):
             temporary.unlink()
-        raise WriteError(f"could not save {target}: {_reason(err)}; the previous file is unchanged") from err
+        kept = "; the previous file is unchanged" if existed else "; nothing was written"
+        raise WriteError(f"could not save {target}: {_reason(err)}{kept}") from err
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()

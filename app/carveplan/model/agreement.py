@@ -62,6 +62,7 @@ class Agreement:
 
     Attributes:
         title: the agreement's name.
+        short_name: the name used where space is short (``CPTPP``, ``EVFTA``); empty: the title.
         eif: entry into force; every relative date hangs off it.
         eif_tentative: whether the EIF date is still an assumption.
         stage_day: the day of the year on which stages from year 2 fall.
@@ -87,6 +88,7 @@ class Agreement:
 
     title: str
     eif: date
+    short_name: str = ""
     eif_tentative: bool = False
     stage_day: MonthDay = MonthDay()
     rounding: RoundingRule = RoundingRule()

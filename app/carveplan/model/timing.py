@@ -106,7 +106,7 @@ class TimingError(ValueError):
         found = "the end" if self.position >= len(self.text) else repr(self.text[self.position])
         return (
             f"cannot read timing {self.text!r}: at character {self.position + 1} found {found}, "
-            f"expected {self.expected}"
+            f"expected {self.expected} (a date is written YYYY-MM-DD; or EIF+6m, Y3, M:REG-1+6m, prev+12m)"
         )
 
     def caret(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from carveplan import __version__
@@ -15,9 +16,23 @@ if TYPE_CHECKING:
 NO_DISPLAY = """\
 CarvePlan could not find a display to open its window on.
 - On a desktop, start it from the desktop session (DISPLAY or WAYLAND_DISPLAY must be set).
-- On a server without a screen, run it under a virtual display:  xvfb-run carveplan {args}
-- Or use the command line, which needs no display:  carveplan --help
+- On a server without a screen, run it under a virtual display:
+    {xvfb}{launcher} {args}
+- Or use the command line, which needs no display:
+    {launcher} --help
 """
+
+
+def no_display_advice(args: Sequence[str]) -> str:
+    """The advice printed without a display, with commands that work as printed on this machine."""
+    import shutil
+
+    # The launcher as this process was started: `carveplan` only when that is on PATH.
+    found = shutil.which("carveplan")
+    launcher = "carveplan" if found and Path(found).resolve() == Path(sys.argv[0]).resolve() else ""
+    launcher = launcher or f"{sys.executable} -m carveplan"
+    xvfb = "xvfb-run -a " if shutil.which("xvfb-run") else "sudo apt-get install xvfb, then: xvfb-run -a "
+    return NO_DISPLAY.format(xvfb=xvfb, launcher=launcher, args=" ".join(args)).replace(" \n", "\n")
 
 
 def has_display() -> bool:
@@ -32,7 +47,7 @@ def has_display() -> bool:
 def run(args: Sequence[str]) -> int:
     """Open the main window on ``args[0]`` (or the last file, or the sample) and run until it closes."""
     if not has_display():
-        sys.stderr.write(NO_DISPLAY.format(args=" ".join(args)).replace("  \n", "\n"))
+        sys.stderr.write(no_display_advice(args))
         return 2
     from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication

@@ -54,6 +54,30 @@ class Recovery:
         self.data.unlink(missing_ok=True)
         self.meta.unlink(missing_ok=True)
 
+    def set_aside(self) -> Path:
+        """Keep the autosaved agreement where it will not be offered again; returns where it went.
+
+        Answering "no" to a recovery must not lose the work: it may still be wanted tomorrow.
+        """
+        folder = set_aside_dir()
+        stem = "".join(c if c.isalnum() or c in " -_" else "_" for c in self.title).strip() or "unsaved"
+        stamp = self.saved_at.replace(":", "").replace("T", " ")[:15]
+        target = folder / f"{stem} {stamp}{native.SUFFIX}".replace("  ", " ")
+        number = 2
+        while target.exists():
+            target = folder / f"{stem} {stamp} ({number}){native.SUFFIX}"
+            number += 1
+        self.data.replace(target)
+        self.meta.unlink(missing_ok=True)
+        return target
+
+
+def set_aside_dir() -> Path:
+    """Where declined recoveries are kept, beside the autosave folder (which only holds live work)."""
+    folder = autosave_dir().parent / "autosave set aside"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
 
 def _alive(pid: int) -> bool:
     if pid == os.getpid():

@@ -15,6 +15,7 @@ from carveplan.model import BASELINE, Agreement
 from carveplan.ui.deck_scope import DECK_SUFFIXES, DeckScope, ask_deck_scope
 from carveplan.ui.document import Document
 from carveplan.ui.error_dialog import ProblemListDialog
+from carveplan.ui.file_guard import FileGuard
 from carveplan.ui.progress import progress_callback
 from carveplan.ui.settings import add_recent_file
 
@@ -54,6 +55,7 @@ class FileController(QObject):
         self._window = window
         self._document = document
         self.all_sectors = False  # charts and decks follow View → All Sectors
+        self.guard = FileGuard()
 
     # --- asking -------------------------------------------------------------
     def maybe_save(self) -> bool:
@@ -75,10 +77,22 @@ class FileController(QObject):
 
     # --- commands -------------------------------------------------------------
     def new(self) -> None:
-        """Start a blank agreement."""
-        if self.maybe_save():
-            self._document.load(new_agreement(), None)
-            self.status.emit("New agreement")
+        """Ask for the new agreement's title, entry into force and parties, then start on it."""
+        from carveplan.ui.properties_dialog import ask_new_agreement
+
+        if not self.maybe_save():
+            return
+        agreement = ask_new_agreement(new_agreement(), self._window)
+        if agreement is not None:
+            self._document.load(agreement, None)
+            self.guard.release()
+            self.status.emit(f"New agreement: {agreement.title}")
+
+    def properties(self) -> None:
+        """Show File → Agreement Properties; OK is one undo step."""
+        from carveplan.ui.properties_dialog import PropertiesDialog
+
+        PropertiesDialog(self._document, self._window).exec()
 
     def open(self) -> None:
         """Ask for a file and open it."""
@@ -93,6 +107,9 @@ class FileController(QObject):
         """Open ``path`` (.carveplan, or a workbook); on failure list the problems and keep the document."""
         if ask and not self.maybe_save():
             return False
+        native_file = path.suffix.lower() == native.SUFFIX
+        if native_file and not self._open_anyway(path):
+            return False
         try:
             agreement = read_agreement(path)
         except ReadError as err:
@@ -104,9 +121,20 @@ class FileController(QObject):
         except OSError as err:
             QMessageBox.critical(self._window, "Cannot open", f"{path}: {err.strerror or err}")
             return False
+        except (RecursionError, MemoryError, ValueError) as err:
+            # A reader's own checks missed it: still a dialog, and the open document stays.
+            QMessageBox.critical(
+                self._window,
+                "Cannot open",
+                f"{path.name} could not be read ({type(err).__name__}). Nothing was changed.",
+            )
+            return False
         # A workbook becomes a new, unsaved agreement: saving must not overwrite the workbook.
-        native_file = path.suffix.lower() == native.SUFFIX
         self._document.load(agreement, path if native_file else None)
+        if native_file:
+            self.guard.take(path)
+        else:
+            self.guard.release()
         add_recent_file(path)
         self.opened.emit(path)
         self.status.emit(f"Opened {path.name}")
@@ -157,8 +185,9 @@ class FileController(QObject):
         after = run_schedule_import(self._window, path, self._document.agreement)
         if after is not None:
             added = len(after.lines) - len(self._document.agreement.lines)
-            commands.apply(self._document, after, f"Import {added} lines from {path.name}")
-            self.status.emit(f"Imported {added} lines from {path.name}")
+            noun = "line" if added == 1 else "lines"
+            commands.apply(self._document, after, f"Import {added} {noun} from {path.name}")
+            self.status.emit(f"Imported {added} {noun} from {path.name}")
 
     def export(self) -> None:
         """Ask for a file and export the agreement in the format its suffix names."""
@@ -207,12 +236,52 @@ class FileController(QObject):
         return True
 
     # --- helpers ----------------------------------------------------------------
+    def _open_anyway(self, path: Path) -> bool:
+        """Warn when another CarvePlan has ``path`` open: the later save would undo the other's."""
+        holder = self.guard.holder(path)
+        if holder is None:
+            return True
+        answer = QMessageBox.warning(
+            self._window,
+            "Open in another window",
+            f"{path.name} is already open in {holder.describe()}.\n\nIf both save, the later save "
+            "overwrites the other's changes. Open it here anyway?",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Open
+
+    def _overwrite_anyway(self, path: Path) -> bool:
+        """Before saving over ``path``: warn when it changed on disk or another CarvePlan holds it."""
+        if self.guard.changed_on_disk(path):
+            reason = (
+                f"{path.name} was changed on disk since it was opened here "
+                "(another window or program saved it)."
+            )
+        elif (holder := self.guard.holder(path)) is not None:
+            reason = f"{path.name} is open in {holder.describe()}."
+        else:
+            return True
+        answer = QMessageBox.warning(
+            self._window,
+            "File changed elsewhere",
+            f"{reason}\n\nSaving replaces that version with this one. Save anyway, or cancel and "
+            "use File → Save As to keep both?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Save
+
     def _write(self, path: Path) -> bool:
+        if not self._overwrite_anyway(path):
+            self.status.emit("Not saved")
+            return False
         try:
             native.save(self._document.agreement, path)
         except (WriteError, OSError) as err:
             QMessageBox.critical(self._window, "Cannot save", f"{path} was not saved: {err}")
             return False
+        self.guard.saved(path)
         self._document.mark_saved(path)
         add_recent_file(path)
         self.status.emit(f"Saved {path.name}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +21,14 @@ if TYPE_CHECKING:
 
 MIN_SPAN_DAYS = 90
 MAX_SPAN_DAYS = 365 * 60
-CHROME_INCHES = 2.6  # title block, axes labels and legend around the rows
+AXES_INCHES = 1.0  # the year and date axes alone, when the title block and legend are folded away
+APP_ROW_INCHES = 0.19  # rows in the window: 12 lines show at 1280x720; exports keep the style's
+GETTING_STARTED = (
+    "No lines yet. To start:\n"
+    "File → Agreement Properties (Alt+Return): title, entry into force, rounding\n"
+    "Tables → Parties and Lines → Add row (Insert): a carved-out line, its base and category\n"
+    "File → Import Tariff Schedule (Ctrl+I): another delegation's schedule"
+)
 
 
 @dataclass
@@ -38,6 +45,7 @@ class ViewState:
         show_baseline: draw the baseline as ghost bars under a scenario.
         all_sectors: show the lines outside the focus sectors (sector ``other``) too.
         highlight: milestone ids drawn with a halo (the gating chain of a line being examined).
+        count: rows shown from ``first`` (``None``: as many as fit; presentation pages set it).
     """
 
     window: tuple[date, date] | None = None
@@ -49,6 +57,7 @@ class ViewState:
     show_baseline: bool = True
     all_sectors: bool = False
     highlight: frozenset[str] = frozenset()
+    count: int | None = None
 
 
 class _Placeholder(QLabel):
@@ -81,15 +90,21 @@ class GanttView(QWidget):
     Signals:
         drawn: a redraw finished (tests and the start-up benchmark wait on it).
         on_screen: the view has been painted for the first time (the window is showing).
+        phase_activated(str, int): a phase bar was double-clicked (line id, phase position).
     """
 
     drawn = Signal()
     on_screen = Signal()
+    phase_activated = Signal(str, int)
 
     def __init__(self, document: Document, parent: QWidget | None = None, style: str = "screen") -> None:
         super().__init__(parent)
         self._document = document
         self.style_name = style
+        # The window shows rows, not a page: the title is in the title bar, the legend in the tooltips.
+        self.title_block = False
+        self.legend = False
+        self.values_on_bars = False  # presentation mode: the projector style writes none by default
         self.state = ViewState()
         self.artists: GanttArtists | None = None
         self.ghost: tuple[str, Schedule] | None = None
@@ -166,6 +181,8 @@ class GanttView(QWidget):
         from carveplan.chart.style import style_named
 
         style = style_named(self.style_name)
+        if self.values_on_bars:
+            style = replace(style, phase_labels=True)
         document, state = self._document, self.state
         schedule = document.schedule()
         baseline, ghost_label = None, "Baseline"
@@ -180,7 +197,7 @@ class GanttView(QWidget):
             selected=frozenset({state.selected} if state.selected else ()),
             focus_only=not state.all_sectors,
             first=state.first,
-            count=self.rows_that_fit(style.row_inches),
+            count=state.count or self.rows_that_fit(self.row_inches(style.row_inches)),
         )
         self.artists = draw_gantt(
             self.figure,
@@ -192,6 +209,10 @@ class GanttView(QWidget):
             today=date.today(),
             highlight=state.highlight,
             ghost_label=ghost_label,
+            empty_hint=GETTING_STARTED,
+            title_block=self.title_block,
+            # A round drawn behind the chart is named only in the legend: show it then.
+            legend=self.legend or self.ghost is not None,
         )
         self.canvas.draw_idle()
         self._update_scrollbar(rows.count or 0)
@@ -203,21 +224,41 @@ class GanttView(QWidget):
         self.scrollbar.setRange(0, max(0, total - page))
         self.scrollbar.setPageStep(max(1, page))
         self.scrollbar.setValue(self.state.first)
-        self.scrollbar.setVisible(total > page)
+        # A presentation page shows its own rows: the next ones are the next page, not a scroll.
+        self.scrollbar.setVisible(total > page and self.state.count is None)
         self.scrollbar.blockSignals(False)
 
+    def set_chrome(self, shown: bool) -> None:
+        """Show or fold away the title block and legend (View → Chart Title and Legend)."""
+        self.title_block = self.legend = shown
+        self.schedule_redraw()
+
+    def row_inches(self, style_inches: float) -> float:
+        """The row height drawn: the screen style's is for pages, the window packs rows tighter."""
+        return min(style_inches, APP_ROW_INCHES) if self.style_name == "screen" else style_inches
+
+    def chrome_inches(self) -> float:
+        """The height taken by what is not rows: axes, and the title block and legend when shown."""
+        from carveplan.chart.style import style_named
+
+        style = style_named(self.style_name)
+        axes = style.small_font_size * 2.0 + style.font_size * 3.0 + 26  # as the chart's frame lays out
+        title = style.title_size * 1.5 + style.font_size * 1.6 + 12 if self.title_block else 0.0
+        legend = style.small_font_size * 4.5 + 6 if self.legend else 0.0  # two lines of entries
+        return max(AXES_INCHES, (axes + title + legend) / 72)
+
     def rows_that_fit(self, row_inches: float) -> int:
-        """How many rows the canvas has room for at the style's row height."""
+        """How many rows the canvas has room for at ``row_inches`` a row."""
         if self.figure is None:
             return 40
         height = float(self.figure.get_figheight())
-        return max(3, int((height - CHROME_INCHES) / row_inches))
+        return max(3, int((height - self.chrome_inches()) / row_inches))
 
     def _page_rows(self) -> int:
         from carveplan.chart.style import style_named
 
         # Repeated group headers take a few rows at the top of the window.
-        return max(1, self.rows_that_fit(style_named(self.style_name).row_inches) - 3)
+        return max(1, self.rows_that_fit(self.row_inches(style_named(self.style_name).row_inches)) - 3)
 
     def all_rows(self) -> tuple[Any, ...]:
         """Every row the current filters and collapsed groups give, before scrolling."""
@@ -254,12 +295,27 @@ class GanttView(QWidget):
         self.schedule_redraw()
 
     def zoom_in(self) -> None:
-        """Halve the span (years → quarters → months)."""
-        self.zoom(0.5)
+        """Halve the span (years → quarters → months) around the selected line, or EIF."""
+        self.zoom(0.5, self.zoom_centre())
 
     def zoom_out(self) -> None:
-        """Double the span."""
-        self.zoom(2.0)
+        """Double the span around the selected line, or EIF."""
+        self.zoom(2.0, self.zoom_centre())
+
+    def zoom_centre(self) -> date | None:
+        """Where +/- zoom around: the selected line's first change, else EIF, if on screen."""
+        start, end = self.current_window()
+        day = self._line_day(self.state.selected) if self.state.selected else None
+        day = day or self._document.schedule().eif
+        return day if start <= day <= end else None
+
+    def _line_day(self, line_id: str) -> date | None:
+        try:
+            resolved = self._document.schedule().line(line_id)
+        except KeyError:
+            return None
+        days = [p.start for p in resolved.phases if p.start is not None]
+        return min(days) if days else None
 
     def fit_all(self) -> None:
         """Show the whole schedule from the top."""
@@ -306,9 +362,26 @@ class GanttView(QWidget):
             index = keys.index(line)
             if not self.state.first <= index < self.state.first + self._page_rows():
                 self.state.first = max(0, index - 3)
+        self._bring_into_view(self._line_day(line))
         self.schedule_redraw()
 
+    def _bring_into_view(self, day: date | None) -> None:
+        """Pan a zoomed timeline so ``day`` shows, a tenth of the span in from the left."""
+        if day is None or self.state.window is None:
+            return
+        start, end = self.state.window
+        if not start <= day <= end:
+            span = end - start
+            new_start = day - span / 10
+            self.state.window = (new_start, new_start + span)
+
     def _on_canvas_press(self, event: Any) -> None:
+        if event.button == 1 and event.dblclick and event.xdata is not None and self.artists is not None:
+            hit = self.artists.hit(event.xdata, event.ydata)
+            if hit is not None and hit.line and hit.phase is not None:
+                self._select_hit(hit)
+                self.phase_activated.emit(hit.line, hit.phase)
+            return
         if event.button == 1 and event.xdata is not None:
             self._press = (event.x, event.y, self.current_window(), self.state.first)
 

@@ -6,8 +6,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import QComboBox, QDockWidget, QFrame, QLabel, QMainWindow, QScrollArea, QWidget
 
 from carveplan.io.formats import READERS
 from carveplan.model import BASELINE, Agreement
@@ -23,6 +23,8 @@ from carveplan.ui.problems import ProblemsPanel
 from carveplan.ui.rounds_panel import add_rounds_dock
 from carveplan.ui.settings import settings
 from carveplan.ui.tables import TablesPane
+
+MAX_DOCK_MINIMUM = 200  # pixels a bottom dock may insist on before it scrolls instead
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +46,8 @@ class MainWindow(QMainWindow):
         self.problems_dock = self._dock("Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.tables_dock, self.problems_dock)
         self.analysis = add_analysis_docks(self)
+        for dock in self.analysis.docks:
+            _let_scroll(dock)
         self.rounds_dock = add_rounds_dock(self)
         self.tables_dock.raise_()
         self.scenario_box = QComboBox(self)
@@ -57,13 +61,20 @@ class MainWindow(QMainWindow):
         for label in (self._status_file, self._status_modified, self._status_counts, self._status_problems):
             self.statusBar().addPermanentWidget(label)
         self.setAcceptDrops(True)
+        self._shown_once = False
+        self._zoom_restored = False
         self.resize(1400, 900)
-        # The chart is what people come for: give the tables a third of the height at first.
-        self.resizeDocks([self.tables_dock], [280], Qt.Orientation.Vertical)
+        self._fit_docks(900)
         self._connect()
         self._restore_geometry()
         self._on_document_agreement_changed()
         self._on_document_path_changed()
+
+    def _fit_docks(self, height: int) -> None:
+        # The chart is what people come for: the tables get under a third of the height.
+        self.resizeDocks(
+            [self.tables_dock], [max(150, min(280, int(height * 0.27)))], Qt.Orientation.Vertical
+        )
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -82,6 +93,7 @@ class MainWindow(QMainWindow):
         self.files.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.problems.counts_changed.connect(self._on_problems_counts_changed)
         self.outline.activated.connect(self.tables.show_record)
+        self.chart.phase_activated.connect(self._on_chart_phase_activated)
         self.tables.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # --- public -------------------------------------------------------------
@@ -119,8 +131,22 @@ class MainWindow(QMainWindow):
             f"{len(agreement.milestones)} milestones · {len(agreement.exceptions)} exceptions"
         )
 
+    def _on_chart_phase_activated(self, line: str, position: int) -> None:
+        # A double-clicked bar opens its value for editing; a generated phase is written out on change.
+        key = f"{line}#{position}"
+        self.tables_dock.show()
+        self.tables_dock.raise_()
+        if self.tables.show_record("phases", key):
+            self.tables.table("phases").edit_cell(key, "value")
+
     def _on_document_path_changed(self) -> None:
-        self._apply_saved_zoom()
+        # The first file shown gets the zoom the user left; each file opened later starts fitted,
+        # and nothing typed to filter the previous file's outline hides the new one's records.
+        self.chart.fit_all()
+        if not self._zoom_restored and self.document.path is not None:
+            self._zoom_restored = True
+            self._apply_saved_zoom()
+        self.outline.filter.clear()
         path = self.document.path
         self._status_file.setText(str(path) if path else "not saved yet")
         self._update_title()
@@ -144,7 +170,7 @@ class MainWindow(QMainWindow):
             self.document.set_scenario(name)
 
     def _on_problems_counts_changed(self, errors: int, warnings: int) -> None:
-        self._status_problems.setText(f"{errors} errors · {warnings} warnings")
+        self._status_problems.setText(f"{plural(errors, 'error')} · {plural(warnings, 'warning')}")
         self.problems_dock.setWindowTitle(
             f"Problems ({errors + warnings})" if errors + warnings else "Problems"
         )
@@ -160,7 +186,15 @@ class MainWindow(QMainWindow):
         window = self.chart.state.window
         store.setValue("chart/span_days", (window[1] - window[0]).days if window else 0)
         self.autosaver.clear()
+        self.files.guard.release()
         event.accept()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if not isinstance(settings().value("window/state"), QByteArray):
+                self._fit_docks(self.height())  # a first start on a small screen: 1280x720
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_file(event) is not None:
@@ -191,6 +225,24 @@ class MainWindow(QMainWindow):
         state = store.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+
+def _let_scroll(dock: QDockWidget) -> None:
+    """Put a tall dock's contents in a scroll area: tabified with the tables, its minimum height
+    would otherwise be theirs too, and leave the chart a few rows at 1280x720."""
+    widget = dock.widget()
+    if widget is None or widget.minimumSizeHint().height() <= MAX_DOCK_MINIMUM:
+        return
+    area = QScrollArea(dock)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    dock.setWidget(area)
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 error``, ``2 errors``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:

@@ -67,6 +67,13 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "save_as": _action(
             window, "Save &As…", files.save_as, QKeySequence.StandardKey.SaveAs, "Save under another name"
         ),
+        "properties": _action(
+            window,
+            "Agreement &Properties…",
+            files.properties,
+            "Alt+Return",
+            "Title, entry into force, stage day, rounding, classification label, notes",
+        ),
         "revert": _action(window, "&Revert", files.revert, None, "Discard changes since the last save"),
         "export": _action(
             window, "&Export…", files.export, "Ctrl+E", "Export a workbook, chart, deck or calendar"
@@ -136,6 +143,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     file_menu.addSeparator()
     file_menu.addActions([acts["import_schedule"], acts["export"]])
     file_menu.addSeparator()
+    file_menu.addAction(acts["properties"])
+    file_menu.addSeparator()
     file_menu.addAction(acts["quit"])
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addActions([undo, redo])
@@ -145,6 +154,15 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     view_menu.addActions([acts["zoom_in"], acts["zoom_out"], acts["fit"]])
     acts["all_sectors"].setCheckable(True)
     view_menu.addAction(acts["all_sectors"])
+    acts["chrome"] = _action(
+        window,
+        "Chart &Title and Legend",
+        lambda: chart.set_chrome(acts["chrome"].isChecked()),
+        None,
+        "Show the title block and legend above and below the chart (exports always have them)",
+    )
+    acts["chrome"].setCheckable(True)
+    view_menu.addAction(acts["chrome"])
     view_menu.addSeparator()
     view_menu.addAction(acts["present"])
     view_menu.addSeparator()

@@ -37,7 +37,16 @@ def offer_recovery(window: MainWindow) -> bool:
             QMessageBox.StandardButton.Yes,
         )
         if answer != QMessageBox.StandardButton.Yes:
-            recovery.discard()
+            try:
+                kept = recovery.set_aside()
+            except OSError:
+                continue  # left where it is: offered again next time
+            QMessageBox.information(
+                window,
+                "Recover unsaved work",
+                f"The unsaved changes were kept aside, not deleted:\n{kept}\n\n"
+                "Open that file to look at them.",
+            )
             continue
         agreement = load_recovery(recovery)
         recovery.discard()

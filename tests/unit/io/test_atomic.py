@@ -100,3 +100,12 @@ def test_a_failure_while_pieces_are_made_leaves_the_old_file(old_file: Path) -> 
         write_atomic(old_file, pieces())
     assert old_file.read_bytes() == b"old contents\n"
     assert os.listdir(old_file.parent) == [old_file.name]
+
+
+def test_a_failed_first_save_does_not_speak_of_a_previous_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(atomic.os, "replace", _fail)
+    with pytest.raises(WriteError, match=r"No space left on device; nothing was written$"):
+        write_atomic(tmp_path / "first.carveplan", b"never lands")
+    assert list(tmp_path.iterdir()) == []

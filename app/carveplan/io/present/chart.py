@@ -183,10 +183,18 @@ def draw_cover(fig: Figure, job: ChartJob, pages: int) -> None:
     fig.text(0.06, 0.8, agreement.title, fontsize=style.title_size * 1.5, fontweight="bold", color=ink,
              va="top", wrap=True)  # fmt: skip
     tentative = " (tentative)" if agreement.eif_tentative else ""
+    sectors, parties = set(job.selection.sectors), set(job.selection.parties)
+    shown = [
+        r
+        for r in job.schedule.lines
+        if (not sectors or r.line.sector in sectors) and (not parties or r.line.party in parties)
+    ]
+    milestones = [m for m in job.schedule.milestones if not parties or m.milestone.party in parties]
+    lines_of = f" of {', '.join(sorted(parties))}" if parties else ""
     lines = [
         f"Scenario: {job.schedule.scenario}",
         f"Entry into force: {_day(job.schedule.eif)}{tentative}",
-        f"Carved-out lines: {len(job.schedule.lines)} · milestones: {len(job.schedule.milestones)} · "
+        f"Carved-out lines{lines_of}: {len(shown)} · milestones: {len(milestones)} · "
         f"exception windows: {len(job.schedule.windows)}",
         f"Chart: {_day(job.window[0])} to {_day(job.window[1])} · {pages} page{'s' if pages != 1 else ''}",
         f"As of {_day(job.today)}",

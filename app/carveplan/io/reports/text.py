@@ -71,6 +71,7 @@ def schedule_dict(schedule: Schedule) -> dict[str, Any]:
         "agreement": schedule.agreement.title,
         "scenario": schedule.scenario,
         "eif": _day(schedule.eif),
+        "scenarios": [{"name": s.name, "description": s.description} for s in schedule.agreement.scenarios],
         "lines": [line_dict(line) for line in schedule.lines],
         "milestones": [
             {
@@ -106,12 +107,25 @@ def schedule_dict(schedule: Schedule) -> dict[str, Any]:
     }
 
 
+def _blocked_text(own: str, blocked_by: tuple[str, ...]) -> str:
+    """Why a milestone has no date: missed itself, or waiting for others (never "blocked by itself")."""
+    others = [b for b in blocked_by if b != own]
+    reasons = ["missed"] if own in blocked_by else []
+    if others:
+        reasons.append("waits for " + ", ".join(others))
+    return "BLOCKED: " + "; ".join(reasons or ["no date"])
+
+
 def schedule_text(schedule: Schedule) -> Iterator[str]:
     """The resolved schedule as lines of text for a terminal."""
     agreement = schedule.agreement
     yield f"{agreement.title} — scenario: {schedule.scenario}"
     tentative = " (tentative)" if agreement.eif_tentative else ""
     yield f"Entry into force: {schedule.eif.isoformat()}{tentative}"
+    names = [s.name for s in agreement.scenarios]
+    yield "Scenarios: " + (
+        ", ".join(["baseline", *names]) + "  (show one with --scenario NAME)" if names else "baseline only"
+    )
     yield ""
     yield "Lines"
     for resolved in schedule.lines:
@@ -119,7 +133,7 @@ def schedule_text(schedule: Schedule) -> Iterator[str]:
     yield ""
     yield "Milestones"
     for m in schedule.milestones:
-        when = _day(m.date) or "BLOCKED by " + ", ".join(m.blocked_by)
+        when = _day(m.date) or _blocked_text(m.milestone.id, m.blocked_by)
         delay = f" (delayed {m.delay_months} months)" if m.delay_months else ""
         record = m.milestone
         yield f"  {record.id:<12} {record.party:<4} {record.status.value:<9} {when}{delay}  {record.title}"

@@ -188,17 +188,17 @@ class ColumnMap:
     problems: tuple[str, ...] = field(default=())
 
     def describe(self, headers: Sequence[Any]) -> list[str]:
-        """One line per recognized column: ``code <- A (HTS8)``."""
+        """One line per recognized column: ``code ← A (HTS8)``."""
         lines = [
-            f"{name} <- {column_letter(i)} ({str(headers[i]).strip()})" for name, i in self.fields.items()
+            f"{name} ← {column_letter(i)} ({str(headers[i]).strip()})" for name, i in self.fields.items()
         ]
         if self.years:
             first, last = self.years[0], self.years[-1]
-            lines.append(f"years {first[0]}-{last[0]} <- {column_letter(first[1])}..{column_letter(last[1])}")
+            lines.append(f"years {first[0]}–{last[0]} ← {column_letter(first[1])}..{column_letter(last[1])}")
         if self.stages:
             first, last = self.stages[0], self.stages[-1]
             span = f"{column_letter(first[1])}..{column_letter(last[1])}"
-            lines.append(f"agreement years {first[0]}-{last[0]} <- {span}")
+            lines.append(f"agreement years {first[0]}–{last[0]} ← {span}")
         return lines
 
 

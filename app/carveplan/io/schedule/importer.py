@@ -58,6 +58,9 @@ class ScheduleImport:
     sniff: ScheduleSniff
 
 
+SPREADSHEETS = (".xlsx", ".xlsm")
+
+
 def load_sheet(path: Path, sheet: str | None = None) -> tuple[Sheet, tuple[str, ...]]:
     """The sheet to read from ``path`` (.csv, or .xlsx: ``sheet`` or the first with a header row)."""
     with reading(path.name):
@@ -65,9 +68,15 @@ def load_sheet(path: Path, sheet: str | None = None) -> tuple[Sheet, tuple[str, 
 
 
 def _load_sheet(path: Path, sheet: str | None) -> tuple[Sheet, tuple[str, ...]]:
-    if path.suffix.lower() in (".csv", ".txt", ".tsv"):
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt", ".tsv"):
         data = read_csv(path)
         return data, (data.name,)
+    if suffix not in SPREADSHEETS:
+        kind = f"a {suffix[1:].upper()} file" if suffix else "a file without a suffix"
+        raise ReadError.single(
+            path.name, f"{kind} is not a spreadsheet: give a schedule as .xlsx, .xlsm or .csv"
+        )
     with SheetReader(path) as reader:
         names = tuple(reader.sheet_names)
         if sheet is not None:

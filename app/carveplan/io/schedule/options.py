@@ -60,5 +60,5 @@ class ScheduleSniff:
     problems: tuple[Problem, ...] = ()
 
     def recognized(self) -> list[str]:
-        """One line per recognized column, e.g. ``category <- D (Staging Category)``."""
+        """One line per recognized column, e.g. ``category ← D (Staging Category)``."""
         return self.columns.describe(self.headers)

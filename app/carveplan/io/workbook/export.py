@@ -157,6 +157,7 @@ def _write_overview(writer: SheetWriter, agreement: Agreement, options: ExportOp
     sheet = writer.sheet(layout.OVERVIEW, (34, 60, 40))
     settings = {
         "title": agreement.title,
+        "short_name": agreement.short_name,
         "eif": agreement.eif,
         "eif_tentative": "yes" if agreement.eif_tentative else "no",
         "stage_day": str(agreement.stage_day),

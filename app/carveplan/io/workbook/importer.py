@@ -156,7 +156,17 @@ def _settings_fields(found: dict[str, Any], sheet: str, problems: Problems) -> d
     fields = {
         k: v
         for k, v in found.items()
-        if k in ("title", "eif", "eif_tentative", "classification", "notes", "rule_set", "rule_set_note")
+        if k
+        in (
+            "title",
+            "short_name",
+            "eif",
+            "eif_tentative",
+            "classification",
+            "notes",
+            "rule_set",
+            "rule_set_note",
+        )
     }
     if found.get("first_cut") is FirstCut.STAGE_DAY:  # at EIF is the default, left out of the file
         fields["first_cut"] = FirstCut.STAGE_DAY

@@ -353,6 +353,7 @@ OVERVIEW = "Overview"
 # Overview settings: label in column A, value in column B; read back by label.
 SETTINGS: tuple[tuple[str, str, cells.Parser], ...] = (
     ("title", "Title", cells.text),
+    ("short_name", "Short name", cells.text),
     ("eif", "Entry into force", cells.day),
     ("eif_tentative", "Entry into force is tentative", cells.boolean),
     ("stage_day", "Stage day (MM-DD)", cells.text),

@@ -57,6 +57,19 @@ def parse_decimal(text: str) -> Decimal:
     return _read(g.parse_number, text)
 
 
+def parse_non_negative(text: str) -> Decimal:
+    """A decimal of 0 or more: a rate, a cap, a volume or a requirement cannot be below zero."""
+    number = parse_decimal(text)
+    if number < 0:
+        raise CellError(f"{text.strip()!r} is negative; a rate, cap or volume is 0 or more")
+    return number
+
+
+def parse_optional_non_negative(text: str) -> Decimal | None:
+    """A decimal of 0 or more, or empty."""
+    return parse_non_negative(text) if text.strip() else None
+
+
 def parse_optional_decimal(text: str) -> Decimal | None:
     """A decimal number, or ``None`` for an empty cell."""
     return _optional(g.parse_number, text)

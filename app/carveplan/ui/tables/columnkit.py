@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Any
 
-from carveplan.model import Agreement
+from carveplan.engine.staging import find_category
+from carveplan.model import Agreement, Gate
 from carveplan.ui.tables import cells as c
+from carveplan.ui.tables.cells import CellError
 from carveplan.ui.tables.columns import Column, Editor
 
 TIMING_TIP = "A date YYYY-MM-DD, EIF+6m, Y3 (agreement year), M:REG-1+6m (after a milestone) or prev+12m"
@@ -30,6 +33,34 @@ def categories(agreement: Agreement) -> Sequence[str]:
     return ["", *own, *(code for code in ("A", "B5", "B10", "B15", "E", "B+", "EXCL") if code not in own)]
 
 
+def category_meaning(agreement: Agreement, code: str) -> str:
+    """What a staging category means in this agreement (its own definition, else the common one)."""
+    category = find_category(code, agreement)
+    if category is None:
+        return "not defined: add it under Staging" if code.strip() else "no category"
+    if category.description:
+        return category.description
+    kind = category.kind.value.replace("_", "-")
+    if category.stages:
+        held = f", held {category.hold} years" if category.hold else ""
+        return f"{kind}, {category.stages} stages{held}"
+    return kind
+
+
+def milestone_ids(agreement: Agreement) -> Sequence[str]:
+    """The milestone ids, for the gates completer."""
+    return [m.id for m in agreement.milestones]
+
+
+def check_gates(agreement: Agreement, gates: tuple[Gate, ...]) -> None:
+    """Refuse a gate on a milestone the agreement does not have."""
+    known = set(milestone_ids(agreement))
+    unknown = [g.milestone for g in gates if g.milestone not in known]
+    if unknown:
+        listed = ", ".join(sorted(known)[:8]) or "none yet: add them under Milestones"
+        raise CellError.plain(f"no milestone {unknown[0]!r}; the milestones are {listed}")
+
+
 def first(values: Sequence[str]) -> str:
     """The first value, or empty (the default of a new record's party or sector)."""
     return values[0] if values else ""
@@ -45,9 +76,15 @@ def party_column() -> Column:
     return Column("party", "Party", parse=c.parse_key, editor=Editor.CHOICE, choices=parties, width=7)
 
 
-def number_column(field: str, header: str, tip: str, optional: bool = False, width: int = 8) -> Column:
-    """A decimal number, aligned right; ``optional`` allows an empty cell."""
-    parse = c.parse_optional_decimal if optional else c.parse_decimal
+def number_column(
+    field: str, header: str, tip: str, optional: bool = False, width: int = 8, signed: bool = True
+) -> Column:
+    """A decimal number, aligned right; ``optional`` allows an empty cell, ``signed`` a negative one."""
+    parse: Callable[[str], Decimal | None]
+    if signed:
+        parse = c.parse_optional_decimal if optional else c.parse_decimal
+    else:
+        parse = c.parse_optional_non_negative if optional else c.parse_non_negative
     return Column(field, header, c.format_decimal, parse, Editor.NUMBER, tooltip=tip, width=width)
 
 
@@ -73,7 +110,16 @@ def ids_column(field: str, header: str, tip: str, width: int = 16) -> Column:
 def gates_column(width: int = 16) -> Column:
     """Gates: milestone ids with optional lags."""
     tip = "Milestones to be verified first, with an optional lag: REG-1+6m, DATA-2"
-    return Column("gates", "Gates", c.format_gates, c.parse_gates, tooltip=tip, width=width)
+    return Column(
+        "gates",
+        "Gates",
+        c.format_gates,
+        c.parse_gates,
+        Editor.GATES,
+        tooltip=tip,
+        width=width,
+        check=check_gates,
+    )
 
 
 def text_column(field: str, header: str, width: int = 16) -> Column:

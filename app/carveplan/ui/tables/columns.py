@@ -20,9 +20,11 @@ class Editor(StrEnum):
     CHOICE = "choice"
     TIMING = "timing"
     DATE = "date"
+    GATES = "gates"
 
 
 Choices = Callable[[Agreement], Sequence[str]]
+Check = Callable[[Agreement, Any], None]
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class Column:
         tooltip: the header's tooltip, saying what the cell accepts.
         width: the initial width in characters.
         show: (record, unit) -> cell text, for a value written in its line's unit (a rate).
+        check: refuses a read value the agreement makes untrue (a gate on no milestone), raising
+            ``CellError``; ``None`` when the text alone decides.
     """
 
     field: str
@@ -50,6 +54,7 @@ class Column:
     tooltip: str = ""
     width: int = 12
     show: Callable[[Any, str], str] | None = None
+    check: Check | None = None
 
     @property
     def editable(self) -> bool:
@@ -75,6 +80,16 @@ class Column:
             return self.parse(text)
         except CellError as err:
             raise CellError.plain(f"{self.header}: {err}") from None
+
+    def read_in(self, agreement: Agreement, text: str) -> Any:
+        """:meth:`read`, then the column's check against ``agreement``."""
+        value = self.read(text)
+        if self.check is not None:
+            try:
+                self.check(agreement, value)
+            except CellError as err:
+                raise CellError.plain(f"{self.header}: {err}") from None
+        return value
 
 
 def enum_column(field: str, header: str, enum: type[StrEnum], tooltip: str = "", width: int = 12) -> Column:

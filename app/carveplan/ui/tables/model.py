@@ -232,7 +232,7 @@ class RecordTableModel(QAbstractTableModel):
         column = self.spec.columns[index.column()]
         record = self._rows[index.row()]
         try:
-            parsed = column.read(str(value))
+            parsed = column.read_in(self.document.agreement, str(value))
             self._check_key(index.row(), column.field, parsed)
             if isinstance(parsed, TypedRate):
                 check_typed(record, parsed)

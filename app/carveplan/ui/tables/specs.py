@@ -255,7 +255,7 @@ CATEGORIES = TableSpec(
             tooltip="Share of the change in each year, summing to 1 (non-linear): 0.2, 0, 0.1",
         ),
         number_column(
-            "final", "Final", "The value reached (partial); empty for full liberalization", True, 6
+            "final", "Final", "The value reached (partial); empty for full liberalization", True, 6, False
         ),
         Column(
             "steps",

@@ -199,6 +199,17 @@ class RecordTable(QWidget):
         finally:
             self._syncing = False
 
+    def edit_cell(self, key: str, field: str) -> bool:
+        """Select the record ``key`` and open the editor of its ``field`` cell."""
+        row = self.model.row_of(key)
+        if row < 0:
+            return False
+        column = self.model.spec.column_of(field)
+        self.select_row(row, column)
+        self.view.setFocus()
+        self.view.edit(self.proxy.mapFromSource(self.model.index(row, column)))
+        return True
+
     def select_key(self, key: str) -> bool:
         """Select the record named ``key``; ``False`` when it is not in this table."""
         current = self.proxy.mapToSource(self.view.currentIndex())

@@ -323,6 +323,13 @@ def test_a_save_that_verifies_writes_nothing_that_would_not_open(tmp_path: Path)
     assert load(path) == start
 
 
+def test_a_file_nested_thousands_deep_is_a_located_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.carveplan"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(ReadError, match="nested more than"):
+        load(path)
+
+
 # --- trade data (version 2) ---------------------------------------------------
 
 

@@ -104,6 +104,22 @@ def test_cancelled_deck_writes_nothing(agreement: Agreement, tmp_path: Path) -> 
     assert not out.exists()
 
 
+def test_the_cover_of_a_party_deck_counts_that_party_s_lines(agreement: Agreement) -> None:
+    from matplotlib.figure import Figure
+
+    from carveplan.io.present.chart import draw_cover
+
+    party = agreement.lines[0].party
+    job = chart_job(agreement, ExportOptions(parties=(party,), today=date(2026, 5, 1)))
+    figure = Figure(figsize=(11.69, 8.27))
+    draw_cover(figure, job, 3)
+    texts = [t.get_text() for t in figure.texts]
+    counted = next(t for t in texts if t.startswith("Carved-out lines"))
+    mine = sum(1 for line in agreement.lines if line.party == party)
+    assert mine < len(agreement.lines)
+    assert counted.startswith(f"Carved-out lines of {party}: {mine} ·")
+
+
 def test_the_pdf_deck_ends_with_a_coverage_page(tmp_path: Path) -> None:
     out = tmp_path / "deck.pdf"
     exporter_for(out)(trade_agreement(), out, ExportOptions(today=TODAY, scenario="energy late"))

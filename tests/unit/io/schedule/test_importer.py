@@ -46,7 +46,7 @@ def test_ustr_layout(tmp_path: Path) -> None:
     path = _xlsx(tmp_path / "ustr.xlsx", USTR)
     sniff = sniff_schedule(path)
     assert sniff.header_row == 3
-    assert sniff.recognized()[0] == "code <- A (HTS8)"
+    assert sniff.recognized()[0] == "code ← A (HTS8)"
     result = import_schedule_report(path, ScheduleImportOptions("USA", eif=date(2012, 3, 15)))
     assert result.added == 3
     assert result.other == 1

@@ -86,7 +86,8 @@ def test_libreoffice_reads_codes_dates_and_literal_text(exported: Path, tmp_path
 def test_libreoffice_keeps_the_title_as_text(exported: Path, tmp_path: Path) -> None:
     overview = _convert(exported, 1, tmp_path)
     assert overview[1][:2] == ["Title", "=1+1"]
-    assert overview[2][:2] == ["Entry into force", "2027-03-15"]
+    assert overview[2][0] == "Short name"
+    assert overview[3][:2] == ["Entry into force", "2027-03-15"]
 
 
 def test_libreoffice_resaves_dates_as_dates_and_text_as_text(exported: Path, tmp_path: Path) -> None:

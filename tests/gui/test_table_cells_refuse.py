@@ -1,0 +1,97 @@
+"""Cells refuse what cannot be true: negative rates, gates on no milestone; categories say what they mean."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
+from pytestqt.qtbot import QtBot
+
+from carveplan.model import Gate, Offset
+from carveplan.ui.document import Document
+from carveplan.ui.tables.delegate import CheckedLineEdit, ListCompleter
+from carveplan.ui.tables.pane import TablesPane
+from carveplan.ui.tables.view import RecordTable
+from tests.helpers.tables_sample import tables_sample
+
+
+@pytest.fixture
+def pane(qtbot: QtBot) -> TablesPane:
+    widget = TablesPane(Document(tables_sample()))
+    qtbot.addWidget(widget)
+    return widget
+
+
+def cell(table: RecordTable, row: int, field: str) -> QModelIndex:
+    return table.proxy.index(row, table.model.spec.column_of(field))
+
+
+@pytest.mark.parametrize(("kind", "field"), [("lines", "base"), ("lines", "target"), ("categories", "final")])
+def test_a_negative_value_is_refused(pane: TablesPane, qtbot: QtBot, kind: str, field: str) -> None:
+    table = pane.table(kind)
+    with qtbot.waitSignal(pane.message) as blocker:
+        assert not table.proxy.setData(cell(table, 0, field), "-5")
+    assert "0 or more" in blocker.args[0]
+    assert pane.document.undo_stack.count() == 0
+
+
+def test_a_negative_phase_value_is_refused_and_zero_accepted(pane: TablesPane) -> None:
+    phases = pane.table("phases")
+    phases.model.set_line("VNM-T02")
+    assert not phases.proxy.setData(cell(phases, 0, "value"), "-1")
+    assert phases.proxy.setData(cell(phases, 0, "value"), "0")
+    assert pane.document.undo_stack.count() == 1
+
+
+def test_a_gate_on_no_milestone_is_refused_in_the_cell(pane: TablesPane, qtbot: QtBot) -> None:
+    lines = pane.table("lines")
+    with qtbot.waitSignal(pane.message) as blocker:
+        assert not lines.proxy.setData(cell(lines, 0, "gates"), "REG-1, CHL")
+    assert "no milestone 'CHL'" in blocker.args[0]
+    assert "REG-1" in blocker.args[0]  # the message lists what exists
+    assert lines.proxy.setData(cell(lines, 0, "gates"), "reg-1+6m".upper())
+    assert pane.document.agreement.lines[0].gates == (Gate("REG-1", Offset(6)),)
+
+
+def test_gate_editor_offers_the_milestones_and_turns_red_on_an_unknown_one(
+    pane: TablesPane, qtbot: QtBot
+) -> None:
+    lines = pane.table("lines")
+    index = cell(lines, 0, "gates")
+    editor = lines.view.itemDelegate().createEditor(lines.view.viewport(), QStyleOptionViewItem(), index)
+    assert isinstance(editor, CheckedLineEdit)
+    completer = editor.completer()
+    assert isinstance(completer, ListCompleter)
+    offered = completer.model().stringList()
+    assert offered == [m.id for m in pane.document.agreement.milestones]
+    editor.setText("REG-1, CHL")  # typing would open the completer's pop-up
+    assert not editor.check()
+    assert "no milestone 'CHL'" in editor.toolTip()
+    assert completer.splitPath("REG-1, DA") == ["DA"]
+    editor.setText("REG-1, DA")
+    assert completer.pathFromIndex(completer.model().index(offered.index("DATA-1"))) == "REG-1, DATA-1"
+    editor.setText("REG-1, DATA-1")
+    assert editor.check()
+
+
+def test_category_cell_lists_the_agreement_categories_with_their_meaning(pane: TablesPane) -> None:
+    lines = pane.table("lines")
+    index = cell(lines, 0, "category")
+    delegate = lines.view.itemDelegate()
+    combo = delegate.createEditor(lines.view.viewport(), QStyleOptionViewItem(), index)
+    assert isinstance(combo, QComboBox)
+    items = [combo.itemText(i) for i in range(combo.count())]
+    assert "B5 — Five equal annual cuts" in items
+    assert "PR-1 — To 2.5 %" in items
+    assert "B15 — 15 equal annual stages" in items  # a common spelling, read the usual way
+    delegate.setEditorData(combo, index)
+    assert combo.currentText() == "B5 — Five equal annual cuts"
+    combo.setCurrentIndex(items.index("PR-1 — To 2.5 %"))
+    delegate.setModelData(combo, lines.proxy, index)
+    assert pane.document.agreement.lines[0].category == "PR-1"
+    combo.setEditText("B7")  # a code not listed yet can be typed
+    delegate.setModelData(combo, lines.proxy, index)
+    assert pane.document.agreement.lines[0].category == "B7"
+    assert pane.document.agreement.lines[0].base == Decimal("5")

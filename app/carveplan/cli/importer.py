@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from carveplan.cli.common import UserError, open_agreement, parse_date
+from carveplan.cli.sides import is_agreement_file, parse_map
 from carveplan.io.schedule.columns import FIELDS
 from carveplan.model import Agreement, Stance
 
@@ -51,19 +52,6 @@ def add_parser(sub: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def parse_map(items: list[str]) -> dict[str, str]:
-    """``["category=Staging Category"]`` -> ``{"category": "Staging Category"}``."""
-    mapping = {}
-    for item in items:
-        name, sep, column = item.partition("=")
-        if not sep or not name.strip() or not column.strip():
-            raise UserError(f'--map {item!r}: write FIELD=COLUMN, e.g. --map category="Staging Category"')
-        if name.strip() not in FIELDS:
-            raise UserError(f"--map {item!r}: unknown field {name.strip()!r}; fields are {', '.join(FIELDS)}")
-        mapping[name.strip()] = column.strip()
-    return mapping
-
-
 def run(args: argparse.Namespace) -> int:
     """Import and save."""
     from carveplan.io.native import SUFFIX, save
@@ -101,7 +89,6 @@ def run(args: argparse.Namespace) -> int:
 def _import_round(args: argparse.Namespace) -> Agreement:
     """The --into agreement with what was read kept as a round (its lines are left as they are)."""
     from carveplan.cli.rounds import add_round
-    from carveplan.cli.sides import is_agreement_file
 
     if args.into is None:
         raise UserError("--as-round needs --into FILE: the agreement that keeps the round")

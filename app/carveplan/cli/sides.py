@@ -44,6 +44,19 @@ def add_schedule_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def parse_map(items: list[str]) -> dict[str, str]:
+    """``["category=Staging Category"]`` -> ``{"category": "Staging Category"}``."""
+    mapping = {}
+    for item in items:
+        name, sep, column = item.partition("=")
+        if not sep or not name.strip() or not column.strip():
+            raise UserError(f'--map {item!r}: write FIELD=COLUMN, e.g. --map category="Staging Category"')
+        if name.strip() not in FIELDS:
+            raise UserError(f"--map {item!r}: unknown field {name.strip()!r}; fields are {', '.join(FIELDS)}")
+        mapping[name.strip()] = column.strip()
+    return mapping
+
+
 def is_agreement_file(path: Path) -> bool:
     """Whether ``path`` reads as a whole agreement (not as one delegation's schedule)."""
     suffix = path.suffix.lower()
@@ -87,7 +100,6 @@ def read_side(path: Path, args: argparse.Namespace, other: Agreement | None = No
 
 def read_schedule(path: Path, args: argparse.Namespace, other: Agreement | None) -> Agreement:
     """Another delegation's schedule, as the lines of ``--party`` on the rules of ``other`` (if any)."""
-    from carveplan.cli.importer import parse_map
     from carveplan.io.schedule.importer import import_schedule_report
     from carveplan.io.schedule.options import ScheduleImportOptions
 

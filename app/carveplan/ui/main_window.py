@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         self.problems_dock = self._dock("Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.tables_dock, self.problems_dock)
         self.analysis = add_analysis_docks(self)
-        self.rounds_dock = add_rounds_dock(self)
+        self.rounds_dock = add_rounds_dock(self, self.document, self.chart, self.problems_dock)
         self.tables_dock.raise_()
         self.scenario_box = QComboBox(self)
         self.scenario_box.setToolTip("Scenario shown in the chart (the baseline is drawn behind it)")

@@ -163,3 +163,18 @@ def test_formula_text_is_written_as_text(tmp_path: Path) -> None:
     assert title.value == sample().title
     assert title.data_type == "s"
     assert book["Milestones"]["C2"].data_type == "s"
+
+
+def test_staging_rules_survive_the_workbook(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from carveplan.engine import RULE_SETS
+    from carveplan.model import FirstCut, with_rules
+
+    agreement = replace(with_rules(sample(), RULE_SETS["EU-Viet Nam"]), first_cut=FirstCut.STAGE_DAY)
+    path = tmp_path / "rules.xlsx"
+    export_workbook(agreement, path, OPTIONS)
+    back = read_workbook(path)
+    assert back == agreement
+    star = next(c for c in back.categories if c.code == "B10*")
+    assert star.table[0].values[4] == Decimal(8)

@@ -139,7 +139,7 @@ def test_a_delegations_schedule_compares_on_the_agreements_rules(
     args = ["diff", str(files[0]), str(tmp_path / "kor-request.xlsx"), "--party", "KOR", "--json"]
     assert main(args) == 0
     data = json.loads(capsys.readouterr().out)
-    assert {(x["code"], x["change"], x["months"]) for x in data["lines"]} == {("27112100", "changed", 60)}
+    assert {(x["code"], x["change"], x["months"]) for x in data["lines"]} == {("2711.21.00", "changed", 60)}
 
 
 def test_rounds_add_list_compare_and_remove(

@@ -44,6 +44,19 @@ def add_schedule_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def parse_map(items: list[str]) -> dict[str, str]:
+    """``["category=Staging Category"]`` -> ``{"category": "Staging Category"}``."""
+    mapping = {}
+    for item in items:
+        name, sep, column = item.partition("=")
+        if not sep or not name.strip() or not column.strip():
+            raise UserError(f'--map {item!r}: write FIELD=COLUMN, e.g. --map category="Staging Category"')
+        if name.strip() not in FIELDS:
+            raise UserError(f"--map {item!r}: unknown field {name.strip()!r}; fields are {', '.join(FIELDS)}")
+        mapping[name.strip()] = column.strip()
+    return mapping
+
+
 def is_agreement_file(path: Path) -> bool:
     """Whether ``path`` reads as a whole agreement (not as one delegation's schedule)."""
     suffix = path.suffix.lower()
@@ -127,16 +140,3 @@ def _check_file(path: Path) -> None:
         raise UserError(f"{path}: is a folder, not an agreement, workbook or schedule")
     if not path.is_file():
         raise UserError(f"{path}: no such file")
-
-
-def parse_map(items: list[str]) -> dict[str, str]:
-    """``["category=Staging Category"]`` -> ``{"category": "Staging Category"}``."""
-    mapping = {}
-    for item in items:
-        name, sep, column = item.partition("=")
-        if not sep or not name.strip() or not column.strip():
-            raise UserError(f'--map {item!r}: write FIELD=COLUMN, e.g. --map category="Staging Category"')
-        if name.strip() not in FIELDS:
-            raise UserError(f"--map {item!r}: unknown field {name.strip()!r}; fields are {', '.join(FIELDS)}")
-        mapping[name.strip()] = column.strip()
-    return mapping

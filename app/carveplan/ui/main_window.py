@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.analysis = add_analysis_docks(self)
         for dock in self.analysis.docks:
             _let_scroll(dock)
-        self.rounds_dock = add_rounds_dock(self)
+        self.rounds_dock = add_rounds_dock(self, self.document, self.chart, self.problems_dock)
         self.tables_dock.raise_()
         self.scenario_box = QComboBox(self)
         self.scenario_box.setToolTip("Scenario shown in the chart (the baseline is drawn behind it)")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QSplitter,
     QTableView,
@@ -34,7 +35,6 @@ from carveplan.ui.rounds_models import DIFF_COLUMNS, GAP_COLUMNS, ROUND_COLUMNS,
 
 if TYPE_CHECKING:
     from carveplan.ui.gantt_view import GanttView
-    from carveplan.ui.main_window import MainWindow
 
 CURRENT = "Current agreement"
 NO_GHOST = "No round on the chart"
@@ -241,13 +241,25 @@ def _summary_text(result: AgreementDiff | None) -> str:
     )
 
 
-def add_rounds_dock(window: MainWindow) -> QDockWidget:
-    """Dock the Rounds panel behind the Problems panel; its View menu entry comes with the dock."""
-    panel = RoundsPanel(window.document, window.chart, window)
+def add_rounds_dock(
+    window: QMainWindow, document: Document, chart: GanttView, behind: QDockWidget
+) -> QDockWidget:
+    """Dock the Rounds panel in ``window``, tabbed behind ``behind``; the View menu lists the dock.
+
+    Args:
+        window: the main window.
+        document: its document.
+        chart: its chart, which draws the round picked as ghost bars.
+        behind: the dock the panel is tabbed behind (the Problems panel).
+
+    Returns:
+        The dock.
+    """
+    panel = RoundsPanel(document, chart, window)
     dock = QDockWidget("Rounds", window)
     dock.setObjectName("dock-rounds")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    window.tabifyDockWidget(window.problems_dock, dock)
+    window.tabifyDockWidget(behind, dock)
     dock.visibilityChanged.connect(panel.deferred.set_exposed)
     return dock

@@ -26,12 +26,15 @@ from carveplan.io.mspdi.fields import (
     lag_tenths,
     start_stamp,
 )
+from carveplan.io.mspdi.rollup import minutes_text, outline_numbers, work_minutes
 from carveplan.io.mspdi.tasks import Selection, schedule_tasks
 from carveplan.model import Agreement
 
 _CALENDAR_UID = 1
 _START_NO_EARLIER_THAN = 4
 _DAYS_FORMAT = 7
+# The schema requires a currency; a plan of commitments has no costs: ISO 4217's "no currency".
+_NO_CURRENCY = "XXX"
 # XML 1.0 cannot carry most control characters, not even escaped; they are dropped from text.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -88,8 +91,9 @@ def project_xml(
     _extended_attributes(project)
     _calendars(project)
     container = _child(project, "Tasks")
+    numbers, work = outline_numbers(tasks), work_minutes(tasks)
     for done, task in enumerate(tasks, start=1):
-        _task(container, task, done)
+        _task(container, task, done, numbers[done - 1], work[done - 1])
         check_progress(progress, done, len(tasks))
     ET.indent(project)
     body: bytes = ET.tostring(project, encoding="utf-8", xml_declaration=True, default_namespace=NS)
@@ -130,6 +134,7 @@ def _header(
             ("ScheduleFromStart", 1),
             ("StartDate", start_stamp(start)),
             ("FinishDate", finish_stamp(finish)),
+            ("CurrencyCode", _NO_CURRENCY),
             ("CalendarUID", _CALENDAR_UID),
             ("DefaultStartTime", DAY_START.isoformat()),
             ("DefaultFinishTime", DAY_FINISH.isoformat()),
@@ -165,7 +170,7 @@ def _calendars(project: ET.Element) -> None:
             _values(_child(times, "WorkingTime"), [("FromTime", begin), ("ToTime", end)])
 
 
-def _task(container: ET.Element, task: MsTask, row: int) -> None:
+def _task(container: ET.Element, task: MsTask, row: int, number: str, work: int) -> None:
     element = _child(container, "Task")
     _values(
         element,
@@ -174,11 +179,13 @@ def _task(container: ET.Element, task: MsTask, row: int) -> None:
             ("ID", row),
             ("Name", task.name),
             ("Active", None if task.active else 0),
+            ("OutlineNumber", number),
             ("OutlineLevel", task.level),
             ("Start", start_stamp(task.start)),
             ("Finish", finish_stamp(task.finish, task.milestone)),
             ("Duration", duration_text(task.start, task.finish, task.milestone)),
             ("DurationFormat", _DAYS_FORMAT),
+            ("Work", minutes_text(work)),
             ("Estimated", _flag(task.estimated)),
             ("Milestone", _flag(task.milestone)),
             ("Summary", _flag(task.summary)),

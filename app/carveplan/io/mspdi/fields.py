@@ -38,6 +38,8 @@ FIELDS: dict[str, tuple[str, int, str]] = {
     "legal_ref": ("Text17", 188744003, "Legal reference"),
     "stage_day": ("Text18", 188744004, "Stage day"),
     "rounding": ("Text19", 188744005, "Rounding"),
+    "state": ("Text20", 188744006, "Scenario state"),
+    "flagged": ("Flag1", 188743752, "Blocked or missed"),
     "value": ("Number1", 188743767, "Value"),
     "base": ("Number2", 188743768, "Base"),
     "target": ("Number3", 188743769, "Target"),
@@ -176,6 +178,8 @@ class MsProject:
         subject: the project subject (our classification label).
         start: the project start date, if given.
         tasks: the tasks in outline order (blank rows and the project summary task left out).
+        columns: keys of :data:`FIELDS` the file defines; a task without a value in one of them has the
+            field's default (MS Project, and MPXJ when it saves a plan, leave zero numbers out).
     """
 
     file: str
@@ -183,3 +187,4 @@ class MsProject:
     subject: str
     start: date | None
     tasks: tuple[MsTask, ...]
+    columns: frozenset[str] = frozenset()

@@ -12,6 +12,7 @@ from typing import TypeVar
 from carveplan.engine import builtin_category
 from carveplan.io.mspdi.fields import EIF, LINE, MILESTONE, PHASE, MsProject, MsTask
 from carveplan.io.mspdi.outline import Outline
+from carveplan.io.mspdi.states import unmarked_notes
 from carveplan.model import (
     DEFAULT_SECTORS,
     Agreement,
@@ -199,6 +200,9 @@ def _generated(task: MsTask) -> bool:
 
 def _phase(outline: Outline, task: MsTask, index: int) -> Phase:
     value = _decimal(outline, task, "value", "Value")
+    if value is None and "value" in outline.columns:
+        # An empty cell of a Value column is 0 in MS Project, and MPXJ leaves zeros out when saving.
+        value = Decimal(0)
     if value is None:
         number = _TRAILING_NUMBER.search(task.name)
         if number is None:
@@ -210,7 +214,11 @@ def _phase(outline: Outline, task: MsTask, index: int) -> Phase:
     # A plain task read as a one-phase line names the line, not the phase.
     label = task.fields.get("description", task.name) if outline.role(task) == PHASE else ""
     return Phase(
-        start=_timing(outline, task), value=value, label=label, gates=outline.gates(task), note=task.notes
+        start=_timing(outline, task),
+        value=value,
+        label=label,
+        gates=outline.gates(task),
+        note=unmarked_notes(task.notes, task.fields.get("state", "")),
     )
 
 
@@ -235,5 +243,5 @@ def _milestone(outline: Outline, task: MsTask) -> Milestone:
         status=_enum(outline, task, "status", "Status", status_default),
         actual=achieved,
         depends_on=tuple(g.milestone for g in outline.gates(task)),
-        note=task.notes,
+        note=unmarked_notes(task.notes, task.fields.get("state", "")),
     )

@@ -21,6 +21,7 @@ from carveplan.io.mspdi.fields import (
     MsLink,
     MsTask,
 )
+from carveplan.io.mspdi.states import mark, milestone_state, phase_state
 from carveplan.model import Agreement, Gate, Line, MilestoneStatus, Phase, format_timing
 
 _Children = Callable[[], None]
@@ -247,6 +248,7 @@ class _Outline:
             gates, notes = written.gates, written.note
         name = phase.label or f"{phase.value}{line.unit}"
         task = MsTask(0, name, 4, start, finish, active=not phase.blocked, notes=notes, fields=fields)
+        task = mark(task, phase_state(phase), self.schedule.scenario)
         self._add(replace(task, constraint=phase.nominal_start), gates)
 
     def _milestone(self, resolved: ResolvedMilestone) -> None:
@@ -270,6 +272,7 @@ class _Outline:
         task = MsTask(0, name, 3, day, day, milestone=True, active=resolved.date is not None)
         depends = tuple(Gate(m) for m in record.depends_on)
         task = replace(task, constraint=resolved.due, percent=done, notes=record.note, fields=fields)
+        task = mark(task, milestone_state(resolved), self.schedule.scenario)
         self.milestone_uids[record.id] = self._add(task, depends)
 
     def _links(self, uid: int) -> tuple[MsLink, ...]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -11,6 +13,7 @@ from carveplan.ui.analysis import open_editor
 from carveplan.ui.comparison_model import gating_milestones
 from carveplan.ui.document import Document
 from carveplan.ui.main_window import MainWindow
+from tests.helpers.pictures import saved_picture
 
 SAMPLE = sample_path()
 
@@ -30,7 +33,7 @@ def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     return win
 
 
-def test_render_analysis_views(window: MainWindow, qtbot: QtBot) -> None:
+def test_render_analysis_views(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
     analysis = window.analysis
     for dock, view, name in zip(
         analysis.docks,
@@ -50,12 +53,12 @@ def test_render_analysis_views(window: MainWindow, qtbot: QtBot) -> None:
             qtbot.waitUntil(lambda: bool(window.chart.state.highlight))
             with qtbot.waitSignal(window.chart.drawn, timeout=10000):
                 window.chart.redraw()
-            assert window.grab().save("/tmp/analysis-window.png")
-        assert dock.widget().grab().save(f"/tmp/analysis-{name}.png")
+            saved_picture(window.grab(), tmp_path / "analysis-window.png")
+        saved_picture(dock.widget().grab(), tmp_path / f"analysis-{name}.png")
 
 
-def test_render_scenario_editor(window: MainWindow) -> None:
+def test_render_scenario_editor(window: MainWindow, tmp_path: Path) -> None:
     editor = open_editor(window)
     editor.resize(620, 620)
     assert editor.overrides.count() == 6
-    assert editor.grab().save("/tmp/analysis-editor.png")
+    saved_picture(editor.grab(), tmp_path / "analysis-editor.png")

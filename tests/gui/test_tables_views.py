@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,6 +15,7 @@ from carveplan.ui.document import Document
 from carveplan.ui.tables.delegate import CheckedLineEdit
 from carveplan.ui.tables.pane import TablesPane
 from carveplan.ui.tables.view import RecordTable
+from tests.helpers.pictures import saved_picture
 from tests.helpers.tables_sample import tables_sample
 
 
@@ -159,14 +161,14 @@ def test_paste_over_cells_in_shown_order(pane: TablesPane) -> None:
     assert pane.document.undo_stack.count() == 1
 
 
-def test_render_pane(pane: TablesPane, qtbot: QtBot) -> None:
+def test_render_pane(pane: TablesPane, qtbot: QtBot, tmp_path: Path) -> None:
     pane.resize(1500, 460)
     pane.show()
     qtbot.waitExposed(pane)
     pane.document.select("lines", "VNM-E03")
-    assert pane.grab().save("/tmp/tables.png")
+    saved_picture(pane.grab(), tmp_path / "tables.png")
     pane.setCurrentWidget(pane.table("milestones"))
-    assert pane.grab().save("/tmp/tables-milestones.png")
+    saved_picture(pane.grab(), tmp_path / "tables-milestones.png")
     pane.document.select("lines", "VNM-T02")
     pane.setCurrentWidget(pane.table("phases"))
-    assert pane.grab().save("/tmp/tables-phases.png")
+    saved_picture(pane.grab(), tmp_path / "tables-phases.png")

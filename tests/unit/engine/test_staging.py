@@ -112,6 +112,7 @@ def test_rounding_follows_the_agreements_rule() -> None:
 def test_line_gates_apply_to_every_generated_phase() -> None:
     gates = (Gate("REG-1"),)
     phases = expand(line(base="6", category="B3", gates=gates), agreement())
+    assert len(phases) == 3
     assert all(p.gates == gates for p in phases)
 
 
@@ -148,6 +149,7 @@ def test_linear_staging_is_monotone_and_ends_exactly_at_the_target(
 def test_every_builtin_category_cuts_monotonically_to_exactly_zero(base: Decimal, code: str) -> None:
     phases = expand(line(base=base, category=code), agreement())
     got = [p.value for p in phases]
+    assert got, f"{code} generated no phase"
     assert got[-1] == 0
     assert all(a >= b >= 0 for a, b in zip([base, *got], got, strict=False))
     assert [p.start.year for p in phases] == sorted({p.start.year for p in phases})

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -13,6 +14,9 @@ from carveplan.model.milestone import Milestone
 from carveplan.model.party import DEFAULT_SECTORS, Party, Sector
 from carveplan.model.scenario import Scenario
 from carveplan.model.staging import StagingCategory
+
+# Agreements saved before identities existed get one derived from their title, the same every time.
+_IDENTITY_NAMESPACE = uuid.UUID("5b0e3c52-7d1a-4f0e-9a47-2f8d6c1e9b30")
 
 
 class RoundingDirection(StrEnum):
@@ -74,6 +78,9 @@ class Agreement:
         reviews: the review clauses.
         scenarios: the what-if scenarios (the baseline is implicit).
         notes: free text.
+        uid: the agreement's lasting identity (a UUID), written in the file and kept through renames;
+            calendar events take their ids from it. Empty until first saved; :attr:`identity` then
+            stands in. Not part of equality: two files with the same content are the same agreement.
     """
 
     title: str
@@ -91,3 +98,18 @@ class Agreement:
     reviews: tuple[ReviewClause, ...] = ()
     scenarios: tuple[Scenario, ...] = ()
     notes: str = ""
+    uid: str = field(default="", compare=False)
+
+    @property
+    def identity(self) -> str:
+        """``uid``, or for an agreement that has none yet a UUID derived from its title."""
+        return self.uid or str(uuid.uuid5(_IDENTITY_NAMESPACE, self.title))
+
+    def with_identity(self) -> Agreement:
+        """This agreement with its identity fixed, so renaming it later keeps the same one."""
+        return self if self.uid else replace(self, uid=self.identity)
+
+
+def new_uid() -> str:
+    """A fresh identity for an agreement started from nothing."""
+    return str(uuid.uuid4())

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from carveplan.io import native
 from carveplan.io.errors import Cancelled, ReadError, WriteError
 from carveplan.io.formats import EXPORTERS, READERS, ExportOptions, exporter_for, read_agreement
-from carveplan.model import BASELINE, Agreement
+from carveplan.model import BASELINE, Agreement, new_uid
 from carveplan.ui.document import Document
 from carveplan.ui.error_dialog import ProblemListDialog
 from carveplan.ui.progress import progress_callback
@@ -34,7 +34,8 @@ def export_filter() -> str:
 
 def new_agreement() -> Agreement:
     """A blank agreement entering into force on 1 January next year (tentative)."""
-    return Agreement(title="Untitled agreement", eif=date(date.today().year + 1, 1, 1), eif_tentative=True)
+    eif = date(date.today().year + 1, 1, 1)
+    return Agreement(title="Untitled agreement", eif=eif, eif_tentative=True, uid=new_uid())
 
 
 class FileController(QObject):

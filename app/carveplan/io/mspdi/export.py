@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -129,6 +130,7 @@ def _header(
         [
             ("SaveVersion", 14),
             ("Name", name),
+            ("GUID", _guid(agreement.identity)),
             ("Title", agreement.title),
             ("Subject", agreement.classification),
             ("ScheduleFromStart", 1),
@@ -145,6 +147,14 @@ def _header(
             ("CurrentDate", start_stamp(today)),
         ],
     )
+
+
+def _guid(identity: str) -> str | None:
+    """The agreement's identity as the project GUID, so it survives a trip through MS Project."""
+    try:
+        return str(uuid.UUID(identity)).upper()
+    except ValueError:
+        return None  # an id typed by hand into the file: the schema's GUID cannot carry it
 
 
 def _extended_attributes(project: ET.Element) -> None:

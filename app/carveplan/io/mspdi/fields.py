@@ -178,6 +178,7 @@ class MsProject:
         subject: the project subject (our classification label).
         start: the project start date, if given.
         tasks: the tasks in outline order (blank rows and the project summary task left out).
+        guid: the project GUID (our agreement's identity), lower case; empty if none.
         columns: keys of :data:`FIELDS` the file defines; a task without a value in one of them has the
             field's default (MS Project, and MPXJ when it saves a plan, leave zero numbers out).
     """
@@ -188,3 +189,4 @@ class MsProject:
     start: date | None
     tasks: tuple[MsTask, ...]
     columns: frozenset[str] = frozenset()
+    guid: str = ""

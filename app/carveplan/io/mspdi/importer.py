@@ -68,7 +68,10 @@ def parse_mspdi(data: bytes, file: str = "") -> tuple[MsProject, list[Problem]]:
     has_title = root.find(f"{{{NS}}}Title") is not None
     title = _text(root, "Title") if has_title else _text(root, "Name") or Path(file).stem
     day = start.date() if start else None
-    project = MsProject(file, title, _text(root, "Subject"), day, tuple(tasks), frozenset(fields.values()))
+    guid = _text(root, "GUID").strip().strip("{}").lower()
+    project = MsProject(
+        file, title, _text(root, "Subject"), day, tuple(tasks), frozenset(fields.values()), guid
+    )
     return project, problems
 
 

@@ -63,6 +63,7 @@ def build_agreement(project: MsProject) -> tuple[Agreement | None, list[Problem]
         sectors=outline.sectors(DEFAULT_SECTORS),
         lines=tuple(lines),
         milestones=tuple(milestones),
+        uid=project.guid,
     )
     return _settings(outline, agreement), outline.problems
 

@@ -159,6 +159,7 @@ def _write_overview(writer: SheetWriter, agreement: Agreement, options: ExportOp
         "rounding_direction": agreement.rounding.direction.value,
         "classification": agreement.classification,
         "notes": agreement.notes,
+        "uid": agreement.identity,
     }
     writer.header(sheet, ("Setting", "Value", "Read back on import"))
     for key, label, _parse in layout.SETTINGS:

@@ -140,9 +140,8 @@ def _read_settings(sheet: Sheet, problems: Problems) -> dict[str, Any]:
 
 
 def _settings_fields(found: dict[str, Any], sheet: str, problems: Problems) -> dict[str, Any]:
-    fields = {
-        k: v for k, v in found.items() if k in ("title", "eif", "eif_tentative", "classification", "notes")
-    }
+    kept = ("title", "eif", "eif_tentative", "classification", "notes", "uid")
+    fields = {k: v for k, v in found.items() if k in kept}
     if "stage_day" in found:
         match = re.fullmatch(r"\s*(\d{1,2})-(\d{1,2})\s*", found["stage_day"])
         if match and _valid_month_day(int(match.group(1)), int(match.group(2))):

@@ -328,5 +328,6 @@ SETTINGS: tuple[tuple[str, str, cells.Parser], ...] = (
     ("rounding_direction", "Rounding direction", cells.enum_parser(RoundingDirection)),
     ("classification", "Classification", cells.text),
     ("notes", "Notes", cells.text),
+    ("uid", "Agreement id", cells.text),
 )
 FORMAT_LABEL = "Format"

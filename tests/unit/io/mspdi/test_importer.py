@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -17,7 +18,7 @@ from carveplan.io.formats import ExportOptions, read_agreement
 from carveplan.io.mspdi.export import mspdi_bytes
 from carveplan.io.mspdi.importer import loads_mspdi
 from carveplan.io.native import load
-from carveplan.model import Agreement, Gate, Offset, Phase, Timing, Unit
+from carveplan.model import Agreement, Gate, Offset, Phase, Timing, Unit, new_uid
 from carveplan.resources import sample_path
 from tests.helpers.plans import DELAY, MISSED, partnership
 from tests.helpers.strategies import agreements
@@ -209,3 +210,10 @@ def test_round_trip_of_the_sample_adds_no_warnings() -> None:
         if line.id in gated and line.phases:
             original_gates = next(o.gates for o in original.lines if o.id == line.id)
             assert all(set(original_gates) <= set(phase.gates) for phase in line.phases)
+
+
+def test_the_agreement_identity_is_the_project_guid() -> None:
+    agreement = replace(partnership(), uid=new_uid())
+    data = mspdi_bytes(agreement, ExportOptions(today=TODAY))
+    assert f"<GUID>{agreement.uid.upper()}</GUID>".encode() in data
+    assert loads_mspdi(data, "plan.xml").uid == agreement.uid

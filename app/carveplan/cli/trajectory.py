@@ -16,6 +16,7 @@ from carveplan.cli.common import (
     parse_year,
 )
 from carveplan.engine import resolve, trajectory, year_range
+from carveplan.io.text import inert_text
 
 COLUMNS = ("party", "sector", "code", "description", "base", "category")
 
@@ -27,6 +28,11 @@ def add_parser(sub: Any) -> None:
         help="year-by-year values of every line (CSV on stdout)",
         description="One row per line and one column per calendar year: the value in force that year "
         "(the rate at entry into force for its first year, then on each stage day).",
+        epilog="Codes are text: a spreadsheet that guesses types turns 0101 into 101. In LibreOffice Calc, "
+        "select the code column in the Text Import dialog and set its type to Text; in Excel, use "
+        "Data > From Text/CSV > Transform Data and set the code column to Text (or open the CSV with "
+        "Data > From Text and choose Text for it). Text that a spreadsheet would run as a formula "
+        "(starting with =, +, - or @) is written with a leading apostrophe.",
     )
     add_file_argument(parser)
     add_scenario_argument(parser)
@@ -50,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
     for row in trajectory(schedule, years):
         line = row.line.line
         category = line.category if not line.phases else "explicit"
-        head = [line.party, line.sector, line.code, line.description, str(line.base), category]
+        texts = (line.party, line.sector, line.code, line.description)
+        head = [*(inert_text(t) for t in texts), str(line.base), inert_text(category)]
         writer.writerow([*head, *(str(v) for v in row.values)])
     return 0

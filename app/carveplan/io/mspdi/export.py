@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
@@ -29,6 +28,7 @@ from carveplan.io.mspdi.fields import (
 )
 from carveplan.io.mspdi.rollup import minutes_text, outline_numbers, work_minutes
 from carveplan.io.mspdi.tasks import Selection, schedule_tasks
+from carveplan.io.text import clean_text
 from carveplan.model import Agreement
 
 _CALENDAR_UID = 1
@@ -36,8 +36,6 @@ _START_NO_EARLIER_THAN = 4
 _DAYS_FORMAT = 7
 # The schema requires a currency; a plan of commitments has no costs: ISO 4217's "no currency".
 _NO_CURRENCY = "XXX"
-# XML 1.0 cannot carry most control characters, not even escaped; they are dropped from text.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def export_mspdi(agreement: Agreement, path: Path, options: ExportOptions) -> None:
@@ -108,7 +106,7 @@ def _tag(name: str) -> str:
 def _child(parent: ET.Element, name: str, text: str | int | None = None) -> ET.Element:
     element = ET.SubElement(parent, _tag(name))
     if text is not None:
-        element.text = _ILLEGAL.sub("", str(text))
+        element.text = clean_text(str(text))
     return element
 
 

@@ -13,6 +13,7 @@ from carveplan.engine.deadlines import Deadline, deadlines
 from carveplan.engine.resolve import resolve
 from carveplan.io.atomic import write_atomic
 from carveplan.io.formats import ExportOptions
+from carveplan.io.text import clean_text
 from carveplan.model import BASELINE, Agreement
 
 PRODID = f"-//CarvePlan//CarvePlan {__version__}//EN"
@@ -91,9 +92,9 @@ def _event(deadline: Deadline, agreement: Agreement, scenario: str, stamp: datet
     # All-day event: DTSTART is a DATE and DTEND the (exclusive) next day.
     event.add("dtstart", deadline.day)
     event.add("dtend", deadline.day + timedelta(days=1))
-    event.add("summary", deadline.summary)
+    event.add("summary", clean_text(deadline.summary))
     context = f"{title} — scenario: {scenario}"
-    event.add("description", f"{deadline.description}\n\n{context}".strip())
+    event.add("description", clean_text(f"{deadline.description}\n\n{context}".strip()))
     event.add("categories", [deadline.kind.value])
     event.add("transp", "TRANSPARENT")
     return event

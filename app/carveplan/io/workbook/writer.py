@@ -8,10 +8,9 @@ from itertools import zip_longest
 from typing import Any
 
 from carveplan.io.errors import check_progress
+from carveplan.io.text import clean_text, is_formula_like
 from carveplan.io.workbook.layout import SheetSpec
 
-# Text starting with one of these is a formula to a spreadsheet program; it is written as text.
-FORMULA_START = ("=", "+", "-", "@")
 HEADER_FILL = "DCE6F1"
 PROGRESS_EVERY = 1000
 DATE_FORMAT = "yyyy-mm-dd"
@@ -84,7 +83,7 @@ class SheetWriter:
         flags = list(computed)
         row = []
         for index, text in enumerate(headers):
-            cell = WriteOnlyCell(sheet, text)
+            cell = WriteOnlyCell(sheet, clean_text(text) if isinstance(text, str) else text)
             cell.font = self.bold
             cell.fill = self.computed_fill if index < len(flags) and flags[index] else self.header_fill
             row.append(cell)
@@ -96,10 +95,12 @@ class SheetWriter:
         sheet.append(values)
 
     def make_safe(self, sheet: Any, values: list[Any]) -> None:
-        """Replace, in place, text that a spreadsheet would take for a formula by a literal text cell."""
+        """Clean text in place, and make text a spreadsheet would take for a formula a literal text cell."""
         for index, value in enumerate(values):
-            if isinstance(value, str) and value.startswith(FORMULA_START):
-                values[index] = self.text_cell(sheet, value)
+            if isinstance(value, str):
+                value = values[index] = clean_text(value)
+                if is_formula_like(value):
+                    values[index] = self.text_cell(sheet, value)
 
     def text_cell(self, sheet: Any, value: str) -> Any:
         """A cell holding ``value`` as literal text, even if it begins with ``=``."""

@@ -61,6 +61,7 @@ EXPORTERS: dict[str, tuple[str, str]] = {
 READERS: dict[str, tuple[str, str]] = {
     ".carveplan": ("carveplan.io.native:load", "CarvePlan agreement"),
     ".xlsx": ("carveplan.io.workbook.importer:read_workbook", "Excel workbook CarvePlan exported"),
+    ".ods": ("carveplan.io.workbook.importer:read_workbook", "The same workbook saved by LibreOffice"),
     ".xml": ("carveplan.io.mspdi.importer:read_mspdi", "MS Project XML"),
 }
 

@@ -96,7 +96,7 @@ class FileController(QObject):
             agreement = read_agreement(path)
         except ReadError as err:
             summary = f"{path.name} could not be opened. Nothing was changed."
-            if path.suffix.lower() in (".xlsx", ".xlsm", ".csv"):
+            if path.suffix.lower() in (".xlsx", ".xlsm", ".ods", ".csv"):
                 summary += " To add another delegation's schedule: File → Import Tariff Schedule (Ctrl+I)."
             self._show_problems("Cannot open", summary, err)
             return False
@@ -148,7 +148,7 @@ class FileController(QObject):
 
         start = str(self._document.path.parent) if self._document.path else ""
         name, _ = QFileDialog.getOpenFileName(
-            self._window, "Import tariff schedule", start, "Schedules (*.xlsx *.xlsm *.csv *.txt)"
+            self._window, "Import tariff schedule", start, "Schedules (*.xlsx *.xlsm *.ods *.csv *.txt)"
         )
         if not name:
             return

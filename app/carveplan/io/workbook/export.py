@@ -38,7 +38,10 @@ LEGEND = (
     ("Reviews", "review clauses and terms"),
     ("Categories", "the agreement's own staging categories"),
     ("Scenarios", "what-if scenarios, one change per row"),
+    ("Year by year", "computed: the value of every line in force each calendar year"),
+    ("Timeline", "computed: lines, milestones, exceptions and reviews as bars across the years"),
     *ANALYSIS_LEGEND,
+    (layout.LISTS, "hidden: the staging categories the Lines sheet's Category drop-down offers"),
 )
 HOW_TO_EDIT = (
     "Edit values, add or delete rows, reorder columns; keep the sheet names and the header texts.",
@@ -85,6 +88,7 @@ def export_workbook(agreement: Agreement, path: Path, options: ExportOptions) ->
         write_year_by_year(writer, schedule, timeline.line_ids, year_range(schedule))
         timeline.write(writer)
         write_analysis(writer, analysis)
+        _write_lists(writer, shown)
         progress.report()
     except IllegalCharacterError as err:
         discard(book)
@@ -181,6 +185,16 @@ def _write_overview(writer: SheetWriter, agreement: Agreement, options: ExportOp
     writer.append(sheet, ["How to edit and import back"])
     for text in HOW_TO_EDIT:
         writer.append(sheet, ["", text])
+
+
+def _write_lists(writer: SheetWriter, agreement: Agreement) -> None:
+    sheet = writer.sheet(layout.LISTS, (20,))
+    sheet.sheet_state = "hidden"
+    writer.header(sheet, ("Staging category",))
+    own = [c.code for c in agreement.categories]
+    used = [line.category for line in agreement.lines if line.category.strip()]
+    for code in dict.fromkeys((*own, *used, *layout.COMMON_CATEGORIES)):
+        writer.append(sheet, [code])
 
 
 def _cell_number(value: Any) -> Any:

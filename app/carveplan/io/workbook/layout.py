@@ -195,6 +195,12 @@ PARTIES = SheetSpec(
 
 SECTORS = SheetSpec("Sectors", "sector", (ident("id", "Id", 22, required=True), plain("name", "Name", 28)))
 
+# A hidden sheet of values the drop-downs offer that no record sheet lists (staging categories: the
+# agreement's own and the usual built-in spellings). Import ignores it.
+LISTS = "Lists"
+COMMON_CATEGORIES = ("A", "B", "B3", "B5", "B7", "B10", "B15", "C", "C+", "B+", "E", "20-A", "5 Years",
+                     "10 Years", "U", "EXCL")  # fmt: skip
+
 LINES = SheetSpec(
     "Lines",
     "line",
@@ -208,7 +214,7 @@ LINES = SheetSpec(
         enum("measure", "Measure", MeasureKind, 14),
         plain("unit", "Unit", 8),
         number("base", "Base", 10),
-        ident("category", "Category", 12),
+        ident("category", "Category", 12, choices_from=LISTS),
         number("target", "Target", 10, optional=True),
         gated(),
         plain("notes", "Notes", 30),

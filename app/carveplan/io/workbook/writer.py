@@ -61,7 +61,7 @@ class SheetWriter:
         self.computed_fill = PatternFill("solid", fgColor="EEEEEE")
 
     def sheet(self, name: str, widths: Iterable[int], formats: Iterable[str] = (), freeze: str = "A2") -> Any:
-        """A new sheet with frozen header, column widths and number formats.
+        """A new sheet with frozen header, column widths, number formats and print setup.
 
         In write-only mode these are written with the first row, so they are set here.
         """
@@ -69,6 +69,7 @@ class SheetWriter:
 
         sheet = self.book.create_sheet(name)
         sheet.freeze_panes = freeze
+        _print_setup(sheet)
         for index, (width, number_format) in enumerate(zip_longest(widths, formats), 1):
             dimension = sheet.column_dimensions[get_column_letter(index)]
             dimension.width = width
@@ -125,6 +126,15 @@ class SheetWriter:
         last = get_column_letter(len(spec.columns))
         sheet.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
         _add_dropdowns(sheet, spec)
+
+
+def _print_setup(sheet: Any) -> None:
+    """Landscape, one page wide, the header row on every page: the Timeline printed on 12 pages."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
 
 
 def _add_dropdowns(sheet: Any, spec: SheetSpec) -> None:

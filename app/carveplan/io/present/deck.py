@@ -18,7 +18,15 @@ from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import check_progress
 from carveplan.io.formats import ExportOptions
 from carveplan.io.present.chart import ChartJob, chart_job, deck_pages, draw_job
-from carveplan.io.present.fit import CELL_MARGIN_X, CELL_MARGIN_Y, FONT, lines_height, row_height, wrap
+from carveplan.io.present.fit import (
+    CELL_MARGIN_X,
+    CELL_MARGIN_Y,
+    FONT,
+    lines_height,
+    row_height,
+    text_width,
+    wrap,
+)
 from carveplan.io.present.tables import (
     COMPARISON_HEADER,
     MILESTONE_HEADER,
@@ -285,5 +293,7 @@ def _footers(deck: Any, classification: str) -> None:
             paragraph.text = text
             paragraph.alignment = align
             paragraph.runs[0].font.name = FONT
-            paragraph.runs[0].font.size = Pt(11)
+            # One line at most: a long classification label shrinks rather than rises into the slide.
+            fits = [s for s in (11, 10, 9, 8) if text_width(text, s, bold) <= width - 2 * CELL_MARGIN_X]
+            paragraph.runs[0].font.size = Pt(fits[0] if fits else 8)
             paragraph.runs[0].font.bold = bold

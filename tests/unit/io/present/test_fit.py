@@ -132,3 +132,13 @@ def test_libreoffice_sets_nothing_below_the_footer_line(tmp_path: Path) -> None:
             assert float(word.get("xMax")) <= float(page.get("width")) + 0.5, (number, word.text)
             if top < footer - 1:  # a word of the slide body, not of the footer
                 assert bottom <= footer + 1, (number, word.text, bottom, footer)
+
+
+def test_a_long_classification_shrinks_to_one_footer_line() -> None:
+    label = "RESTRICTED – for the negotiating delegations of the parties only – not for onward distribution"
+    deck = _deck(replace(partnership(), classification=label), None)
+    for slide in deck.slides:
+        (footer,) = [s for s in slide.shapes if s.name == "Footer" and s.text_frame.text == label]
+        size = footer.text_frame.paragraphs[0].runs[0].font.size.pt
+        assert size < 11
+        assert text_width(label, size, bold=True) <= _inches(footer.width) - 2 * CELL_MARGIN_X

@@ -21,7 +21,7 @@ from carveplan.engine.schedule import Schedule
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import WriteError
 from carveplan.io.formats import ExportOptions
-from carveplan.io.text import cleaned
+from carveplan.io.text import clean_text, cleaned
 from carveplan.model import Agreement
 
 # Page sizes in inches, landscape.
@@ -120,7 +120,7 @@ def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None
     size = PAGES.get(options.page, PAGES["a4"])
     pages = deck_pages(job, size[1])
     buffer = io.BytesIO()
-    metadata = {"Title": cleaned(agreement.title), "Creator": "CarvePlan"}
+    metadata = {"Title": clean_text(agreement.title), "Creator": "CarvePlan"}
     with rc_context(FONT_SETTINGS), PdfPages(buffer, metadata=metadata) as pdf:
         cover = Figure(figsize=size)
         draw_cover(cover, job, len(pages))

@@ -193,8 +193,9 @@ def _comparison_slide(deck: Any, job: ChartJob) -> None:
     top = bottom + 0.3
     while lines:
         size, fitted = _text_that_fits(lines, FOOTER_TOP - top)
-        _text(slide, lines[:fitted], top, size)
-        lines = lines[fitted:]
+        if fitted:
+            _text(slide, lines[:fitted], top, size)
+            lines = lines[fitted:]
         if lines:
             slide, top = _titled(deck, f"{title} (continued)"), CHART_TOP
 
@@ -248,7 +249,8 @@ def _table(
 
 
 def _text_that_fits(lines: list[str], height: float) -> tuple[int, int]:
-    """The size (16 down to 12 points) and how many of ``lines`` fit in ``height`` inches."""
+    """The size (16 down to 12 points) and how many of ``lines`` fit in ``height`` inches (none when
+    not even the first does; a slide of its own always holds one)."""
     width = SLIDE[0] - 2 * MARGIN - 2 * CELL_MARGIN_X
     for size in (16, 14, 12):
         used = 2 * CELL_MARGIN_Y
@@ -256,7 +258,7 @@ def _text_that_fits(lines: list[str], height: float) -> tuple[int, int]:
             used += lines_height(len(wrap(line, width, size)), size)
             if used > height:
                 if size == 12:
-                    return size, max(index, 1)
+                    return size, index if index or height < FOOTER_TOP - CHART_TOP else 1
                 break
         else:
             return size, len(lines)

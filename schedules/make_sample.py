@@ -42,6 +42,8 @@ from carveplan.model import (  # noqa: E402
     StagingCategory,
     StagingKind,
     Timing,
+    TradeFlow,
+    TradeTable,
     parse_timing,
 )
 
@@ -529,6 +531,82 @@ SCENARIOS = (
 )
 
 
+# ILLUSTRATIVE trade, not published data: imports (US$ a year) of each party from the others under the
+# HS6 codes of its lines, made up for demonstration with magnitudes in line with recent UN Comtrade
+# figures (Japan's uranium from Canada and Australia, Viet Nam's converters and aerials to Japan, ...).
+# importer -> code -> partner -> US$ millions.
+ILLUSTRATIVE_IMPORTS: dict[str, dict[str, dict[str, str]]] = {
+    "VNM": {
+        "271012": {"JPN": "180", "AUS": "5", "CAN": "1"},
+        "271111": {"AUS": "650"},
+        "850231": {"JPN": "12", "CAN": "0.4"},
+        "854143": {"JPN": "25", "AUS": "0.2"},
+        "850760": {"JPN": "140", "CAN": "2", "AUS": "0.5"},
+        "854470": {"JPN": "35", "CAN": "3", "AUS": "0.8"},
+        "900110": {"JPN": "60"},
+        "851761": {"JPN": "45", "CAN": "8"},
+        "280530": {"JPN": "1.5"},
+        "284690": {"JPN": "4", "AUS": "9"},
+        "261100": {"AUS": "2.5", "CAN": "1.8"},
+        "850511": {"JPN": "38"},
+        "810520": {"CAN": "6", "JPN": "3", "AUS": "1"},
+        "260200": {"AUS": "55"},
+    },
+    "JPN": {
+        "271012": {"VNM": "40", "CAN": "30", "AUS": "15"},
+        "284410": {"CAN": "320", "AUS": "180"},
+        "850440": {"VNM": "1900", "CAN": "40", "AUS": "12"},
+        "852910": {"VNM": "650", "CAN": "20", "AUS": "6"},
+        "282520": {"AUS": "60", "CAN": "15"},
+        "811292": {"CAN": "25", "VNM": "3"},
+        "380110": {"VNM": "20", "CAN": "2"},
+    },
+    "AUS": {
+        "854143": {"VNM": "95", "JPN": "8", "CAN": "2"},
+        "850760": {"JPN": "210", "VNM": "120", "CAN": "5"},
+        "851771": {"VNM": "380", "JPN": "90", "CAN": "40"},
+        "283691": {"CAN": "0.5"},
+        "750210": {"CAN": "14", "JPN": "3"},
+        "852560": {"VNM": "60", "JPN": "30", "CAN": "25"},
+    },
+    "CAN": {
+        "271012": {"JPN": "45", "AUS": "8", "VNM": "0.5"},
+        "850231": {"VNM": "30", "JPN": "2"},
+        "854470": {"JPN": "15", "VNM": "6", "AUS": "1"},
+        "284690": {"JPN": "3", "AUS": "2", "VNM": "1"},
+        "810520": {"AUS": "20", "JPN": "4"},
+        "282560": {"JPN": "5", "AUS": "3"},
+        "250410": {"VNM": "2", "AUS": "1"},
+    },
+}
+TRADE_YEAR = 2024
+TRADE_SOURCE = "Illustrative figures for demonstration, not published trade data"
+
+
+def illustrative_trade() -> TradeTable:
+    """The sample's trade table, clearly marked as illustrative."""
+    flows = tuple(
+        TradeFlow(importer, partner, code, Decimal(millions) * 1_000_000)
+        for importer, codes in ILLUSTRATIVE_IMPORTS.items()
+        for code, partners in sorted(codes.items())
+        for partner, millions in sorted(partners.items())
+    )
+    return TradeTable(TRADE_SOURCE, TRADE_YEAR, illustrative=True, flows=flows)
+
+
+def write_trade_csv(path: Path) -> None:
+    """The same figures as a UN Comtrade-shaped download, to try ``carveplan trade --add`` on."""
+    rows = [
+        "ILLUSTRATIVE figures for demonstration, not published trade data",
+        "refYear,reporterISO,flowCode,partnerISO,cmdCode,primaryValue",
+        *(
+            f"{TRADE_YEAR},{f.importer},M,{f.partner},{f.code},{f.value:.0f}"
+            for f in illustrative_trade().flows
+        ),
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
 def sample() -> Agreement:
     """The main sample: four parties, three sectors, goods and services lines, gated phases."""
     return Agreement(
@@ -547,7 +625,8 @@ def sample() -> Agreement:
         reviews=REVIEWS,
         scenarios=SCENARIOS,
         notes="Negotiating draft after the third round. Entry into force assumes ratification by all "
-        "four Parties during 2026.",
+        "four Parties during 2026. The trade figures are illustrative, not published data.",
+        trade=illustrative_trade(),
     )
 
 
@@ -600,6 +679,7 @@ def main() -> None:
     """Write every sample next to this script."""
     save(sample(), HERE / "sample.carveplan")
     save(fiscal_year(), HERE / "fiscal-year.carveplan")
+    write_trade_csv(HERE / "sample-trade.csv")
 
 
 if __name__ == "__main__":

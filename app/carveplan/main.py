@@ -7,7 +7,20 @@ from collections.abc import Sequence
 
 # Words that make the launcher hand over to the command line instead of opening a window.
 _CLI_WORDS = frozenset(
-    {"validate", "show", "trajectory", "export", "import", "compare", "divergence", "help"}
+    {
+        "validate",
+        "show",
+        "trajectory",
+        "export",
+        "import",
+        "compare",
+        "divergence",
+        "trade",
+        "coverage",
+        "diff",
+        "rounds",
+        "help",
+    }
 )
 
 

@@ -9,7 +9,15 @@ from datetime import date
 
 from tests.benchmarks.harness import RESULTS, Result, machine, recorded_ratios, regressions, table
 
-SUITES = ("bench_engine", "bench_native", "bench_chart", "bench_workbook", "bench_app")
+SUITES = (
+    "bench_engine",
+    "bench_native",
+    "bench_chart",
+    "bench_workbook",
+    "bench_coverage",
+    "bench_app",
+    "bench_diff",
+)
 
 
 def main() -> int:

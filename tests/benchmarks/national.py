@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 from carveplan.model import (
     Agreement,
+    Amount,
+    Duty,
     ExceptionInvoked,
     Gate,
     Line,
@@ -34,8 +37,12 @@ SECTORS = ("energy", "telecommunications", "critical_minerals")
 CATEGORIES = ("A", "B5", "B10", "B15", "B20", "E", "EXCL", "5 Years", "Y-10")
 
 
-def national_agreement(scale: int = 1, seed: int = 2027) -> Agreement:
-    """The benchmark agreement; ``scale=2`` doubles lines, milestones and exceptions."""
+def national_agreement(scale: int = 1, seed: int = 2027, duties: bool = False) -> Agreement:
+    """The benchmark agreement; ``scale=2`` doubles lines, milestones and exceptions.
+
+    With ``duties``, a fifth of the lines carry the same numbers as specific duties (``4.4¢/kg``) or
+    compound ones (``4.4¢/kg + 5%``), half each: the same agreement otherwise, to compare with.
+    """
     rng = random.Random(seed)
     parties = PARTIES
     milestones = _milestones(rng, 300 * scale)
@@ -45,6 +52,8 @@ def national_agreement(scale: int = 1, seed: int = 2027) -> Agreement:
         for party in parties
         for number in range(5000 * scale)
     )
+    if duties:
+        lines = tuple(_as_duty(line, n) if n % 5 == 0 else line for n, line in enumerate(lines))
     exceptions = tuple(
         SecurityException(
             id=f"EXC-{n}",
@@ -76,6 +85,19 @@ def national_agreement(scale: int = 1, seed: int = 2027) -> Agreement:
         reviews=(ReviewClause("REV-1", "Joint review", Timing.agreement_year(4), 60, 4),),
         scenarios=(scenario,),
     )
+
+
+def _as_duty(line: Line, n: int) -> Line:
+    """The line with its numbers as a specific duty (even tenths) or a compound one (odd tenths)."""
+    if n % 10 == 0:
+        return replace(line, unit="¢/kg")
+    ad_valorem = Amount(Decimal((2, 5, 10)[n % 3]))
+
+    def compound(value: Decimal) -> Duty:
+        return Duty((Amount(value, "¢/kg"), ad_valorem))
+
+    phases = tuple(replace(p, value=compound(p.value)) for p in line.phases)  # type: ignore[arg-type]
+    return replace(line, base=compound(line.base), phases=phases)  # type: ignore[arg-type]
 
 
 def _milestones(rng: random.Random, count: int) -> list[Milestone]:

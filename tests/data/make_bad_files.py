@@ -29,7 +29,7 @@ EXPECTED: dict[str, tuple[str, str, str]] = {
     "zip-not-workbook.xlsx": ("not-a-workbook", "no xl/workbook.xml", ""),
     "missing-sheets.xlsx": ("missing-sheet", "missing sheet 'Milestones'", "sheet 'Milestones'"),
     "missing-column.xlsx": ("missing-column", "missing column 'Party'", "sheet 'Lines' row 1"),
-    "wrong-types.xlsx": ("bad-value", "expected a number", "sheet 'Lines' row 3 column I (Base)"),
+    "wrong-types.xlsx": ("bad-value", "expected a rate such as", "sheet 'Lines' row 3 column I (Base)"),
     "bad-timing.xlsx": ("bad-value", "cannot read timing", "sheet 'Milestones' row 2 column E (Due)"),
     "formula-no-value.xlsx": ("formula", "formula with no calculated value", "sheet 'Lines' row 2 column I"),
     "merged-header.xlsx": ("merged-header", "merged header cells", "sheet 'Lines' row 1"),

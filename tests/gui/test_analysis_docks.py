@@ -45,6 +45,7 @@ def test_docks_are_tabbed_with_problems(window: MainWindow) -> None:
         "dock-comparison",
         "dock-divergence",
         "dock-exceptions-register",
+        "dock-coverage",
     ]
 
 

@@ -35,14 +35,17 @@ def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
 
 def test_render_analysis_views(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
     analysis = window.analysis
-    for dock, view, name in zip(
-        analysis.docks,
-        (analysis.comparison, analysis.divergence, analysis.register),
-        ("comparison", "divergence", "register"),
-        strict=True,
+    models = (
+        analysis.comparison.model,
+        analysis.divergence.model,
+        analysis.register.model,
+        analysis.coverage.years,
+    )
+    for dock, model, name in zip(
+        analysis.docks, models, ("comparison", "divergence", "register", "coverage"), strict=True
     ):
         dock.raise_()
-        qtbot.waitUntil(lambda v=view: v.model.rowCount() > 0)
+        qtbot.waitUntil(lambda m=model: m.rowCount() > 0)
         if name == "comparison":
             comparison = analysis.comparison.model.comparison
             assert comparison is not None

@@ -105,11 +105,14 @@ def test_edit_undo_redo(document: Document, kind: str, row: int, field: str, tex
 @pytest.mark.parametrize(
     ("kind", "field", "text", "message"),
     [
-        ("lines", "base", "6,8", "Base: '6,8' is not a number"),
-        ("phases", "start", "EIF+6x", "Start: cannot read timing 'EIF\\+6x': at character 6"),
+        ("lines", "base", "6,8,1", "Base: found '6,8,1', expected a rate such as"),
+        ("lines", "base", "-2", "Base: found '-2', expected a value of 0 or more"),
+        ("lines", "base", "1500", "Base: found '1500', expected a rate of at most 1000%"),
+        ("lines", "base", "3.4¢ + 2%", "Base: found '3.4¢ \\+ 2%', expected a rate such as"),
+        ("phases", "start", "EIF+6x", "Start: found 'EIF\\+6x', expected a timing .*at character 6"),
         ("milestones", "due", "Y0", "agreement year of 1 or more"),
         ("milestones", "actual", "2030-02-30", "real calendar date"),
-        ("lines", "measure", "tarif", "not one of"),
+        ("lines", "measure", "tarif", "expected one of: tariff"),
         ("lines", "id", "VNM-E02", "already used by another line"),
         ("scenarios", "overrides", "delay REG-1", "clause 1"),
     ],
@@ -234,7 +237,7 @@ def test_paste_with_a_bad_cell_applies_nothing(document: Document, qtbot: QtBot)
     before: Agreement = document.agreement
     with qtbot.waitSignal(model.edit_failed) as blocker:
         assert not model.paste(text)
-    assert "row 3, Base: 'five' is not a number" in blocker.args[0]
+    assert "row 3, Base: found 'five', expected a rate such as" in blocker.args[0]
     assert document.agreement is before
     assert document.undo_stack.count() == 0
 
@@ -257,3 +260,46 @@ def test_models_follow_undo_of_other_views(document: Document) -> None:
     assert model.index(0, col_title).data() == "Renamed"
     document.undo_stack.undo()
     assert model.index(0, col_title).data() == tables_sample().milestones[0].title
+
+
+def test_a_specific_duty_typed_in_base_sets_the_unit_in_one_undo_step(document: Document) -> None:
+    model = model_of(document, "lines")
+    before = document.agreement
+    assert model.setData(cell(model, 0, "base"), "4.4¢/kg")
+    line = document.agreement.lines[0]
+    assert (line.base, line.unit) == (Decimal("4.4"), "¢/kg")
+    assert model.data(cell(model, 0, "base")) == "4.4¢/kg"
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert document.agreement == before
+
+
+def test_a_compound_duty_is_shown_as_published_and_its_phases_staged(document: Document) -> None:
+    from carveplan.model import Amount, Duty
+
+    lines = model_of(document, "lines")
+    row = next(i for i, ln in enumerate(document.agreement.lines) if ln.category and not ln.phases)
+    assert lines.setData(cell(lines, row, "base"), "3.4¢/kg + 2%")
+    line = document.agreement.lines[row]
+    assert line.base == Duty((Amount(Decimal("3.4"), "¢/kg"), Amount(Decimal(2))))
+    assert lines.data(cell(lines, row, "base")) == "3.4¢/kg + 2%"
+    phases = PhaseTableModel(document)
+    phases.set_line(line.id)
+    shown = [phases.data(cell(phases, r, "value")) for r in range(phases.rowCount())]
+    assert shown[-1] == "0¢/kg + 0%"  # every part written, so the cell reads back the same shape
+    assert all("¢/kg + " in text for text in shown)
+
+
+def test_a_quota_typed_in_one_cell_and_a_negative_volume_refused(document: Document, qtbot: QtBot) -> None:
+    from carveplan.model.quota import Quota
+
+    model = model_of(document, "lines")
+    assert model.setData(cell(model, 0, "quota"), "over 50% staged 5 Years | 10000 t | +3% a year")
+    quota = document.agreement.lines[0].quota
+    assert quota == Quota(Decimal(50), Decimal(10000), "t", "5 Years", Decimal(3))
+    assert model.data(cell(model, 0, "quota")) == "over 50% staged 5 Years | 10000 t | +3% a year"
+    before = document.agreement
+    with qtbot.waitSignal(model.edit_failed) as blocker:
+        assert not model.setData(cell(model, 0, "quota"), "over 50% | -5 t")
+    assert blocker.args[0] == "Quota: found 'over 50% | -5 t', expected a quota volume of 0 or more"
+    assert document.agreement is before

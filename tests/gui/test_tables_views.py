@@ -126,7 +126,7 @@ def test_refused_edit_shows_the_reason(pane: TablesPane, qtbot: QtBot) -> None:
     lines = pane.table("lines")
     with qtbot.waitSignal(pane.message) as blocker:
         assert not lines.proxy.setData(table_index(lines, 0, "base"), "five")
-    assert blocker.args[0] == "Base: 'five' is not a number such as 6.8"
+    assert blocker.args[0].startswith("Base: found 'five', expected a rate such as Free, 5, 5%, 4.4¢/kg")
     assert lines.error_label.isVisibleTo(lines)
     assert pane.document.undo_stack.count() == 0
 

@@ -14,7 +14,10 @@ from hypothesis import strategies as st
 from carveplan.model import (
     DEFAULT_SECTORS,
     Agreement,
+    Amount,
+    Cuts,
     DevelopmentStatus,
+    Duty,
     EifMoved,
     ExceptionInvoked,
     Gate,
@@ -43,8 +46,20 @@ from carveplan.model import (
     Unit,
 )
 from carveplan.model.line import CodeSystem
+from carveplan.model.quota import Growth, Quota
 
-__all__ = ["agreements", "dates", "decimals", "milestone_ids", "offsets", "texts", "timings"]
+__all__ = [
+    "agreements",
+    "amounts",
+    "dates",
+    "decimals",
+    "duties",
+    "milestone_ids",
+    "offsets",
+    "quotas",
+    "texts",
+    "timings",
+]
 
 T = TypeVar("T")
 
@@ -85,6 +100,46 @@ def decimals(min_value: int = 0, max_value: int = 100_000, max_places: int = 4) 
         return ints.map(lambda n: Decimal(n).scaleb(-places))
 
     return st.integers(0, max_places).flatmap(scaled)
+
+
+SPECIFIC_UNITS = ("¢/kg", "$/kg", "US$/t", "€/100 kg", "¢/bbl", "€/kg")
+
+
+def amounts(ad_valorem_max: int = 100) -> st.SearchStrategy[Amount]:
+    """One part of a duty: a percentage, or an amount in a currency per a unit."""
+    percent = st.builds(Amount, decimals(0, ad_valorem_max), st.just("%"))
+    specific = st.builds(Amount, decimals(0, 500), st.sampled_from(SPECIFIC_UNITS))
+    return percent | specific
+
+
+@st.composite
+def duties(draw: st.DrawFn) -> Duty:
+    """A compound duty as schedules publish them: parts that add up, or a part with a floor or ceiling."""
+    parts = tuple(draw(st.lists(amounts(), min_size=1, max_size=3)))
+    minimum = draw(_optional(amounts()))
+    maximum = draw(_optional(amounts()))
+    if len(parts) == 1 and minimum is None and maximum is None:
+        parts = (*parts, draw(amounts()))  # one part alone is a plain rate, not a compound
+    return Duty(parts, minimum, maximum)
+
+
+@st.composite
+def quotas(draw: st.DrawFn) -> Quota:
+    """A tariff-rate quota: an over-quota rate, a volume, and its growth or its explicit path."""
+    quota = Quota(
+        over=draw(decimals(0, 300) | duties()),
+        volume=draw(decimals(0, 100_000)),
+        volume_unit=draw(st.sampled_from(["t", "l", "units", "head"])),
+        over_category=draw(st.sampled_from(["", "B10", "5 Years"])),
+    )
+    path = draw(st.sampled_from(["none", "growth", "volumes"]))
+    if path == "growth":
+        kind = draw(st.sampled_from(list(Growth)))
+        return replace(quota, growth=draw(decimals(0, 50)), growth_kind=kind)
+    if path == "volumes":
+        years = sorted(draw(st.lists(st.integers(1, 30), min_size=1, max_size=4, unique=True)))
+        return replace(quota, volumes=tuple(Step(y, draw(decimals(0, 100_000))) for y in years))
+    return quota
 
 
 def dates(low: date = date(1995, 1, 1), high: date = date(2090, 12, 31)) -> st.SearchStrategy[date]:
@@ -183,7 +238,8 @@ def _category(draw: st.DrawFn, code: str) -> StagingCategory:
     if kind is StagingKind.STEPS:
         years = sorted(draw(st.lists(st.integers(1, 30), min_size=1, max_size=4, unique=True)))
         fields["steps"] = tuple(Step(year, draw(decimals(0, 100))) for year in years)
-    return replace(StagingCategory(code, kind, description=draw(texts())), **fields)
+    cuts = draw(st.sampled_from(list(Cuts)))
+    return replace(StagingCategory(code, kind, description=draw(texts()), cuts=cuts), **fields)
 
 
 def _categories() -> st.SearchStrategy[tuple[StagingCategory, ...]]:
@@ -229,7 +285,7 @@ def _phases(draw: st.DrawFn, milestones: Sequence[str]) -> tuple[Phase, ...]:
     return tuple(
         Phase(
             start=draw(timings(milestones, prev=index > 0)),
-            value=draw(decimals(0, 100)),
+            value=draw(decimals(0, 100) | duties()),
             label=draw(texts()),
             gates=draw(_gates(milestones)),
             note=draw(texts()),
@@ -266,14 +322,15 @@ def _line(draw: st.DrawFn, ident: str, context: _Context) -> Line:
         description=draw(texts()),
         code_system=draw(st.sampled_from(list(CodeSystem))),
         measure=measure,
-        unit=draw(st.sampled_from([measure.default_unit, "t", "%"]) | texts(4)),
-        base=draw(decimals(0, 1000)),
+        unit=draw(st.sampled_from([measure.default_unit, "t", "%", *SPECIFIC_UNITS]) | texts(4)),
+        base=draw(decimals(0, 1000) | duties()),
         category=draw(st.sampled_from(["", *context.categories, *builtin])),
-        target=draw(_optional(decimals(0, 100))),
+        target=draw(_optional(decimals(0, 100) | duties())),
         phases=draw(_phases(context.milestones)),
         gates=draw(_gates(context.milestones)),
         notes=draw(texts()),
         legal_ref=draw(texts()),
+        quota=draw(_optional(quotas())),
     )
 
 

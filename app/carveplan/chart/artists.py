@@ -68,6 +68,16 @@ def draw_bars(ax: Axes, geo: Geometry, style: ChartStyle, frame: Frame) -> dict[
             ax, geo.blocked, 2.0, edgecolors=style.muted, linewidths=edge * 0.6, hatch=style.blocked_hatch
         ),
         "groups": _poly(ax, geo.groups, 2.0, edgecolors="none"),
+        # A tariff-rate quota line has a dashed outline (its bar shows the in-quota rate); a hatch would
+        # hide the values written in the bar.
+        "quotas": _poly(
+            ax,
+            geo.quota_rects(),
+            2.2,
+            edgecolors=style.foreground,
+            linewidths=max(edge * 2, 1.0),
+            linestyles="--",
+        ),
     }
 
 
@@ -193,6 +203,7 @@ def draw_verticals(
             color=_vertical_colour(mark.kind, style),
             zorder=5,
             clip_on=True,
+            parse_math=False,
         )
         out[f"{mark.kind}_labels"].append(text)
     return out

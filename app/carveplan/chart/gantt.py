@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from matplotlib.artist import Artist
@@ -102,6 +102,7 @@ def draw_gantt(
     today: date | None = None,
     title: str | None = None,
     highlight: frozenset[MilestoneId] = frozenset(),
+    ghost_label: str = "Baseline",
 ) -> GanttArtists:
     """Clear ``fig`` and draw the schedule's Gantt chart on it.
 
@@ -115,6 +116,7 @@ def draw_gantt(
         today: where the "today" line goes (``None``: no line); also the "as of" date.
         title: the title (default: the agreement's title).
         highlight: milestones drawn with a halo (e.g. the gating chain of the line being examined).
+        ghost_label: the legend's name for the ghost bars (a round drawn behind the chart).
 
     Returns:
         The artists drawn and a hit-test helper.
@@ -127,7 +129,8 @@ def draw_gantt(
     geo = build_geometry(schedule, visible, style, span, baseline)
     marks = [m for m in milestone_marks(schedule, visible) if span[0] <= m.x <= span[1]]
     verticals = [v for v in vertical_marks(schedule, today) if span[0] <= v.x <= span[1]]
-    handles = legend_handles(_content(schedule, visible, geo, marks, verticals, baseline), style)
+    content = replace(_content(schedule, visible, geo, marks, verticals, baseline), ghost_label=ghost_label)
+    handles = legend_handles(content, style)
     size = (float(fig.get_figwidth()), float(fig.get_figheight()))
     ncols, legend_points = legend_layout(handles, style, size[0] * 72 - 24)
     first = make_frame(size, visible, (), style, span, legend_points)
@@ -162,6 +165,7 @@ def draw_gantt(
                 va="center",
                 color=style.muted,
                 fontsize=style.font_size,
+                parse_math=False,
             )
         )
     art.legend = draw_legend(fig, handles, style, ncols, frame.legend_bottom)
@@ -192,12 +196,14 @@ def _content(
 ) -> LegendContent:
     names = {s.id: s.name for s in schedule.agreement.sectors}
     shown = list(dict.fromkeys(r.sector for r in rows))
+    quota_lines = {line.id for line in schedule.agreement.lines if line.quota is not None}
     statuses = {m.status for m in marks}
     kinds = {v.kind for v in verticals}
     return LegendContent(
         sectors=tuple((names.get(s, s), _hex(geo.sector_colours[s])) for s in shown),
         excluded=len(geo.excluded) > 0,
         blocked=len(geo.blocked) > 0,
+        quotas=bool(quota_lines) and any(r.line in quota_lines for r in rows),
         ghost=baseline is not None and len(geo.ghosts) > 0,
         exceptions=bool(geo.bands),
         deadlines=any(
@@ -236,6 +242,7 @@ def _prepare_axes(
         axis="y", length=0, pad=frame.label_points, labelsize=style.font_size, labelcolor=style.foreground
     )
     for text, row in zip(ax.get_yticklabels(), labelled, strict=True):
+        text.set_parse_math(False)  # a description may hold "$" ("US$30/t"): never math
         text.set_horizontalalignment("left")
         if row.is_group:
             text.set_fontweight("bold")

@@ -96,6 +96,24 @@ class Geometry:
             )
         return out
 
+    def quota_rects(self) -> Rects:
+        """An unfilled rectangle over the bar of each tariff-rate quota line, to mark it apart."""
+        rects = Rects()
+        lines = self._lines
+        if lines is None:
+            return rects
+        table = lines.table
+        marked = [k for k, resolved in enumerate(lines.resolved) if resolved.line.quota is not None]
+        if not marked:
+            return rects
+        bounds = np.searchsorted(table.line, np.arange(len(lines.rows) + 1))
+        for k in marked:
+            span = slice(int(bounds[k]), int(bounds[k + 1]))
+            if span.start < span.stop:
+                x0, x1 = float(table.x0[span].min()), float(table.x1[span].max())
+                rects.add(x0, x1, float(lines.y0[k]), float(lines.y1[k]), (0.0, 0.0, 0.0, 0.0))
+        return rects
+
 
 def sector_colours(schedule: Schedule, style: ChartStyle) -> dict[str, RGBA]:
     """Sector id -> bar colour, in agreement order so a sector keeps its colour on every page."""

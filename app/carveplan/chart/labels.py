@@ -66,6 +66,7 @@ def _text(
         zorder=5,
         clip_on=True,
         bbox=box,
+        parse_math=False,  # "$" is a currency ("US$30/t"), never math
     )
 
 
@@ -114,6 +115,8 @@ def _final_label(bar: LineBar) -> str:
     if resolved.excluded or resolved.blocked or not resolved.phases:
         return ""
     value = format_value(resolved.line, resolved.final_value)
+    if resolved.line.quota is not None:
+        value += " in quota"
     year = resolved.final_date.year if resolved.final_date else None
     if not bar.segments:
         return f"{value} from EIF"
@@ -179,6 +182,7 @@ def _band_labels(
                 clip_on=True,
                 fontweight="bold",
                 bbox=box,
+                parse_math=False,
             )
             out.append(text)
     return out

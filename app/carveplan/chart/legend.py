@@ -25,24 +25,28 @@ class LegendContent:
         excluded: any carve-out (excluded) line.
         blocked: any blocked phase.
         ghost: baseline ghost bars.
+        ghost_label: what the ghost bars are (``Baseline``, or the round drawn behind the chart).
         exceptions: any exception band.
         deadlines: any notification or termination deadline mark.
         statuses: milestone statuses shown.
         reviews: any review line.
         sunsets: any sunset or term-end line.
         today: the today line.
+        quotas: any tariff-rate quota line (dashed outline).
     """
 
     sectors: tuple[tuple[str, str], ...]
     excluded: bool = False
     blocked: bool = False
     ghost: bool = False
+    ghost_label: str = "Baseline"
     exceptions: bool = False
     deadlines: bool = False
     statuses: tuple[MilestoneStatus, ...] = ()
     reviews: bool = False
     sunsets: bool = False
     today: bool = False
+    quotas: bool = False
 
 
 def legend_handles(content: LegendContent, style: ChartStyle) -> list[Artist]:
@@ -52,6 +56,10 @@ def legend_handles(content: LegendContent, style: ChartStyle) -> list[Artist]:
     if content.excluded:
         handles.append(
             Patch(facecolor="none", edgecolor=style.muted, hatch=style.excluded_hatch, label="Carve-out")
+        )
+    if content.quotas:
+        handles.append(
+            Patch(facecolor="none", edgecolor=fg, linestyle="--", label="Tariff-rate quota (in-quota rate)")
         )
     if content.blocked:
         handles.append(
@@ -63,7 +71,7 @@ def legend_handles(content: LegendContent, style: ChartStyle) -> list[Artist]:
             )
         )
     if content.ghost:
-        handles.append(Patch(facecolor=style.ghost_colour, alpha=0.45, label="Baseline"))
+        handles.append(Patch(facecolor=style.ghost_colour, alpha=0.45, label=content.ghost_label))
     if content.exceptions:
         handles.append(
             Patch(
@@ -144,6 +152,7 @@ def draw_title_block(
             fontsize=style.title_size,
             fontweight="bold",
             color=style.foreground,
+            parse_math=False,
         ),
         fig.text(
             left,
@@ -153,6 +162,7 @@ def draw_title_block(
             va="top",
             fontsize=style.font_size,
             color=style.muted,
+            parse_math=False,
         ),
     ]
     if classification:
@@ -173,6 +183,7 @@ def draw_title_block(
                     "edgecolor": edge,
                     "linewidth": 1.2,
                 },
+                parse_math=False,
             )
         )
     return texts

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from carveplan.model import Line, MeasureKind
+from carveplan.model import Duty, Line, MeasureKind, Rate
+from carveplan.model.duty import format_rate, is_specific
 
 # Average glyph width as a share of the font size, for the sans-serif fonts matplotlib ships.
 _GLYPH = 0.58
@@ -18,7 +19,7 @@ def format_number(value: Decimal, places: int | None = None) -> str:
     return text
 
 
-def format_value(line: Line, value: Decimal) -> str:
+def format_value(line: Line, value: Rate) -> str:
     """The value in force as negotiators write it.
 
     Args:
@@ -27,8 +28,10 @@ def format_value(line: Line, value: Decimal) -> str:
 
     Returns:
         ``6.4%`` for a tariff, ``cap 49%`` for an equity cap, ``12,000 t`` for a quota,
-        ``required`` / ``removed`` for licensing.
+        ``required`` / ``removed`` for licensing; duties as published (``3.5¢/kg``, ``3.4¢/kg + 2%``).
     """
+    if isinstance(value, Duty) or is_specific(line.unit):
+        return format_rate(value, line.unit)
     measure = line.measure
     if measure is MeasureKind.TARIFF:
         return f"{format_number(value, 1)}{_unit(line.unit)}"
@@ -41,7 +44,7 @@ def format_value(line: Line, value: Decimal) -> str:
     return f"{format_number(value)}{_unit(line.unit)}"
 
 
-def transition(line: Line, before: Decimal, after: Decimal) -> str:
+def transition(line: Line, before: Rate, after: Rate) -> str:
     """``8.0% → 6.4%``: a change of value."""
     return f"{format_value(line, before)} → {format_value(line, after)}"
 

@@ -20,6 +20,10 @@ COMMANDS: dict[str, str] = {
     "import": "importer",
     "compare": "compare",
     "divergence": "divergence",
+    "trade": "trade",
+    "coverage": "coverage",
+    "diff": "diff",
+    "rounds": "rounds",
 }
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from carveplan.io.formats import read_agreement
-from carveplan.model import BASELINE, Agreement, in_calendar
+from carveplan.model import BASELINE, Agreement, grammar, in_calendar
 
 
 class UserError(Exception):
@@ -106,14 +106,11 @@ def check_parties(agreement: Agreement, asked: Iterable[str]) -> tuple[str, ...]
 
 
 def parse_date(text: str) -> date:
-    """An ISO date argument (argparse type)."""
+    """An ISO date argument (argparse type), read by the grammar the tables and the workbook use."""
     try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
-    if not in_calendar(day):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date from 1900 to 2200")
-    return day
+        return grammar.parse_date(text)
+    except grammar.CellError as err:
+        raise argparse.ArgumentTypeError(str(err.at(text))) from None
 
 
 def parse_year(text: str) -> int:

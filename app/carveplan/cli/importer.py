@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
 
 from carveplan.cli.common import UserError, open_agreement, parse_date
+from carveplan.cli.sides import is_agreement_file, parse_map
 from carveplan.io.schedule.columns import FIELDS
+from carveplan.model import Agreement, Stance
 
 
 def add_parser(sub: Any) -> None:
@@ -37,20 +40,16 @@ def add_parser(sub: Any) -> None:
         help=f"the column (header text or letter) holding a field; fields: {', '.join(FIELDS)}",
     )
     parser.add_argument("--into", type=Path, metavar="FILE", help="add the lines to this agreement instead")
+    parser.add_argument(
+        "--as-round",
+        metavar="NAME",
+        help="keep what is read as a negotiating round of the --into agreement instead of adding lines",
+    )
+    parser.add_argument(
+        "--stance", choices=[s.value for s in Stance], default=Stance.SNAPSHOT.value, help="what the round is"
+    )
+    parser.add_argument("--date", type=parse_date, metavar="DATE", help="the date the round was tabled")
     parser.set_defaults(run=run)
-
-
-def parse_map(items: list[str]) -> dict[str, str]:
-    """``["category=Staging Category"]`` -> ``{"category": "Staging Category"}``."""
-    mapping = {}
-    for item in items:
-        name, sep, column = item.partition("=")
-        if not sep or not name.strip() or not column.strip():
-            raise UserError(f'--map {item!r}: write FIELD=COLUMN, e.g. --map category="Staging Category"')
-        if name.strip() not in FIELDS:
-            raise UserError(f"--map {item!r}: unknown field {name.strip()!r}; fields are {', '.join(FIELDS)}")
-        mapping[name.strip()] = column.strip()
-    return mapping
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,6 +63,10 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"{source}: no such file")
     if args.output.suffix.lower() != SUFFIX:
         raise UserError(f"{args.output}: the output must be a .carveplan file")
+    if args.as_round is not None:
+        save(_import_round(args), args.output)
+        print(f"wrote {args.output}")
+        return 0
     if source.suffix.lower() == ".xml":
         from carveplan.io.mspdi.importer import read_mspdi
 
@@ -83,6 +86,27 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_round(args: argparse.Namespace) -> Agreement:
+    """The --into agreement with what was read kept as a round (its lines are left as they are)."""
+    from carveplan.cli.rounds import add_round
+
+    if args.into is None:
+        raise UserError("--as-round needs --into FILE: the agreement that keeps the round")
+    into = open_agreement(args.into)
+    if is_agreement_file(args.file):
+        source = open_agreement(args.file)
+    else:
+        # The schedule is read on the agreement's rules (EIF, categories, milestones), with no lines.
+        args.into, existing = None, dataclasses.replace(into, lines=(), scenarios=(), rounds=())
+        source = _import_schedule(args, existing)
+    args.add = args.as_round
+    args.note = f"imported from {args.file.name}"
+    agreement = add_round(into, args, source)
+    count = len(agreement.rounds[-1].lines)
+    print(f"kept {count} lines of {args.file.name} as round {args.as_round!r}")
+    return agreement
+
+
 def _is_exchange_workbook(path: Path) -> bool:
     from carveplan.io.sheets.reader import SheetReader
     from carveplan.io.workbook.importer import is_carveplan_workbook
@@ -91,7 +115,7 @@ def _is_exchange_workbook(path: Path) -> bool:
         return is_carveplan_workbook(reader.sheet_names)
 
 
-def _import_schedule(args: argparse.Namespace) -> Any:
+def _import_schedule(args: argparse.Namespace, existing: Agreement | None = None) -> Any:
     from carveplan.io.schedule.importer import import_schedule_report
     from carveplan.io.schedule.options import ScheduleImportOptions
 
@@ -104,7 +128,7 @@ def _import_schedule(args: argparse.Namespace) -> Any:
         sector=args.sector,
         eif=args.eif,
         mapping=parse_map(args.map),
-        existing=open_agreement(args.into) if args.into else None,
+        existing=existing or (open_agreement(args.into) if args.into else None),
         sheet=args.sheet,
     )
     result = import_schedule_report(args.file, options)

@@ -16,7 +16,9 @@ from carveplan.cli.common import (
     parse_year,
 )
 from carveplan.engine import resolve, trajectory, year_range
+from carveplan.engine.quotas import quota_rows
 from carveplan.io.text import inert_text
+from carveplan.model.duty import format_column
 
 COLUMNS = ("party", "sector", "code", "description", "base", "category")
 
@@ -56,7 +58,10 @@ def run(args: argparse.Namespace) -> int:
     for row in trajectory(schedule, years):
         line = row.line.line
         category = line.category if not line.phases else "explicit"
+        base = format_column(line.base, line.unit)
         texts = (line.party, line.sector, line.code, line.description)
-        head = [*(inert_text(t) for t in texts), str(line.base), inert_text(category)]
-        writer.writerow([*head, *(str(v) for v in row.values)])
+        head = [*(inert_text(t) for t in texts), base, inert_text(category)]
+        writer.writerow([*head, *(format_column(v, line.unit) for v in row.values)])
+        for extra in quota_rows(line, agreement, years):
+            writer.writerow([*(inert_text(t) for t in texts[:3]), *extra])
     return 0

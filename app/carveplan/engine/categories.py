@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from carveplan.model import StagingCategory, StagingKind
+from carveplan.model import Cuts, StagingCategory, StagingKind
 
 # Longer than any real linear staging (KORUS goes to 30 years), so "1990" is not read as years.
 MAX_YEARS = 50
@@ -36,6 +36,9 @@ def builtin_category(code: str) -> StagingCategory | None:
         return None
     if key in _IMMEDIATE:
         return StagingCategory(written, StagingKind.IMMEDIATE, description="final value from EIF")
+    if key == "A+EP":  # EU-Viet Nam Annex 2-A: the ad valorem part goes at EIF, the entry price stays
+        text = "ad valorem component free from EIF; the specific component remains"
+        return StagingCategory(written, StagingKind.IMMEDIATE, description=text, cuts=Cuts.AD_VALOREM)
     if key in _EXCLUDED:
         return StagingCategory(written, StagingKind.EXCLUDED, description="no commitment")
     if key == "B+":

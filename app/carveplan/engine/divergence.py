@@ -7,7 +7,8 @@ from datetime import date
 
 from carveplan.engine.resolve import resolve
 from carveplan.engine.schedule import ResolvedLine, Schedule
-from carveplan.model import Agreement, ExceptionId, PartyCode, Sector, SectorId, SecurityException
+from carveplan.model import Agreement, Duty, ExceptionId, PartyCode, Sector, SectorId, SecurityException
+from carveplan.model.duty import is_zero
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,10 @@ def divergence_of(schedule: Schedule) -> DivergenceMatrix:
 def is_partial(resolved: ResolvedLine) -> bool:
     """Whether a committed line stops short of full liberalization (quotas have no such value)."""
     full = resolved.line.measure.liberalized
-    return not resolved.excluded and full is not None and resolved.final_value != full
+    final = resolved.final_value
+    if isinstance(final, Duty):  # a compound is liberalized when nothing is left to charge
+        return not resolved.excluded and full is not None and not (full == 0 and is_zero(final))
+    return not resolved.excluded and full is not None and final != full
 
 
 def _cell(

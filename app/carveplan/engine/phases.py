@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from typing import NamedTuple
 
 from carveplan.engine.schedule import ExceptionWindow, ResolvedLine, ResolvedPhase
 from carveplan.engine.staging import expand_checked, find_category
 from carveplan.engine.timings import Anchors, When, milestone_date, when
-from carveplan.model import Agreement, Anchor, Line, Location, Phase, Problem, StagingKind, error
+from carveplan.model import Agreement, Anchor, Line, Location, Phase, Problem, Rate, StagingKind, error
 
 
 class _Dated(NamedTuple):
@@ -19,7 +18,7 @@ class _Dated(NamedTuple):
     line: str
     position: int
     label: str
-    value: Decimal
+    value: Rate
     nominal: date | None
     start: date | None
     gates: tuple[str, ...]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from carveplan.model import (
     Agreement,
@@ -14,6 +13,7 @@ from carveplan.model import (
     Milestone,
     MilestoneId,
     Problem,
+    Rate,
     ReviewId,
 )
 
@@ -38,7 +38,7 @@ class ResolvedPhase:
     line: LineId
     index: int
     label: str
-    value: Decimal
+    value: Rate
     nominal_start: date | None
     start: date | None
     end: date | None = None
@@ -68,7 +68,7 @@ class ResolvedLine:
     line: Line
     phases: tuple[ResolvedPhase, ...]
     excluded: bool
-    final_value: Decimal
+    final_value: Rate
     final_date: date | None
     suspended: tuple[tuple[ExceptionId, date, date], ...] = ()
 

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal, localcontext
 from functools import lru_cache
 
 from carveplan.engine.categories import builtin_category
-from carveplan.engine.rounding import round_value
+from carveplan.engine.duties import stage_component, stage_duty, unit_rounding
+from carveplan.engine.trq import staging_of
 from carveplan.model import (
     Agreement,
+    Duty,
     Line,
     Location,
     Phase,
     Problem,
+    Rate,
     RoundingRule,
     StagingCategory,
     StagingKind,
@@ -42,7 +46,12 @@ def find_category(code: str, agreement: Agreement) -> StagingCategory | None:
     for category in agreement.categories:
         if _loose(category.code) == wanted:
             return category
-    return builtin_category(code)
+    found = builtin_category(code)
+    inner = staging_of(code) if found is None else None
+    if inner is not None:  # "10 Years, TRQ": the rate is staged as "10 Years"
+        staged = find_category(inner, agreement)
+        return replace(staged, code=code) if staged is not None else None
+    return found
 
 
 def expand(line: Line, agreement: Agreement) -> tuple[Phase, ...]:
@@ -83,23 +92,37 @@ def expand_checked(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...],
     if target is None:
         message = f"a {line.measure.value} line needs a target value: quotas have no full liberalization"
         return (), (error(Location(kind="line", item=line.id, field="target"), message, "no-target"),)
-    return _with_gates(line, _category_phases(category, line.base, target, agreement.rounding)), ()
+    rounding = unit_rounding(agreement.rounding, line.unit)
+    return _with_gates(line, _category_phases(category, line.base, target, rounding)), ()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _category_phases(
-    category: StagingCategory, base: Decimal, target: Decimal, rounding: RoundingRule
+    category: StagingCategory, base: Rate, target: Rate, rounding: RoundingRule
 ) -> tuple[Phase, ...]:
     # Thousands of lines share a category and a base rate: expand each combination once.
-    values = _values(base, target, category)
-    phases = [
-        Phase(Timing.agreement_year(year), value, label=_label(category, i, len(values)))
-        for i, (year, value) in enumerate(values, start=1)
-    ]
-    return _rounded(phases, base, rounding)
+    if isinstance(base, Duty):
+        return _duty_phases(category, base, target, rounding)
+    if isinstance(target, Duty):  # a plain base cannot end as a compound: the target's shape is ignored
+        target = Decimal(0)
+    staged = stage_component(base, target, category, rounding, _values)
+    return tuple(
+        Phase(Timing.agreement_year(year), value, label=_label(category, i, len(staged)))
+        for i, (year, value) in enumerate(staged, start=1)
+    )
 
 
-def line_target(line: Line, category: StagingCategory | None) -> Decimal | None:
+def _duty_phases(
+    category: StagingCategory, base: Duty, target: Rate, rounding: RoundingRule
+) -> tuple[Phase, ...]:
+    staged = stage_duty(base, target, category, rounding, _values)
+    return tuple(
+        Phase(Timing.agreement_year(year), duty, label=_label(category, i, len(staged)))
+        for i, (year, duty) in enumerate(staged, start=1)
+    )
+
+
+def line_target(line: Line, category: StagingCategory | None) -> Rate | None:
     """The value a line ends at: its own target, else the category's, else full liberalization."""
     if line.target is not None:
         return line.target
@@ -139,22 +162,6 @@ def _between(base: Decimal, target: Decimal, k: int, stages: int) -> Decimal:
     with localcontext() as context:
         context.prec = 50
         return (base * (stages - k) + target * k) / stages
-
-
-def _rounded(phases: list[Phase], base: Decimal, rounding: RoundingRule) -> tuple[Phase, ...]:
-    """Round every value but the last: the final value is the exact target.
-
-    A rounded value never overshoots the target nor falls back past the base (a target of 0.05
-    with a 0.1 step would otherwise be cut to 0.0 a year early).
-    """
-    if not phases:
-        return ()
-    low, high = sorted((base, phases[-1].value))
-    head = [
-        Phase(p.start, min(max(round_value(p.value, rounding), low), high), label=p.label)
-        for p in phases[:-1]
-    ]
-    return (*head, phases[-1])
 
 
 def _steps(category: StagingCategory) -> tuple[Phase, ...]:

@@ -6,10 +6,10 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from carveplan.engine.dates import stage_day_in
 from carveplan.engine.schedule import ResolvedLine, Schedule
+from carveplan.model import Rate
 
 
 @dataclass(frozen=True)
@@ -22,10 +22,10 @@ class TrajectoryRow:
     """
 
     line: ResolvedLine
-    values: tuple[Decimal, ...]
+    values: tuple[Rate, ...]
 
 
-def value_at(line: ResolvedLine, day: date) -> Decimal:
+def value_at(line: ResolvedLine, day: date) -> Rate:
     """The value of a line in force on ``day``.
 
     Args:
@@ -77,7 +77,7 @@ def trajectory(schedule: Schedule, years: Iterable[int]) -> tuple[TrajectoryRow,
     return tuple(TrajectoryRow(line, _values(line, days)) for line in schedule.lines)
 
 
-def _values(line: ResolvedLine, days: list[date | None]) -> tuple[Decimal, ...]:
+def _values(line: ResolvedLine, days: list[date | None]) -> tuple[Rate, ...]:
     """:func:`value_at` on each day, sorting the line's phases once instead of scanning them per day."""
     base = line.line.base
     # In (start, index) order, the phase in force on a day is the last one started by then.

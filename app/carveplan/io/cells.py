@@ -2,39 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from carveplan.io.native.decode import MAX_DIGITS
-from carveplan.model import (
-    Gate,
-    Offset,
-    Step,
-    Timing,
-    TimingError,
-    Unit,
-    format_timing,
-    in_calendar,
-    parse_timing,
-)
+from carveplan.model import Gate, Step, Timing
+from carveplan.model import grammar as g
+from carveplan.model.duty import Rate, format_column, is_specific
+from carveplan.model.grammar import CellError
+from carveplan.model.quota import Quota
+from carveplan.model.quota_grammar import format_quota, parse_quota
+from carveplan.model.rates import format_rate_cell, parse_rate
 
 E = TypeVar("E", bound=StrEnum)
 Parser = Callable[[Any], Any]
 
+__all__ = ["CellError"]
 
-class CellError(ValueError):
-    """A cell that does not hold what its column takes; the message says what was expected."""
-
-
-_LIST_SPLIT = re.compile(r"\s*[,;\n]\s*")
-_OFFSET = re.compile(r"([+-])\s*(\d{1,5})\s*([dmyDMY])")
-# A milestone id, then an optional lag; an id may hold '-', so a trailing "-3m" is the lag (as in timings).
-_GATE = re.compile(r"(?P<id>[A-Za-z0-9][A-Za-z0-9_.\-]*?)(?:\s*(?P<lag>[+-]\s*\d{1,5}\s*[dmyDMY]))?")
 _BLANKS = frozenset({"", "n/a", "na", "-", "—", "–", "none", "null"})
 
 
@@ -66,33 +53,17 @@ def ident(value: Any) -> str:
 
 
 def decimal(value: Any) -> Decimal:
-    """A number: numeric cells, or text such as ``17.6`` or ``5 %``."""
-    number = _number(value)
-    if number and not -MAX_DIGITS <= number.adjusted() <= MAX_DIGITS:
-        # The agreement file refuses these: imported, the agreement could not be opened again.
-        raise CellError("a number from 1e-15 to 1e15")
-    return number
-
-
-def _number(value: Any) -> Decimal:
+    """A number: numeric cells, or text such as ``17.6``, ``5 %``, ``1,000`` or ``20,0`` (the grammar's)."""
     if type(value) is float:
         if value != value or abs(value) == float("inf"):
-            return _not_finite()
+            raise CellError("a finite number")
         # Readers give every number cell as a float: 20 must read as 20, not 20.0. Otherwise repr is
         # the shortest text that reads back as the same float: 17.6 stays 17.6.
-        return Decimal(int(value)) if value.is_integer() else Decimal(repr(value))
-    if isinstance(value, bool):
-        raise CellError("a number")
-    if isinstance(value, int):
-        return Decimal(value)
-    cleaned = text(value).strip().rstrip("%").strip().replace(",", ".") if isinstance(value, str) else ""
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        raise CellError("a number") from None
-    if not number.is_finite():
-        raise CellError("a finite number")
-    return number
+        number = Decimal(int(value)) if value.is_integer() else Decimal(repr(value))
+        return g.in_range(number)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise CellError(g.NUMBER)
+    return g.parse_number(str(value))
 
 
 def optional_decimal(value: Any) -> Decimal | None:
@@ -101,29 +72,61 @@ def optional_decimal(value: Any) -> Decimal | None:
 
 
 def optional_int(value: Any) -> int | None:
-    """A whole number, or nothing for an empty cell."""
+    """A whole number of zero or more, or nothing for an empty cell."""
     if _blank_or_na(value):
         return None
-    number = decimal(value)
-    if number != number.to_integral_value():
-        raise CellError("a whole number")
-    return int(number)
+    return g.parse_count(g.format_number(decimal(value)) if not isinstance(value, str) else value)
+
+
+def rate(value: Any) -> tuple[Rate, str | None]:
+    """A rate as published (``5``, ``4.4¢/kg``, ``3.4¢/kg + 2%``) and the unit it names, if any."""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        number = decimal(value)
+        return (number, None) if number >= 0 else parse_rate(g.format_number(number))
+    return parse_rate(text(value))
+
+
+def rate_value(value: Any) -> Rate:
+    """A value in a line's unit, or a compound duty (the unit a cell names is the Unit column's)."""
+    return rate(value)[0]
+
+
+def optional_rate_value(value: Any) -> Rate | None:
+    """A rate, or nothing for an empty or ``N/A`` cell."""
+    return None if _blank_or_na(value) else rate_value(value)
+
+
+def write_rate(value: Rate, unit: str) -> float | int | str | None:
+    """A rate as a cell: ad valorem as a number cell, a specific or compound duty as published text."""
+    if isinstance(value, Decimal) and not is_specific(unit):
+        return write_number(value)
+    return format_rate_cell(value, unit)
+
+
+def write_published(value: Rate, unit: str) -> float | int | str | None:
+    """A value for a sheet people read (year by year, timeline): numbers, duties as published (``Free``)."""
+    if isinstance(value, Decimal) and not is_specific(unit):
+        return write_number(value)
+    return format_column(value, unit)
+
+
+def optional_quota(value: Any) -> Quota | None:
+    """A tariff-rate quota (``over 20% staged B10 | 10000 t | +3% a year``), or nothing."""
+    return None if _blank_or_na(value) else parse_quota(text(value))
+
+
+def write_quota(value: Quota | None, unit: str) -> str | None:
+    """A quota as one cell."""
+    return None if value is None else format_quota(value, unit)
 
 
 def day(value: Any) -> date:
     """A date from 1900 to 2200: a date cell, or text YYYY-MM-DD."""
     if isinstance(value, datetime):
-        found = value.date()
-    elif isinstance(value, date):
-        found = value
-    else:
-        try:
-            found = date.fromisoformat(text(value).strip())
-        except ValueError:
-            raise CellError("a date (a date cell, or text YYYY-MM-DD)") from None
-    if not in_calendar(found):
-        raise CellError("a date from 1900 to 2200")
-    return found
+        return g.parse_date(value.date().isoformat())
+    if isinstance(value, date):
+        return g.parse_date(value.isoformat())
+    return g.parse_date(text(value))
 
 
 def optional_day(value: Any) -> date | None:
@@ -135,10 +138,7 @@ def timing(value: Any) -> Timing:
     """A timing expression (``EIF+6m``, ``Y3``, ``M:REG-1``); a date cell is a fixed date."""
     if isinstance(value, date):
         return Timing.on(day(value))
-    try:
-        return parse_timing(text(value))
-    except TimingError as err:
-        raise CellError(f"a timing such as EIF+6m, Y3 or M:REG-1 ({err.describe()})") from None
+    return g.parse_timing_text(text(value))
 
 
 def optional_timing(value: Any) -> Timing | None:
@@ -148,91 +148,65 @@ def optional_timing(value: Any) -> Timing | None:
 
 def boolean(value: Any) -> bool:
     """Yes or no: a boolean cell, or text yes/no/true/false/1/0."""
-    if isinstance(value, bool):
-        return value
-    word = text(value).strip().lower()
-    if word in ("yes", "y", "true", "1", "x"):
-        return True
-    if word in ("no", "n", "false", "0", ""):
-        return False
-    raise CellError("yes or no")
+    return value if isinstance(value, bool) else g.parse_bool(text(value))
 
 
 def enum_parser(kind: type[E]) -> Callable[[Any], E]:
     """A parser for one of ``kind``'s values, tolerant of case, spaces and hyphens."""
-    by_word = {_word(m.value): m for m in kind} | {_word(m.name): m for m in kind}
-    expected = "one of " + ", ".join(m.value for m in kind)
+    by_value = {m.value: m for m in kind}
+    parse_text = g.enum_parser(kind)
 
     def parse(value: Any) -> E:
         # Cells CarvePlan wrote hold the exact word: look it up before normalising.
-        member = by_word.get(value) if type(value) is str else None
-        member = member or by_word.get(_word(text(value)))
-        if member is None:
-            raise CellError(expected)
-        return member
+        member = by_value.get(value) if type(value) is str else None
+        return member or parse_text(text(value))
 
     return parse
 
 
 def ids(value: Any) -> tuple[str, ...]:
     """A list of ids separated by commas or semicolons."""
-    return tuple(part for part in _LIST_SPLIT.split(text(value).strip()) if part)
+    return g.parse_ids(text(value))
 
 
 def write_ids(values: tuple[str, ...]) -> str:
     """Ids as one cell."""
-    return ", ".join(values)
+    return g.format_ids(values)
 
 
 def gates(value: Any) -> tuple[Gate, ...]:
-    """Gates written ``REG-1+6m, DATA-2`` (a space before the lag is allowed): the app's spelling too."""
-    result = []
-    for part in ids(value):
-        match = _GATE.fullmatch(part)
-        if not match:
-            expected = "gates such as 'REG-1+6m, DATA-2': a milestone id, then a lag such as +6m, +1y or +90d"
-            raise CellError(f"{expected}; found {part!r}")
-        lag = match.group("lag")
-        result.append(Gate(match.group("id"), _offset(lag) if lag else None))
-    return tuple(result)
+    """Gates written ``REG-1+6m, DATA-2``: the app's spelling too."""
+    return g.parse_gates(text(value))
 
 
 def write_gates(values: tuple[Gate, ...]) -> str:
     """Gates as one cell, spelled as the lag of a timing (``REG-1+6m``)."""
-    return ", ".join(g.milestone + (str(g.lag) if g.lag is not None else "") for g in values)
+    return g.format_gates(values)
 
 
 def decimals(value: Any) -> tuple[Decimal, ...]:
     """Numbers separated by semicolons (the shares of a non-linear category)."""
-    return tuple(decimal(part) for part in re.split(r"\s*;\s*", text(value).strip()) if part)
+    return g.parse_shares(text(value))
 
 
 def write_decimals(values: tuple[Decimal, ...]) -> str:
     """Numbers as one cell."""
-    return "; ".join(str(v) for v in values)
+    return g.format_shares(values)
 
 
 def steps(value: Any) -> tuple[Step, ...]:
     """Steps written ``Y1=25; Y3=35``."""
-    result = []
-    for part in re.split(r"\s*;\s*", text(value).strip()):
-        if not part:
-            continue
-        match = re.fullmatch(r"[Yy]\s*(\d{1,3})\s*=\s*(\S+)", part)
-        if not match:
-            raise CellError(f"steps such as 'Y1=25; Y3=35', found {part!r}")
-        result.append(Step(int(match.group(1)), decimal(match.group(2))))
-    return tuple(result)
+    return g.parse_steps(text(value))
 
 
 def write_steps(values: tuple[Step, ...]) -> str:
     """Steps as one cell."""
-    return "; ".join(f"Y{s.year}={s.value}" for s in values)
+    return g.format_steps(values)
 
 
 def write_timing(value: Timing | None) -> str:
     """A timing as its canonical expression."""
-    return "" if value is None else format_timing(value)
+    return "" if value is None else g.format_timing_text(value)
 
 
 def write_number(value: Decimal | None) -> float | int | str | None:
@@ -248,26 +222,7 @@ def _number_cell(value: Decimal) -> float | int | str:
     if value == value.to_integral_value() and abs(value) < 10**15:
         return int(value)
     as_float = float(value)
-    return as_float if Decimal(repr(as_float)) == value else str(value)
-
-
-def _not_finite() -> Decimal:
-    raise CellError("a finite number")
-
-
-def _offset(text_value: str) -> Offset:
-    match = _OFFSET.fullmatch(text_value.strip())
-    if not match:
-        raise CellError(f"a lag such as +6m, +1y or +90d after the milestone id, found {text_value!r}")
-    amount = int(match.group(2))
-    return Offset(-amount if match.group(1) == "-" else amount, Unit(match.group(3).lower()))
-
-
-_WORD_GAPS = re.compile(r"[\s_\-]+")
-
-
-def _word(value: str) -> str:
-    return _WORD_GAPS.sub("_", value.strip().lower())
+    return as_float if Decimal(repr(as_float)) == value else g.format_number(value)
 
 
 def _blank_or_na(value: Any) -> bool:

@@ -1,11 +1,13 @@
 """The agreement model: frozen, typed records with no Qt and no I/O."""
 
 from carveplan.model.agreement import Agreement, MonthDay, RoundingDirection, RoundingRule, new_uid
+from carveplan.model.duty import Amount, Duty, Rate
 from carveplan.model.exception import ExceptionId, ReviewClause, ReviewId, SecurityException
 from carveplan.model.line import CodeSystem, Direction, Gate, Line, LineId, MeasureKind, Phase
 from carveplan.model.milestone import Milestone, MilestoneKind, MilestoneStatus
 from carveplan.model.party import DEFAULT_SECTORS, DevelopmentStatus, Party, PartyCode, Sector, SectorId
 from carveplan.model.problem import Location, Problem, Severity, error, has_errors, warning
+from carveplan.model.round import Round, RoundName, Stance
 from carveplan.model.scenario import (
     BASELINE,
     EifMoved,
@@ -15,7 +17,7 @@ from carveplan.model.scenario import (
     Override,
     Scenario,
 )
-from carveplan.model.staging import CategoryCode, StagingCategory, StagingKind, Step
+from carveplan.model.staging import CategoryCode, Cuts, StagingCategory, StagingKind, Step
 from carveplan.model.timing import (
     Anchor,
     MilestoneId,
@@ -27,16 +29,21 @@ from carveplan.model.timing import (
     in_calendar,
     parse_timing,
 )
+from carveplan.model.trade import CoverageTest, TradeFlow, TradeSplit, TradeTable
 
 __all__ = [
     "BASELINE",
     "DEFAULT_SECTORS",
     "Agreement",
+    "Amount",
     "Anchor",
     "CategoryCode",
     "CodeSystem",
+    "CoverageTest",
+    "Cuts",
     "DevelopmentStatus",
     "Direction",
+    "Duty",
     "EifMoved",
     "ExceptionId",
     "ExceptionInvoked",
@@ -58,8 +65,11 @@ __all__ = [
     "PartyCode",
     "Phase",
     "Problem",
+    "Rate",
     "ReviewClause",
     "ReviewId",
+    "Round",
+    "RoundName",
     "RoundingDirection",
     "RoundingRule",
     "Scenario",
@@ -69,9 +79,13 @@ __all__ = [
     "Severity",
     "StagingCategory",
     "StagingKind",
+    "Stance",
     "Step",
     "Timing",
     "TimingError",
+    "TradeFlow",
+    "TradeSplit",
+    "TradeTable",
     "Unit",
     "error",
     "format_timing",

@@ -12,8 +12,10 @@ from carveplan.model.exception import ReviewClause, SecurityException
 from carveplan.model.line import Line
 from carveplan.model.milestone import Milestone
 from carveplan.model.party import DEFAULT_SECTORS, Party, Sector
+from carveplan.model.round import Round
 from carveplan.model.scenario import Scenario
 from carveplan.model.staging import StagingCategory
+from carveplan.model.trade import CoverageTest, TradeTable
 
 # Agreements saved before identities existed get one derived from their title, the same every time.
 _IDENTITY_NAMESPACE = uuid.UUID("5b0e3c52-7d1a-4f0e-9a47-2f8d6c1e9b30")
@@ -77,7 +79,10 @@ class Agreement:
         exceptions: the security exceptions.
         reviews: the review clauses.
         scenarios: the what-if scenarios (the baseline is implicit).
+        rounds: the negotiating rounds kept in the document, oldest first.
         notes: free text.
+        trade: the parties' imports from each other, for coverage; ``None`` until trade data is added.
+        coverage_test: the Article XXIV thresholds and horizon; ``None`` for the defaults (90 %, 10 years).
         uid: the agreement's lasting identity (a UUID), written in the file and kept through renames;
             calendar events take their ids from it. Empty until first saved; :attr:`identity` then
             stands in. Not part of equality: two files with the same content are the same agreement.
@@ -97,7 +102,10 @@ class Agreement:
     exceptions: tuple[SecurityException, ...] = ()
     reviews: tuple[ReviewClause, ...] = ()
     scenarios: tuple[Scenario, ...] = ()
+    rounds: tuple[Round, ...] = ()
     notes: str = ""
+    trade: TradeTable | None = None
+    coverage_test: CoverageTest | None = None
     uid: str = field(default="", compare=False)
 
     @property

@@ -36,6 +36,7 @@ KINDS: dict[str, RecordKind] = {
         RecordKind("exceptions", "id", "security exception"),
         RecordKind("reviews", "id", "review clause"),
         RecordKind("scenarios", "name", "scenario"),
+        RecordKind("rounds", "name", "round"),
     )
 }
 

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from carveplan.model.duty import Rate
 from carveplan.model.party import PartyCode, SectorId
+from carveplan.model.quota import Quota
 from carveplan.model.timing import MilestoneId, Offset, Timing
 
 LineId = str
@@ -83,7 +85,7 @@ class Phase:
     """
 
     start: Timing
-    value: Decimal
+    value: Rate
     label: str = ""
     gates: tuple[Gate, ...] = ()
     note: str = ""
@@ -101,14 +103,15 @@ class Line:
         code_system: HS, CPC or other.
         description: what the line covers.
         measure: what is liberalized.
-        unit: unit of ``base`` and phase values.
-        base: value before the agreement.
+        unit: unit of ``base`` and phase values: ``%``, a specific duty's (``¢/kg``, ``€/100 kg``), ``t``.
+        base: value before the agreement; a compound duty (``3.4¢/kg + 2%``) carries its own units.
         category: staging category code; ignored when ``phases`` are given.
         target: final value overriding the category's (e.g. an equity cap rising to 49).
         phases: explicit phases, in order.
         gates: milestones gating every phase generated from the category.
         notes: free text.
         legal_ref: where the commitment is written (``Annex 2-B, para 4``).
+        quota: a tariff-rate quota: ``base`` and ``category`` are then the in-quota rate's.
     """
 
     id: LineId
@@ -119,10 +122,11 @@ class Line:
     code_system: CodeSystem = CodeSystem.HS
     measure: MeasureKind = MeasureKind.TARIFF
     unit: str = "%"
-    base: Decimal = Decimal(0)
+    base: Rate = Decimal(0)
     category: str = ""
-    target: Decimal | None = None
+    target: Rate | None = None
     phases: tuple[Phase, ...] = ()
     gates: tuple[Gate, ...] = ()
     notes: str = ""
     legal_ref: str = ""
+    quota: Quota | None = None

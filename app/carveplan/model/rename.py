@@ -10,6 +10,7 @@ from carveplan.model.agreement import Agreement
 from carveplan.model.line import Gate, Line, Phase
 from carveplan.model.scenario import ExceptionInvoked, MilestoneDelay, MilestoneMissed, Override, Scenario
 from carveplan.model.timing import Anchor, Timing
+from carveplan.model.trade import TradeTable
 
 
 def rename(agreement: Agreement, kind: str, old: str, new: str) -> Agreement:
@@ -38,7 +39,23 @@ def _parties(a: Agreement, old: str, new: str) -> Agreement:
         lines=tuple(replace(x, party=new) if x.party == old else x for x in a.lines),
         milestones=tuple(replace(m, party=new) if m.party == old else m for m in a.milestones),
         exceptions=tuple(replace(e, party=new) if e.party == old else e for e in a.exceptions),
+        trade=_trade_parties(a.trade, old, new),
     )
+
+
+def _trade_parties(table: TradeTable | None, old: str, new: str) -> TradeTable | None:
+    """The trade table with a renamed party as importer and as partner."""
+    if table is None:
+        return None
+    flows = tuple(
+        replace(
+            f,
+            importer=new if f.importer == old else f.importer,
+            partner=new if f.partner == old else f.partner,
+        )
+        for f in table.flows
+    )
+    return replace(table, flows=flows)
 
 
 def _sectors(a: Agreement, old: str, new: str) -> Agreement:

@@ -21,6 +21,14 @@ class StagingKind(StrEnum):
     EXCLUDED = "excluded"
 
 
+class Cuts(StrEnum):
+    """Which components of a compound duty a category cuts (EU–Viet Nam ``A+EP``: ad valorem only)."""
+
+    ALL = "all"
+    AD_VALOREM = "ad_valorem"
+    SPECIFIC = "specific"
+
+
 @dataclass(frozen=True)
 class Step:
     """A value that applies from the stage day of an agreement year (for caps that rise).
@@ -48,6 +56,7 @@ class StagingCategory:
         final: the value reached (partial); ``None`` means the measure's full liberalization.
         steps: explicit values by agreement year (steps).
         description: what the category means, in the agreement's words.
+        cuts: the components of a compound duty it cuts; the others stay at the base.
     """
 
     code: CategoryCode
@@ -58,3 +67,4 @@ class StagingCategory:
     final: Decimal | None = None
     steps: tuple[Step, ...] = field(default=())
     description: str = ""
+    cuts: Cuts = Cuts.ALL

@@ -1,4 +1,4 @@
-"""The analysis docks of the main window (comparison, divergence, exceptions register) and their actions."""
+"""The analysis docks of the main window (comparison, divergence, register, coverage) and their actions."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 from carveplan.model import BASELINE
 from carveplan.ui import scenario_editor as se
 from carveplan.ui.comparison import ComparisonView
+from carveplan.ui.coverage_view import CoverageView
 from carveplan.ui.divergence_view import DivergenceView
 from carveplan.ui.preset_dialog import PresetDialog
 from carveplan.ui.register_view import RegisterView
+from carveplan.ui.trade_dialog import TradeDialog
 
 if TYPE_CHECKING:
     from carveplan.ui.main_window import MainWindow
@@ -29,15 +31,17 @@ class AnalysisDocks:
         comparison: the scenario comparison view.
         divergence: the divergence heatmap.
         register: the exceptions register.
+        coverage: liberalization coverage and the Article XXIV check.
         docks: their dock widgets, for the View menu.
         actions: the Scenario menu's actions by name (``compare``, ``edit``, ``new``, ``duplicate``,
-            ``delete``, ``exception_preset``, ``review_preset``).
+            ``delete``, ``exception_preset``, ``review_preset``), and the Agreement menu's ``trade``.
         editor: the scenario editor, once opened (one per window).
     """
 
     comparison: ComparisonView
     divergence: DivergenceView
     register: RegisterView
+    coverage: CoverageView
     docks: list[QDockWidget]
     actions: dict[str, QAction] = field(default_factory=dict)
     editor: se.ScenarioEditor | None = None
@@ -48,6 +52,10 @@ class AnalysisDocks:
         scenarios = [a["compare"], None, a["edit"], a["new"], a["duplicate"], a["delete"]]
         # Presets add clauses a scenario can invoke, so they sit apart from the scenario commands.
         return [*scenarios, None, a["exception_preset"], a["review_preset"]]
+
+    def agreement_actions(self) -> list[QAction]:
+        """The Agreement menu's entries."""
+        return [self.actions["trade"]]
 
 
 def add_analysis_docks(window: MainWindow) -> AnalysisDocks:
@@ -63,10 +71,12 @@ def add_analysis_docks(window: MainWindow) -> AnalysisDocks:
     comparison = ComparisonView(document, window)
     divergence = DivergenceView(document, window)
     register = RegisterView(document, window)
+    cover = CoverageView(document, window)
     views = (
         ("Comparison", comparison, comparison.set_exposed),
         ("Divergence", divergence, divergence.set_exposed),
         ("Exceptions register", register, register.set_exposed),
+        ("Coverage", cover, cover.set_exposed),
     )
     docks = []
     for title, view, set_exposed in views:
@@ -75,7 +85,7 @@ def add_analysis_docks(window: MainWindow) -> AnalysisDocks:
         # A dock tabbed behind another stays "visible" to Qt: its tab tells whether it is seen.
         dock.visibilityChanged.connect(set_exposed)
         docks.append(dock)
-    analysis = AnalysisDocks(comparison, divergence, register, docks=docks)
+    analysis = AnalysisDocks(comparison, divergence, register, cover, docks=docks)
     analysis.comparison.highlight_changed.connect(window.chart.set_highlight)
     analysis.actions = _actions(window, analysis)
     document.scenario_changed.connect(lambda name: _enable(analysis, name))
@@ -131,6 +141,12 @@ def _actions(window: MainWindow, analysis: AnalysisDocks) -> dict[str, QAction]:
             "WTO safeguard, RCEP transitional safeguard, GATS XIV bis, GATT XXI …",
             lambda: PresetDialog(document, "exceptions", window).exec(),
         ),
+        "trade": action(
+            "&Trade Data…",
+            "Imports between the parties (UN Comtrade, WITS) and the Article XXIV thresholds",
+            lambda: _open_trade(window, analysis),
+            "Ctrl+Shift+T",
+        ),
         "review_preset": action(
             "Add &Review Clause from Preset…",
             "USMCA joint review, CPTPP review …",
@@ -148,6 +164,12 @@ def open_editor(window: MainWindow) -> se.ScenarioEditor:
     analysis.editor.raise_()
     analysis.editor.activateWindow()
     return analysis.editor
+
+
+def _open_trade(window: MainWindow, analysis: AnalysisDocks) -> None:
+    """Edit trade data and the test; on OK bring the Coverage dock forward to show the result."""
+    if TradeDialog(window.document, window).exec():
+        _raise(analysis.docks[-1])
 
 
 def _raise(dock: QDockWidget) -> None:

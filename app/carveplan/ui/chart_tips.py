@@ -6,6 +6,8 @@ from datetime import date
 
 from carveplan.chart.hit import Hit, HitKind
 from carveplan.engine.schedule import Schedule
+from carveplan.model.duty import format_rate
+from carveplan.model.quota_grammar import format_quota
 
 
 def _day(day: date | None) -> str:
@@ -28,15 +30,19 @@ def _line(schedule: Schedule, line_id: str, phase_index: int | None) -> str:
     line = resolved.line
     head = [
         f"<b>{line.code}</b> {line.description}",
-        f"{line.party} · {line.id} · base {line.base}{line.unit}",
+        f"{line.party} · {line.id} · base {format_rate(line.base, line.unit)}",
     ]
+    if line.quota is not None:
+        head.append(f"Tariff-rate quota: {format_quota(line.quota, line.unit)} (bar: the in-quota rate)")
     if resolved.excluded:
         return "<br>".join([*head, "Excluded: no commitment (carve-out)"])
     phase = next((p for p in resolved.phases if p.index == phase_index), None)
     if phase is None:
         final = _day(resolved.final_date) if resolved.final_date else "blocked"
-        return "<br>".join([*head, f"Final value {resolved.final_value}{line.unit} from {final}"])
-    body = [f"{phase.label or f'Phase {phase.index + 1}'}: {phase.value}{line.unit}"]
+        return "<br>".join(
+            [*head, f"Final value {format_rate(resolved.final_value, line.unit)} from {final}"]
+        )
+    body = [f"{phase.label or f'Phase {phase.index + 1}'}: {format_rate(phase.value, line.unit)}"]
     body.append(f"{_day(phase.start)} → {_day(phase.end)}" if phase.start else "Blocked")
     if phase.gates:
         body.append("Gated by " + ", ".join(phase.gates))

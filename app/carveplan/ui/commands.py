@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -52,6 +53,14 @@ def edit_field(document: Document, kind: str, index: int, field: str, value: Any
     after = col.update_field(document.agreement, kind, index, field, value)
     name = label or field.replace("_", " ")
     return apply(document, after, f"Edit {name} of {col.KINDS[kind].singular} {old}")
+
+
+def edit_fields(document: Document, kind: str, index: int, changes: dict[str, Any], label: str = "") -> bool:
+    """Change several fields of one record together (a rate and its unit), as one undo step."""
+    record = col.records(document.agreement, kind)[index]
+    after = col.replace_at(document.agreement, kind, index, dataclasses.replace(record, **changes))
+    name = label or ", ".join(changes).replace("_", " ")
+    return apply(document, after, f"Edit {name} of {col.KINDS[kind].singular} {col.key_of(kind, record)}")
 
 
 def add_records(document: Document, kind: str, index: int, new: Sequence[Any]) -> bool:

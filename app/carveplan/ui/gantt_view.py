@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QStackedLayout, QToolTip, QWidget
 
+from carveplan.engine.schedule import Schedule
 from carveplan.model import BASELINE
 from carveplan.ui.chart_tips import hit_tooltip
 from carveplan.ui.document import Document
@@ -89,6 +90,7 @@ class GanttView(QWidget):
         self.style_name = style
         self.state = ViewState()
         self.artists: GanttArtists | None = None
+        self.ghost: tuple[str, Schedule] | None = None
         self.canvas: Any = None
         self.figure: Any = None
         self._press: tuple[float, float, tuple[date, date], int] | None = None
@@ -141,6 +143,14 @@ class GanttView(QWidget):
         self._layout.setCurrentWidget(holder)
         self.redraw()
 
+    def set_ghost(self, label: str, schedule: Schedule | None) -> None:
+        """Draw ``schedule`` (a negotiating round) as ghost bars behind every scenario, named ``label``.
+
+        ``None`` goes back to the baseline behind a scenario.
+        """
+        self.ghost = (label, schedule) if schedule is not None else None
+        self.schedule_redraw()
+
     def schedule_redraw(self) -> None:
         """Redraw soon (edits arriving together cause one redraw)."""
         self._timer.start()
@@ -156,8 +166,10 @@ class GanttView(QWidget):
         style = style_named(self.style_name)
         document, state = self._document, self.state
         schedule = document.schedule()
-        baseline = None
-        if document.scenario != BASELINE and state.show_baseline:
+        baseline, ghost_label = None, "Baseline"
+        if self.ghost is not None:
+            ghost_label, baseline = self.ghost
+        elif document.scenario != BASELINE and state.show_baseline:
             baseline = document.schedule(BASELINE)
         rows = RowSelection(
             sectors=state.sectors,
@@ -176,6 +188,7 @@ class GanttView(QWidget):
             window=state.window,
             today=date.today(),
             highlight=state.highlight,
+            ghost_label=ghost_label,
         )
         self.canvas.draw_idle()
         self._update_scrollbar(rows.count or 0)

@@ -20,6 +20,7 @@ from carveplan.ui.gantt_view import GanttView
 from carveplan.ui.menus import build_menus
 from carveplan.ui.outline import OutlineView
 from carveplan.ui.problems import ProblemsPanel
+from carveplan.ui.rounds_panel import add_rounds_dock
 from carveplan.ui.settings import settings
 from carveplan.ui.tables import TablesPane
 
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self.problems_dock = self._dock("Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.tables_dock, self.problems_dock)
         self.analysis = add_analysis_docks(self)
+        self.rounds_dock = add_rounds_dock(self)
         self.tables_dock.raise_()
         self.scenario_box = QComboBox(self)
         self.scenario_box.setToolTip("Scenario shown in the chart (the baseline is drawn behind it)")

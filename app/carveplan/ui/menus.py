@@ -1,4 +1,4 @@
-"""Menus, toolbar and shortcuts of the main window (File, Edit, View, Scenario, Help)."""
+"""Menus, toolbar and shortcuts of the main window (File, Edit, View, Agreement, Scenario, Help)."""
 
 from __future__ import annotations
 
@@ -132,8 +132,16 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     view_menu.addSeparator()
     view_menu.addAction(acts["present"])
     view_menu.addSeparator()
-    for dock in (window.outline_dock, window.tables_dock, window.problems_dock, *window.analysis.docks):
+    for dock in (
+        window.outline_dock,
+        window.tables_dock,
+        window.problems_dock,
+        *window.analysis.docks,
+        window.rounds_dock,
+    ):
         view_menu.addAction(dock.toggleViewAction())
+    agreement_menu = bar.addMenu("&Agreement")
+    agreement_menu.addActions(window.analysis.agreement_actions())
     scenario_menu = bar.addMenu("&Scenario")
     scenario_menu.aboutToShow.connect(lambda: _fill_scenarios(window, scenario_menu))
     help_menu = bar.addMenu("&Help")

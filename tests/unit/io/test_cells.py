@@ -57,7 +57,7 @@ def test_typed_values_are_read_with_tolerance() -> None:
         (cells.timing, "EIF+6q", "a timing such as"),
         (cells.boolean, "perhaps", "yes or no"),
         (cells.gates, "REG-1 soon", "a lag such as"),
-        (cells.steps, "Y1:25", "steps such as"),
+        (cells.steps, "Z1=25", "steps such as"),
     ],
 )
 def test_bad_cells_say_what_was_expected(parse: cells.Parser, value: object, expected: str) -> None:

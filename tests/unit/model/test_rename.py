@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -19,6 +20,8 @@ from carveplan.model import (
     Scenario,
     SecurityException,
     Timing,
+    TradeFlow,
+    TradeTable,
 )
 from carveplan.model.rename import rename
 
@@ -97,3 +100,11 @@ def test_renaming_a_party_sector_line_exception_and_category() -> None:
 def test_renaming_nothing_or_an_unknown_key_changes_nothing() -> None:
     assert rename(AGREEMENT, "milestones", "REG-1", "REG-1") is AGREEMENT
     assert rename(AGREEMENT, "milestones", "NOPE", "X") is AGREEMENT
+
+
+def test_renaming_a_party_renames_it_in_the_trade_table() -> None:
+    flows = (TradeFlow("VNM", "AUS", "271111", Decimal(5)), TradeFlow("AUS", "VNM", "2709", Decimal(7)))
+    agreement = replace(AGREEMENT, trade=TradeTable("test", 2023, flows=flows))
+    renamed = rename(agreement, "parties", "VNM", "VN")
+    assert renamed.trade is not None
+    assert [(f.importer, f.partner) for f in renamed.trade.flows] == [("VN", "AUS"), ("AUS", "VN")]

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from carveplan.engine.schedule import ResolvedLine, Schedule
 from carveplan.model import (
+    Amount,
     Anchor,
     CodeSystem,
     Direction,
+    Duty,
     Line,
     Location,
     MeasureKind,
     Problem,
+    Rate,
     Severity,
     error,
     warning,
 )
+from carveplan.model.duty import format_rate, level
+from carveplan.model.grammar import MAX_PERCENT
 
 HS_LENGTHS = (2, 4, 6, 8, 10)
 
@@ -69,22 +73,34 @@ def _values(line: Line) -> Iterator[Problem]:
     named += [(f"phases[{i}].value", p.value) for i, p in enumerate(line.phases)]
     for field, value in [("base", line.base), *named]:
         yield from _range(line, field, value)
+    if line.quota is not None:
+        yield from _range(line, "quota.over", line.quota.over)
+        volumes = [line.quota.volume, *(s.value for s in line.quota.volumes)]
+        if any(v < 0 for v in volumes) or line.quota.growth < 0:
+            yield error(_at(line, "quota"), "a quota volume or its growth is below zero", "negative-quota")
     for field, value in named:
-        if sign * (value - line.base) > 0:
-            text = f"{value} is {against} from the base {line.base}: {rule}"
+        if sign * (level(value) - level(line.base)) > 0:
+            text = f"{format_rate(value, line.unit)} is {against} from the base "
+            text += f"{format_rate(line.base, line.unit)}: {rule}"
             yield error(_at(line, field), text, "beyond-base")
     for i in range(1, len(line.phases)):
         before, after = line.phases[i - 1].value, line.phases[i].value
-        if sign * (after - before) > 0:
-            text = f"goes {against} from {before} to {after}; {rule}"
+        if sign * (level(after) - level(before)) > 0:
+            written = f"{format_rate(before, line.unit)} to {format_rate(after, line.unit)}"
+            text = f"goes {against} from {written}; {rule}"
             yield warning(_at(line, f"phases[{i}].value"), text, "against-direction")
 
 
-def _range(line: Line, field: str, value: Decimal) -> Iterator[Problem]:
-    if value < 0:
-        yield error(_at(line, field), f"{value} is negative", "negative-value")
-    elif line.measure is MeasureKind.EQUITY_CAP and value > 100:
-        yield error(_at(line, field), f"an equity cap of {value}% is over 100%", "cap-over-100")
+def _range(line: Line, field: str, value: Rate) -> Iterator[Problem]:
+    amounts = value.components if isinstance(value, Duty) else (Amount(value, line.unit),)
+    for amount in amounts:
+        if amount.value < 0:
+            yield error(_at(line, field), f"{amount} is negative", "negative-value")
+        elif line.measure is MeasureKind.EQUITY_CAP and amount.value > 100:
+            yield error(_at(line, field), f"an equity cap of {amount.value}% is over 100%", "cap-over-100")
+        elif line.measure is MeasureKind.TARIFF and amount.ad_valorem and amount.value > MAX_PERCENT:
+            text = f"a rate of {amount} is over {MAX_PERCENT}%: a typing slip?"
+            yield error(_at(line, field), text, "rate-over-limit")
 
 
 def _dates(resolved: ResolvedLine, schedule: Schedule) -> Iterator[Problem]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from carveplan.model import Offset, Unit
+from carveplan.model import Duty, Offset, Rate, Unit
+from carveplan.model.duty import is_specific, level
+from carveplan.model.rates import format_rate_cell
 
 NS = "http://schemas.microsoft.com/project"
 
@@ -38,7 +40,12 @@ FIELDS: dict[str, tuple[str, int, str]] = {
     "legal_ref": ("Text17", 188744003, "Legal reference"),
     "stage_day": ("Text18", 188744004, "Stage day"),
     "rounding": ("Text19", 188744005, "Rounding"),
-    "state": ("Text20", 188744006, "Scenario state"),
+    # A specific or compound duty as published (3.5¢/kg, 3.4¢/kg + 2%); the Number beside it is its level.
+    "value_text": ("Text20", 188744006, "Value as published"),
+    "base_text": ("Text21", 188744007, "Base as published"),
+    "target_text": ("Text22", 188744008, "Target as published"),
+    "quota": ("Text23", 188744009, "Tariff-rate quota"),
+    "state": ("Text24", 188744010, "Scenario state"),
     "flagged": ("Flag1", 188743752, "Blocked or missed"),
     "value": ("Number1", 188743767, "Value"),
     "base": ("Number2", 188743768, "Base"),
@@ -190,3 +197,20 @@ class MsProject:
     tasks: tuple[MsTask, ...]
     columns: frozenset[str] = frozenset()
     guid: str = ""
+
+
+def rate_fields(key: str, value: Rate, unit: str) -> dict[str, str]:
+    """The custom fields of a rate: a number MS Project can sort and edit, and a duty as published.
+
+    Args:
+        key: ``value``, ``base`` or ``target``.
+        value: the rate.
+        unit: the line's unit.
+
+    Returns:
+        ``{key: number}``, with ``{key}_text`` for a specific or compound duty.
+    """
+    fields = {key: format(level(value), "f")}
+    if isinstance(value, Duty) or is_specific(unit):
+        fields[f"{key}_text"] = format_rate_cell(value, unit)
+    return fields

@@ -25,6 +25,7 @@ from carveplan.model import (
     MonthDay,
     Phase,
     Problem,
+    Rate,
     RoundingDirection,
     RoundingRule,
     StagingCategory,
@@ -33,6 +34,10 @@ from carveplan.model import (
     TimingError,
     parse_timing,
 )
+from carveplan.model.grammar import CellError
+from carveplan.model.quota import Quota
+from carveplan.model.quota_grammar import parse_quota
+from carveplan.model.rates import parse_rate
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -145,6 +150,18 @@ def _decimal(outline: Outline, task: MsTask, key: str, label: str) -> Decimal | 
         return None
 
 
+def _rate(outline: Outline, task: MsTask, key: str, label: str) -> Rate | None:
+    # A duty as published ("Value as published") wins over the number beside it, which is its level.
+    text = task.fields.get(f"{key}_text", "").strip()
+    if not text:
+        return _decimal(outline, task, key, label)
+    try:
+        return parse_rate(text)[0]
+    except CellError as err:
+        outline.fail(task, f"{label} as published", str(err.at(text)))
+        return None
+
+
 def _enum(outline: Outline, task: MsTask, key: str, label: str, default: E) -> E:
     text = task.fields.get(key, "").strip()
     if not text:
@@ -174,7 +191,7 @@ def _line(outline: Outline, task: MsTask) -> Line:
         # Stages of an agreement's own category are written out with the line's gates on each; the
         # same gates left on the line too would be ignored there, and warned about.
         gates = ()
-    base = _decimal(outline, task, "base", "Base")
+    base = _rate(outline, task, "base", "Base")
     return Line(
         id=fields.get("id") or outline.new_id("line", f"{outline.party_of(task)}-{code or task.uid}"),
         party=outline.party_of(task),
@@ -186,12 +203,24 @@ def _line(outline: Outline, task: MsTask) -> Line:
         unit=fields.get("unit", measure.default_unit),
         base=base if base is not None else (phases[0].value if phases else Decimal(0)),
         category=category,
-        target=_decimal(outline, task, "target", "Target"),
+        target=_rate(outline, task, "target", "Target"),
         phases=phases,
         gates=gates,
         notes=task.notes,
         legal_ref=fields.get("legal_ref", ""),
+        quota=_quota(outline, task),
     )
+
+
+def _quota(outline: Outline, task: MsTask) -> Quota | None:
+    text = task.fields.get("quota", "").strip()
+    if not text:
+        return None
+    try:
+        return parse_quota(text)
+    except CellError as err:
+        outline.fail(task, "Tariff-rate quota", str(err.at(text)))
+        return None
 
 
 def _generated(task: MsTask) -> bool:
@@ -200,7 +229,7 @@ def _generated(task: MsTask) -> bool:
 
 
 def _phase(outline: Outline, task: MsTask, index: int) -> Phase:
-    value = _decimal(outline, task, "value", "Value")
+    value = _rate(outline, task, "value", "Value")
     if value is None and "value" in outline.columns:
         # An empty cell of a Value column is 0 in MS Project, and MPXJ leaves zeros out when saving.
         value = Decimal(0)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
 
-from carveplan.engine import builtin_category, expand, find_category
+from carveplan.engine import expand, find_category
 from carveplan.engine.schedule import ResolvedLine, ResolvedMilestone, ResolvedPhase, Schedule
 from carveplan.io.errors import WriteError
 from carveplan.io.mspdi.fields import (
@@ -20,9 +20,12 @@ from carveplan.io.mspdi.fields import (
     SECTOR,
     MsLink,
     MsTask,
+    rate_fields,
 )
 from carveplan.io.mspdi.states import mark, milestone_state, phase_state
 from carveplan.model import Agreement, Gate, Line, MilestoneStatus, Phase, format_timing
+from carveplan.model.duty import format_rate
+from carveplan.model.quota_grammar import format_quota
 
 _Children = Callable[[], None]
 _PartyChildren = Callable[[str], None]
@@ -208,12 +211,14 @@ class _Outline:
             "description": line.description,
             "measure": line.measure.value,
             "unit": line.unit,
-            "base": str(line.base),
+            **rate_fields("base", line.base, line.unit),
             "category": line.category,
             "legal_ref": line.legal_ref,
         }
         if line.target is not None:
-            fields["target"] = str(line.target)
+            fields.update(rate_fields("target", line.target, line.unit))
+        if line.quota is not None:
+            fields["quota"] = format_quota(line.quota, line.unit)
         name = f"{line.code} {line.description}".strip() or line.id
         if not resolved.phases:
             if resolved.excluded:
@@ -239,14 +244,14 @@ class _Outline:
         start = phase.start or phase.nominal_start or self.schedule.eif
         finish = self.horizon if phase.end is None else max(start, phase.end - timedelta(days=1))
         line = resolved.line
-        fields = {"role": PHASE, "description": phase.label, "value": str(phase.value)}
+        fields = {"role": PHASE, "description": phase.label, **rate_fields("value", phase.value, line.unit)}
         fields["planned"] = start.isoformat()
         gates: tuple[Gate, ...] = ()
         notes = ""
         if written is not None:
             fields["timing"] = format_timing(written.start)
             gates, notes = written.gates, written.note
-        name = phase.label or f"{phase.value}{line.unit}"
+        name = phase.label or format_rate(phase.value, line.unit)
         task = MsTask(0, name, 4, start, finish, active=not phase.blocked, notes=notes, fields=fields)
         task = mark(task, phase_state(phase), self.schedule.scenario)
         self._add(replace(task, constraint=phase.nominal_start), gates)
@@ -291,7 +296,8 @@ def _written_phases(line: Line, agreement: Agreement) -> tuple[Phase, ...]:
     if line.phases or not line.category.strip():
         return line.phases
     own = find_category(line.category, agreement)
-    if own is None or own == builtin_category(line.category):
+    # A built-in spelling, TRQ codes such as "10 Years, TRQ" too, needs no table to be read back.
+    if own is None or own == find_category(line.category, replace(agreement, categories=())):
         return line.phases
     return expand(line, agreement)
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import operator
 import re
 import types
 import typing
+from collections.abc import Callable
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from functools import cache
 from typing import Any
@@ -15,21 +18,25 @@ from typing import Any
 from carveplan.io.native.encode import OVERRIDE_KINDS
 from carveplan.model import (
     Agreement,
+    Duty,
     Location,
     MonthDay,
     Offset,
     Problem,
+    Rate,
+    Round,
     Timing,
     TimingError,
     error,
-    in_calendar,
 )
+from carveplan.model import grammar as g
 from carveplan.model import parse_timing as _parse_timing
+from carveplan.model.grammar import MAX_DIGITS
+from carveplan.model.rates import parse_rate
 
 _INVALID: Any = object()  # a value that could not be read; its problem is already recorded
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})")
-MAX_DIGITS = 15  # numbers are kept within 10**±15: a larger exponent is a typing slip
+__all__ = ["MAX_DIGITS", "decode_agreement"]
 _KIND_TYPES = {kind: cls for cls, kind in OVERRIDE_KINDS.items()}
 
 
@@ -84,6 +91,8 @@ class _Decoder:
 
     def value(self, hint: Any, raw: object, path: str) -> Any:
         origin = typing.get_origin(hint)
+        if hint in _SCALARS:  # before unions: a rate is a decimal or a duty, written as one text
+            return _SCALARS[hint](self, raw, path)
         if origin in (typing.Union, types.UnionType):
             return self.union(typing.get_args(hint), raw, path)
         if origin is tuple:
@@ -97,7 +106,7 @@ class _Decoder:
     def union(self, options: tuple[Any, ...], raw: object, path: str) -> Any:
         present = [o for o in options if o is not type(None)]
         if len(present) < len(options):  # X | None
-            return None if raw is None else self.value(present[0], raw, path)
+            return None if raw is None else self.value(optional_of(options), raw, path)
         if not isinstance(raw, dict):
             return self.expect(path, 'an object with a "kind"', raw)
         kind = raw.get("kind")
@@ -155,27 +164,22 @@ class _Decoder:
         return self.expect(path, "a whole number", raw)
 
     def decimal(self, raw: object, path: str) -> Any:
-        expected = 'a decimal number such as "6.8"'
         if isinstance(raw, bool) or not isinstance(raw, str | int | Decimal):
-            return self.expect(path, expected, raw)
-        try:
-            number = Decimal(raw)
-        except InvalidOperation:
-            return self.expect(path, expected, raw)
-        # A huge exponent ("1e999999999") would be written back as a billion digits: refuse it.
-        if not number.is_finite() or not -MAX_DIGITS <= number.adjusted() <= MAX_DIGITS:
-            return self.expect(path, expected, raw)
-        return number
+            return self.expect(path, 'a decimal number such as "6.8"', raw)
+        return self.grammar(g.parse_number, raw if isinstance(raw, str) else format(Decimal(raw), "f"), path)
+
+    def rate(self, raw: object, path: str) -> Any:
+        # A plain value is a number as for any decimal; a compound duty its published text.
+        if isinstance(raw, str) and not g.looks_numeric(raw):
+            value = self.grammar(lambda text: parse_rate(text)[0], raw, path)
+            if value is _INVALID or isinstance(value, Duty):
+                return value
+        return self.decimal(raw, path)
 
     def day(self, raw: object, path: str) -> Any:
-        match = _DATE.fullmatch(raw) if isinstance(raw, str) else None
-        try:
-            if match:
-                day = date(*(int(g) for g in match.groups()))
-                return day if in_calendar(day) else self.expect(path, "a date from 1900 to 2200", raw)
-        except ValueError:
-            pass
-        return self.expect(path, "a real calendar date YYYY-MM-DD", raw)
+        if not isinstance(raw, str):
+            return self.expect(path, g.DATE, raw)
+        return self.grammar(g.parse_date, raw, path)
 
     def timing(self, raw: object, path: str) -> Any:
         if not isinstance(raw, str):
@@ -186,15 +190,16 @@ class _Decoder:
             return self.fail(path, err.describe(), "bad-timing")
 
     def offset(self, raw: object, path: str) -> Any:
-        expected = 'an offset such as "+6m", "2y" or "-90d"'
-        if not isinstance(raw, str) or not raw.strip():
-            return self.expect(path, expected, raw)
-        text = raw.strip()
+        if not isinstance(raw, str):
+            return self.expect(path, 'an offset such as "+6m", "2y" or "-90d"', raw)
+        return self.grammar(g.parse_offset, raw, path)
+
+    def grammar(self, parse: Callable[[str], Any], raw: str, path: str) -> Any:
+        """A value read by the grammar every surface shares: the same text, the same value or message."""
         try:
-            parsed = _parse_timing("EIF" + (text if text[0] in "+-" else "+" + text))
-        except TimingError:
-            return self.expect(path, expected, raw)
-        return parsed.offset
+            return parse(raw)
+        except g.CellError as err:
+            return self.expect(path, err.expected, raw)
 
     def month_day(self, raw: object, path: str) -> Any:
         match = _MONTH_DAY.fullmatch(raw) if isinstance(raw, str) else None
@@ -208,6 +213,12 @@ class _Decoder:
         return self.expect(path, 'a month and day "MM-DD" such as "01-01" or "04-01" (not 29 February)', raw)
 
 
+def optional_of(options: tuple[Any, ...]) -> Any:
+    """The hint ``X`` of ``X | None``, where ``X`` may itself be a union (a rate)."""
+    present = [o for o in options if o is not type(None)]
+    return present[0] if len(present) == 1 else functools.reduce(operator.or_, present)
+
+
 def _required(field: dataclasses.Field[Any]) -> bool:
     return field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
 
@@ -217,8 +228,29 @@ _SCALARS: dict[Any, Any] = {
     bool: _Decoder.boolean,
     int: _Decoder.integer,
     Decimal: _Decoder.decimal,
+    Rate: _Decoder.rate,
     date: _Decoder.day,
     Timing: _Decoder.timing,
     Offset: _Decoder.offset,
     MonthDay: _Decoder.month_day,
 }
+
+
+def decode_rounds(
+    raw: object, file: str = "", path: str = "rounds"
+) -> tuple[tuple[Round, ...], list[Problem]]:
+    """Read negotiating rounds from their native JSON value (the exchange workbook keeps them so).
+
+    Args:
+        raw: the parsed JSON list.
+        file: the file name, for problem locations.
+        path: where the value sits, for problem locations.
+
+    Returns:
+        The rounds (empty when anything is wrong) and every problem found.
+    """
+    decoder = _Decoder(file)
+    rounds = decoder.value(tuple[Round, ...], raw, path)
+    if decoder.problems or rounds is _INVALID:
+        return (), decoder.problems
+    return rounds, []

@@ -9,6 +9,8 @@ from enum import Enum
 from typing import Any
 
 from carveplan.model import (
+    Cuts,
+    Duty,
     EifMoved,
     ExceptionInvoked,
     MilestoneDelay,
@@ -18,6 +20,7 @@ from carveplan.model import (
     Timing,
     format_timing,
 )
+from carveplan.model.duty import format_duty
 
 # Scenario overrides share one list, so each carries a "kind" naming its record type.
 OVERRIDE_KINDS: dict[type, str] = {
@@ -28,7 +31,7 @@ OVERRIDE_KINDS: dict[type, str] = {
 }
 
 # Defaults that mean "nothing here"; a field left at one of them is not written.
-_EMPTY: tuple[object, ...] = (None, "", ())
+_EMPTY: tuple[object, ...] = (None, "", (), Cuts.ALL)
 
 JsonValue = None | bool | int | str | list[Any] | dict[str, Any]
 
@@ -53,6 +56,8 @@ def encode(value: object) -> JsonValue:
         return value
     if isinstance(value, Decimal):
         return format(value, "f")  # "f" never writes exponents such as 1E+1
+    if isinstance(value, Duty):
+        return format_duty(value, exact=True)  # every component, so it reads back the same shape
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Timing):

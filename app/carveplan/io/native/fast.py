@@ -18,7 +18,15 @@ from enum import Enum
 from typing import Any
 
 from carveplan.engine.collector import collector_paused
-from carveplan.io.native.decode import _INVALID, _KIND_TYPES, _SCALARS, _Decoder, _hints, _required
+from carveplan.io.native.decode import (
+    _INVALID,
+    _KIND_TYPES,
+    _SCALARS,
+    _Decoder,
+    _hints,
+    _required,
+    optional_of,
+)
 from carveplan.model import Agreement, Problem
 
 _Fast = Callable[[Any], Any]
@@ -99,6 +107,8 @@ class _Compiler:
 
     def build(self, hint: Any) -> _Fast:
         origin = typing.get_origin(hint)
+        if hint in _SCALARS:  # a rate: a union read as one scalar
+            return self.scalar(_SCALARS[hint])
         if origin in (typing.Union, types.UnionType):
             return self.union(typing.get_args(hint))
         if origin is tuple:
@@ -114,7 +124,7 @@ class _Compiler:
     def union(self, options: tuple[Any, ...]) -> _Fast:
         present = [o for o in options if o is not type(None)]
         if len(present) < len(options):  # X | None
-            inner = self(present[0])
+            inner = self(optional_of(options))
             return lambda raw: None if raw is None else inner(raw)
         by_kind = {kind: self.record(cls, skip="kind") for kind, cls in _KIND_TYPES.items()}
 

@@ -9,11 +9,34 @@ Document = dict[str, Any]
 Migration = Callable[[Document], Document]
 
 # The version this CarvePlan writes, and the newest it reads.
-CURRENT_VERSION = 1
+CURRENT_VERSION = 3
 
 # MIGRATIONS[n] turns the raw document of a version-n file into version n + 1. Add a step here
 # whenever the format changes, and bump CURRENT_VERSION: old files then keep opening.
 MIGRATIONS: dict[int, Migration] = {}
+
+
+def _add_trade(document: Document) -> Document:
+    """Version 2 adds the optional trade table and coverage test: a version-1 file has neither.
+
+    The step changes nothing in the document; the version number exists so that a CarvePlan that
+    reads only version 1 refuses a file with trade data by saying it is newer, instead of failing
+    on an unknown field.
+    """
+    return document
+
+
+def _add_rounds(document: Document) -> Document:
+    """Version 3 keeps negotiating rounds in ``agreement.rounds``; an older file has none.
+
+    Nothing to rewrite: the version number alone keeps an older CarvePlan from dropping rounds it
+    does not know (it refuses the newer file instead).
+    """
+    return document
+
+
+MIGRATIONS[1] = _add_trade
+MIGRATIONS[2] = _add_rounds
 
 
 class MigrationError(Exception):

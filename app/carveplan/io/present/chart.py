@@ -21,6 +21,7 @@ from carveplan.engine.schedule import Schedule
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import WriteError
 from carveplan.io.formats import ExportOptions
+from carveplan.io.present.coverage import deck_coverage, draw_coverage_page
 from carveplan.io.text import clean_text, cleaned
 from carveplan.model import Agreement
 
@@ -108,10 +109,11 @@ def _export_image(agreement: Agreement, path: Path, options: ExportOptions, fmt:
 
 
 def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None:
-    """Write a deck: a cover page, then each sector (and each party, when parties are asked for).
+    """Write a deck: a cover page, each sector (and each party, when parties are asked for), then coverage.
 
     Long sectors run over several pages with their headers repeated; pages are landscape A4 or
-    16:9 (``options.page``).
+    16:9 (``options.page``). The last page shows the share of lines and trade duty-free by year
+    against the Article XXIV test, when the agreement has tariff lines.
 
     Raises:
         WriteError: when the export is cancelled through ``options.progress`` or cannot be written.
@@ -130,6 +132,11 @@ def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None
                 raise WriteError("export cancelled; nothing was written")
             fig = Figure(figsize=size)
             draw_job(fig, job, selection, title)
+            pdf.savefig(fig, facecolor=fig.get_facecolor())
+        covered = deck_coverage(job.schedule, job.baseline, job.selection)
+        if covered is not None:
+            fig = Figure(figsize=size)
+            draw_coverage_page(fig, *covered, job.style)
             pdf.savefig(fig, facecolor=fig.get_facecolor())
     write_atomic(path, buffer.getvalue())
 

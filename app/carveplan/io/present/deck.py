@@ -1,4 +1,4 @@
-"""A PowerPoint deck for a meeting: title, a chart slide per sector, key milestones, the scenario's effect.
+"""A PowerPoint deck for a meeting: title, chart slides per sector, milestones, coverage, the scenario.
 
 Charts are embedded as high-resolution PNG pictures: PowerPoint shows SVG only beside a PNG
 fallback, which the slide library cannot write, so a picture at 200 dpi or more is the portable
@@ -18,6 +18,7 @@ from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import check_progress
 from carveplan.io.formats import ExportOptions
 from carveplan.io.present.chart import ChartJob, chart_job, deck_pages, draw_job
+from carveplan.io.present.coverage import deck_coverage, draw_coverage_page
 from carveplan.io.present.fit import (
     CELL_MARGIN_X,
     CELL_MARGIN_Y,
@@ -79,6 +80,7 @@ def deck_bytes(agreement: Agreement, options: ExportOptions) -> bytes:
             picture, Inches(MARGIN), Inches(CHART_TOP), width=Inches(SLIDE[0] - 2 * MARGIN)
         )
     _milestones_slide(deck, job)
+    _coverage_slide(deck, job, max(options.dpi, MIN_DPI))
     if job.baseline is not None:
         _comparison_slide(deck, job)
     check_progress(options.progress, total, total)
@@ -172,6 +174,22 @@ def _milestones_slide(deck: Any, job: ChartJob) -> None:
         part = f" — {number}/{len(pages)}" if len(pages) > 1 else ""
         slide = _titled(deck, f"Key milestones{shown}{part}")
         _table(slide, MILESTONE_HEADER, page, widths, size)
+
+
+def _coverage_slide(deck: Any, job: ChartJob, dpi: int) -> None:
+    """Coverage curves with the verdicts beneath, when the agreement has tariff lines to count."""
+    from pptx.util import Inches
+
+    covered = deck_coverage(job.schedule, job.baseline, job.selection)
+    if covered is None:
+        return
+    slide = _titled(deck, "Liberalization coverage and the Article XXIV test")
+    fig = Figure(figsize=(SLIDE[0] - 2 * MARGIN, CHART_HEIGHT))
+    draw_coverage_page(fig, *covered, job.style, title=None)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor=fig.get_facecolor())
+    buffer.seek(0)
+    slide.shapes.add_picture(buffer, Inches(MARGIN), Inches(CHART_TOP), width=Inches(SLIDE[0] - 2 * MARGIN))
 
 
 def _comparison_slide(deck: Any, job: ChartJob) -> None:

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from carveplan.engine.schedule import ResolvedLine, ResolvedPhase, Schedule
+from carveplan.model import Duty, Rate
+from carveplan.model.duty import format_duty, format_rate
+from carveplan.model.quota_grammar import format_quota
 
 
 def _day(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _num(value: Decimal | None) -> str | None:
+def _num(value: Rate | None) -> str | None:
+    # A compound duty is written in full; a plain value as a number, its unit under "unit".
+    if isinstance(value, Duty):
+        return format_duty(value, exact=True)
     return None if value is None else str(value)
 
 
@@ -148,9 +153,11 @@ def _line_text(resolved: ResolvedLine) -> Iterator[str]:
     unit = line.unit
     head = f"  {line.id:<10} {line.party:<4} {line.sector:<18} {line.code:<10} {line.description[:40]}"
     if resolved.excluded:
-        yield f"{head}  EXCLUDED (base {line.base}{unit})"
+        yield f"{head}  EXCLUDED (base {format_rate(line.base, unit)})"
         return
-    yield f"{head}  base {line.base}{unit}, category {line.category or 'explicit'}"
+    yield f"{head}  base {format_rate(line.base, unit)}, category {line.category or 'explicit'}"
+    if line.quota is not None:
+        yield f"      tariff-rate quota: {format_quota(line.quota, unit)}"
     for phase in resolved.phases:
         when = _day(phase.start) or "BLOCKED"
         notes = []
@@ -161,4 +168,4 @@ def _line_text(resolved: ResolvedLine) -> Iterator[str]:
         if phase.blocked_by:
             notes.append("blocked by " + ", ".join(phase.blocked_by))
         extra = f"  ({'; '.join(notes)})" if notes else ""
-        yield f"      {when:<10}  {phase.value}{unit}{extra}"
+        yield f"      {when:<10}  {format_rate(phase.value, unit)}{extra}"

@@ -8,11 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from carveplan.engine import builtin_category
+from carveplan.engine import builtin_category, find_category
 from carveplan.io import cells
 from carveplan.io.errors import ReadError
 from carveplan.io.schedule.columns import ColumnMap, find_header_row, recognize
 from carveplan.io.schedule.options import ScheduleImportOptions, ScheduleSniff
+from carveplan.io.schedule.quotas import merge_quota_rows
 from carveplan.io.schedule.rows import RowReader
 from carveplan.io.sheets.csv_reader import read_csv
 from carveplan.io.sheets.reader import Sheet, SheetReader
@@ -141,9 +142,10 @@ def import_schedule_report(path: Path, options: ScheduleImportOptions) -> Schedu
     problems.raise_if_any()
     assert base is not None
     reader = RowReader(data, sniff, options, base, problems)
-    lines = reader.lines()
+    lines, quota_warnings = merge_quota_rows(reader.lines(), path.name, data.name)
     problems.raise_if_any()
     categories, warnings = _categories(lines, base, path.name, data.name)
+    warnings += tuple(quota_warnings)
     parties = (
         base.parties
         if any(p.code == options.party for p in base.parties)
@@ -187,7 +189,7 @@ def _categories(
     for code in dict.fromkeys(line.category for line in lines if line.category):
         if code in known:
             continue
-        category = builtin_category(code)
+        category = builtin_category(code) or find_category(code, base)  # "10 Years, TRQ" too
         if category is None:
             message = (
                 f"staging category {code!r} is not a spelling CarvePlan knows: define it in the agreement"

@@ -10,14 +10,22 @@ from carveplan.io import cells
 from carveplan.io.schedule.codes import code_system, description_of, hs_code, sector_of
 from carveplan.io.sheets.reader import Sheet
 from carveplan.io.workbook.table import Problems, column_letter
-from carveplan.model import Agreement, Line, Phase, Sector, Timing
+from carveplan.model import Agreement, Line, Phase, Rate, Sector, Timing
+from carveplan.model import grammar as g
 
 if TYPE_CHECKING:
     from carveplan.io.schedule.options import ScheduleImportOptions, ScheduleSniff
 
-_FREE = frozenset({"free", "duty free", "duty-free", "exempt"})
 _CODE = re.compile(r"(?:ex\s*)?\d[\d.\s-]{0,19}", re.IGNORECASE)
 _MISSING = frozenset({"", "n/a", "na", "-", "—", "–", "none"})
+
+
+def _tariff(value: Any) -> tuple[Rate, str | None]:
+    """A tariff cell: ``Free``, ``5``, ``20,0``, ``4.4¢/kg``, ``3.4¢/kg + 2%``; ad valorem at most 1,000%."""
+    rate, unit = cells.rate(value)
+    if isinstance(rate, Decimal) and unit in (None, "%"):
+        g.check_percent(rate)
+    return rate, unit
 
 
 class RowReader:
@@ -70,7 +78,7 @@ class RowReader:
             self.skipped += 1
             return None
         self._note_sector(sector)
-        base, note = self._base(row, index)
+        base, unit, note = self._base(row, index)
         category = cells.text(self.cell(row, "category")).strip()
         category = "" if category.lower() in _MISSING else category
         notes = "; ".join(n for n in (cells.text(self.cell(row, "note")).strip(), note) if n)
@@ -81,45 +89,42 @@ class RowReader:
             code,
             description_of(cells.text(self.cell(row, "description")), code, system),
             code_system=system,
+            unit=unit,
             base=base,
             category=category,
-            phases=self._phases(row, index),
+            phases=self._phases(row, index, unit),
             notes=notes,
         )
 
-    def _base(self, row: list[Any], index: int) -> tuple[Decimal, str]:
+    def _base(self, row: list[Any], index: int) -> tuple[Rate, str, str]:
         value = self.cell(row, "base")
         written = cells.text(value).strip().lower()
         if written in _MISSING:
-            return Decimal(0), "base rate not given in the source" if "base" in self.fields else ""
-        if written in _FREE:
-            return Decimal(0), ""
+            return Decimal(0), "%", "base rate not given in the source" if "base" in self.fields else ""
         try:
-            return cells.decimal(value), ""
-        except cells.CellError:
-            self._bad(
-                index,
-                "base",
-                value,
-                "a rate such as 5, 5% or Free (specific and compound rates are not read)",
-            )
-            return Decimal(0), ""
+            rate, unit = _tariff(value)
+        except cells.CellError as err:
+            self._bad(index, "base", value, err.expected)
+            return Decimal(0), "%", ""
+        return rate, unit or "%", ""
 
-    def _phases(self, row: list[Any], index: int) -> tuple[Phase, ...]:
+    def _phases(self, row: list[Any], index: int, unit: str) -> tuple[Phase, ...]:
         eif_year = self.base.eif.year
         phases: list[Phase] = []
         for year, column in self.sniff.columns.years:
             value = row[column] if column < len(row) else ""
             if cells.text(value).strip().lower() in _MISSING or year < eif_year:
                 continue
-            written = cells.text(value).strip().lower()
             try:
-                number = Decimal(0) if written in _FREE else cells.decimal(value)
-            except cells.CellError:
-                self._bad(index, str(year), value, "a rate such as 5 or 5%", column)
+                rate, named = _tariff(value)
+            except cells.CellError as err:
+                self._bad(index, str(year), value, err.expected, column)
                 continue
-            if not phases or phases[-1].value != number:  # only changes are phases
-                phases.append(Phase(Timing.agreement_year(year - eif_year + 1), number))
+            if named not in (None, unit):
+                self._bad(index, str(year), value, f"a rate in the base rate's unit ({unit})", column)
+                continue
+            if not phases or phases[-1].value != rate:  # only changes are phases
+                phases.append(Phase(Timing.agreement_year(year - eif_year + 1), rate))
         return tuple(phases)
 
     def _bad(self, index: int, name: str, value: Any, expected: str, column: int | None = None) -> None:

@@ -1,20 +1,25 @@
-"""The analysis sheets of the exchange workbook: the divergence matrix and the exceptions register."""
+"""The analysis sheets of the exchange workbook: divergence, the exceptions register and coverage."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from carveplan.engine.coverage import coverage_of
 from carveplan.engine.divergence import divergence_of
 from carveplan.engine.register import exception_register
 from carveplan.engine.schedule import Schedule
+from carveplan.engine.xxiv import verdicts
+from carveplan.io.reports.coverage import blocker_rows, test_text, trade_text, verdict_rows, year_rows
 from carveplan.io.reports.rows import Rows, divergence_detail_rows, divergence_rows, register_rows
 from carveplan.io.workbook.writer import DATE_FORMAT, SheetWriter
 
 DIVERGENCE = "Divergence"
 REGISTER = "Exceptions register"
+COVERAGE = "Coverage"
 LEGEND = (
     (DIVERGENCE, "year each party's lines in a sector reach their final value, and the spread (computed)"),
     (REGISTER, "every security exception, its scope and rules, its invocations per scenario (computed)"),
+    (COVERAGE, "share of lines and of trade duty-free per party and year, the Article XXIV check (computed)"),
 )
 
 
@@ -26,13 +31,29 @@ def analysis_rows(schedule: Schedule) -> dict[str, Rows]:
             the register lists the invocations of every scenario.
 
     Returns:
-        The divergence matrix, a blank row, then its per-party detail; and the register.
+        The divergence matrix, a blank row, then its per-party detail; the register; and coverage:
+        the test and the trade source, the verdicts, every party and sector by year, and the lines
+        short of the test.
     """
     matrix = divergence_of(schedule)
     return {
         DIVERGENCE: [*divergence_rows(matrix), [], *divergence_detail_rows(matrix)],
         REGISTER: register_rows(exception_register(schedule.agreement)),
+        COVERAGE: coverage_sheet_rows(schedule),
     }
+
+
+def coverage_sheet_rows(schedule: Schedule) -> Rows:
+    """The Coverage sheet: a note block, the verdicts, the years (party and sectors), the blockers."""
+    cover = coverage_of(schedule)
+    found = verdicts(cover)
+    notes: Rows = [
+        [f"Scenario: {cover.scenario}"],
+        [f"Article XXIV test: {test_text(cover)}"],
+        [trade_text(cover)],
+        ["Static: the reference year's trade at each year's rates, no trade created or diverted."],
+    ]
+    return [*notes, [], *verdict_rows(found), [], *year_rows(cover, sectors=True), [], *blocker_rows(found)]
 
 
 def row_count(rows: dict[str, Rows]) -> int:

@@ -16,6 +16,8 @@ from carveplan.io.workbook.analysis import LEGEND as ANALYSIS_LEGEND
 from carveplan.io.workbook.analysis import analysis_rows, row_count, write_analysis
 from carveplan.io.workbook.layout import Change, OverrideRow, PhaseRow
 from carveplan.io.workbook.resolved import Lookup, with_computed
+from carveplan.io.workbook.rounds_sheet import LEGEND as ROUNDS_LEGEND
+from carveplan.io.workbook.rounds_sheet import data_rows, write_rounds
 from carveplan.io.workbook.timeline import Timeline, write_year_by_year
 from carveplan.io.workbook.writer import Progress, SheetWriter, discard
 from carveplan.model import (
@@ -41,6 +43,7 @@ LEGEND = (
     ("Year by year", "computed: the value of every line in force each calendar year"),
     ("Timeline", "computed: lines, milestones, exceptions and reviews as bars across the years"),
     *ANALYSIS_LEGEND,
+    *ROUNDS_LEGEND,
     (layout.LISTS, "hidden: the staging categories the Lines sheet's Category drop-down offers"),
 )
 HOW_TO_EDIT = (
@@ -76,7 +79,7 @@ def export_workbook(agreement: Agreement, path: Path, options: ExportOptions) ->
     timeline = Timeline(schedule, {line.id for line in shown.lines}, options)
     analysis = analysis_rows(schedule)
     total = sum(len(rows) for rows in records.values()) + 2 * len(shown.lines) + timeline.extra_rows()
-    total += row_count(analysis)
+    total += row_count(analysis) + data_rows(agreement.rounds)
     progress = Progress(options.progress, total)
     book = Workbook(write_only=True)
     writer = SheetWriter(book, progress)
@@ -88,6 +91,7 @@ def export_workbook(agreement: Agreement, path: Path, options: ExportOptions) ->
         write_year_by_year(writer, schedule, timeline.line_ids, year_range(schedule))
         timeline.write(writer)
         write_analysis(writer, analysis)
+        write_rounds(writer, agreement.rounds)
         _write_lists(writer, shown)
         progress.report()
     except IllegalCharacterError as err:

@@ -11,6 +11,7 @@ from carveplan.io.cells import CellError, is_blank
 from carveplan.io.sheets.reader import Sheet, SheetReader
 from carveplan.io.workbook import layout
 from carveplan.io.workbook.layout import Change, SheetSpec
+from carveplan.io.workbook.rounds_sheet import ROUND_DATA, read_rounds
 from carveplan.io.workbook.table import (
     Problems,
     Record,
@@ -78,6 +79,7 @@ def read_workbook(path: Path) -> Agreement:
             spec.name: read_table(reader.read(names[spec.name]), spec, problems)
             for spec in layout.RECORD_SHEETS
         }
+        rounds = read_rounds(_optional_sheet(reader, ROUND_DATA), problems)
     for sheet, (key, header) in _KEYS.items():
         check_unique(tables[sheet], key, sheet, header, problems)
     lines = _lines(tables["Lines"], tables["Phases"], problems)
@@ -92,7 +94,15 @@ def read_workbook(path: Path) -> Agreement:
         exceptions=_build(tables["Exceptions"], SecurityException),
         reviews=_build(tables["Reviews"], ReviewClause),
         scenarios=_scenarios(tables["Scenarios"], problems),
+        rounds=rounds,
     )
+
+
+def _optional_sheet(reader: SheetReader, name: str) -> Sheet | None:
+    """A sheet the workbook may lack (older exports, agreements without rounds)."""
+    by_key = {header_key(n): n for n in reader.sheet_names}
+    found = by_key.get(header_key(name))
+    return reader.read(found) if found is not None else None
 
 
 def _match_sheets(available: list[str], problems: Problems) -> dict[str, str]:
@@ -128,7 +138,9 @@ def _read_settings(sheet: Sheet, problems: Problems) -> dict[str, Any]:
         try:
             found[key] = parse(value)
         except CellError as err:
-            problems.add(f"{label}: found {value!r}, expected {err}", "bad-value", sheet.name, index, "B")
+            problems.add(
+                f"{label}: found {value!r}, expected {err.expected}", "bad-value", sheet.name, index, "B"
+            )
     for key, label in (("title", "Title"), ("eif", "Entry into force")):
         if key not in found:
             problems.add(

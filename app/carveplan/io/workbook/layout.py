@@ -11,12 +11,14 @@ from typing import Any, NamedTuple
 from carveplan.io import cells
 from carveplan.model import (
     CodeSystem,
+    Cuts,
     DevelopmentStatus,
     LineId,
     MeasureKind,
     MilestoneKind,
     MilestoneStatus,
     Phase,
+    Rate,
     RoundingDirection,
     StagingKind,
     Timing,
@@ -153,6 +155,17 @@ def number(key: str, header: str, width: int = 10, optional: bool = False) -> Co
     return Column(key, header, width, _attr(key, cells.write_number), parse, required=not optional)
 
 
+def rated(key: str, header: str, width: int = 10, optional: bool = False) -> Column:
+    """A line's rate: a number cell for ad valorem, the published text for specific and compound duties."""
+    parse = cells.optional_rate_value if optional else cells.rate_value
+
+    def get(record: Any, _ctx: Any) -> Any:
+        value = getattr(record, key)
+        return None if value is None else cells.write_rate(value, record.unit)
+
+    return Column(key, header, width, get, parse, required=not optional)
+
+
 def whole(key: str, header: str, width: int = 10) -> Column:
     """An optional whole-number column."""
     return Column(key, header, width, _attr(key), cells.optional_int)
@@ -177,6 +190,15 @@ def gated(key: str = "gates", header: str = "Gates") -> Column:
 def computed(key: str, header: str, width: int, get: Getter, is_date: bool = False) -> Column:
     """A column computed from the resolved schedule, for reading only."""
     return Column(key, header, width, get, computed=True, is_date=is_date)
+
+
+def _quota(record: Any, _ctx: Any) -> Any:
+    return cells.write_quota(record.quota, record.unit)
+
+
+def _phase_value(value: Rate) -> Any:
+    # A plain value is a number in its line's unit (the Lines sheet's Unit column); a compound is text.
+    return cells.write_rate(value, "%")
 
 
 def _change(value: Any) -> Change | None:
@@ -213,9 +235,16 @@ LINES = SheetSpec(
         plain("description", "Description", 40),
         enum("measure", "Measure", MeasureKind, 14),
         plain("unit", "Unit", 8),
-        number("base", "Base", 10),
+        rated("base", "Base", 14),
         ident("category", "Category", 12, choices_from=LISTS),
-        number("target", "Target", 10, optional=True),
+        rated("target", "Target", 14, optional=True),
+        Column(
+            "quota",
+            "Tariff-rate quota",
+            36,
+            lambda r, _c: cells.write_quota(r.quota, r.unit),
+            cells.optional_quota,
+        ),
         gated(),
         plain("notes", "Notes", 30),
         plain("legal_ref", "Legal reference", 20),
@@ -230,7 +259,7 @@ PHASES = SheetSpec(
         Column("order", "Order", 8, lambda rec, _ctx: rec.position + 1, cells.optional_int),
         Column("label", "Label", 16, _phase("label")),
         Column("start", "Start", 16, _phase("start", cells.write_timing), cells.timing, required=True),
-        Column("value", "Value", 10, _phase("value", cells.write_number), cells.decimal, required=True),
+        Column("value", "Value", 12, _phase("value", _phase_value), cells.rate_value, required=True),
         Column("gates", "Gates", 18, _phase("gates", cells.write_gates), cells.gates),
         Column("note", "Note", 30, _phase("note")),
     ),
@@ -301,6 +330,7 @@ CATEGORIES = SheetSpec(
         number("final", "Final", 10, optional=True),
         Column("steps", "Steps", 24, _attr("steps", cells.write_steps), cells.steps),
         plain("description", "Description", 40),
+        enum("cuts", "Cuts", Cuts, 12),
     ),
 )
 

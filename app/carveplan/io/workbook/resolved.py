@@ -61,10 +61,10 @@ def _line_status(resolved: ResolvedLine) -> str:
 
 
 def _final(record: Any, ctx: Lookup | None) -> Any:
-    from carveplan.io.cells import write_number
+    from carveplan.io.cells import write_published
 
     resolved = ctx.lines.get(record.id) if ctx else None
-    return None if resolved is None else write_number(resolved.final_value)
+    return None if resolved is None else write_published(resolved.final_value, record.unit)
 
 
 def _final_date(record: Any, ctx: Lookup | None) -> Any:

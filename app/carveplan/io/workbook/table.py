@@ -113,7 +113,9 @@ def read_table(sheet: Sheet, spec: SheetSpec, problems: Problems) -> list[Record
             try:
                 values[key] = parse(value)
             except CellError as err:
-                problems.add(f"found {value!r}, expected {err}", "bad-value", sheet.name, index, where)
+                problems.add(
+                    f"found {value!r}, expected {err.expected}", "bad-value", sheet.name, index, where
+                )
         records.append(Record(index, values))
     return records
 

@@ -10,10 +10,11 @@ from typing import Any
 
 from carveplan.engine import ResolvedLine, Schedule, trajectory
 from carveplan.engine.dates import add_months
-from carveplan.io.cells import write_number
+from carveplan.engine.quotas import over_quota_by_year, volume_by_year
+from carveplan.io.cells import write_number, write_published
 from carveplan.io.formats import ExportOptions
 from carveplan.io.workbook.writer import SheetWriter
-from carveplan.model import LineId
+from carveplan.model import Line, LineId
 
 YEAR_BY_YEAR = "Year by year"
 TIMELINE = "Timeline"
@@ -43,13 +44,36 @@ def write_year_by_year(writer: SheetWriter, schedule: Schedule, shown: set[LineI
             line.sector,
             line.code,
             line.description,
-            write_number(line.base),
+            write_published(line.base, line.unit),
             category,
         ]
-        writer.append(sheet, [*cells, *(write_number(v) for v in row.values)])
+        writer.append(sheet, [*cells, *(write_published(v, line.unit) for v in row.values)])
         writer.progress.step()
-        count += 1
+        count += 1 + _quota_rows(writer, sheet, schedule, line, years)
     sheet.auto_filter.ref = f"A1:G{count + 1}"
+
+
+def _quota_rows(writer: SheetWriter, sheet: Any, schedule: Schedule, line: Line, years: range) -> int:
+    """Under a quota line, its over-quota rate and its volume each year; how many rows were added."""
+    quota = line.quota
+    if quota is None:
+        return 0
+    head = [line.id, line.party, line.sector, line.code]
+    over = over_quota_by_year(line, schedule.agreement, years)
+    volumes = volume_by_year(line, schedule.agreement, years)
+    over_cells = [
+        f"{line.description} (over quota)",
+        write_published(quota.over, line.unit),
+        quota.over_category,
+    ]
+    writer.append(sheet, [*head, *over_cells, *(write_published(v, line.unit) for v in over)])
+    volume_cells = [
+        f"{line.description} (quota volume in {quota.volume_unit})",
+        write_number(quota.volume),
+        "",
+    ]
+    writer.append(sheet, [*head, *volume_cells, *(write_number(v) for v in volumes)])
+    return 2
 
 
 class Timeline:
@@ -181,7 +205,7 @@ class Timeline:
         self._span(marks, self.schedule.eif, end, fill)
         for phase in resolved.phases:
             if phase.start is not None:
-                self._mark(marks, phase.start, write_number(phase.value), fill)
+                self._mark(marks, phase.start, write_published(phase.value, line.unit), fill)
         for _exception, start, stop in resolved.suspended:
             self._span(marks, start, stop, "suspended")
         self._row(head, marks)

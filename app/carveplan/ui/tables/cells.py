@@ -1,23 +1,37 @@
-"""Reading and writing table cells as text, with messages a person can act on (no Qt here)."""
+"""Table cells as text, read and written by the model's grammar; messages name the text typed (no Qt here)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import date
+from decimal import Decimal
 from enum import StrEnum
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
-from carveplan.io import cells as sheet_cells
-from carveplan.io.native.decode import MAX_DIGITS
-from carveplan.model import Gate, Step, Timing, TimingError, format_timing, in_calendar, parse_timing
+from carveplan.model import Gate, MeasureKind, Step, Timing
+from carveplan.model import grammar as g
+from carveplan.model.duty import Rate
+from carveplan.model.grammar import CellError, enum_label, format_bool
+from carveplan.model.quota import Quota
+from carveplan.model.quota_grammar import format_quota, parse_quota
+from carveplan.model.rates import format_rate_cell, parse_rate
+
+__all__ = ["CellError", "enum_label", "format_bool"]
 
 E = TypeVar("E", bound=StrEnum)
+T = TypeVar("T")
 
 
-class CellError(ValueError):
-    """A cell's text that cannot be read; the message says what was expected."""
+def _read(parse: Callable[[str], T], text: str) -> T:
+    """``parse(text)``, its error naming the text typed."""
+    try:
+        return parse(text)
+    except CellError as err:
+        raise err.at(text.strip()) from None
+
+
+def _optional(parse: Callable[[str], T], text: str) -> T | None:
+    return _read(parse, text) if text.strip() else None
 
 
 # --- text ---------------------------------------------------------------------------
@@ -30,54 +44,66 @@ def parse_key(text: str) -> str:
     """An identifier (code, id, name): required, and a single line."""
     value = text.strip()
     if not value:
-        raise CellError("cannot be empty")
+        raise CellError("a value: it cannot be empty")
     if "\n" in value or "\t" in value:
-        raise CellError("must be a single line")
+        raise CellError("a single line", value)
     return value
 
 
 # --- numbers ------------------------------------------------------------------------
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
-
-
 def parse_decimal(text: str) -> Decimal:
-    """A decimal number such as ``6.8``, ``6.8%`` or ``1,000`` (read exactly, never as a float)."""
-    value = text.strip().removesuffix("%").strip()
-    if _THOUSANDS.fullmatch(value):
-        value = value.replace(",", "")
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
-        raise CellError(f"{text.strip()!r} is not a number such as 6.8") from None
-    if not number.is_finite():
-        raise CellError(f"{text.strip()!r} is not a finite number")
-    if not -MAX_DIGITS <= number.adjusted() <= MAX_DIGITS:
-        # The agreement file refuses such numbers: saved, the agreement could not be opened again.
-        raise CellError(f"{text.strip()!r} is too large or too small a number")
-    return number
+    """A decimal number such as ``6.8``, ``6.8%``, ``1,000`` or ``20,0`` (read exactly, never as a float)."""
+    return _read(g.parse_number, text)
 
 
 def parse_optional_decimal(text: str) -> Decimal | None:
     """A decimal number, or ``None`` for an empty cell."""
-    return parse_decimal(text) if text.strip() else None
+    return _optional(g.parse_number, text)
 
 
 def format_decimal(value: Decimal | None) -> str:
     """The number as stored (``6.80`` keeps its digits: the user typed them), empty for none."""
-    return "" if value is None else str(value)
+    return "" if value is None else g.format_number(value)
+
+
+class TypedRate(NamedTuple):
+    """A rate typed in a cell, with the unit it names (``4.4¢/kg``), or ``None`` to keep the line's."""
+
+    value: Rate
+    unit: str | None
+
+
+def parse_rate_cell(text: str) -> TypedRate:
+    """A rate as published: ``5``, ``4.4¢/kg``, ``3.4¢/kg + 2%``; the unit when the text names one."""
+    return TypedRate(*_read(parse_rate, text))
+
+
+def parse_optional_rate_cell(text: str) -> TypedRate | None:
+    """A rate, or ``None`` for an empty cell."""
+    return TypedRate(*_read(parse_rate, text)) if text.strip() else None
+
+
+def format_rate(value: Rate | None, unit: str) -> str:
+    """A rate in a cell: ``6.8`` for ad valorem, ``4.4¢/kg`` or ``3.4¢/kg + 2%`` as published."""
+    return "" if value is None else format_rate_cell(value, unit)
+
+
+def check_typed(record: object, typed: TypedRate) -> None:
+    """Refuse a rate that cannot be true on this line: an ad valorem tariff above 1,000% (a slip)."""
+    unit = typed.unit or getattr(record, "unit", "%")
+    value = typed.value
+    if getattr(record, "measure", None) is MeasureKind.TARIFF and unit == "%" and isinstance(value, Decimal):
+        _read(lambda _text: g.check_percent(value), format_rate_cell(value, unit))
 
 
 def parse_count(text: str) -> int:
     """A whole number of zero or more."""
-    value = text.strip()
-    if not re.fullmatch(r"\+?\d{1,6}", value):
-        raise CellError(f"{value!r} is not a whole number of 0 or more")
-    return int(value)
+    return _read(g.parse_count, text)
 
 
 def parse_optional_count(text: str) -> int | None:
     """A whole number of zero or more, or ``None`` for an empty cell."""
-    return parse_count(text) if text.strip() else None
+    return _optional(g.parse_count, text)
 
 
 def format_optional(value: object) -> str:
@@ -87,141 +113,93 @@ def format_optional(value: object) -> str:
 
 # --- time ---------------------------------------------------------------------------
 def parse_timing_cell(text: str) -> Timing:
-    """A timing expression (``EIF+6m``, ``Y3``, ``M:REG-1+6m``), with the parser's own message."""
-    try:
-        return parse_timing(text)
-    except TimingError as err:
-        raise CellError(err.describe()) from None
+    """A timing expression (``EIF+6m``, ``Y3``, ``M:REG-1+6m``)."""
+    return _read(g.parse_timing_text, text)
 
 
 def parse_optional_timing(text: str) -> Timing | None:
     """A timing expression, or ``None`` for an empty cell."""
-    return parse_timing_cell(text) if text.strip() else None
+    return _optional(g.parse_timing_text, text)
 
 
 def format_optional_timing(value: Timing | None) -> str:
     """A timing in its canonical form, empty for none."""
-    return "" if value is None else format_timing(value)
+    return "" if value is None else g.format_timing_text(value)
 
 
 def parse_date(text: str) -> date:
     """A calendar date ``YYYY-MM-DD`` (a spreadsheet's ``2029-03-01 00:00:00`` is accepted)."""
-    value = text.strip()
-    spreadsheet = len(value) > 10 and value[10] in " T"
-    if not spreadsheet and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise CellError(f"{value!r} is not a date YYYY-MM-DD")
-    try:
-        found = datetime.fromisoformat(value).date() if spreadsheet else date.fromisoformat(value)
-    except ValueError:
-        raise CellError(f"{value!r} is not a real calendar date") from None
-    if not in_calendar(found):
-        raise CellError(f"{value!r} is not a date from 1900 to 2200")
-    return found
+    return _read(g.parse_date, text)
 
 
 def parse_optional_date(text: str) -> date | None:
     """A calendar date, or ``None`` for an empty cell."""
-    return parse_date(text) if text.strip() else None
+    return _optional(g.parse_date, text)
 
 
 def format_optional_date(value: date | None) -> str:
     """An ISO date (sorts and reads the same in every locale), empty for none."""
-    return "" if value is None else value.isoformat()
+    return "" if value is None else g.format_date(value)
 
 
 # --- choices ------------------------------------------------------------------------
 def enum_parser(enum: type[E]) -> Callable[[str], E]:
     """A parser for ``enum`` accepting its value or label in any case (``Equity cap``, ``equity_cap``)."""
-
-    def parse(text: str) -> E:
-        wanted = _folded(text)
-        for member in enum:
-            if wanted in (_folded(member.value), _folded(member.name)):
-                return member
-        choices = ", ".join(enum_label(m) for m in enum)
-        raise CellError(f"{text.strip()!r} is not one of: {choices}")
-
-    return parse
-
-
-def enum_label(value: StrEnum) -> str:
-    """How a choice reads in a cell: ``equity cap`` for ``equity_cap``; codes such as ``HS`` stay."""
-    return value.value.replace("_", " ")
-
-
-def _folded(text: str) -> str:
-    return re.sub(r"[\s_\-]+", " ", text.strip()).casefold()
+    parse = g.enum_parser(enum)
+    return lambda text: _read(parse, text)
 
 
 def parse_bool(text: str) -> bool:
     """``yes``/``no`` (also ``true``/``false``, ``1``/``0``, ``x`` and empty)."""
-    value = text.strip().casefold()
-    if value in ("yes", "y", "true", "1", "x"):
-        return True
-    if value in ("no", "n", "false", "0", ""):
-        return False
-    raise CellError(f"{text.strip()!r} is not yes or no")
+    return _read(g.parse_bool, text)
 
 
 # --- lists --------------------------------------------------------------------------
 def parse_ids(text: str) -> tuple[str, ...]:
     """A comma-separated list of ids (``energy, telecommunications``), in the order given."""
-    items = [item.strip() for item in re.split(r"[,;]", text)]
-    for item in items:
-        if item and re.search(r"\s", item):
-            raise CellError(f"{item!r}: ids are separated by commas, and contain no spaces")
-    return tuple(item for item in items if item)
+    return g.parse_ids(text)
 
 
 def format_ids(values: tuple[str, ...]) -> str:
     """Ids separated by a comma and a space."""
-    return ", ".join(values)
+    return g.format_ids(values)
 
 
 def parse_gates(text: str) -> tuple[Gate, ...]:
-    """Gates such as ``REG-1+6m, DATA-2``: a milestone id and an optional lag after its verification.
-
-    The workbook reads and writes gates with the same grammar, so cells copy between the two.
-    """
-    gates: list[Gate] = []
-    for item in (part.strip() for part in re.split(r"[,;]", text)):
-        if not item:
-            continue
-        try:
-            gates.extend(sheet_cells.gates(item))
-        except sheet_cells.CellError:
-            raise CellError(f"gate {item!r}: a milestone id with an optional lag such as REG-1+6m") from None
-    return tuple(gates)
+    """Gates such as ``REG-1+6m, DATA-2``: the workbook's grammar, so cells copy between the two."""
+    return g.parse_gates(text)
 
 
 def format_gates(gates: tuple[Gate, ...]) -> str:
     """Gates as ``REG-1+6m, DATA-2``."""
-    return sheet_cells.write_gates(gates)
+    return g.format_gates(gates)
 
 
 def parse_decimals(text: str) -> tuple[Decimal, ...]:
-    """Numbers separated by commas or semicolons (``0.2, 0, 0.1``)."""
-    return tuple(parse_decimal(item) for item in re.split(r"[,;]", text) if item.strip())
+    """Numbers separated by semicolons (or commas): ``0.2; 0; 0.1``."""
+    return _read(g.parse_shares, text)
 
 
 def format_decimals(values: tuple[Decimal, ...]) -> str:
-    """Numbers separated by a comma and a space."""
-    return ", ".join(str(v) for v in values)
+    """Numbers separated by a semicolon and a space, as in the workbook."""
+    return g.format_shares(values)
 
 
 def parse_steps(text: str) -> tuple[Step, ...]:
-    """Values by agreement year: ``Y1=25, Y2=35, Y4=49``."""
-    steps: list[Step] = []
-    for item in (part.strip() for part in re.split(r"[,;]", text)):
-        if not item:
-            continue
-        match = re.fullmatch(r"[Yy]?\s*(\d{1,3})\s*[=:]\s*(.+)", item)
-        if not match or int(match.group(1)) < 1:
-            raise CellError(f"{item!r} is not a step such as Y3=35 (agreement year = value)")
-        steps.append(Step(int(match.group(1)), parse_decimal(match.group(2))))
-    return tuple(steps)
+    """Values by agreement year: ``Y1=25; Y2=35; Y4=49``."""
+    return g.parse_steps(text)
 
 
 def format_steps(steps: tuple[Step, ...]) -> str:
-    """Steps as ``Y1=25, Y2=35``."""
-    return ", ".join(f"Y{s.year}={s.value}" for s in steps)
+    """Steps as ``Y1=25; Y2=35``, as in the workbook."""
+    return g.format_steps(steps)
+
+
+def parse_optional_quota(text: str) -> Quota | None:
+    """A tariff-rate quota (``over 20% staged B10 | 10000 t | +3% a year``), or none for an empty cell."""
+    return _optional(parse_quota, text)
+
+
+def format_optional_quota(value: Quota | None, unit: str) -> str:
+    """A quota as one cell, empty for none."""
+    return "" if value is None else format_quota(value, unit)

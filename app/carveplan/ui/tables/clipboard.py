@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from carveplan.model import Agreement
-from carveplan.ui.tables.cells import CellError
+from carveplan.ui.tables.cells import CellError, TypedRate
 from carveplan.ui.tables.columns import TableSpec
 
 
@@ -155,9 +155,15 @@ def _read_row(
                 problems.append(f"row {number}, {column.header}: read-only")
             continue
         try:
-            values[column.field] = column.read(cell)
+            value = column.read(cell)
         except CellError as err:
             problems.append(f"row {number}, {err}")
+            continue
+        if isinstance(value, TypedRate):
+            if value.unit is not None and spec.kind == "lines":
+                values["unit"] = value.unit  # 4.4¢/kg names the line's unit, whatever the Unit cell says
+            value = value.value
+        values[column.field] = value
     return values
 
 

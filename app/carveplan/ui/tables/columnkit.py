@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from carveplan.model import Agreement
 from carveplan.ui.tables import cells as c
@@ -78,3 +79,13 @@ def gates_column(width: int = 16) -> Column:
 def text_column(field: str, header: str, width: int = 16) -> Column:
     """Free text."""
     return Column(field, header, width=width)
+
+
+def rate_column(field: str, header: str, tip: str, optional: bool = False, width: int = 8) -> Column:
+    """A rate as published (``6.8``, ``4.4¢/kg``, ``3.4¢/kg + 2%``); a unit typed with it is the line's."""
+    parse = c.parse_optional_rate_cell if optional else c.parse_rate_cell
+
+    def show(record: Any, unit: str) -> str:
+        return c.format_rate(getattr(record, field), unit)
+
+    return Column(field, header, parse=parse, editor=Editor.NUMBER, tooltip=tip, width=width, show=show)

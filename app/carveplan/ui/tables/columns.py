@@ -38,6 +38,7 @@ class Column:
         choices: the drop-down's entries for ``Editor.CHOICE`` (from the agreement, e.g. its parties).
         tooltip: the header's tooltip, saying what the cell accepts.
         width: the initial width in characters.
+        show: (record, unit) -> cell text, for a value written in its line's unit (a rate).
     """
 
     field: str
@@ -48,6 +49,7 @@ class Column:
     choices: Choices | None = None
     tooltip: str = ""
     width: int = 12
+    show: Callable[[Any, str], str] | None = None
 
     @property
     def editable(self) -> bool:
@@ -59,18 +61,20 @@ class Column:
         """Whether cells are numbers (aligned right, sorted by value)."""
         return self.editor is Editor.NUMBER
 
-    def text(self, record: Any) -> str:
-        """The cell text for ``record``."""
+    def text(self, record: Any, unit: str | None = None) -> str:
+        """The cell text for ``record``; ``unit`` is its line's when the record has none (a phase)."""
+        if self.show is not None:
+            return self.show(record, unit or str(getattr(record, "unit", "%")))
         return self.format(getattr(record, self.field))
 
     def read(self, text: str) -> Any:
         """The field value for ``text``; raises ``CellError`` with the column's header in front."""
         if self.parse is None:
-            raise CellError(f"{self.header}: read-only")
+            raise CellError.plain(f"{self.header}: read-only")
         try:
             return self.parse(text)
         except CellError as err:
-            raise CellError(f"{self.header}: {err}") from None
+            raise CellError.plain(f"{self.header}: {err}") from None
 
 
 def enum_column(field: str, header: str, enum: type[StrEnum], tooltip: str = "", width: int = 12) -> Column:

@@ -9,10 +9,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from carveplan.model import Agreement
 from carveplan.model import collection as col
+from carveplan.model.duty import level
 from carveplan.ui import commands
 from carveplan.ui.document import Document
 from carveplan.ui.tables import clipboard
-from carveplan.ui.tables.cells import CellError
+from carveplan.ui.tables.cells import CellError, TypedRate, check_typed
 from carveplan.ui.tables.columns import TableSpec
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -132,12 +133,18 @@ class RecordTableModel(QAbstractTableModel):
         after = col.with_records(self.document.agreement, self.spec.kind, records)
         return commands.apply(self.document, after, text)
 
+    def unit_of(self, row: int) -> str | None:
+        """The unit values of ``row`` are in; ``None`` when the record carries its own (a line)."""
+        return None
+
     def _check_key(self, row: int, field: str, value: Any) -> None:
         """Refuse a key another record already has: selections and references need them unique."""
         if field == self.spec.key_field and any(
             getattr(r, field) == value for i, r in enumerate(self._rows) if i != row
         ):
-            raise CellError(f"{value!r} is already used by another {col.KINDS[self.spec.kind].singular}")
+            raise CellError.plain(
+                f"{value!r} is already used by another {col.KINDS[self.spec.kind].singular}"
+            )
 
     # --- slots ------------------------------------------------------------------------------
     def _on_document_agreement_changed(self) -> None:
@@ -180,14 +187,16 @@ class RecordTableModel(QAbstractTableModel):
             return None
         column = self.spec.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return column.text(self._rows[index.row()])
+            return column.text(self._rows[index.row()], self.unit_of(index.row()))
         if role == SORT_ROLE:
             return self._sort_key(index)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column.width >= 16:
-            return column.text(self._rows[index.row()]) or None  # long text cut by the column width
+            return (
+                column.text(self._rows[index.row()], self.unit_of(index.row())) or None
+            )  # long text cut by the column width
         return None
 
     def headerData(
@@ -221,14 +230,30 @@ class RecordTableModel(QAbstractTableModel):
         ):
             return False
         column = self.spec.columns[index.column()]
+        record = self._rows[index.row()]
         try:
             parsed = column.read(str(value))
             self._check_key(index.row(), column.field, parsed)
+            if isinstance(parsed, TypedRate):
+                check_typed(record, parsed)
         except CellError as err:
-            self.edit_failed.emit(str(err))
+            self.edit_failed.emit(str(err) if err.sentence else f"{column.header}: {err}")
             return False
         # Success even when nothing changed: the editor closes and no empty undo step is pushed.
+        if isinstance(parsed, TypedRate):
+            return self._edit_rate(index.row(), column.field, parsed, column.header.lower())
         self._edit(index.row(), column.field, parsed, column.header.lower())
+        return True
+
+    def _edit_rate(self, row: int, field: str, typed: TypedRate, label: str) -> bool:
+        # A unit typed with the rate (4.4¢/kg) is the line's unit: both change in one undo step.
+        record = self._rows[row]
+        if typed.unit is None or getattr(record, "unit", typed.unit) == typed.unit:
+            self._edit(row, field, typed.value, label)  # a phase takes its line's unit
+        else:
+            commands.edit_fields(
+                self.document, self.spec.kind, row, {field: typed.value, "unit": typed.unit}, label
+            )
         return True
 
     def _sort_key(self, index: Index) -> Any:
@@ -243,5 +268,5 @@ class RecordTableModel(QAbstractTableModel):
         if column.numeric:
             if isinstance(value, tuple):
                 return float(len(value))
-            return _NO_NUMBER if value is None else float(value)
+            return _NO_NUMBER if value is None else float(level(value))
         return column.format(value).casefold()

@@ -59,7 +59,7 @@ def parse_overrides(text: str) -> tuple[Override, ...]:
         try:
             overrides.append(parse_override(clause))
         except CellError as err:
-            raise CellError(f"clause {number} {clause!r}: {err}") from None
+            raise CellError.plain(f"clause {number} {clause!r}: {err}") from None
     return tuple(overrides)
 
 
@@ -78,21 +78,21 @@ def parse_override(clause: str) -> Override:
         return ExceptionInvoked(_ident(args[0]), start, _months(args[-1]))
     if verb == "eif" and len(args) == 1:
         return EifMoved(parse_date(args[0]))
-    raise CellError("expected one of: " + "; ".join(FORMS))
+    raise CellError.plain("expected one of: " + "; ".join(FORMS))
 
 
 def _ident(word: str) -> str:
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", word):
-        raise CellError(f"{word!r} is not an id (letters, digits, '-', '_', '.')")
+        raise CellError.plain(f"{word!r} is not an id (letters, digits, '-', '_', '.')")
     return word
 
 
 def _months(word: str) -> int:
     match = _DURATION.fullmatch(word)
     if not match:
-        raise CellError(f"{word!r} is not a duration such as 18m or 2y")
+        raise CellError.plain(f"{word!r} is not a duration such as 18m or 2y")
     amount = int(match.group(1))
     months = amount * 12 if match.group(2).lower() == "y" else amount
     if months < 1:
-        raise CellError(f"{word!r}: a duration of at least one month")
+        raise CellError.plain(f"{word!r}: a duration of at least one month")
     return months

@@ -50,6 +50,11 @@ class PhaseTableModel(RecordTableModel):
         """The id of the line whose phases are shown (empty: none)."""
         return self._line_id
 
+    def unit_of(self, row: int) -> str | None:
+        """A phase's value is in its line's unit (``¢/kg`` for a specific duty)."""
+        line = next((x for x in self.document.agreement.lines if x.id == self._line_id), None)
+        return line.unit if line is not None else None
+
     def set_line(self, line_id: str) -> None:
         """Show the phases of ``line_id``."""
         if line_id == self._line_id:

@@ -8,6 +8,7 @@ from carveplan.engine import expand
 from carveplan.model import (
     Agreement,
     CodeSystem,
+    Cuts,
     DevelopmentStatus,
     Line,
     MeasureKind,
@@ -37,6 +38,7 @@ from carveplan.ui.tables.columnkit import (
     number_column,
     parties,
     party_column,
+    rate_column,
     sectors,
     text_column,
     timing_column,
@@ -60,7 +62,9 @@ LINES = TableSpec(
         text_column("description", "Description", 28),
         enum_column("measure", "Measure", MeasureKind, width=11),
         text_column("unit", "Unit", 5),
-        number_column("base", "Base", "The value before the agreement (6.8 for 6.8 %)", width=6),
+        rate_column(
+            "base", "Base", "The value before the agreement: 6.8 (%), 4.4¢/kg, 3.4¢/kg + 2%", width=8
+        ),
         Column(
             "category",
             "Category",
@@ -70,8 +74,14 @@ LINES = TableSpec(
             tooltip="Staging category (B5, 5 Years, E ...); ignored when the line has its own phases",
             width=8,
         ),
-        number_column(
-            "target", "Target", "Final value overriding the category's; empty for its own", True, 6
+        rate_column("target", "Target", "Final value overriding the category's; empty for its own", True, 6),
+        Column(
+            "quota",
+            "Quota",
+            parse=c.parse_optional_quota,
+            tooltip="Tariff-rate quota: over-quota rate | volume | growth (over 20% | 10000 t | +3% a year)",
+            width=24,
+            show=lambda record, unit: c.format_optional_quota(record.quota, unit),
         ),
         Column(
             "phases",
@@ -96,7 +106,7 @@ PHASES = TableSpec(
     columns=(
         text_column("label", "Label", 20),
         timing_column("start", "Start"),
-        number_column("value", "Value", "The value in force from the start"),
+        rate_column("value", "Value", "The value in force from the start: 6.4, 3.5¢/kg, 2.7¢/kg + 1.6%"),
         gates_column(20),
         text_column("note", "Note", 24),
     ),
@@ -256,6 +266,9 @@ CATEGORIES = TableSpec(
             tooltip="Values by agreement year (steps): Y1=25, Y2=35, Y4=49",
         ),
         text_column("description", "Description", 28),
+        enum_column(
+            "cuts", "Cuts", Cuts, "Which parts of a compound duty it cuts (A+EP: ad valorem only)", 10
+        ),
     ),
     new_record=lambda a, key: StagingCategory(key, StagingKind.LINEAR, stages=5),
 )

@@ -69,7 +69,7 @@ def test_mpxj_shows_the_scenario_states(mspdi_reader: Any, tmp_path: Path) -> No
     missed = tasks["[MISSED] VER-1 Independent verification"]
     assert not bool(missed.getActive())
     assert bool(missed.getFlag(1))
-    assert str(missed.getText(20)) == "missed"
+    assert str(missed.getText(24)) == "missed"
     blocked = tasks["[BLOCKED] Tranche 2"]
     assert bool(blocked.getFlag(1))
     assert "blocked until VER-1 is met" in str(blocked.getNotes())

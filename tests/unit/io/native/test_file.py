@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +16,7 @@ from carveplan.io.errors import ReadError
 from carveplan.io.native import dumps, load, loads, migrate, save
 from carveplan.model import (
     Agreement,
+    CoverageTest,
     Gate,
     Line,
     MeasureKind,
@@ -27,7 +29,11 @@ from carveplan.model import (
     Problem,
     Scenario,
     Timing,
+    TradeFlow,
+    TradeSplit,
+    TradeTable,
 )
+from carveplan.model.rates import RATE
 from tests.helpers.strategies import agreements
 
 SMALL = Agreement(
@@ -164,8 +170,12 @@ def test_other_json_is_not_a_carveplan_file(text: str) -> None:
 
 
 def test_a_newer_version_asks_for_an_update() -> None:
-    text = json.dumps({"format": "carveplan", "version": 3, "agreement": {}})
-    message = "made by a newer CarvePlan (version 3); this one reads up to version 1 — update CarvePlan"
+    newer = migrate.CURRENT_VERSION + 1
+    text = json.dumps({"format": "carveplan", "version": newer, "agreement": {}})
+    message = (
+        f"made by a newer CarvePlan (version {newer}); this one reads up to version "
+        f"{migrate.CURRENT_VERSION} — update CarvePlan"
+    )
     assert _problems(text) == [("version", message)]
 
 
@@ -201,9 +211,9 @@ def test_every_problem_is_reported_with_its_path() -> None:
     assert found["lines[0].code"] == "expected text in quotes, found the number 270900"
     assert "expected a unit" in found["lines[0].phases[0].start"]
     assert "'EIF+6w'" in found["lines[0].phases[0].start"]
-    assert found["lines[0].phases[0].value"] == "expected a decimal number such as \"6.8\", found 'abc'"
-    assert "decimal number" in found["lines[0].phases[1].value"]
-    assert "decimal number" in found["lines[0].phases[2].value"]
+    assert found["lines[0].phases[0].value"] == "expected " + RATE + ", found 'abc'"
+    assert "a rate such as" in found["lines[0].phases[1].value"]
+    assert "a number" in found["lines[0].phases[2].value"]
     assert found["lines[0].phases[1].gates"] == "expected a list, found 'REG-1'"
     assert found["milestones[0].colour"].startswith("unknown field 'colour'; expected one of: id, party")
     assert "expected one of: milestone_delay" in found["scenarios[0].overrides[0].kind"]
@@ -236,16 +246,17 @@ def test_an_older_file_is_upgraded_through_the_table(monkeypatch: pytest.MonkeyP
         agreement["title"] = agreement.pop("name")
         return document
 
-    monkeypatch.setattr(migrate, "CURRENT_VERSION", 2)
-    monkeypatch.setitem(migrate.MIGRATIONS, 1, rename_name_to_title)
+    monkeypatch.setattr(migrate, "CURRENT_VERSION", 3)
+    monkeypatch.setitem(migrate.MIGRATIONS, 2, rename_name_to_title)
     old = {"name": "Old", "eif": "2027-01-01"}
-    text = json.dumps({"format": "carveplan", "version": 1, "agreement": old})
+    text = json.dumps({"format": "carveplan", "version": 2, "agreement": old})
     assert loads(text) == Agreement("Old", date(2027, 1, 1))
-    assert json.loads(dumps(Agreement("New", date(2027, 1, 1))))["version"] == 2
+    assert json.loads(dumps(Agreement("New", date(2027, 1, 1))))["version"] == 3
 
 
 def test_a_gap_in_the_upgrade_table_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(migrate, "CURRENT_VERSION", 2)
+    monkeypatch.setattr(migrate, "CURRENT_VERSION", migrate.CURRENT_VERSION + 1)
+    monkeypatch.delitem(migrate.MIGRATIONS, 1)
     ((_, message),) = _problems(_document())
     assert message == "this CarvePlan cannot upgrade files of version 1"
 
@@ -298,3 +309,29 @@ def test_any_text_gives_read_problems(text: str) -> None:
 def test_an_entry_into_force_outside_the_planning_calendar_is_refused() -> None:
     problems = _problems(_document(eif="9999-12-31"))
     assert problems == [("eif", "expected a date from 1900 to 2200, found '9999-12-31'")]
+
+
+# --- trade data (version 2) ---------------------------------------------------
+
+
+def test_a_trade_table_and_coverage_test_round_trip() -> None:
+    flows = (
+        TradeFlow("VNM", "JPN", "270900", Decimal("1250000.5")),
+        TradeFlow("VNM", "AUS", "271111", Decimal("9"), Decimal("1200"), "kg"),
+    )
+    table = TradeTable("UN Comtrade, imports 2023", 2023, TradeSplit.LINE, flows=flows)
+    agreement = replace(SMALL, trade=table, coverage_test=CoverageTest(Decimal(85), Decimal("87.5"), 12))
+    assert loads(dumps(agreement)) == agreement
+
+
+def test_a_version_1_file_opens_without_trade_data() -> None:
+    agreement = loads(_document())
+    assert agreement.trade is None
+    assert agreement.coverage_test is None
+
+
+def test_a_bad_trade_value_is_located() -> None:
+    trade = {"source": "x", "flows": [{"importer": "VNM", "partner": "JPN", "code": "2709", "value": "lots"}]}
+    assert _problems(_document(trade=trade)) == [
+        ("trade.flows[0].value", "expected a number such as 6.8, found 'lots'")
+    ]

@@ -80,3 +80,17 @@ def test_sanctions_delay_and_block_what_the_baseline_opens() -> None:
     assert planned is not None
     assert slipped is not None
     assert slipped > planned  # the 49% equity cap waits for the delayed licensing milestone
+
+
+def test_the_sample_trade_is_labelled_illustrative_and_its_csv_reads_back(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from carveplan.io.trade.read import read_trade
+
+    agreement = load(SCHEDULES / "sample.carveplan")
+    assert agreement.trade is not None
+    assert agreement.trade.illustrative
+    assert "Illustrative" in agreement.trade.source
+    read = read_trade(SCHEDULES / "sample-trade.csv", replace(agreement, trade=None))
+    assert set(read.table.flows) == set(agreement.trade.flows)  # the file is sorted by importer
+    assert read.unmatched == ()

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+from matplotlib.figure import Figure
 
+from carveplan.chart.style import SCREEN
+from carveplan.engine.coverage import coverage
 from carveplan.io.errors import WriteError
 from carveplan.io.formats import ExportOptions, exporter_for
-from carveplan.io.present.chart import chart_job, deck_pages
+from carveplan.io.present.chart import PAGES, chart_job, deck_pages
+from carveplan.io.present.coverage import draw_coverage_page
 from carveplan.model import Agreement, ExceptionInvoked, Scenario, Timing
 from tests.helpers.schedules import sample_schedule
+from tests.helpers.trade import trade_agreement
 
 TODAY = date(2026, 11, 25)
 
@@ -94,3 +100,23 @@ def test_cancelled_deck_writes_nothing(agreement: Agreement, tmp_path: Path) -> 
     with pytest.raises(WriteError, match="cancelled"):
         exporter_for(out)(agreement, out, ExportOptions(today=TODAY, progress=lambda done, total: False))
     assert not out.exists()
+
+
+def test_the_pdf_deck_ends_with_a_coverage_page(tmp_path: Path) -> None:
+    out = tmp_path / "deck.pdf"
+    exporter_for(out)(trade_agreement(), out, ExportOptions(today=TODAY, scenario="energy late"))
+    pages = re.findall(rb"/Type\s*/Page(?![s\w])", out.read_bytes())
+    assert len(pages) == 1 + 2 + 1  # cover, energy and telecommunications, coverage
+
+
+def test_the_coverage_page_has_curves_and_a_verdict_per_party() -> None:
+    agreement = trade_agreement()
+    fig = Figure(figsize=PAGES["a4"])
+    draw_coverage_page(fig, coverage(agreement, "energy late"), coverage(agreement), SCREEN)
+    texts = [t.get_text() for sub in fig.subfigs for t in sub.texts]
+    assert "AAA  fail  lines 60.0 %, trade 87.5 % — 2 lines short" in texts
+    assert "BBB  pass  lines 100.0 %, trade 100.0 %" in texts
+    assert fig.subfigs[0].get_suptitle() == "Liberalization coverage and the Article XXIV test"
+    lines_ax, trade_ax = fig.subfigs[0].axes
+    assert lines_ax.get_title(loc="left") == "Tariff lines duty-free (%)"
+    assert len(trade_ax.get_lines()) == 2 + 2 + 2  # each party and its baseline, threshold and horizon

@@ -43,6 +43,7 @@ def test_deck_has_title_sector_and_milestone_slides() -> None:
         "Telecommunications",
         "Critical minerals",
         "Key milestones",
+        "Liberalization coverage and the Article XXIV test",
     ]
     for slide in list(deck.slides)[1:4]:
         (picture,) = _pictures(slide)
@@ -101,4 +102,12 @@ def test_libreoffice_converts_the_deck_to_pdf(tmp_path: Path) -> None:
     pdf = tmp_path / "deck.pdf"
     assert pdf.exists(), done.stderr
     pages = re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes())
-    assert len(pages) == 6  # title, three sectors, key milestones, comparison
+    assert len(pages) == 7  # title, three sectors, key milestones, coverage, comparison
+
+
+def test_the_coverage_slide_shows_the_curves_and_the_verdicts() -> None:
+    slide = list(_deck().slides)[5]
+    (picture,) = _pictures(slide)
+    assert picture.image.size[0] >= MIN_DPI * 12
+    # Coverage counts the whole schedule: a deck cut down to one sector has no coverage slide.
+    assert "Liberalization coverage and the Article XXIV test" not in _titles(_deck(parties=("VNM",)))

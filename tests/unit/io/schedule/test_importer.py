@@ -113,7 +113,7 @@ def test_lines_are_added_to_an_existing_agreement(tmp_path: Path) -> None:
 def test_every_bad_cell_is_reported_with_its_place(tmp_path: Path) -> None:
     rows = [
         ["HTS8", "Base Rate", "2020", "2021"],
-        ["27111100", "2.2¢/kg", "5", "x"],
+        ["27111100", "-2.2¢/kg", "5", "x"],
         ["85176100", "abc", "1", "0"],
     ]
     path = _xlsx(tmp_path / "bad.xlsx", rows)

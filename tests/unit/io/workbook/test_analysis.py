@@ -1,4 +1,4 @@
-"""The Divergence and Exceptions register sheets of the exchange workbook, and that import ignores them."""
+"""The Divergence, Exceptions register and Coverage sheets of the exchange workbook; import ignores them."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from carveplan.io.reports.rows import divergence_detail_rows, divergence_rows, r
 from carveplan.io.workbook.export import export_workbook
 from carveplan.io.workbook.importer import read_workbook
 from tests.helpers.analysis import analysis_agreement
+from tests.helpers.trade import trade_agreement
 
 
 @pytest.fixture
@@ -43,7 +44,12 @@ def _expected(rows: list[list[object]]) -> list[list[object]]:
 
 
 def test_sheets_come_after_the_timeline(book: openpyxl.Workbook) -> None:
-    assert book.sheetnames[-3:] == ["Divergence", "Exceptions register", "Lists"]  # Lists is hidden
+    assert book.sheetnames[-4:] == [
+        "Divergence",
+        "Exceptions register",
+        "Coverage",
+        "Lists",
+    ]  # Lists is hidden
 
 
 def test_divergence_sheet_holds_the_matrix_then_the_detail(book: openpyxl.Workbook) -> None:
@@ -72,3 +78,20 @@ def test_import_ignores_the_analysis_sheets(tmp_path: Path) -> None:
     path = tmp_path / "round.xlsx"
     export_workbook(analysis_agreement(), path, ExportOptions(today=date(2026, 1, 1)))
     assert read_workbook(path).exceptions == analysis_agreement().exceptions
+
+
+def test_the_coverage_sheet_has_verdicts_years_and_blockers(tmp_path: Path) -> None:
+    path = tmp_path / "coverage.xlsx"
+    export_workbook(trade_agreement(), path, ExportOptions(today=date(2026, 1, 1)))
+    rows = _values(openpyxl.load_workbook(path), "Coverage")
+    assert rows[1] == [
+        "Article XXIV test: 90 % of lines and 90 % of trade duty-free by the end of year 10 (2036)"
+    ]
+    verdicts = rows[
+        rows.index(["Party", "Year", "Lines free %", "Trade free %", "Verdict", "Lines short of free"]) + 1
+    ]
+    assert verdicts == ["AAA", 2036, 60, 87.5, "fail", 2]
+    energy_2027 = next(r for r in rows if r[:3] == ["AAA", "Energy", 2027])
+    assert energy_2027[4:6] == [3, 1]  # three energy lines, one (A1) free
+    assert ["AAA", "A3", "271111", "line A3", "excluded", 5, 100] in rows
+    assert read_workbook(path).lines == trade_agreement().lines  # the computed sheet is not read back

@@ -23,7 +23,7 @@ def test_decimal_reads_exactly(text: str, expected: str) -> None:
     assert str(c.parse_decimal(text)) == expected
 
 
-@pytest.mark.parametrize("text", ["abc", "6,8", "NaN", "Infinity", ""])
+@pytest.mark.parametrize("text", ["abc", "6,8,1", "NaN", "Infinity", ""])
 def test_decimal_refuses_non_numbers(text: str) -> None:
     with pytest.raises(c.CellError, match="number"):
         c.parse_decimal(text)
@@ -37,7 +37,7 @@ def test_decimal_round_trip(value: Decimal) -> None:
 @pytest.mark.parametrize("text", ["1e400", "1e16", "-1e16", "1e-16"])
 def test_decimal_refuses_what_the_file_cannot_hold(text: str) -> None:
     # Typed by mistake, such a number would be saved in a file that then refuses to open.
-    with pytest.raises(c.CellError, match="too large or too small"):
+    with pytest.raises(c.CellError, match="a number from 1e-15 to 1e15"):
         c.parse_decimal(text)
 
 
@@ -76,7 +76,7 @@ def test_enum_accepts_value_and_label_spellings(text: str) -> None:
 
 
 def test_enum_lists_choices_when_wrong() -> None:
-    with pytest.raises(c.CellError, match="not one of: tariff, equity cap"):
+    with pytest.raises(c.CellError, match="expected one of: tariff, equity cap"):
         c.enum_parser(MeasureKind)("tarif")
 
 
@@ -95,7 +95,7 @@ def test_gates_with_and_without_lag() -> None:
     gates = c.parse_gates("REG-1+6m, DATA-2")
     assert gates == (Gate("REG-1", Offset(6, Unit.MONTHS)), Gate("DATA-2"))
     assert c.format_gates(gates) == "REG-1+6m, DATA-2"
-    with pytest.raises(c.CellError, match="gate 'REG-1\\+6q'"):
+    with pytest.raises(c.CellError, match="found 'REG-1\\+6q'"):
         c.parse_gates("REG-1+6q")
 
 

@@ -17,6 +17,7 @@ _CLI_WORDS = frozenset(
         "divergence",
         "trade",
         "coverage",
+        "categories",
         "diff",
         "rounds",
         "help",

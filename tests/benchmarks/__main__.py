@@ -15,8 +15,10 @@ SUITES = (
     "bench_chart",
     "bench_workbook",
     "bench_coverage",
+    "bench_schedule",
     "bench_app",
     "bench_diff",
+    "bench_hostile",
 )
 
 

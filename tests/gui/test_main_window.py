@@ -17,6 +17,7 @@ from carveplan.model import Agreement
 from carveplan.resources import sample_path
 from carveplan.ui import commands
 from carveplan.ui.main_window import MainWindow
+from carveplan.ui.outline import KEY_ROLE
 from tests.helpers.pictures import saved_picture
 
 
@@ -156,3 +157,28 @@ def test_the_last_zoom_is_remembered(qtbot: QtBot, saved: Path) -> None:
     window = second.chart.state.window
     assert window is not None
     assert (window[1] - window[0]) == (end - start)
+
+
+def test_all_sectors_switch_shows_the_other_lines(
+    qtbot: QtBot, window: MainWindow, small_agreement: Agreement
+) -> None:
+    from carveplan.model import Line, Sector
+
+    horses = Line("H-1", "VNM", "other", "0101.21", "Horses", base=Decimal(5), category="B5")
+    agreement = dataclasses.replace(
+        small_agreement,
+        sectors=(*small_agreement.sectors, Sector("other", "Other")),
+        lines=(*small_agreement.lines, horses),
+    )
+    window.show()
+    window.document.load(agreement, None)
+    assert "H-1" not in [row.key for row in window.chart.all_rows()]
+    action = window.actions_by_name["all_sectors"]
+    assert action.isCheckable()
+    with qtbot.waitSignal(window.chart.drawn, timeout=10000):
+        action.trigger()
+    assert action.isChecked()
+    assert "H-1" in [row.key for row in window.chart.all_rows()]
+    assert window.files.all_sectors
+    model = window.outline.model
+    assert model.match(model.index(0, 0), KEY_ROLE, "H-1", 1, Qt.MatchFlag.MatchRecursive)

@@ -82,3 +82,31 @@ def _recursive() -> object:
     from PySide6.QtCore import Qt
 
     return Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+
+
+def test_other_lines_are_counted_and_listed_by_hs_section_on_request(
+    qtbot: QtBot, small_agreement: Agreement
+) -> None:
+    from dataclasses import replace
+
+    from carveplan.model import Line, Sector
+
+    other = (
+        Line("H-1", "VNM", "other", "0101.21", "Horses"),
+        Line("W-1", "VNM", "other", "2204.21", "Wine"),
+    )
+    agreement = replace(
+        small_agreement,
+        sectors=(*small_agreement.sectors, Sector("other", "Other")),
+        lines=(*small_agreement.lines, *other),
+    )
+    view = OutlineView(Document(agreement))
+    qtbot.addWidget(view)
+    texts = _texts(view)
+    assert "Other (2, hidden)" in texts
+    assert not any("Horses" in t for t in texts)
+    view.set_all_sectors(True)
+    texts = _texts(view)
+    assert "Section I (1)" in texts
+    assert "Section IV (1)" in texts
+    assert any("Horses" in t for t in texts)

@@ -99,3 +99,53 @@ def test_unreadable_file_leaves_the_document(
     qtbot.addWidget(parent)
     assert schedule_dialog.run_schedule_import(parent, bad, small_agreement) is None
     assert shown == ["Cannot import"]
+
+
+@pytest.fixture
+def korus_tool(tmp_path: Path) -> Path:
+    """A ministry tool export with both a basket id and the text category, and published years."""
+    path = tmp_path / "korus.csv"
+    path.write_text(
+        "HSK,TL_Desc,Base Rate,Staging_Basket,StagingBasket,Y2027,Y2028,Y2029\n"
+        "2711121000,Propane,8,6,5 Years,6.4,4.8,3.3\n"
+        "0101211000,Horses,3,1,Immediate,0,0,0\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_the_check_shows_each_rows_sector_and_the_scrub(
+    qtbot: QtBot, korus_tool: Path, small_agreement: Agreement
+) -> None:
+    dialog = ScheduleImportDialog(korus_tool, small_agreement, sniff_schedule(korus_tool))
+    qtbot.addWidget(dialog)
+    dialog.party.setCurrentText("KOR")
+    dialog.rules.setCurrentText("KORUS")  # choosing the rules checks the import
+    assert dialog.check.rowCount() == 2
+    first = [dialog.check.item(0, c).text() for c in range(dialog.check.columnCount())]
+    assert first[:4] == ["2711121000", "Propane", "energy", "5 Years"]
+    assert "published 3.3, category 5 Years computes 3.2" in first[4]
+    assert dialog.check.item(1, 2).text() == "other"
+    assert "1 in the focus sectors, 1 other" in dialog.status.text()
+    assert "1 scrub warnings; rules: KORUS" in dialog.status.text()
+    dialog.accept()
+    assert dialog.result_agreement is not None
+    assert dialog.result_agreement.rule_set == "KORUS"
+
+
+def test_rules_can_come_from_a_file(
+    qtbot: QtBot, korus_tool: Path, small_agreement: Agreement, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from carveplan.engine import RULE_SETS
+    from carveplan.io.native.rules import save_rules
+
+    path = korus_tool.with_name("korus-rules.json")
+    save_rules(RULE_SETS["KORUS"], path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog = ScheduleImportDialog(korus_tool, small_agreement, sniff_schedule(korus_tool))
+    qtbot.addWidget(dialog)
+    dialog.party.setCurrentText("KOR")
+    dialog.rules.setCurrentIndex(dialog.rules.findData(schedule_dialog.FROM_FILE))
+    assert dialog.rules.currentText() == "KORUS (korus-rules.json)"
+    assert dialog.chosen_rules() == RULE_SETS["KORUS"]
+    assert "rules: KORUS" in dialog.status.text()

@@ -20,6 +20,7 @@ from carveplan.model import (
     Duty,
     EifMoved,
     ExceptionInvoked,
+    FirstCut,
     Gate,
     Line,
     MeasureKind,
@@ -42,6 +43,7 @@ from carveplan.model import (
     StagingCategory,
     StagingKind,
     Step,
+    TableRow,
     Timing,
     Unit,
 )
@@ -238,6 +240,14 @@ def _category(draw: st.DrawFn, code: str) -> StagingCategory:
     if kind is StagingKind.STEPS:
         years = sorted(draw(st.lists(st.integers(1, 30), min_size=1, max_size=4, unique=True)))
         fields["steps"] = tuple(Step(year, draw(decimals(0, 100))) for year in years)
+    if kind is StagingKind.CALENDAR_STEPS:
+        years = sorted(draw(st.lists(st.integers(2000, 2060), min_size=1, max_size=4, unique=True)))
+        fields["steps"] = tuple(Step(year, draw(decimals(0, 100))) for year in years)
+    if kind is StagingKind.TABLE:
+        codes = st.lists(st.from_regex(r"[0-9]{4}(\.[0-9]{2}){0,2}", fullmatch=True), min_size=1, max_size=3)
+        values = st.lists(decimals(0, 50), min_size=1, max_size=11)
+        rows = st.lists(st.builds(TableRow, codes.map(tuple), values.map(tuple)), max_size=2)
+        fields["table"] = tuple(draw(rows))
     cuts = draw(st.sampled_from(list(Cuts)))
     return replace(StagingCategory(code, kind, description=draw(texts()), cuts=cuts), **fields)
 
@@ -423,6 +433,9 @@ def agreements(draw: st.DrawFn, max_lines: int = 4) -> Agreement:
         stage_day=draw(_month_days()),
         rounding=draw(st.builds(RoundingRule, _STEPS, st.sampled_from(list(RoundingDirection)))),
         classification=draw(texts()),
+        rule_set=draw(st.sampled_from(["", "EU-Viet Nam", "Own rules"])),
+        rule_set_note=draw(texts()),
+        first_cut=draw(st.sampled_from([None, FirstCut.STAGE_DAY])),
         parties=parties,
         sectors=sectors,
         categories=categories,

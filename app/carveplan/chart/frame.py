@@ -14,6 +14,7 @@ from carveplan.chart.style import ChartStyle
 from carveplan.chart.text import shorten, text_points
 from carveplan.engine.dates import add_months
 from carveplan.engine.schedule import Schedule
+from carveplan.model.timing import FIRST_YEAR, LAST_YEAR
 
 
 @dataclass(frozen=True)
@@ -131,10 +132,13 @@ def default_window(schedule: Schedule, baseline: Schedule | None = None) -> tupl
             continue
         days.append(sched.eif)
         days.extend(_schedule_days(sched))
-    lo, hi = day_num(min(days)), day_num(max(days))
+    # A chain of offsets can resolve past any calendar (year 10184): show the planning calendar and
+    # the century after it, as reviews and stage years run, and no more.
+    first, last = day_num(date(FIRST_YEAR, 1, 1)), day_num(date(LAST_YEAR + 100, 12, 31))
+    lo, hi = (min(max(day_num(d), first), last - 365) for d in (min(days), max(days)))
     pad = max(30.0, (hi - lo) * 0.03)
-    hi = max(hi + pad, lo + 365)
-    return num_day(lo - pad), num_day(hi)
+    hi = min(max(hi + pad, lo + 365), last)
+    return num_day(max(lo - pad, first)), num_day(hi)
 
 
 def _schedule_days(sched: Schedule) -> set[date]:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from carveplan.engine.schedule import ResolvedLine, Schedule
+from carveplan.engine.sectormap import OTHER
+from carveplan.engine.trajectory import unstaged_lines
 from carveplan.model import LineId, PartyCode, SectorId
 
 
@@ -69,6 +71,8 @@ class RowSelection:
         collapsed: keys of collapsed group rows.
         selected: keys of selected rows.
         party_rows: whether party header rows are shown between sector and lines.
+        focus_only: leave out lines outside the focus sectors (sector ``other``) unless
+            ``sectors`` names them: a whole schedule would bury the carve-outs.
         first: index of the first visible row (scrolling).
         count: number of visible rows (``None``: all from ``first``).
     """
@@ -79,6 +83,7 @@ class RowSelection:
     collapsed: frozenset[str] = frozenset()
     selected: frozenset[str] = frozenset()
     party_rows: bool = True
+    focus_only: bool = True
     first: int = 0
     count: int | None = None
 
@@ -189,6 +194,7 @@ def _sectors(schedule: Schedule, sel: RowSelection) -> Iterable[tuple[SectorId, 
         r
         for r in schedule.lines
         if (not sel.sectors or r.line.sector in sel.sectors)
+        and (sel.sectors or not sel.focus_only or r.line.sector != OTHER)
         and (not sel.parties or r.line.party in sel.parties)
         and (not sel.lines or r.line.id in sel.lines)
     ]
@@ -233,10 +239,11 @@ def _add_sector(
     if collapsed:
         return
     party_names = {p.code: p.name for p in schedule.agreement.parties}
+    unstaged = unstaged_lines(schedule) if schedule.problems else frozenset()
     by_party = _grouped(lines, "party")
     for party in list(party_names) + sorted(set(by_party) - set(party_names)):
         if party in by_party:
-            _add_party(rows, sel, sector, party, party_names.get(party, ""), by_party[party])
+            _add_party(rows, sel, sector, party, party_names.get(party, ""), by_party[party], unstaged)
 
 
 def _add_party(
@@ -246,6 +253,7 @@ def _add_party(
     party: PartyCode,
     name: str,
     members: list[ResolvedLine],
+    unstaged: frozenset[str] = frozenset(),
 ) -> None:
     key = group_key(sector, party)
     collapsed = key in sel.collapsed
@@ -270,6 +278,8 @@ def _add_party(
     for resolved in members:
         line = resolved.line
         label = f"{line.code} {line.description}".strip()
+        if line.id in unstaged:  # no bars can be drawn: say why instead of showing the base
+            label = f"\u26a0 {label} [category {line.category!r} not defined]"
         rows.append(
             Row(
                 RowKind.LINE,

@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "import": "importer",
     "compare": "compare",
     "divergence": "divergence",
+    "categories": "categories",
     "trade": "trade",
     "coverage": "coverage",
     "diff": "diff",
@@ -61,4 +62,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNREADABLE
     except BrokenPipeError:  # e.g. `carveplan trajectory FILE | head`
         return EXIT_OK
+    except OSError as err:  # no permission, a folder where a file was expected, a full disk
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"carveplan: {where}{err.strerror or err}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except (RecursionError, OverflowError, MemoryError) as err:
+        # Readers bound their input; this is the net under every command, never a traceback.
+        print(f"carveplan: the input is too large or too deeply nested to process ({err!r})", file=sys.stderr)
+        return EXIT_UNREADABLE
     return status

@@ -39,6 +39,11 @@ def add_parser(sub: Any) -> None:
         "--dpi", type=parse_dpi, default=150, metavar="N", help="resolution of raster images (1-600)"
     )
     parser.add_argument("--page", choices=("a4", "16:9"), default="a4", help="PDF page format")
+    parser.add_argument(
+        "--all-sectors",
+        action="store_true",
+        help="charts and decks show the lines outside the focus sectors too (hidden by default)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -56,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
         style=args.style,
         dpi=args.dpi,
         page=args.page,
+        all_sectors=args.all_sectors,
     )
     export(agreement, args.output, options)
     print(f"wrote {args.output}")

@@ -39,6 +39,12 @@ def add_parser(sub: Any) -> None:
         metavar="FIELD=COLUMN",
         help=f"the column (header text or letter) holding a field; fields: {', '.join(FIELDS)}",
     )
+    parser.add_argument(
+        "--categories",
+        metavar="NAME|FILE.json",
+        help="the agreement's staging rules: a built-in set (see `carveplan categories`) or a rule set "
+        "file; default: the generic spellings (B5, 5 Years, Y-5 …)",
+    )
     parser.add_argument("--into", type=Path, metavar="FILE", help="add the lines to this agreement instead")
     parser.add_argument(
         "--as-round",
@@ -81,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"read {len(agreement.lines)} lines from {source.name}")
     else:
         agreement = _import_schedule(args)
-    save(agreement, args.output)
+    save(agreement, args.output, verify=True)  # a file import writes always opens again
     print(f"wrote {args.output}")
     return 0
 
@@ -116,6 +122,7 @@ def _is_exchange_workbook(path: Path) -> bool:
 
 
 def _import_schedule(args: argparse.Namespace, existing: Agreement | None = None) -> Any:
+    from carveplan.io.native.rules import find_rules
     from carveplan.io.schedule.importer import import_schedule_report
     from carveplan.io.schedule.options import ScheduleImportOptions
 
@@ -130,6 +137,7 @@ def _import_schedule(args: argparse.Namespace, existing: Agreement | None = None
         mapping=parse_map(args.map),
         existing=existing or (open_agreement(args.into) if args.into else None),
         sheet=args.sheet,
+        rules=find_rules(args.categories) if args.categories else None,
     )
     result = import_schedule_report(args.file, options)
     sniff = result.sniff
@@ -140,8 +148,16 @@ def _import_schedule(args: argparse.Namespace, existing: Agreement | None = None
         print(f"  not used: {', '.join(sniff.columns.unrecognized)}")
     for problem in result.warnings:
         print(problem, file=sys.stderr)
-    skipped = (
-        f"; {result.skipped} rows outside the sector map skipped (use --sector)" if result.skipped else ""
+    rules = result.agreement.rule_set or "generic spellings"
+    print(
+        f"imported {result.added} lines of {options.party} ({result.added - result.other} in the focus "
+        f"sectors, {result.other} other), staging rules: {rules}"
     )
-    print(f"imported {result.added} lines of {options.party}{skipped}")
+    left = [f"{result.headings} heading rows"] if result.headings else []
+    left += [f"{result.foreign} rows of other parties"] if result.foreign else []
+    if left:
+        print(f"not lines: {', '.join(left)}")
+    scrub = sum(p.code == "scrub" for p in result.warnings)
+    if scrub:
+        print(f"legal scrub: {scrub} published rates differ from their category (listed above)")
     return result.agreement

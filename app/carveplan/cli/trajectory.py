@@ -15,7 +15,7 @@ from carveplan.cli.common import (
     open_agreement,
     parse_year,
 )
-from carveplan.engine import resolve, trajectory, year_range
+from carveplan.engine import resolve, trajectory, unstaged_lines, year_range
 from carveplan.engine.quotas import quota_rows
 from carveplan.io.text import inert_text
 from carveplan.model.duty import format_column
@@ -53,6 +53,10 @@ def run(args: argparse.Namespace) -> int:
     if last < first:
         raise UserError(f"--to {last} is before --from {first}")
     years = range(first, last + 1)
+    # A line whose category cannot be expanded has no values: printing its base for every year
+    # would be silently wrong.
+    unstaged = unstaged_lines(schedule)
+    broken = {p.location.item: p for p in schedule.problems if p.location.item in unstaged}
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow([*COLUMNS, *(str(y) for y in years)])
     for row in trajectory(schedule, years):
@@ -61,7 +65,12 @@ def run(args: argparse.Namespace) -> int:
         base = format_column(line.base, line.unit)
         texts = (line.party, line.sector, line.code, line.description)
         head = [*(inert_text(t) for t in texts), base, inert_text(category)]
+        if line.id in broken:
+            writer.writerow([*head, *("" for _ in row.values)])
+            continue
         writer.writerow([*head, *(format_column(v, line.unit) for v in row.values)])
         for extra in quota_rows(line, agreement, years):
             writer.writerow([*(inert_text(t) for t in texts[:3]), *extra])
-    return 0
+    for problem in broken.values():
+        print(problem, file=sys.stderr)
+    return 1 if broken else 0

@@ -7,6 +7,7 @@ from carveplan.engine.divergence import DivergenceMatrix, divergence, divergence
 from carveplan.engine.register import RegisterRow, exception_register
 from carveplan.engine.resolve import find_scenario, resolve, resolve_windows
 from carveplan.engine.rounding import round_value
+from carveplan.engine.rulesets import RULE_SETS, builtin_rules
 from carveplan.engine.schedule import (
     ExceptionWindow,
     ResolvedLine,
@@ -16,10 +17,11 @@ from carveplan.engine.schedule import (
     Schedule,
 )
 from carveplan.engine.staging import builtin_category, expand, expand_checked, find_category, line_target
-from carveplan.engine.trajectory import TrajectoryRow, trajectory, value_at, year_range
+from carveplan.engine.trajectory import TrajectoryRow, trajectory, unstaged_lines, value_at, year_range
 from carveplan.engine.validate import validate
 
 __all__ = [
+    "RULE_SETS",
     "Chain",
     "Comparison",
     "Deadline",
@@ -33,6 +35,7 @@ __all__ = [
     "Schedule",
     "TrajectoryRow",
     "builtin_category",
+    "builtin_rules",
     "compare",
     "compare_schedules",
     "critical_chain",
@@ -49,6 +52,7 @@ __all__ = [
     "resolve_windows",
     "round_value",
     "trajectory",
+    "unstaged_lines",
     "validate",
     "value_at",
     "year_range",

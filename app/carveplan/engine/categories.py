@@ -11,7 +11,7 @@ from carveplan.model import Cuts, StagingCategory, StagingKind
 MAX_YEARS = 50
 
 _IMMEDIATE = frozenset({"A", "EIF", "IMMEDIATE", "IMMEDIATELY", "0"})
-_EXCLUDED = frozenset({"U", "EXCL", "EX", "H", "X", "EXCLUDED", "EXCLUSION", "EXCL.", "MFN"})
+_EXCLUDED = frozenset({"U", "EXCL", "EX", "H", "X", "EXCLUDED", "EXCLUSION", "EXCL.", "MFN", "NO CUT"})
 _NAMED_LINEAR = {"B": 5, "C": 10, "C+": 15}
 _BACK_LOADED = {"E": (6, 4), "20-A": (10, 10)}
 # NAFTA B+: -20% in year 1, nothing in year 2, -10% a year for five years, the last 30% in year 8.

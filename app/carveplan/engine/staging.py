@@ -12,7 +12,9 @@ from carveplan.engine.duties import stage_component, stage_duty, unit_rounding
 from carveplan.engine.trq import staging_of
 from carveplan.model import (
     Agreement,
+    Anchor,
     Duty,
+    FirstCut,
     Line,
     Location,
     Phase,
@@ -21,11 +23,21 @@ from carveplan.model import (
     RoundingRule,
     StagingCategory,
     StagingKind,
+    Step,
+    TableRow,
     Timing,
     error,
 )
 
-__all__ = ["builtin_category", "expand", "expand_checked", "find_category", "line_target"]
+__all__ = [
+    "builtin_category",
+    "category_phases",
+    "expand",
+    "expand_checked",
+    "find_category",
+    "line_target",
+    "table_row",
+]
 
 
 def find_category(code: str, agreement: Agreement) -> StagingCategory | None:
@@ -37,7 +49,9 @@ def find_category(code: str, agreement: Agreement) -> StagingCategory | None:
 
     Returns:
         The agreement's category (exact code first, then ignoring case and spacing), else the
-        built-in one, else ``None``.
+        built-in one, else ``None``. Under a named rule set only the spellings of exclusion
+        (``U``, ``X``, ``EXCL``, ``No Cut``) fall back: EU–Viet Nam ``B4`` is no category, not
+        four stages.
     """
     for category in agreement.categories:
         if category.code == code:
@@ -47,6 +61,8 @@ def find_category(code: str, agreement: Agreement) -> StagingCategory | None:
         if _loose(category.code) == wanted:
             return category
     found = builtin_category(code)
+    if agreement.rule_set and found is not None and found.kind is not StagingKind.EXCLUDED:
+        found = None
     inner = staging_of(code) if found is None else None
     if inner is not None:  # "10 Years, TRQ": the rate is staged as "10 Years"
         staged = find_category(inner, agreement)
@@ -79,21 +95,75 @@ def expand_checked(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...],
     """
     if line.phases or not line.category.strip():
         return line.phases, ()
+    return category_phases(line, agreement)
+
+
+def category_phases(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...], tuple[Problem, ...]]:
+    """The phases a line's category generates, even when the line has explicit (published) ones.
+
+    Args:
+        line: a line with a category.
+        agreement: supplies the categories and the rounding rule.
+
+    Returns:
+        ``(phases, problems)`` as :func:`expand_checked` gives them.
+    """
     where = Location(kind="line", item=line.id, field="category")
     category = find_category(line.category, agreement)
     if category is None:
-        message = f"unknown staging category {line.category!r}: define it in the agreement's categories"
+        rules = f"the {agreement.rule_set} rules" if agreement.rule_set else "the agreement's categories"
+        message = f"unknown staging category {line.category!r}: define it in {rules}"
         return (), (error(where, message, "unknown-category"),)
     if category.kind is StagingKind.EXCLUDED:
         return (), ()
-    if category.kind is StagingKind.STEPS:
-        return _with_gates(line, _steps(category)), ()
+    if category.kind in (StagingKind.STEPS, StagingKind.CALENDAR_STEPS):
+        return _with_gates(line, _steps(category, agreement)), ()
+    if category.kind is StagingKind.TABLE:
+        row = table_row(category, line.code)
+        if row is None:
+            message = f"category {category.code!r} has no table row for code {line.code!r}"
+            return (), (error(where, message, "no-table-row"),)
+        return _with_gates(line, _first_cut(_table(row, line.base), agreement)), ()
     target = line_target(line, category)
     if target is None:
         message = f"a {line.measure.value} line needs a target value: quotas have no full liberalization"
         return (), (error(Location(kind="line", item=line.id, field="target"), message, "no-target"),)
     rounding = unit_rounding(agreement.rounding, line.unit)
-    return _with_gates(line, _category_phases(category, line.base, target, rounding)), ()
+    phases = _category_phases(category, line.base, target, rounding)
+    return _with_gates(line, _first_cut(phases, agreement)), ()
+
+
+def table_row(category: StagingCategory, code: str) -> TableRow | None:
+    """The row of an explicit table that covers ``code``: the longest printed code beginning it."""
+    digits = _digits(code)
+    best: tuple[int, TableRow] | None = None
+    for row in category.table:
+        for printed in row.codes:
+            wanted = _digits(printed)
+            if wanted and digits.startswith(wanted) and (best is None or len(wanted) > best[0]):
+                best = (len(wanted), row)
+    return None if best is None else best[1]
+
+
+def _table(row: TableRow, base: Rate) -> tuple[Phase, ...]:
+    # Only changes are phases: from a base of 20, 20, 20, 20, 8 … is a first cut in year 5.
+    phases: list[Phase] = []
+    for year, value in enumerate(row.values, start=1):
+        if (phases[-1].value if phases else base) != value:
+            phases.append(Phase(Timing.agreement_year(year), value, label=f"Year {year}"))
+    return tuple(phases)
+
+
+def _first_cut(phases: tuple[Phase, ...], agreement: Agreement) -> tuple[Phase, ...]:
+    """Agreement-year phases moved one stage day later when the first cut is not at EIF."""
+    if agreement.first_cut is not FirstCut.STAGE_DAY:
+        return phases
+    return tuple(
+        replace(p, start=Timing.agreement_year((p.start.year or 1) + 1))
+        if p.start.anchor is Anchor.YEAR
+        else p
+        for p in phases
+    )
 
 
 @lru_cache(maxsize=16384)
@@ -164,8 +234,13 @@ def _between(base: Decimal, target: Decimal, k: int, stages: int) -> Decimal:
         return (base * (stages - k) + target * k) / stages
 
 
-def _steps(category: StagingCategory) -> tuple[Phase, ...]:
+def _steps(category: StagingCategory, agreement: Agreement) -> tuple[Phase, ...]:
     ordered = sorted(category.steps, key=lambda s: s.year)
+    if category.kind is StagingKind.CALENDAR_STEPS:
+        # Calendar years: the value of the EIF year applies at EIF, earlier years fold into it.
+        first = agreement.eif.year - 1
+        ordered = [Step(max(s.year - first, 1), s.value) for s in ordered]
+        ordered = [s for i, s in enumerate(ordered) if i + 1 == len(ordered) or ordered[i + 1].year > s.year]
     return tuple(
         Phase(Timing.agreement_year(max(s.year, 1)), s.value, label=f"Step {i}")
         for i, s in enumerate(ordered, start=1)
@@ -182,6 +257,10 @@ def _label(category: StagingCategory, index: int, count: int) -> str:
     if category.kind is StagingKind.IMMEDIATE:
         return "Immediate"
     return f"Stage {index}/{count}"
+
+
+def _digits(code: str) -> str:
+    return "".join(ch for ch in code if ch.isdigit())
 
 
 def _loose(code: str) -> str:

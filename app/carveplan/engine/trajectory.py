@@ -47,6 +47,15 @@ def value_at(line: ResolvedLine, day: date) -> Rate:
     return value
 
 
+UNSTAGED = frozenset({"unknown-category", "no-table-row"})
+
+
+def unstaged_lines(schedule: Schedule) -> frozenset[str]:
+    """Lines whose category could not be expanded (unknown, or no table row for the code): their
+    values are unknown, and showing the base for every year would be silently wrong."""
+    return frozenset(p.location.item for p in schedule.problems if p.code in UNSTAGED)
+
+
 def year_range(schedule: Schedule) -> range:
     """The calendar years worth showing: from EIF to the year the last line reaches its final value.
 

@@ -14,6 +14,7 @@ from carveplan.engine.checks.clauses import (
 )
 from carveplan.engine.checks.identity import identity_problems
 from carveplan.engine.checks.lines import line_problems
+from carveplan.engine.checks.scrub import scrub_problems
 from carveplan.engine.checks.settings import category_problems, settings_problems, stage_day_ok
 from carveplan.engine.resolve import resolve
 from carveplan.model import BASELINE, Agreement, MonthDay, Problem
@@ -35,6 +36,7 @@ def validate(agreement: Agreement) -> tuple[Problem, ...]:
     baseline = resolve(usable)
     problems.extend(identity_problems(agreement))
     problems.extend(line_problems(baseline))
+    problems.extend(scrub_problems(agreement))
     problems.extend(milestone_problems(agreement))
     problems.extend(missed_problems(baseline))
     problems.extend(exception_problems(agreement))

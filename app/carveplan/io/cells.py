@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
@@ -9,12 +10,13 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from carveplan.model import Gate, Step, Timing
+from carveplan.model import Gate, Step, TableRow, Timing
 from carveplan.model import grammar as g
 from carveplan.model.duty import Rate, format_column, is_specific
 from carveplan.model.grammar import CellError
 from carveplan.model.quota import Quota
 from carveplan.model.quota_grammar import format_quota, parse_quota
+from carveplan.model.ranges import whole_expected, whole_out_of_range
 from carveplan.model.rates import format_rate_cell, parse_rate
 
 E = TypeVar("E", bound=StrEnum)
@@ -120,6 +122,22 @@ def write_quota(value: Quota | None, unit: str) -> str | None:
     return None if value is None else format_quota(value, unit)
 
 
+def whole_in_range(field: str) -> Callable[[Any], int | None]:
+    """:func:`optional_int` within the range the model gives ``field`` (``notification_days`` 0-3,650)."""
+
+    def parse(value: Any) -> int | None:
+        try:
+            number = optional_int(value)
+        except CellError:
+            raise CellError(whole_expected(field)) from None
+        expected = None if number is None else whole_out_of_range(field, number)
+        if expected is not None:
+            raise CellError(expected)
+        return number
+
+    return parse
+
+
 def day(value: Any) -> date:
     """A date from 1900 to 2200: a date cell, or text YYYY-MM-DD."""
     if isinstance(value, datetime):
@@ -202,6 +220,24 @@ def steps(value: Any) -> tuple[Step, ...]:
 def write_steps(values: tuple[Step, ...]) -> str:
     """Steps as one cell."""
     return g.format_steps(values)
+
+
+def table_rows(value: Any) -> tuple[TableRow, ...]:
+    """An explicit rate table written ``2710.12.11 2710.12.12: 20 20 20 8 0; 2710.19: 7 5 0``."""
+    result = []
+    for part in re.split(r"\s*;\s*", text(value).strip()):
+        if not part:
+            continue
+        codes, sep, values = part.partition(":")
+        if not sep or not codes.split() or not values.split():
+            raise CellError(f"table rows such as '2710.12.11 2710.12.12: 20 20 8 0', found {part!r}")
+        result.append(TableRow(tuple(codes.split()), tuple(decimal(v) for v in values.split())))
+    return tuple(result)
+
+
+def write_table_rows(rows: tuple[TableRow, ...]) -> str:
+    """An explicit rate table as one cell."""
+    return "; ".join(f"{' '.join(r.codes)}: {' '.join(format(v, 'f') for v in r.values)}" for r in rows)
 
 
 def write_timing(value: Timing | None) -> str:

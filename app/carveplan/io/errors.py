@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from carveplan.model import Location, Problem, Severity
 
@@ -40,3 +41,25 @@ def check_progress(progress: object, done: int, total: int) -> None:
     """Report to an optional ``(done, total) -> bool`` callback; raise :class:`Cancelled` on False."""
     if callable(progress) and progress(done, total) is False:
         raise Cancelled("cancelled by the user")
+
+
+@contextmanager
+def reading(file: str) -> Iterator[None]:
+    """Turn what the system or the interpreter raises while ``file`` is read into a :class:`ReadError`.
+
+    Readers bound what they read and locate their problems; this is the net under them, so a file
+    without read permission, or one that still finds a way past a bound, gives a message and leaves
+    the open document as it was instead of a traceback.
+    """
+    try:
+        yield
+    except OSError as err:
+        raise ReadError.single(file, f"cannot read the file: {err.strerror or err}") from None
+    except MemoryError:
+        raise ReadError.single(
+            file, "the file needs more memory than is free: it is far larger than a schedule"
+        ) from None
+    except RecursionError:
+        raise ReadError.single(file, "the file nests too deeply to read") from None
+    except OverflowError as err:
+        raise ReadError.single(file, f"the file holds a number too large to read ({err})") from None

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from carveplan.io.errors import ReadError
+from carveplan.io.errors import ReadError, reading
 from carveplan.io.text import cleaned
 from carveplan.model import Agreement, Location, Problem, Severity
 
@@ -28,6 +28,7 @@ class ExportOptions:
         style: chart style name (``screen``, ``projector``, ``print``).
         dpi: resolution of raster images.
         page: PDF page format (``a4`` landscape or ``16:9``).
+        all_sectors: draw the lines outside the focus sectors too (charts, decks).
         progress: called with (done, total) during long work; returns ``False`` to cancel.
     """
 
@@ -40,6 +41,7 @@ class ExportOptions:
     style: str = "screen"
     dpi: int = 150
     page: str = "a4"
+    all_sectors: bool = False
     progress: Callable[[int, int], bool] | None = None
 
 
@@ -101,7 +103,8 @@ def read_agreement(path: Path) -> Agreement:
         message = f"cannot open {suffix or 'a file without a suffix'} files: use one of {known}"
         raise ReadError([Problem(Severity.ERROR, location, message, "unknown-format")])
     reader: Callable[[Path], Agreement] = _load(READERS[suffix][0])
-    return reader(path)
+    with reading(path.name):
+        return reader(path)
 
 
 def _load(target: str) -> Any:

@@ -8,6 +8,7 @@ from carveplan.model.milestone import Milestone, MilestoneKind, MilestoneStatus
 from carveplan.model.party import DEFAULT_SECTORS, DevelopmentStatus, Party, PartyCode, Sector, SectorId
 from carveplan.model.problem import Location, Problem, Severity, error, has_errors, warning
 from carveplan.model.round import Round, RoundName, Stance
+from carveplan.model.rules import StagingRules, rules_of, with_rules
 from carveplan.model.scenario import (
     BASELINE,
     EifMoved,
@@ -17,7 +18,7 @@ from carveplan.model.scenario import (
     Override,
     Scenario,
 )
-from carveplan.model.staging import CategoryCode, Cuts, StagingCategory, StagingKind, Step
+from carveplan.model.staging import CategoryCode, Cuts, FirstCut, StagingCategory, StagingKind, Step, TableRow
 from carveplan.model.timing import (
     Anchor,
     MilestoneId,
@@ -47,6 +48,7 @@ __all__ = [
     "EifMoved",
     "ExceptionId",
     "ExceptionInvoked",
+    "FirstCut",
     "Gate",
     "Line",
     "LineId",
@@ -79,8 +81,10 @@ __all__ = [
     "Severity",
     "StagingCategory",
     "StagingKind",
+    "StagingRules",
     "Stance",
     "Step",
+    "TableRow",
     "Timing",
     "TimingError",
     "TradeFlow",
@@ -93,5 +97,7 @@ __all__ = [
     "in_calendar",
     "new_uid",
     "parse_timing",
+    "rules_of",
     "warning",
+    "with_rules",
 ]

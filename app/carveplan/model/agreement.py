@@ -14,7 +14,7 @@ from carveplan.model.milestone import Milestone
 from carveplan.model.party import DEFAULT_SECTORS, Party, Sector
 from carveplan.model.round import Round
 from carveplan.model.scenario import Scenario
-from carveplan.model.staging import StagingCategory
+from carveplan.model.staging import FirstCut, StagingCategory
 from carveplan.model.trade import CoverageTest, TradeTable
 
 # Agreements saved before identities existed get one derived from their title, the same every time.
@@ -74,6 +74,10 @@ class Agreement:
         parties: the signatories.
         sectors: the sectors.
         categories: the agreement's own staging categories (override built-in spellings).
+        rule_set: the name of the staging rules the categories and rounding come from
+            (``EU-Viet Nam``); empty: the generic spellings are the fallback for undefined codes.
+        rule_set_note: where those rules are written (annex, article).
+        first_cut: when the first cut of a staged category takes effect; ``None``: at EIF.
         lines: the carved-out lines.
         milestones: the compliance milestones.
         exceptions: the security exceptions.
@@ -97,6 +101,9 @@ class Agreement:
     parties: tuple[Party, ...] = ()
     sectors: tuple[Sector, ...] = DEFAULT_SECTORS
     categories: tuple[StagingCategory, ...] = ()
+    rule_set: str = ""
+    rule_set_note: str = ""
+    first_cut: FirstCut | None = None
     lines: tuple[Line, ...] = ()
     milestones: tuple[Milestone, ...] = ()
     exceptions: tuple[SecurityException, ...] = ()

@@ -289,7 +289,7 @@ def format_shares(values: tuple[Decimal, ...]) -> str:
     return "; ".join(format_number(v) for v in values)
 
 
-_STEP = re.compile(r"[Yy]?\s*(\d{1,3})\s*[=:]\s*(.+)")
+_STEP = re.compile(r"[Yy]?\s*(\d{1,4})\s*[=:]\s*(.+)")
 # A comma starts a new step only when a year follows (Y1=2,5 is one step of 2.5 written the EU way).
 _STEP_SPLIT = re.compile(r"\s*;\s*|\s*,\s*(?=[Yy]?\s*\d{1,3}\s*[=:])")
 

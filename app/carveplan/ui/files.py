@@ -53,6 +53,7 @@ class FileController(QObject):
         super().__init__(window)
         self._window = window
         self._document = document
+        self.all_sectors = False  # charts and decks follow View → All Sectors
 
     # --- asking -------------------------------------------------------------
     def maybe_save(self) -> bool:
@@ -172,7 +173,9 @@ class FileController(QObject):
         """Export to ``path`` with a progress dialog; errors are listed, the document is untouched."""
         scenario = self._document.scenario
         dialog, report = progress_callback(self._window, f"Exporting {path.name}…")
-        options = ExportOptions(scenario=None if scenario == BASELINE else scenario, progress=report)
+        options = ExportOptions(
+            scenario=None if scenario == BASELINE else scenario, progress=report, all_sectors=self.all_sectors
+        )
         try:
             exporter_for(path)(self._document.agreement, path, options)
         except ReadError as err:
@@ -183,6 +186,10 @@ class FileController(QObject):
             return False
         except (WriteError, OSError) as err:
             QMessageBox.critical(self._window, "Cannot export", f"{path.name} was not written: {err}")
+            return False
+        except (RecursionError, OverflowError, MemoryError) as err:
+            message = f"{path.name} was not written: the agreement is too large to export ({err!r})"
+            QMessageBox.critical(self._window, "Cannot export", message)
             return False
         finally:
             dialog.reset()

@@ -36,6 +36,7 @@ class ViewState:
         sectors: only these sectors (empty: all).
         parties: only these parties (empty: all).
         show_baseline: draw the baseline as ghost bars under a scenario.
+        all_sectors: show the lines outside the focus sectors (sector ``other``) too.
         highlight: milestone ids drawn with a halo (the gating chain of a line being examined).
     """
 
@@ -46,6 +47,7 @@ class ViewState:
     sectors: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()
     show_baseline: bool = True
+    all_sectors: bool = False
     highlight: frozenset[str] = frozenset()
 
 
@@ -176,6 +178,7 @@ class GanttView(QWidget):
             parties=state.parties,
             collapsed=frozenset(state.collapsed),
             selected=frozenset({state.selected} if state.selected else ()),
+            focus_only=not state.all_sectors,
             first=state.first,
             count=self.rows_that_fit(style.row_inches),
         )
@@ -222,7 +225,10 @@ class GanttView(QWidget):
 
         state = self.state
         selection = RowSelection(
-            sectors=state.sectors, parties=state.parties, collapsed=frozenset(state.collapsed)
+            sectors=state.sectors,
+            parties=state.parties,
+            collapsed=frozenset(state.collapsed),
+            focus_only=not state.all_sectors,
         )
         return build_rows(self._document.schedule(), selection)
 

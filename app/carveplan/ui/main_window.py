@@ -95,6 +95,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Recovered unsaved changes", 8000)
 
     # --- slots --------------------------------------------------------------
+    def set_all_sectors(self, shown: bool) -> None:
+        """Show the lines outside the focus sectors in the chart and the outline, or only the focus
+        sectors (the default: a whole schedule would bury the carve-outs)."""
+        self.chart.state.all_sectors = shown
+        self.files.all_sectors = shown
+        self.chart.state.first = 0
+        self.chart.schedule_redraw()
+        self.outline.set_all_sectors(shown)
+
     def _on_document_agreement_changed(self) -> None:
         agreement = self.document.agreement
         names = [BASELINE, *(s.name for s in agreement.scenarios if s.name != BASELINE)]

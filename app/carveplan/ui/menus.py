@@ -96,6 +96,20 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             QKeySequence.StandardKey.Find,
             "Find a line, milestone or exception",
         ),
+        "staging_rules": _action(
+            window,
+            "&Staging Rules…",
+            lambda: _staging_rules(window),
+            "Ctrl+Shift+R",
+            "The agreement's staging categories, rounding and stage days (its rule set)",
+        ),
+        "all_sectors": _action(
+            window,
+            "&All Sectors",
+            lambda: window.set_all_sectors(acts["all_sectors"].isChecked()),
+            "Ctrl+Shift+A",
+            "Show the lines outside the focus sectors too (focus sectors only when unchecked)",
+        ),
         "about": _action(window, "&About CarvePlan", lambda: _about(window), None, "Version and purpose"),
         "about_qt": _action(window, "About &Qt", QApplication.aboutQt, None, "Qt version"),
     }
@@ -129,6 +143,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     edit_menu.addAction(acts["find"])
     view_menu = bar.addMenu("&View")
     view_menu.addActions([acts["zoom_in"], acts["zoom_out"], acts["fit"]])
+    acts["all_sectors"].setCheckable(True)
+    view_menu.addAction(acts["all_sectors"])
     view_menu.addSeparator()
     view_menu.addAction(acts["present"])
     view_menu.addSeparator()
@@ -141,6 +157,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     ):
         view_menu.addAction(dock.toggleViewAction())
     agreement_menu = bar.addMenu("&Agreement")
+    agreement_menu.addAction(acts["staging_rules"])
     agreement_menu.addActions(window.analysis.agreement_actions())
     scenario_menu = bar.addMenu("&Scenario")
     scenario_menu.aboutToShow.connect(lambda: _fill_scenarios(window, scenario_menu))
@@ -188,6 +205,12 @@ def _fill_scenarios(window: MainWindow, menu: QMenu) -> None:
             menu.addSeparator()
         else:
             menu.addAction(extra)
+
+
+def _staging_rules(window: MainWindow) -> None:
+    from carveplan.ui.rules_dialog import StagingRulesDialog
+
+    StagingRulesDialog(window.document, window).exec()
 
 
 def _about(window: MainWindow) -> None:

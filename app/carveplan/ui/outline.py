@@ -6,11 +6,13 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from carveplan.engine.sectormap import OTHER, hs_section
 from carveplan.model import Agreement
 from carveplan.ui.document import Document
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 3  # a line's code, for its HS section
 
 
 def _item(text: str, kind: str = "", key: str = "", tip: str = "") -> QStandardItem:
@@ -23,8 +25,12 @@ def _item(text: str, kind: str = "", key: str = "", tip: str = "") -> QStandardI
     return item
 
 
-def build_outline(agreement: Agreement, model: QStandardItemModel) -> None:
-    """Fill ``model`` with the agreement's outline (cleared first)."""
+def build_outline(agreement: Agreement, model: QStandardItemModel, all_sectors: bool = False) -> None:
+    """Fill ``model`` with the agreement's outline (cleared first).
+
+    Lines outside the focus sectors (``other``) are counted but listed only with ``all_sectors``,
+    grouped by their HS section: a whole schedule would bury the carve-outs.
+    """
     model.clear()
     model.setHorizontalHeaderLabels(["Agreement"])
     root = model.invisibleRootItem()
@@ -33,16 +39,24 @@ def build_outline(agreement: Agreement, model: QStandardItemModel) -> None:
     for line in agreement.lines:
         text = f"{line.code}  {line.description}".strip()
         tip = f"{line.id}: {line.description} ({line.category or 'explicit phases'})"
-        by_party.setdefault(line.party, {}).setdefault(line.sector, []).append(
-            _item(text, "lines", line.id, tip)
-        )
+        item = _item(text, "lines", line.id, tip)
+        item.setData(line.code, SECTION_ROLE)
+        by_party.setdefault(line.party, {}).setdefault(line.sector, []).append(item)
     party_names = {p.code: p.name for p in agreement.parties}
     for code, sectors in by_party.items():
         count = sum(len(items) for items in sectors.values())
         party = _item(f"{code} — {party_names.get(code, code)} ({count})", "parties", code)
         for sector_id, items in sectors.items():
-            sector = _item(f"{sector_names.get(sector_id, sector_id)} ({len(items)})", "sectors", sector_id)
-            sector.appendRows(items)
+            name = sector_names.get(sector_id, sector_id)
+            if sector_id != OTHER:
+                sector = _item(f"{name} ({len(items)})", "sectors", sector_id)
+                sector.appendRows(items)
+            elif all_sectors:
+                sector = _item(f"{name} ({len(items)})", "sectors", sector_id)
+                sector.appendRows(_by_section(items))
+            else:
+                tip = "Lines outside the focus sectors: View → All Sectors lists them"
+                sector = _item(f"{name} ({len(items)}, hidden)", "sectors", sector_id, tip)
             party.appendRow(sector)
         root.appendRow(party)
     groups = (
@@ -55,6 +69,19 @@ def build_outline(agreement: Agreement, model: QStandardItemModel) -> None:
         group = _item(f"{title} ({len(entries)})")
         group.appendRows([_item(text, kind, key) for key, text in entries])
         root.appendRow(group)
+
+
+def _by_section(items: list[QStandardItem]) -> list[QStandardItem]:
+    """Line items under one item per HS section, in section order."""
+    groups: dict[str, list[QStandardItem]] = {}
+    for item in items:
+        groups.setdefault(hs_section(item.data(SECTION_ROLE)) or "No HS section", []).append(item)
+    out = []
+    for title, members in groups.items():
+        group = _item(f"{title} ({len(members)})")
+        group.appendRows(members)
+        out.append(group)
+    return out
 
 
 class OutlineView(QWidget):
@@ -92,7 +119,15 @@ class OutlineView(QWidget):
         document.agreement_changed.connect(self._on_document_agreement_changed)
         document.selection_changed.connect(self._on_document_selection_changed)
         self._shown: Agreement | None = None
+        self._all_sectors = False
         self._on_document_agreement_changed()
+
+    def set_all_sectors(self, shown: bool) -> None:
+        """List the lines outside the focus sectors too (grouped by HS section), or hide them."""
+        if shown != self._all_sectors:
+            self._all_sectors = shown
+            self._shown = None
+            self._on_document_agreement_changed()
 
     def _on_document_agreement_changed(self) -> None:
         agreement = self._document.agreement
@@ -100,7 +135,7 @@ class OutlineView(QWidget):
         if self._shown is not None and _outline_key(self._shown) == _outline_key(agreement):
             return
         self._shown = agreement
-        build_outline(agreement, self.model)
+        build_outline(agreement, self.model, self._all_sectors)
         self.tree.expandToDepth(0)
 
     def _on_filter_text_changed(self, text: str) -> None:

@@ -9,27 +9,35 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from carveplan.engine import RULE_SETS
 from carveplan.io.errors import ReadError
+from carveplan.io.native.rules import load_rules
 from carveplan.io.schedule.columns import FIELDS
-from carveplan.io.schedule.importer import import_schedule, sniff_schedule
+from carveplan.io.schedule.importer import ScheduleImport, import_schedule_report, sniff_schedule
 from carveplan.io.schedule.options import ScheduleImportOptions, ScheduleSniff
 from carveplan.io.workbook.table import column_letter
-from carveplan.model import Agreement
+from carveplan.model import Agreement, StagingRules, rules_of
 from carveplan.ui.error_dialog import ProblemListDialog
 
 FROM_CODE = "(from the HS code)"
 UNUSED = "(not used)"
+GENERIC = "(generic spellings)"
+FROM_FILE = "From file…"
+CHECK_ROWS = 2000  # lines listed in the check; the count and every scrub warning cover them all
 _MAPPED = QColor("#e3f2e1")
+_WARNED = QColor("#fff3cd")
 
 
 class ScheduleImportDialog(QDialog):
@@ -58,6 +66,27 @@ class ScheduleImportDialog(QDialog):
         self.sheet.addItems(list(sniff.sheets))
         self.sheet.setCurrentText(sniff.sheet)
         self.sheet.currentTextChanged.connect(self._on_sheet_changed)
+        self.rules = QComboBox(self)
+        own = rules_of(agreement)
+        if own.name and own.name not in RULE_SETS:
+            self.rules.addItem(f"{own.name} (this agreement)", own)
+        self.rules.addItem(GENERIC, None)
+        for name, rules in RULE_SETS.items():
+            self.rules.addItem(name, rules)
+        self.rules.addItem(FROM_FILE, FROM_FILE)
+        self.rules.setCurrentIndex(max(0, self.rules.findText(own.name)))
+        self.rules.setToolTip(
+            "The agreement's staging rules: what each category code means, and the rounding"
+        )
+        self.rules.currentIndexChanged.connect(self._on_rules_changed)
+        self.check = QTableWidget(self)
+        self.check.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.check.horizontalHeader().setStretchLastSection(True)
+        self.check_button = QPushButton("&Check Import", self)
+        self.check_button.setToolTip(
+            "Read every row as it would be imported: sectors, categories, legal scrub"
+        )
+        self.check_button.clicked.connect(self._on_check_clicked)
         self.mapping: dict[str, QComboBox] = {name: QComboBox(self) for name in FIELDS}
         self.preview = QTableWidget(self)
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -73,6 +102,8 @@ class ScheduleImportDialog(QDialog):
         layout.addWidget(self._settings_box())
         layout.addWidget(self._mapping_box())
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.check_button)
+        layout.addWidget(self.check, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self._show_sniff(sniff)
@@ -83,6 +114,7 @@ class ScheduleImportDialog(QDialog):
         form.addRow("Party", self.party)
         form.addRow("Sector", self.sector)
         form.addRow("Sheet", self.sheet)
+        form.addRow("Staging rules", self.rules)
         return box
 
     def _mapping_box(self) -> QGroupBox:
@@ -146,6 +178,75 @@ class ScheduleImportDialog(QDialog):
             mapping=mapping,
             existing=self.agreement,
             sheet=self.sheet.currentText() or None,
+            rules=self.chosen_rules(),
+        )
+
+    def chosen_rules(self) -> StagingRules | None:
+        """The rule set chosen; ``None`` keeps the agreement's (or the generic spellings)."""
+        data = self.rules.currentData()
+        return data if isinstance(data, StagingRules) else None
+
+    # --- checking before importing -------------------------------------------------------
+    def _on_rules_changed(self, index: int) -> None:
+        if self.rules.itemData(index) == FROM_FILE:
+            self._load_rules()
+            return
+        self._on_check_clicked()
+
+    def _load_rules(self) -> None:
+        """Ask for a rule set file and choose it (back to the generic spellings when none)."""
+        name, _ = QFileDialog.getOpenFileName(self, "Staging rules", "", "Staging rules (*.json)")
+        try:
+            rules = load_rules(name) if name else None
+        except ReadError as err:
+            ProblemListDialog("Cannot load", f"{Path(name).name} was not loaded.", err.problems, self).exec()
+            rules = None
+        if rules is None:
+            self.rules.setCurrentIndex(self.rules.findText(GENERIC))
+            return
+        self.rules.blockSignals(True)  # inserting moves the current index: no second file dialog
+        self.rules.insertItem(0, f"{rules.name or Path(name).stem} ({Path(name).name})", rules)
+        self.rules.blockSignals(False)
+        self.rules.setCurrentIndex(0)
+
+    def _on_check_clicked(self) -> None:
+        """Import into a copy and list every line with its sector, category and scrub warnings."""
+        options = self.options()
+        if not options.party:
+            self.status.setText("Choose the party whose schedule this is, then check.")
+            return
+        try:
+            self.show_check(import_schedule_report(self.path, options))
+        except ReadError as err:
+            self.check.setRowCount(0)
+            self.status.setText("Cannot import yet: " + "; ".join(p.message for p in err.problems[:3]))
+
+    def show_check(self, result: ScheduleImport) -> None:
+        """List the lines an import would add, warnings first marked, and a summary."""
+        lines = result.agreement.lines[len(self.agreement.lines) :]
+        warned: dict[str, list[str]] = {}
+        for problem in result.warnings:
+            if problem.location.item:
+                warned.setdefault(problem.location.item, []).append(problem.message)
+        headers = ["Code", "Description", "Sector", "Category", "Scrub and warnings"]
+        self.check.clear()
+        self.check.setColumnCount(len(headers))
+        self.check.setHorizontalHeaderLabels(headers)
+        shown = sorted(lines, key=lambda line: line.id not in warned)[:CHECK_ROWS]
+        self.check.setRowCount(len(shown))
+        for row, line in enumerate(shown):
+            notes = "; ".join(warned.get(line.id, ()))
+            for column, text in enumerate((line.code, line.description, line.sector, line.category, notes)):
+                item = QTableWidgetItem(text)
+                if notes:
+                    item.setBackground(QBrush(_WARNED))
+                self.check.setItem(row, column, item)
+        self.check.resizeColumnsToContents()
+        scrub = sum(p.code == "scrub" for p in result.warnings)
+        self.status.setText(
+            f"{result.added} lines ({result.added - result.other} in the focus sectors, {result.other} "
+            f"other); {result.headings} heading rows, {result.foreign} rows of other parties; "
+            f"{scrub} scrub warnings; rules: {result.agreement.rule_set or 'generic spellings'}"
         )
 
     def accept(self) -> None:
@@ -155,7 +256,7 @@ class ScheduleImportDialog(QDialog):
             self.status.setText("Choose the party whose schedule this is.")
             return
         try:
-            self.result_agreement = import_schedule(self.path, options)
+            self.result_agreement = import_schedule_report(self.path, options).agreement
         except ReadError as err:
             ProblemListDialog(
                 "Cannot import", f"{self.path.name} was not imported.", err.problems, self

@@ -69,3 +69,28 @@ def test_row_at_finds_the_band_around_a_row(schedule: Schedule) -> None:
     assert row_at(rows, 2.6) is rows[3]
     assert row_at(rows, -0.7) is None
     assert row_at(rows, len(rows) + 1) is None
+
+
+def test_lines_outside_the_focus_sectors_are_hidden_unless_asked_for(schedule: Schedule) -> None:
+    from dataclasses import replace
+
+    from carveplan.engine import resolve
+
+    agreement = schedule.agreement
+    horses = replace(agreement.lines[0], id="H1", sector="other", code="010121")
+    whole = resolve(replace(agreement, lines=(*agreement.lines, horses)))
+    assert "H1" not in [r.key for r in build_rows(whole)]
+    assert "H1" in [r.key for r in build_rows(whole, RowSelection(focus_only=False))]
+    assert [r.key for r in build_rows(whole, RowSelection(sectors=("other",)))][-1] == "H1"
+
+
+def test_a_line_whose_category_is_not_defined_says_so(schedule: Schedule) -> None:
+    from dataclasses import replace
+
+    from carveplan.engine import resolve
+
+    agreement = schedule.agreement
+    broken = replace(agreement.lines[0], category="Q-17", phases=())
+    rows = build_rows(resolve(replace(agreement, lines=(broken, *agreement.lines[1:]))))
+    (row,) = [r for r in rows if r.key == broken.id]
+    assert row.label.endswith("[category 'Q-17' not defined]")

@@ -11,6 +11,7 @@ from carveplan.io.errors import ReadError
 from carveplan.io.sheets.reader import Limits, SheetReader
 from carveplan.io.workbook.importer import read_workbook
 from tests.data.make_bad_files import BAD, EXPECTED, files
+from tests.helpers.xlsx import minimal_xlsx
 
 
 def _problems(path: Path) -> tuple[str, ...]:
@@ -52,43 +53,9 @@ def _sheet_xml(rows: int) -> bytes:
     )
 
 
-def _minimal_xlsx(path: Path, sheet: bytes) -> None:
-    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(
-            "[Content_Types].xml",
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Default Extension="rels" '
-            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Override PartName="/xl/workbook.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            '<Override PartName="/xl/worksheets/sheet1.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-        )
-        archive.writestr(
-            "_rels/.rels",
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        )
-        archive.writestr(
-            "xl/workbook.xml",
-            f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
-            '<sheet name="Lines" sheetId="1" r:id="rId1"/></sheets></workbook>',
-        )
-        archive.writestr(
-            "xl/_rels/workbook.xml.rels",
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
-            "</Relationships>",
-        )
-        archive.writestr("xl/worksheets/sheet1.xml", sheet)
-
-
 def test_a_million_rows_are_refused_with_the_bound(tmp_path: Path) -> None:
     path = tmp_path / "million.xlsx"
-    _minimal_xlsx(path, _sheet_xml(1_000_000))
+    minimal_xlsx(path, _sheet_xml(1_000_000))
     with SheetReader(path) as reader, pytest.raises(ReadError) as caught:
         reader.read("Lines")
     message = str(caught.value)
@@ -98,14 +65,14 @@ def test_a_million_rows_are_refused_with_the_bound(tmp_path: Path) -> None:
 
 def test_rows_under_the_bound_are_read(tmp_path: Path) -> None:
     path = tmp_path / "small.xlsx"
-    _minimal_xlsx(path, _sheet_xml(50))
+    minimal_xlsx(path, _sheet_xml(50))
     with SheetReader(path, Limits(max_rows=100)) as reader:
         assert len(reader.read("Lines").rows) == 50
 
 
 def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
     path = tmp_path / "bomb.xlsx"
-    _minimal_xlsx(path, b"<worksheet/>")
+    minimal_xlsx(path, b"<worksheet/>")
     # 600 MB of zeros deflate to well under a megabyte; written in pieces, never held whole.
     with (
         zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive,
@@ -123,7 +90,7 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
 
 def test_a_lying_size_header_is_caught_as_corrupt(tmp_path: Path) -> None:
     path = tmp_path / "liar.xlsx"
-    _minimal_xlsx(path, _sheet_xml(2000))
+    minimal_xlsx(path, _sheet_xml(2000))
     data = bytearray(path.read_bytes())
     # Claim, in the central directory, that the sheet inflates to 100 bytes: reading stops there
     # and the checksum no longer matches.

@@ -86,3 +86,20 @@ def test_gates_spelled_as_in_the_app_read_the_same() -> None:
     assert cells.write_gates(expected) == "REG-1+6m, DATA-2"
     with pytest.raises(cells.CellError, match="found 'REG 1'"):
         cells.gates("REG 1")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "read"),
+    [("stages", 50, 50), ("notification_days", "3650", 3650), ("interval_months", None, None)],
+)
+def test_whole_numbers_within_their_range_are_read(field: str, value: object, read: int | None) -> None:
+    assert cells.whole_in_range(field)(value) == read
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("stages", 100_000_000), ("hold", 1e12), ("notification_days", -1_000_000), ("interval_months", 10**9)],
+)
+def test_whole_numbers_outside_their_range_are_cell_errors(field: str, value: object) -> None:
+    with pytest.raises(cells.CellError, match="a whole number from"):
+        cells.whole_in_range(field)(value)

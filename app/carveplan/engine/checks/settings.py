@@ -43,7 +43,7 @@ def category_problems(agreement: Agreement) -> Iterator[Problem]:
             yield bad("hold", "years held cannot be negative")
         if c.kind is StagingKind.NON_LINEAR and (not c.shares or sum(c.shares) != 1 or min(c.shares) < 0):
             yield bad("shares", f"shares must be 0 or more and add up to 1, not {sum(c.shares)}")
-        if c.kind is StagingKind.STEPS and not c.steps:
+        if c.kind in (StagingKind.STEPS, StagingKind.CALENDAR_STEPS) and not c.steps:
             yield bad("steps", "a steps category needs at least one step")
         if any(s.year < 1 for s in c.steps):
             yield bad("steps", "steps start in agreement year 1 or later")

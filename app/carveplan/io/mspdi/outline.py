@@ -49,6 +49,7 @@ class Outline:
         self.problems: list[Problem] = []
         self._parent: dict[int, MsTask | None] = {}
         self._children: dict[int, list[MsTask]] = {t.uid: [] for t in self.tasks}
+        self._by_uid = {t.uid: t for t in self.tasks}  # built once: links are looked up per task
         self._link_tree()
         self._roles: dict[int, str] = {}
         self._assign_roles()
@@ -234,9 +235,8 @@ class Outline:
         Links between phases are left out: their effect is already in the dates read.
         """
         found: list[Gate] = []
-        by_uid = {t.uid: t for t in self.tasks}
         for link in task.links:
-            predecessor = by_uid.get(link.predecessor)
+            predecessor = self._by_uid.get(link.predecessor)
             if predecessor is None:
                 self.fail(task, "PredecessorLink", f"refers to task UID {link.predecessor}, not in the file")
             elif self.role(predecessor) != MILESTONE:

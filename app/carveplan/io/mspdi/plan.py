@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from carveplan.engine import builtin_category
+from carveplan.io import cells
 from carveplan.io.mspdi.fields import EIF, LINE, MILESTONE, PHASE, MsProject, MsTask
 from carveplan.io.mspdi.outline import Outline
 from carveplan.io.mspdi.states import unmarked_notes
@@ -18,6 +19,7 @@ from carveplan.model import (
     Agreement,
     CodeSystem,
     Line,
+    Location,
     MeasureKind,
     Milestone,
     MilestoneKind,
@@ -32,12 +34,15 @@ from carveplan.model import (
     StagingKind,
     Timing,
     TimingError,
+    error,
+    in_calendar,
     parse_timing,
 )
 from carveplan.model.grammar import CellError
 from carveplan.model.quota import Quota
 from carveplan.model.quota_grammar import parse_quota
 from carveplan.model.rates import parse_rate
+from carveplan.model.timing import CALENDAR
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -93,12 +98,20 @@ def _eif(outline: Outline, project: MsProject) -> date:
     if task is not None:
         written = task.fields.get("timing", "")
         try:
-            return date.fromisoformat(written.strip()) if written.strip() else task.start
+            day = date.fromisoformat(written.strip()) if written.strip() else task.start
+            if in_calendar(day):
+                return day
+            raise ValueError(written)
         except ValueError:
             outline.fail(task, "Start as written", f"expected the entry-into-force date, found {written!r}")
             return task.start
     dated = [t.start for t in project.tasks if t.start != date.min]
-    return project.start or min(dated, default=date.today())
+    eif = project.start or min(dated, default=date.today())
+    if not in_calendar(eif):
+        where = Location(file=project.file, field="StartDate")
+        message = f"entry into force: expected {CALENDAR}, found {eif.isoformat()} (the plan's start)"
+        outline.problems.append(error(where, message, "mspdi"))
+    return eif
 
 
 def _settings(outline: Outline, agreement: Agreement) -> Agreement:
@@ -119,8 +132,9 @@ def _settings(outline: Outline, agreement: Agreement) -> Agreement:
     if rounding:
         try:
             step, direction = rounding.split()
-            result = replace(result, rounding=RoundingRule(Decimal(step), RoundingDirection(direction)))
-        except (ValueError, InvalidOperation):
+            rule = RoundingRule(cells.decimal(step), RoundingDirection(direction))
+            result = replace(result, rounding=rule)
+        except (ValueError, InvalidOperation, cells.CellError):
             outline.fail(
                 task, "Rounding", f"expected a step and a direction such as '0.1 down', found {rounding!r}"
             )
@@ -136,6 +150,8 @@ def _timing(outline: Outline, task: MsTask) -> Timing:
             return parse_timing(written)
         except TimingError as err:
             outline.fail(task, "Start as written", err.describe())
+    if not in_calendar(task.start):  # the date would be stored: it must be one an agreement can hold
+        outline.fail(task, "Start", f"expected {CALENDAR}, found {task.start.isoformat()}")
     return Timing.on(task.start)
 
 
@@ -143,10 +159,16 @@ def _decimal(outline: Outline, task: MsTask, key: str, label: str) -> Decimal | 
     text = task.fields.get(key, "").strip()
     if not text:
         return None
+    return _number(outline, task, text, label)
+
+
+def _number(outline: Outline, task: MsTask, text: str, label: str) -> Decimal | None:
+    """A number by the one grammar every reader uses: finite, and within 1e-15 to 1e15."""
     try:
-        return Decimal(text)
-    except InvalidOperation:
-        outline.fail(task, label, f"expected a number, found {text!r}")
+        return cells.decimal(text)
+    except cells.CellError as err:
+        shown = text if len(text) <= 40 else f"{text[:20]}… ({len(text):,} characters)"
+        outline.fail(task, label, f"expected {err.expected}, found {shown!r}")
         return None
 
 
@@ -240,7 +262,8 @@ def _phase(outline: Outline, task: MsTask, index: int) -> Phase:
                 "no value: expected a number in the Value column or at the end of the name (e.g. '… 4.8%')"
             )
             outline.fail(task, "Value", message)
-        value = Decimal(number.group(1)) if number else Decimal(0)
+        value = _number(outline, task, number.group(1), "Name") if number else None
+    value = Decimal(0) if value is None else value
     # A plain task read as a one-phase line names the line, not the phase.
     label = task.fields.get("description", task.name) if outline.role(task) == PHASE else ""
     return Phase(
@@ -260,8 +283,10 @@ def _milestone(outline: Outline, task: MsTask) -> Milestone:
     actual = fields.get("actual", "").strip()
     try:
         achieved = date.fromisoformat(actual) if actual else None
+        if achieved is not None and not in_calendar(achieved):
+            raise ValueError(actual)
     except ValueError:
-        outline.fail(task, "Date achieved", f"expected a date YYYY-MM-DD, found {actual!r}")
+        outline.fail(task, "Date achieved", f"expected a date YYYY-MM-DD from 1900 to 2200, found {actual!r}")
         achieved = None
     return Milestone(
         id=ident,

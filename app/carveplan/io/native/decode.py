@@ -32,6 +32,7 @@ from carveplan.model import (
 from carveplan.model import grammar as g
 from carveplan.model import parse_timing as _parse_timing
 from carveplan.model.grammar import MAX_DIGITS
+from carveplan.model.ranges import whole_out_of_range
 from carveplan.model.rates import parse_rate
 
 _INVALID: Any = object()  # a value that could not be read; its problem is already recorded
@@ -69,10 +70,26 @@ def _found(raw: object) -> str:
     if isinstance(raw, bool):
         return "true" if raw else "false"
     if isinstance(raw, int | Decimal | float):
-        return f"the number {raw}"
+        digits = str(raw) if not isinstance(raw, int) or abs(raw) < 10**40 else ""
+        return f"the number {digits}" if 0 < len(digits) <= 40 else f"a number of {_length(raw):,} digits"
     if isinstance(raw, str):
-        return repr(raw)
+        return repr(raw) if len(raw) <= 200 else f"{raw[:60]!r}… ({len(raw):,} characters)"
     return "a list" if isinstance(raw, list) else "an object"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """Whether ``text`` holds half of a UTF-16 pair (JSON can escape one; no file or screen can show it)."""
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
+def _length(number: int | Decimal | float) -> int:
+    """Digits of a number too long to print (``str`` of a 5,000-digit int is refused by Python)."""
+    if isinstance(number, int):
+        return len(Decimal(number).as_tuple().digits)
+    return len(str(number))
 
 
 class _Decoder:
@@ -141,7 +158,8 @@ class _Decoder:
         values: dict[str, Any] = {}
         for name, field in fields.items():
             if name in raw:
-                values[name] = self.value(_hints(cls)[name], raw[name], prefix + name)
+                value = self.value(_hints(cls)[name], raw[name], prefix + name)
+                values[name] = self.in_range(cls, name, value, prefix + name)
             elif _required(field):
                 values[name] = self.fail(prefix + name, "missing; this field is required", "missing-field")
         if any(v is _INVALID for v in values.values()):
@@ -151,21 +169,44 @@ class _Decoder:
     # --- scalars ----------------------------------------------------------
 
     def text(self, raw: object, path: str) -> Any:
-        return raw if isinstance(raw, str) else self.expect(path, "text in quotes", raw)
+        if not isinstance(raw, str):
+            return self.expect(path, "text in quotes", raw)
+        if has_lone_surrogate(raw):
+            message = "text with a broken character (an escape such as \\ud800 that is half of one)"
+            return self.fail(path, message, "bad-text")
+        return raw
 
     def boolean(self, raw: object, path: str) -> Any:
         return raw if isinstance(raw, bool) else self.expect(path, "true or false", raw)
 
     def integer(self, raw: object, path: str) -> Any:
         if isinstance(raw, Decimal) and raw.is_finite() and raw == raw.to_integral_value():
-            return int(raw)  # 12.0 is still twelve months
-        if isinstance(raw, int) and not isinstance(raw, bool):
-            return raw
-        return self.expect(path, "a whole number", raw)
+            # 12.0 is still twelve months; 1e999999999 is refused before it becomes a billion digits.
+            number = int(raw) if raw.adjusted() <= MAX_DIGITS else None
+        elif isinstance(raw, int) and not isinstance(raw, bool):
+            number = raw
+        else:
+            return self.expect(path, "a whole number", raw)
+        if number is None or abs(number) >= 10**MAX_DIGITS:
+            message = f"expected a whole number of at most {MAX_DIGITS} digits, found {_found(raw)}"
+            return self.fail(path, message, "out-of-range")
+        return number
+
+    def in_range(self, cls: type, name: str, value: Any, path: str) -> Any:
+        """``value`` of field ``name``, or a problem when it is a whole number outside the field's range."""
+        if type(value) is not int:
+            return value
+        expected = whole_out_of_range(name, value, cls.__name__)
+        if expected is None:
+            return value
+        return self.fail(path, f"expected {expected}, found the number {value}", "out-of-range")
 
     def decimal(self, raw: object, path: str) -> Any:
         if isinstance(raw, bool) or not isinstance(raw, str | int | Decimal):
             return self.expect(path, 'a decimal number such as "6.8"', raw)
+        if isinstance(raw, Decimal) and not (raw.is_finite() and abs(raw.adjusted()) <= MAX_DIGITS):
+            # Written out in full, 1e999999999 would be a billion digits: refuse it as it is.
+            return self.expect(path, "a number from 1e-15 to 1e15", raw)
         return self.grammar(g.parse_number, raw if isinstance(raw, str) else format(Decimal(raw), "f"), path)
 
     def rate(self, raw: object, path: str) -> Any:

@@ -25,9 +25,11 @@ from carveplan.io.native.decode import (
     _Decoder,
     _hints,
     _required,
+    has_lone_surrogate,
     optional_of,
 )
 from carveplan.model import Agreement, Problem
+from carveplan.model.ranges import whole_range
 
 _Fast = Callable[[Any], Any]
 _ABSENT: Any = object()  # a required field's place in a record template, always filled before use
@@ -117,7 +119,9 @@ class _Compiler:
             return _enum(hint)
         if dataclasses.is_dataclass(hint) and hint not in _SCALARS:
             return self.record(hint)  # type: ignore[arg-type]
-        if hint is str or hint is bool:
+        if hint is str:
+            return _text
+        if hint is bool:
             return _instance(hint)
         return self.scalar(_SCALARS[hint])
 
@@ -140,7 +144,7 @@ class _Compiler:
     def record(self, cls: type, skip: str = "") -> _Fast:
         fields = dataclasses.fields(cls)
         hints = _hints(cls)
-        decoders = {f.name: self(hints[f.name]) for f in fields}
+        decoders = {f.name: _bounded(self(hints[f.name]), whole_range(f.name, cls.__name__)) for f in fields}
         names = decoders.keys() | ({skip} if skip else set())
         required = {f.name for f in fields if _required(f)}
         # Every field in order, defaults in place: a record is this copied and filled in.
@@ -183,6 +187,21 @@ class _Compiler:
         return decode
 
 
+def _bounded(decode: _Fast, bounds: tuple[int, int] | None) -> _Fast:
+    """``decode`` for a whole-number field, refusing values outside the field's range."""
+    if bounds is None:
+        return decode
+    least, most = bounds
+
+    def bounded(raw: Any) -> Any:
+        value = decode(raw)
+        if value is not None and not least <= value <= most:
+            raise _Bad
+        return value
+
+    return bounded
+
+
 def _sequence(item: _Fast) -> _Fast:
     def decode(raw: Any) -> Any:
         if not isinstance(raw, list):
@@ -202,6 +221,12 @@ def _enum(cls: type[Enum]) -> _Fast:
         return member
 
     return decode
+
+
+def _text(raw: Any) -> Any:
+    if type(raw) is not str or has_lone_surrogate(raw):
+        raise _Bad
+    return raw
 
 
 def _instance(cls: type) -> _Fast:

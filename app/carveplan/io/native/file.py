@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from carveplan.engine.collector import collector_paused
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import ReadError, WriteError
 from carveplan.io.native import migrate as migrations
 from carveplan.io.native.encode import encode
 from carveplan.io.native.fast import decode_agreement
+from carveplan.io.native.json_text import parse_json
 from carveplan.model import Agreement, Location, Problem, error
 
 FORMAT = "carveplan"
@@ -47,12 +46,9 @@ def loads(text: str, file: str = "") -> Agreement:
     Raises:
         ReadError: with every problem found, each naming the field (``lines[3].phases[0].start``).
     """
-    try:
-        with collector_paused():  # the parse builds a dict per record: no cycles to look for
-            document = json.loads(text, parse_float=Decimal, parse_constant=Decimal)
-    except json.JSONDecodeError as err:
-        where = Location(file=file, row=err.lineno, column=str(err.colno))
-        raise ReadError([error(where, f"not valid JSON: {err.msg}", "bad-json")]) from None
+    document, repeated = parse_json(text, file)
+    if repeated:
+        raise ReadError(repeated)
     version = _check_header(document, file)
     try:
         document = migrations.migrate(document, version)
@@ -81,6 +77,8 @@ def load(path: str | Path) -> Agreement:
         data = Path(path).read_bytes()
     except OSError as err:
         raise ReadError.single(name, f"cannot open the file: {err.strerror or err}") from None
+    except MemoryError:
+        raise ReadError.single(name, "the file is too large to read into memory") from None
     try:
         text = data.decode("utf-8-sig")  # tolerate the byte-order mark some Windows editors add
     except UnicodeDecodeError as err:
@@ -89,18 +87,24 @@ def load(path: str | Path) -> Agreement:
     return loads(text, name)
 
 
-def save(agreement: Agreement, path: str | Path) -> None:
+def save(agreement: Agreement, path: str | Path, verify: bool = False) -> None:
     """Write an agreement to a ``.carveplan`` file atomically.
 
     Args:
         agreement: the agreement.
         path: the file; it is replaced whole or, on failure, left as it was.
+        verify: read the text back first and write nothing unless it opens (for agreements built
+            from other programs' files, whose values no editor has checked).
 
     Raises:
         WriteError: when the file cannot be written.
+        ReadError: with ``verify``, when the file would not open again; nothing is written.
     """
     try:
-        data = dumps(agreement).encode("utf-8")
+        text = dumps(agreement)
+        if verify:
+            loads(text, Path(path).name)
+        data = text.encode("utf-8")
     except UnicodeEncodeError as err:
         # Only lone surrogates (pasted from broken sources) cannot be written as UTF-8.
         message = f"could not save {path}: some text cannot be stored as UTF-8 ({err.reason})"

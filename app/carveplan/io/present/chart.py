@@ -74,7 +74,9 @@ def chart_job(agreement: Agreement, options: ExportOptions) -> ChartJob:
     if window[1] <= window[0]:
         raise WriteError(f"the chart window is empty: {window[0]} is not before {window[1]}")
     selection = RowSelection(
-        sectors=_sector_ids(agreement, options.sectors), parties=_party_codes(agreement, options.parties)
+        sectors=_sector_ids(agreement, options.sectors),
+        parties=_party_codes(agreement, options.parties),
+        focus_only=not options.all_sectors,
     )
     return ChartJob(schedule, baseline, style_named(options.style), selection, window, options.today)
 

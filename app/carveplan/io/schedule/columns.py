@@ -9,7 +9,7 @@ from typing import Any
 
 from carveplan.io.workbook.table import column_letter
 
-FIELDS = ("code", "description", "base", "category", "sector", "note")
+FIELDS = ("code", "description", "base", "category", "sector", "note", "party")
 REQUIRED = ("code",)
 
 # Normalized header -> field. Exact matches first; then the word rules in _CONTAINS.
@@ -18,6 +18,12 @@ SYNONYMS: dict[str, str] = {
         (
             "hts8",
             "hts",
+            "hsk",
+            "hs 2012",
+            "hs 2017",
+            "ahtn",
+            "ahtn code",
+            "tariff item number",
             "hts10",
             "hs",
             "hs code",
@@ -46,6 +52,7 @@ SYNONYMS: dict[str, str] = {
     **dict.fromkeys(
         (
             "description",
+            "tl desc",
             "brief description",
             "desc",
             "product description",
@@ -90,10 +97,25 @@ SYNONYMS: dict[str, str] = {
         "category",
     ),
     **dict.fromkeys(("sector", "industry"), "sector"),
+    **dict.fromkeys(
+        (
+            "party",
+            "reporter",
+            "reporter name",
+            "reporting party",
+            "reporteriso",
+            "reporter iso",
+            "country",
+            "member",
+            "partner",
+        ),
+        "party",
+    ),
     **dict.fromkeys(("note", "notes", "remarks", "remark", "comment", "comments", "footnote"), "note"),
 }
 _CONTAINS = (
     ("staging", "category"),
+    ("basket", "category"),
     ("categor", "category"),
     ("descri", "description"),
     ("base", "base"),
@@ -102,7 +124,9 @@ _CONTAINS = (
     ("remark", "note"),
 )
 _CODE_PREFIX = re.compile(r"^(hts|hs|cn|tariff|cpc)\b")
-_YEAR = re.compile(r"^((?:19|20)\d\d)(?:\.0)?(?:\b.*)?$")
+_YEAR = re.compile(r"^y?((?:19|20)\d\d)(?:\.0)?(?:\b.*)?$", re.IGNORECASE)
+# Agreement years: "EIF", "YEAR1", "Year 21 and subsequent years" (year 1 is the year of EIF).
+_STAGE = re.compile(r"^(?:year|yr)\s*(\d{1,2})(?:\b.*)?$", re.IGNORECASE)
 
 
 def normalize(header: Any) -> str:
@@ -118,6 +142,15 @@ def year_of(header: Any) -> int | None:
         header = int(header)
     match = _YEAR.match(str(header).strip())
     return int(match.group(1)) if match else None
+
+
+def stage_of(header: Any) -> int | None:
+    """The agreement year a header names (``EIF`` is 1, ``YEAR3`` 3), if any."""
+    text = str(header).strip()
+    if text.upper() in ("EIF", "AT EIF", "ENTRY INTO FORCE"):
+        return 1
+    match = _STAGE.match(text)
+    return int(match.group(1)) if match and int(match.group(1)) >= 1 else None
 
 
 def field_of(header: Any) -> str | None:
@@ -140,12 +173,17 @@ class ColumnMap:
     Attributes:
         fields: field -> 0-based column index.
         years: (calendar year, column index) for year columns, in year order.
+        stages: (agreement year, column index) for ``EIF`` and ``YEAR1…YEARn`` columns.
+        alternates: field -> further columns whose header names it too (a tool export's numeric
+            ``Staging_Basket`` beside its text ``StagingBasket``), for the rows to decide.
         unrecognized: header texts no field took.
         problems: messages for overrides that name no column and for missing required fields.
     """
 
     fields: dict[str, int]
     years: tuple[tuple[int, int], ...] = ()
+    stages: tuple[tuple[int, int], ...] = ()
+    alternates: dict[str, tuple[int, ...]] = field(default_factory=dict)
     unrecognized: tuple[str, ...] = ()
     problems: tuple[str, ...] = field(default=())
 
@@ -157,6 +195,10 @@ class ColumnMap:
         if self.years:
             first, last = self.years[0], self.years[-1]
             lines.append(f"years {first[0]}-{last[0]} <- {column_letter(first[1])}..{column_letter(last[1])}")
+        if self.stages:
+            first, last = self.stages[0], self.stages[-1]
+            span = f"{column_letter(first[1])}..{column_letter(last[1])}"
+            lines.append(f"agreement years {first[0]}-{last[0]} <- {span}")
         return lines
 
 
@@ -184,21 +226,34 @@ def recognize(headers: Sequence[Any], overrides: Mapping[str, str] | None = None
             fields[name] = index
             taken.add(index)
     unrecognized: list[str] = []
+    stages: list[tuple[int, int]] = []
+    alternates: dict[str, list[int]] = {}
     for index, header in enumerate(headers):
         if index in taken or not str(header).strip():
             continue
-        year = year_of(header)
-        recognized = field_of(header) if year is None else None
+        year, stage = year_of(header), stage_of(header)
+        recognized = field_of(header) if year is None and stage is None else None
         if year is not None:
             years.append((year, index))
+        elif stage is not None:
+            stages.append((stage, index))
         elif recognized is not None and recognized not in fields:
             fields[recognized] = index
+        elif recognized is not None and recognized not in (overrides or {}):
+            alternates.setdefault(recognized, []).append(index)
         else:
             unrecognized.append(str(header).strip())
     problems += [
         f"no {name} column: name it with --map {name}=HEADER" for name in REQUIRED if name not in fields
     ]
-    return ColumnMap(fields, tuple(sorted(years)), tuple(unrecognized), tuple(problems))
+    return ColumnMap(
+        fields,
+        tuple(sorted(years)),
+        tuple(sorted(stages)),
+        {name: tuple(found) for name, found in alternates.items()},
+        tuple(unrecognized),
+        tuple(problems),
+    )
 
 
 def find_header_row(rows: Sequence[Sequence[Any]], scan: int = 40) -> int | None:
@@ -206,7 +261,7 @@ def find_header_row(rows: Sequence[Sequence[Any]], scan: int = 40) -> int | None
     best, best_score = None, 1
     for index, row in enumerate(rows[:scan]):
         names = {field_of(cell) for cell in row if str(cell).strip()}
-        years = sum(year_of(cell) is not None for cell in row)
+        years = sum(year_of(cell) is not None or stage_of(cell) is not None for cell in row)
         score = len(names - {None}) + (1 if years >= 2 else 0)
         if "code" in names and score > best_score:
             best, best_score = index, score

@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from carveplan.engine import builtin_category, find_category
+from carveplan.engine.checks.scrub import Difference, line_differences, scrub_messages
+from carveplan.engine.sectormap import OTHER
 from carveplan.io import cells
-from carveplan.io.errors import ReadError
+from carveplan.io.errors import ReadError, reading
 from carveplan.io.schedule.columns import ColumnMap, find_header_row, recognize
 from carveplan.io.schedule.options import ScheduleImportOptions, ScheduleSniff
 from carveplan.io.schedule.quotas import merge_quota_rows
@@ -18,7 +20,17 @@ from carveplan.io.schedule.rows import RowReader
 from carveplan.io.sheets.csv_reader import read_csv
 from carveplan.io.sheets.reader import Sheet, SheetReader
 from carveplan.io.workbook.table import Problems, column_letter
-from carveplan.model import Agreement, Location, Party, Problem, Severity, StagingCategory
+from carveplan.model import (
+    Agreement,
+    Line,
+    Location,
+    Party,
+    Problem,
+    Rate,
+    Severity,
+    StagingCategory,
+    with_rules,
+)
 
 PREVIEW_ROWS = 10
 
@@ -30,20 +42,29 @@ class ScheduleImport:
     Attributes:
         agreement: the agreement with the imported lines.
         added: how many lines were added.
-        skipped: rows left out because no sector applies (not in the sector map, no ``--sector``).
-        warnings: problems that did not stop the import.
+        other: how many of them lie outside the focus sectors (sector ``other``).
+        headings: rows with a code but nothing to stage (``27.10`` headings): not lines.
+        foreign: rows of other parties, left out.
+        warnings: problems that did not stop the import, the legal scrub's among them.
         sniff: what was recognized.
     """
 
     agreement: Agreement
     added: int
-    skipped: int
+    other: int
+    headings: int
+    foreign: int
     warnings: tuple[Problem, ...]
     sniff: ScheduleSniff
 
 
 def load_sheet(path: Path, sheet: str | None = None) -> tuple[Sheet, tuple[str, ...]]:
     """The sheet to read from ``path`` (.csv, or .xlsx: ``sheet`` or the first with a header row)."""
+    with reading(path.name):
+        return _load_sheet(path, sheet)
+
+
+def _load_sheet(path: Path, sheet: str | None) -> tuple[Sheet, tuple[str, ...]]:
     if path.suffix.lower() in (".csv", ".txt", ".tsv"):
         data = read_csv(path)
         return data, (data.name,)
@@ -89,15 +110,35 @@ def _sniff(file: str, data: Sheet, sheets: tuple[str, ...], mapping: Mapping[str
     if index is None:
         message = "no header row found: no row names a code column (HTS8, HS Code, Tariff line …) and another"
         problem = Problem(Severity.ERROR, Location(file=file, sheet=data.name), message, "no-header")
-        return ScheduleSniff(file, data.name, sheets, None, (), ColumnMap({}), (), (problem,))
+        return ScheduleSniff(file, data.name, sheets, None, (), ColumnMap({}), (), (*data.notes, problem))
     headers = tuple(cells.text(h).strip() for h in data.rows[index])
-    columns = recognize(headers, mapping)
+    body = [row for row in data.rows[index + 1 :] if not all(cells.is_blank(v) for v in row)]
+    columns = prefer_text_category(recognize(headers, mapping), body)
     location = Location(file=file, sheet=data.name, row=index + 1)
     problems = [Problem(Severity.ERROR, location, text, "columns") for text in columns.problems]
     problems += _merged_warnings(file, data, index)
-    body = [row for row in data.rows[index + 1 :] if not all(cells.is_blank(v) for v in row)]
+    problems = [*data.notes, *problems]
     preview = tuple(tuple(cells.text(v) for v in row) for row in body[:PREVIEW_ROWS])
     return ScheduleSniff(file, data.name, sheets, index + 1, headers, columns, preview, tuple(problems))
+
+
+def prefer_text_category(columns: ColumnMap, body: list[list[Any]]) -> ColumnMap:
+    """The category column whose cells are text (``5 Years``), not a numeric basket id (``11``).
+
+    Tool exports carry both; reading the ids as categories would make 11 mean eleven annual cuts.
+    """
+    others = columns.alternates.get("category", ())
+    if "category" not in columns.fields or not others:
+        return columns
+    candidates = (columns.fields["category"], *others)
+    sample = body[:2000]  # a sample decides: the columns differ on every row
+
+    def numbers(column: int) -> int:
+        written = [cells.text(r[column]).strip() for r in sample if column < len(r)]
+        return sum(w.isdigit() for w in written) - sum(bool(w) and not w.isdigit() for w in written)
+
+    chosen = min(candidates, key=numbers)  # min keeps the first of equals: the header order
+    return replace(columns, fields={**columns.fields, "category": chosen})
 
 
 def _merged_warnings(file: str, data: Sheet, header: int) -> list[Problem]:
@@ -143,6 +184,8 @@ def import_schedule_report(path: Path, options: ScheduleImportOptions) -> Schedu
     assert base is not None
     reader = RowReader(data, sniff, options, base, problems)
     lines, quota_warnings = merge_quota_rows(reader.lines(), path.name, data.name)
+    if not lines and not problems.items:
+        problems.add(_no_lines(reader, options), "no-lines", data.name)
     problems.raise_if_any()
     categories, warnings = _categories(lines, base, path.name, data.name)
     warnings += tuple(quota_warnings)
@@ -162,14 +205,38 @@ def import_schedule_report(path: Path, options: ScheduleImportOptions) -> Schedu
         lines=(*base.lines, *lines),
     )
     notes = tuple(p for p in sniff.problems if p.severity is not Severity.ERROR)
-    return ScheduleImport(agreement, len(lines), reader.skipped, notes + warnings, sniff)
+    scrub = _scrub(lines, agreement, reader.through())
+    other = sum(line.sector == OTHER for line in lines)
+    found = notes + warnings + tuple(reader.warnings) + scrub
+    return ScheduleImport(agreement, len(lines), other, reader.headings, reader.foreign, found, sniff)
+
+
+def _scrub(lines: list[Line], agreement: Agreement, through: int) -> tuple[Problem, ...]:
+    """The legal scrub of the imported lines that print both a category and year values."""
+    # Rows repeat a few dozen (category, base, published rates) combinations over thousands of
+    # lines, and equal rows share one phases tuple (RowReader): compare each combination once.
+    memo: dict[tuple[str, Rate, int], tuple[Difference, ...] | None] = {}
+    found: list[Problem] = []
+    for line in lines:
+        if not (line.phases and line.category):
+            continue
+        key = (line.category, line.base, id(line.phases))
+        if key not in memo:
+            memo[key] = line_differences(line, agreement, through)
+        found.extend(scrub_messages(line, agreement, memo[key]))
+    return tuple(found)
+
+
+def _no_lines(reader: RowReader, options: ScheduleImportOptions) -> str:
+    why = f"; {reader.foreign} rows belong to other parties than {options.party}" if reader.foreign else ""
+    return f"no line imported: no row below the header carries a rate, a category or year values{why}"
 
 
 def _base_agreement(
     path: Path, options: ScheduleImportOptions, sniff: ScheduleSniff, problems: Problems
 ) -> Agreement | None:
     if options.existing is not None:
-        return options.existing
+        return options.existing if options.rules is None else with_rules(options.existing, options.rules)
     eif = options.eif
     if eif is None and sniff.columns.years:
         eif = date(sniff.columns.years[0][0], 1, 1)
@@ -177,7 +244,8 @@ def _base_agreement(
         problems.add("no entry into force: give --eif DATE (the schedule has no year columns)", "no-eif")
         return None
     title = options.title or f"{options.party} schedule from {path.name}"
-    return Agreement(title, eif)
+    agreement = Agreement(title, eif)
+    return agreement if options.rules is None else with_rules(agreement, options.rules)
 
 
 def _categories(
@@ -189,13 +257,18 @@ def _categories(
     for code in dict.fromkeys(line.category for line in lines if line.category):
         if code in known:
             continue
-        category = builtin_category(code) or find_category(code, base)  # "10 Years, TRQ" too
-        if category is None:
-            message = (
-                f"staging category {code!r} is not a spelling CarvePlan knows: define it in the agreement"
-            )
-            warnings.append(Problem(Severity.WARNING, Location(file=file, sheet=sheet), message, "category"))
-        else:
-            added.append(category)
         known.add(code)
+        # Under a rule set only its codes and the spellings of exclusion are known.
+        # "10 Years, TRQ" is staged as "10 Years": find_category reads it.
+        category = (
+            find_category(code, base)
+            if base.rule_set
+            else builtin_category(code) or find_category(code, base)
+        )
+        if category is None:
+            rules = f"the {base.rule_set} rules" if base.rule_set else "the agreement"
+            message = f"staging category {code!r} is not defined: define it in {rules}; its lines are errors"
+            warnings.append(Problem(Severity.WARNING, Location(file=file, sheet=sheet), message, "category"))
+        elif not base.rule_set:
+            added.append(category)
     return tuple(added), tuple(warnings)

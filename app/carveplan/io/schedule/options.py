@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from carveplan.io.schedule.columns import ColumnMap
-from carveplan.model import Agreement, Problem
+from carveplan.model import Agreement, Problem, StagingRules
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class ScheduleImportOptions:
         existing: an agreement to add the lines to; ``None`` for a new one.
         sheet: the sheet to read; ``None`` for the first with a header row.
         title: the new agreement's title.
+        rules: the agreement's staging rules (``--categories``); ``None`` for the generic spellings.
     """
 
     party: str
@@ -31,6 +32,7 @@ class ScheduleImportOptions:
     existing: Agreement | None = None
     sheet: str | None = None
     title: str = ""
+    rules: StagingRules | None = None
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,13 @@ def merge_quota_rows(lines: list[Line], file: str, sheet: str) -> tuple[list[Lin
     result = list(lines)
     warnings: list[Problem] = []
     for indexes in by_code.values():
+        if len(indexes) == 1:  # most codes: no pair to merge, only a TRQ category to note
+            line = lines[indexes[0]]
+            if is_quota_code(line.category):
+                result[indexes[0]] = replace(
+                    line, quota=Quota(line.base, Decimal(0)), notes=_noted(line.notes)
+                )
+            continue
         inside = [i for i in indexes if _marked(lines[i], _IN)]
         over = [i for i in indexes if _marked(lines[i], _OVER)]
         if len(inside) == 1 and len(over) == 1:
@@ -48,9 +55,6 @@ def merge_quota_rows(lines: list[Line], file: str, sheet: str) -> tuple[list[Lin
                 continue
             result[inside[0]] = merged
             drop.add(over[0])
-        elif len(indexes) == 1 and is_quota_code(lines[indexes[0]].category):
-            line = lines[indexes[0]]
-            result[indexes[0]] = replace(line, quota=Quota(line.base, Decimal(0)), notes=_noted(line.notes))
     return [line for i, line in enumerate(result) if i not in drop], warnings
 
 

@@ -1,16 +1,20 @@
-"""The rows of a foreign schedule as lines: codes kept as text, rates, categories, year columns as phases."""
+"""A foreign schedule's rows as lines: codes as printed, rates, categories, year columns as phases."""
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from carveplan.engine.sectormap import OTHER
 from carveplan.io import cells
-from carveplan.io.schedule.codes import code_system, description_of, hs_code, sector_of
+from carveplan.io.schedule.codes import code_system, code_width, description_of, digits_of, hs_code, sector_of
+from carveplan.io.schedule.parties import is_party
 from carveplan.io.sheets.reader import Sheet
 from carveplan.io.workbook.table import Problems, column_letter
-from carveplan.model import Agreement, Line, Phase, Rate, Sector, Timing
+from carveplan.model import Agreement, Line, Location, Phase, Problem, Rate, Sector, Severity, Timing
 from carveplan.model import grammar as g
 
 if TYPE_CHECKING:
@@ -18,6 +22,10 @@ if TYPE_CHECKING:
 
 _CODE = re.compile(r"(?:ex\s*)?\d[\d.\s-]{0,19}", re.IGNORECASE)
 _MISSING = frozenset({"", "n/a", "na", "-", "—", "–", "none"})
+# Excluded from commitments, in a category cell or a year cell.
+EXCLUDED = frozenset({"u", "x", "excl", "excl.", "excluded", "no cut", "ex"})
+OTHER_SECTOR = Sector(OTHER, "Other (outside the focus sectors)")
+_UNREAD, _EXCLUDED = object(), object()
 
 
 def _tariff(value: Any) -> tuple[Rate, str | None]:
@@ -28,8 +36,33 @@ def _tariff(value: Any) -> tuple[Rate, str | None]:
     return rate, unit
 
 
+def _year_value(value: Any) -> object:
+    """A year cell as ``(rate, unit)``, ``None`` when empty, the excluded marker, or the error."""
+    written = cells.text(value).strip().lower()
+    if written in _MISSING:
+        return None
+    if written in EXCLUDED:
+        return _EXCLUDED
+    try:
+        return _tariff(value)
+    except cells.CellError as err:
+        return err
+
+
+@lru_cache(maxsize=4096)
+def _phase(year: int, value: Rate) -> Phase:
+    # Phases are immutable: lines with the same published rates share them.
+    return Phase(Timing.agreement_year(year), value)
+
+
 class RowReader:
-    """Reads the data rows below a recognized header row into lines of one party."""
+    """Reads the data rows below a recognized header row into lines of one party.
+
+    Attributes:
+        headings: rows with a code but no rate, category or year values (``27.10`` headings).
+        foreign: rows of another party in a file holding several parties' schedules.
+        warnings: codes that still look short after their zeros were restored.
+    """
 
     def __init__(
         self,
@@ -46,16 +79,28 @@ class RowReader:
         self.problems = problems
         self.fields = sniff.columns.fields
         self.new_sectors: list[Sector] = []
-        self.skipped = 0
+        self.headings = 0
+        self.foreign = 0
+        self.warnings: list[Problem] = []
         self._ids = {line.id for line in base.lines}
+        self._known_sectors: set[str] = set()
+        self._width = 0
+        self._columns = self._year_columns()
+        self._read_cache: dict[Any, object] = {}
+        self._rows_cache: dict[Any, tuple[tuple[Phase, ...], bool]] = {}
+        columns = [c for _, c, _ in self._columns]
+        self._last_column = max(columns, default=-1)
+        self._year_cells = itemgetter(*columns, -1) if columns else (lambda _row: ())
+        self._bases: dict[Any, tuple[Rate, str, str]] = {}
 
     def lines(self) -> list[Line]:
-        """One line per data row with a code and a sector; rows without a code are titles or notes."""
-
+        """One line per data row carrying a rate, a category or year values."""
         assert self.sniff.header_row is not None
         system = code_system(self.sniff.headers[self.fields["code"]])
+        body = list(enumerate(self.data.rows[self.sniff.header_row :], start=self.sniff.header_row + 1))
+        self._width = code_width(self.cell(row, "code") for _, row in body)
         result = []
-        for index, row in enumerate(self.data.rows[self.sniff.header_row :], start=self.sniff.header_row + 1):
+        for index, row in body:
             line = self._line(row, index, system)
             if line is not None:
                 result.append(line)
@@ -67,20 +112,30 @@ class RowReader:
         return row[index] if index is not None and index < len(row) else ""
 
     def _line(self, row: list[Any], index: int, system: Any) -> Line | None:
-
-        code = hs_code(self.cell(row, "code"))
-        if not _CODE.fullmatch(code):  # titles, chapter headings and footnotes between the lines
+        try:
+            code = hs_code(self.cell(row, "code"), self._width)
+        except cells.CellError as err:
+            self._bad(index, "code", self.cell(row, "code"), err.expected)
             return None
-        sector = sector_of(
-            code, system, self.options.sector or cells.text(self.cell(row, "sector")), self._sectors()
-        )
-        if sector is None:
-            self.skipped += 1
+        if not _CODE.fullmatch(code):  # titles, repeated headers, chapter headings and footnotes
             return None
-        self._note_sector(sector)
-        base, unit, note = self._base(row, index)
+        if "party" in self.fields and not self._ours(row):
+            self.foreign += 1
+            return None
         category = cells.text(self.cell(row, "category")).strip()
         category = "" if category.lower() in _MISSING else category
+        base, unit, note = self._base(row, index)
+        published, excluded = self._published(row, index, unit)
+        if not (category or published or excluded or self._has_rate(row)):
+            self.headings += 1
+            return None
+        if excluded and not published and not category:
+            category = "U"
+        self._check_category(category, index)
+        self._check_short(code, index)
+        given = self.options.sector or cells.text(self.cell(row, "sector"))
+        sector = sector_of(code, system, given, self._sectors())
+        self._note_sector(sector)
         notes = "; ".join(n for n in (cells.text(self.cell(row, "note")).strip(), note) if n)
         return Line(
             self._unique_id(f"{self.options.party}-{code}"),
@@ -92,12 +147,30 @@ class RowReader:
             unit=unit,
             base=base,
             category=category,
-            phases=self._phases(row, index, unit),
+            phases=published,
             notes=notes,
         )
 
+    # --- cells ------------------------------------------------------------------
+
+    def _ours(self, row: list[Any]) -> bool:
+        cell = cells.text(self.cell(row, "party")).strip()
+        return not cell or is_party(cell, self.options.party)
+
+    def _has_rate(self, row: list[Any]) -> bool:
+        return cells.text(self.cell(row, "base")).strip().lower() not in _MISSING
+
     def _base(self, row: list[Any], index: int) -> tuple[Rate, str, str]:
         value = self.cell(row, "base")
+        if isinstance(value, str | float | int) and value in self._bases:
+            return self._bases[value]
+        problems = len(self.problems.items)
+        found = self._read_base(value, index)
+        if isinstance(value, str | float | int) and len(self.problems.items) == problems:
+            self._bases[value] = found
+        return found
+
+    def _read_base(self, value: Any, index: int) -> tuple[Rate, str, str]:
         written = cells.text(value).strip().lower()
         if written in _MISSING:
             return Decimal(0), "%", "base rate not given in the source" if "base" in self.fields else ""
@@ -108,35 +181,100 @@ class RowReader:
             return Decimal(0), "%", ""
         return rate, unit or "%", ""
 
-    def _phases(self, row: list[Any], index: int, unit: str) -> tuple[Phase, ...]:
-        eif_year = self.base.eif.year
-        phases: list[Phase] = []
-        for year, column in self.sniff.columns.years:
+    def _year_columns(self) -> list[tuple[int, int, str]]:
+        """(agreement year, column, header) for every year column; calendar years up to the EIF
+        year all fold into year 1, the latest winning (the rate of the year EIF falls in applies)."""
+        eif = self.base.eif.year
+        found = [(stage, column) for stage, column in self.sniff.columns.stages]
+        found += [(max(year - eif + 1, 1), column) for year, column in self.sniff.columns.years]
+        return [(year, column, self.sniff.headers[column]) for year, column in found]
+
+    def through(self) -> int:
+        """The last agreement year the year columns print; 0 when it holds for later years too."""
+        if not self._columns:
+            return 0
+        year, _, header = max(self._columns)
+        return 0 if "subsequent" in header.lower() else year
+
+    def _published(self, row: list[Any], index: int, unit: str) -> tuple[tuple[Phase, ...], bool]:
+        """The year values as phases (only changes), and whether a year cell says excluded.
+
+        Rows with the same year cells share one phases tuple (the scrub compares each once).
+        """
+        if len(row) > self._last_column:
+            cells_key = self._year_cells(row)
+        else:
+            cells_key = tuple(row[c] if c < len(row) else "" for _, c, _ in self._columns)
+        shared = self._rows_cache.get((unit, cells_key))
+        if shared is None:
+            problems = len(self.problems.items)
+            shared = self._read_published(row, index, unit)
+            if len(self.problems.items) == problems:  # a bad cell is reported on every row it is in
+                self._rows_cache[(unit, cells_key)] = shared
+        return shared
+
+    def _read_published(self, row: list[Any], index: int, unit: str) -> tuple[tuple[Phase, ...], bool]:
+        values: dict[int, Rate] = {}
+        excluded = False
+        read = self._read_cache
+        for year, column, _ in self._columns:
             value = row[column] if column < len(row) else ""
-            if cells.text(value).strip().lower() in _MISSING or year < eif_year:
+            # A schedule repeats a few dozen rates over thousands of cells: read each once.
+            found = read.get(value, _UNREAD) if isinstance(value, str | float | int) else _UNREAD
+            if found is _UNREAD:
+                found = _year_value(value)
+                if isinstance(value, str | float | int):
+                    read[value] = found
+            if found is None:
                 continue
-            try:
-                rate, named = _tariff(value)
-            except cells.CellError as err:
-                self._bad(index, str(year), value, err.expected, column)
-                continue
-            if named not in (None, unit):
-                self._bad(index, str(year), value, f"a rate in the base rate's unit ({unit})", column)
-                continue
-            if not phases or phases[-1].value != rate:  # only changes are phases
-                phases.append(Phase(Timing.agreement_year(year - eif_year + 1), rate))
-        return tuple(phases)
+            if found is _EXCLUDED:
+                excluded = True
+            elif isinstance(found, cells.CellError):
+                self._bad(index, "", value, f"{found.expected}, or U (excluded)", column)
+            elif isinstance(found, tuple) and found[1] not in (None, unit):
+                self._bad(index, "", value, f"a rate in the base rate's unit ({unit})", column)
+            elif isinstance(found, tuple):
+                values[year] = found[0]
+        phases: list[Phase] = []
+        for year in sorted(values):
+            if not phases or phases[-1].value != values[year]:
+                phases.append(_phase(year, values[year]))
+        return tuple(phases), excluded
+
+    def _check_category(self, category: str, index: int) -> None:
+        # A numeric basket id (6, 11, 13) read as years would be silently wrong: refuse it.
+        if not category.isdigit() or any(c.code == category for c in self.base.categories):
+            return
+        if category == "0" and not self.base.rule_set:
+            return  # "0" is immediate in every schedule that uses it
+        rules = f"the {self.base.rule_set} rules define" if self.base.rule_set else "no rule set defines"
+        hint = "" if self.base.rule_set else " (choose the agreement's rules with --categories)"
+        self._bad(index, "category", category, f"a staging category; {category!r} is a number {rules}{hint}")
+
+    def _check_short(self, code: str, index: int) -> None:
+        if len(digits_of(code)) % 2:
+            message = f"code {code!r} looks short ({len(digits_of(code))} digits): a leading zero lost?"
+            where = Location(file=self.problems.file, sheet=self.data.name, row=index, field="code")
+            self.warnings.append(Problem(Severity.WARNING, where, message, "short-code"))
 
     def _bad(self, index: int, name: str, value: Any, expected: str, column: int | None = None) -> None:
         position = self.fields[name] if column is None else column
         where = f"{column_letter(position)} ({self.sniff.headers[position]})"
         self.problems.add(f"found {value!r}, expected {expected}", "bad-value", self.data.name, index, where)
 
+    # --- sectors and ids ------------------------------------------------------------
+
     def _sectors(self) -> tuple[Sector, ...]:
         return (*self.base.sectors, *self.new_sectors)
 
     def _note_sector(self, sector: str) -> None:
+        if sector in self._known_sectors:
+            return
+        self._known_sectors.add(sector)
         if all(s.id != sector for s in self._sectors()):
+            if sector == OTHER:
+                self.new_sectors.append(OTHER_SECTOR)
+                return
             name = self.options.sector or sector.replace("_", " ").capitalize()
             self.new_sectors.append(Sector(sector, name))
 

@@ -1,7 +1,8 @@
 """Open a workbook safely: refuse what is not one, zip bombs, protected files and oversized sheets.
 
-Everything is checked on the zip's directory and by streaming the sheet's XML before the sheet is
-handed to calamine, so a hostile file is refused by size before it is inflated into memory.
+Everything is checked on the zip's directory and by streaming the sheet's XML (every cell reference,
+the declared range, the longest text) before the sheet is handed to calamine, so a hostile file is
+refused by size before it is inflated into memory.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from carveplan.io.errors import ReadError
+from carveplan.io.sheets.scan import TooLarge, scan_sheet, scan_text
 from carveplan.model import Location, Problem, Severity
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -21,10 +23,7 @@ ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-# A cell with a formula and no cached value: <c r="C5"><f>1/0</f><v></v></c>
-_FORMULA_NO_VALUE = re.compile(
-    rb'<c r="([A-Z]{1,3}\d{1,7})"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>'
-)
+_SHARED_STRINGS = "xl/sharedStrings.xml"
 
 
 @dataclass(frozen=True)
@@ -58,12 +57,14 @@ class Sheet:
         rows: one list per row from row 1, each from column A; empty cells are ``""``.
         merged: merged ranges as ((first row, first col), (last row, last col)), 0-based.
         formulas_without_values: cells (``C5``) holding a formula whose value was never computed.
+        notes: what reading found that does not stop it (a CSV file's encoding, rows to check).
     """
 
     name: str
     rows: list[list[Any]]
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     formulas_without_values: list[str] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
 
 
 class SheetReader:
@@ -84,6 +85,7 @@ class SheetReader:
         self.is_ods = "xl/workbook.xml" not in self._zip.NameToInfo
         self._parts = {} if self.is_ods else _sheet_parts(self._zip, self.file)
         self.sheet_names = self._ods_sheet_names() if self.is_ods else list(self._parts)
+        self._strings_checked = False
 
     def close(self) -> None:
         """Release the file."""
@@ -106,32 +108,25 @@ class SheetReader:
         formulas = [] if self.is_ods else self._scan(name)
         sheet = self._calamine_sheet(name)
         if sheet.height > self.limits.max_rows:
-            raise self._too_many(name, "rows", sheet.height, self.limits.max_rows)
+            raise self._too_many(name, "rows", sheet.height, self.limits.max_rows)  # the scan missed it
         rows = sheet.to_python(skip_empty_area=False)
         return Sheet(name, rows, list(sheet.merged_cell_ranges or []), formulas)
 
     def _scan(self, name: str) -> list[str]:
-        """Stream the sheet's XML: count rows and cells against the limits, find unvalued formulas."""
-        rows = cells = 0
-        formulas: list[str] = []
-        rest = b""
+        """Stream the sheet's XML: bound its rows, cells and grid, find unvalued formulas."""
         try:
+            if not self._strings_checked:
+                self._strings_checked = True
+                if _SHARED_STRINGS in self._zip.NameToInfo:
+                    with self._zip.open(_SHARED_STRINGS) as stream:
+                        scan_text(stream)
             with self._zip.open(self._parts[name]) as stream:
-                while chunk := stream.read(1 << 20):
-                    buffer = rest + chunk
-                    cut = buffer.rfind(b"</c>") + 4 if b"</c>" in buffer else 0
-                    done, rest = buffer[:cut], buffer[cut:]
-                    rows += done.count(b"<row ") + done.count(b"<row>")
-                    cells += done.count(b"<c ") + done.count(b"<c>")
-                    if b"<f" in done:
-                        formulas.extend(m.decode() for m in _FORMULA_NO_VALUE.findall(done))
-                    if rows > self.limits.max_rows:
-                        raise self._too_many(name, "rows", rows, self.limits.max_rows, "at least ")
-                    if cells > self.limits.max_cells:
-                        raise self._too_many(name, "cells", cells, self.limits.max_cells, "at least ")
+                shape = scan_sheet(stream, self.limits.max_rows, self.limits.max_cells)
+        except TooLarge as err:
+            raise _too_large(self.file, name, err) from None
         except (zipfile.BadZipFile, OSError, EOFError) as err:
             raise _error(self.file, f"the workbook is corrupt ({err})", "corrupt", sheet=name) from None
-        return formulas
+        return shape.formulas_without_values
 
     def _calamine_sheet(self, name: str) -> Any:
         from python_calamine import CalamineError, CalamineWorkbook
@@ -153,12 +148,23 @@ class SheetReader:
             self.close()
             raise _error(self.file, f"the spreadsheet is corrupt ({err})", "corrupt") from None
 
-    def _too_many(self, name: str, what: str, count: int, limit: int, qualifier: str = "") -> ReadError:
+    def _too_many(self, name: str, what: str, count: int, limit: int) -> ReadError:
         message = (
-            f"the sheet has {qualifier}{count:,} {what}; CarvePlan reads at most {limit:,} {what} "
+            f"the sheet has {count:,} {what}; CarvePlan reads at most {limit:,} {what} "
             "per sheet: split the schedule into several files"
         )
         return _error(self.file, message, "too-large", sheet=name)
+
+
+def _too_large(file: str, sheet: str, err: TooLarge) -> ReadError:
+    """A located refusal: the sheet, and the row and column of the cell that crossed the bound."""
+    reference = re.fullmatch(r"([A-Za-z]{1,3})(\d+)", err.cell)
+    where = Location(file=file, sheet=sheet)
+    if reference:
+        where = Location(
+            file=file, sheet=sheet, row=int(reference.group(2)), column=reference.group(1).upper()
+        )
+    return ReadError([Problem(Severity.ERROR, where, str(err), "too-large")])
 
 
 def _error(file: str, message: str, code: str, sheet: str = "") -> ReadError:
@@ -167,8 +173,11 @@ def _error(file: str, message: str, code: str, sheet: str = "") -> ReadError:
 
 def _open_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
     file = path.name
-    with path.open("rb") as handle:
-        head = handle.read(8)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as err:
+        raise _error(file, f"cannot open the file: {err.strerror or err}", "unreadable") from None
     if head == OLE_MAGIC:
         raise _error(file, _ole_message(path), "protected")
     if not head.startswith(b"PK"):

@@ -24,6 +24,7 @@ from carveplan.model import (
     Agreement,
     EifMoved,
     ExceptionInvoked,
+    FirstCut,
     MilestoneDelay,
     MilestoneMissed,
     Scenario,
@@ -166,6 +167,9 @@ def _write_overview(writer: SheetWriter, agreement: Agreement, options: ExportOp
         "rounding_step": agreement.rounding.step,
         "rounding_direction": agreement.rounding.direction.value,
         "classification": agreement.classification,
+        "rule_set": agreement.rule_set,
+        "rule_set_note": agreement.rule_set_note,
+        "first_cut": (agreement.first_cut or FirstCut.EIF).value,
         "notes": agreement.notes,
         "uid": agreement.identity,
     }

@@ -24,6 +24,7 @@ from carveplan.model import (
     Agreement,
     EifMoved,
     ExceptionInvoked,
+    FirstCut,
     Line,
     MilestoneDelay,
     MilestoneMissed,
@@ -152,8 +153,14 @@ def _read_settings(sheet: Sheet, problems: Problems) -> dict[str, Any]:
 
 
 def _settings_fields(found: dict[str, Any], sheet: str, problems: Problems) -> dict[str, Any]:
-    kept = ("title", "eif", "eif_tentative", "classification", "notes", "uid")
-    fields = {k: v for k, v in found.items() if k in kept}
+    fields = {
+        k: v
+        for k, v in found.items()
+        if k
+        in ("title", "eif", "eif_tentative", "classification", "notes", "rule_set", "rule_set_note", "uid")
+    }
+    if found.get("first_cut") is FirstCut.STAGE_DAY:  # at EIF is the default, left out of the file
+        fields["first_cut"] = FirstCut.STAGE_DAY
     if "stage_day" in found:
         match = re.fullmatch(r"\s*(\d{1,2})-(\d{1,2})\s*", found["stage_day"])
         if match and _valid_month_day(int(match.group(1)), int(match.group(2))):

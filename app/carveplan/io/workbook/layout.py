@@ -13,6 +13,7 @@ from carveplan.model import (
     CodeSystem,
     Cuts,
     DevelopmentStatus,
+    FirstCut,
     LineId,
     MeasureKind,
     MilestoneKind,
@@ -167,8 +168,8 @@ def rated(key: str, header: str, width: int = 10, optional: bool = False) -> Col
 
 
 def whole(key: str, header: str, width: int = 10) -> Column:
-    """An optional whole-number column."""
-    return Column(key, header, width, _attr(key), cells.optional_int)
+    """An optional whole-number column, within the range the model gives ``key``."""
+    return Column(key, header, width, _attr(key), cells.whole_in_range(key))
 
 
 def when(key: str, header: str, width: int = 16, optional: bool = False) -> Column:
@@ -324,11 +325,12 @@ CATEGORIES = SheetSpec(
     (
         ident("code", "Code", 12, required=True),
         enum("kind", "Kind", StagingKind, 14, required=True),
-        Column("stages", "Stages", 8, _attr("stages"), lambda v: cells.optional_int(v) or 0),
-        Column("hold", "Hold (years)", 10, _attr("hold"), lambda v: cells.optional_int(v) or 0),
+        Column("stages", "Stages", 8, _attr("stages"), lambda v: cells.whole_in_range("stages")(v) or 0),
+        Column("hold", "Hold (years)", 10, _attr("hold"), lambda v: cells.whole_in_range("hold")(v) or 0),
         Column("shares", "Shares", 24, _attr("shares", cells.write_decimals), cells.decimals),
         number("final", "Final", 10, optional=True),
         Column("steps", "Steps", 24, _attr("steps", cells.write_steps), cells.steps),
+        Column("table", "Rate table", 30, _attr("table", cells.write_table_rows), cells.table_rows),
         plain("description", "Description", 40),
         enum("cuts", "Cuts", Cuts, 12),
     ),
@@ -363,6 +365,9 @@ SETTINGS: tuple[tuple[str, str, cells.Parser], ...] = (
     ("rounding_step", "Rounding step", cells.decimal),
     ("rounding_direction", "Rounding direction", cells.enum_parser(RoundingDirection)),
     ("classification", "Classification", cells.text),
+    ("rule_set", "Staging rules", cells.text),
+    ("rule_set_note", "Staging rules source", cells.text),
+    ("first_cut", "First cut", cells.enum_parser(FirstCut)),
     ("notes", "Notes", cells.text),
     ("uid", "Agreement id", cells.text),
 )

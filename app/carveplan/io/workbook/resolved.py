@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from carveplan.engine import ResolvedLine, ResolvedMilestone, ResolvedPhase, Schedule
+from carveplan.engine import ResolvedLine, ResolvedMilestone, ResolvedPhase, Schedule, unstaged_lines
 from carveplan.engine.timings import Anchors, when
 from carveplan.io.workbook.layout import Column, PhaseRow, computed
 from carveplan.model import LineId, Timing
@@ -29,6 +29,7 @@ class Lookup:
     phases: dict[tuple[LineId, int], ResolvedPhase]
     milestones: dict[str, ResolvedMilestone]
     anchors: Anchors
+    unstaged: frozenset[LineId] = frozenset()
 
     @staticmethod
     def of(schedule: Schedule) -> Lookup:
@@ -40,6 +41,7 @@ class Lookup:
             {(p.line, p.index): p for r in schedule.lines for p in r.phases},
             milestones,
             Anchors(schedule.eif, schedule.agreement.stage_day, milestones),
+            unstaged_lines(schedule),
         )
 
     def date_of(self, timing: Timing | None) -> date | str | None:
@@ -74,6 +76,8 @@ def _final_date(record: Any, ctx: Lookup | None) -> Any:
 
 def _status(record: Any, ctx: Lookup | None) -> Any:
     resolved = ctx.lines.get(record.id) if ctx else None
+    if ctx is not None and record.id in ctx.unstaged:
+        return "category not defined"
     return None if resolved is None else _line_status(resolved)
 
 

@@ -8,7 +8,7 @@ from copy import copy
 from datetime import date
 from typing import Any
 
-from carveplan.engine import ResolvedLine, Schedule, trajectory
+from carveplan.engine import ResolvedLine, Schedule, trajectory, unstaged_lines
 from carveplan.engine.dates import add_months
 from carveplan.engine.quotas import over_quota_by_year, volume_by_year
 from carveplan.io.cells import write_number, write_published
@@ -33,11 +33,19 @@ def write_year_by_year(writer: SheetWriter, schedule: Schedule, shown: set[LineI
     sheet = writer.sheet(YEAR_BY_YEAR, widths, freeze="H2")
     writer.header(sheet, (*head, *(str(y) for y in years)))
     count = 0
+    unstaged = unstaged_lines(schedule)
     for row in trajectory(schedule, years):
         line = row.line.line
         if line.id not in shown:
             continue
         category = line.category if not line.phases else "explicit"
+        if line.id in unstaged:  # its values are unknown: blank cells, never the base
+            base = write_published(line.base, line.unit)
+            named = [line.id, line.party, line.sector, line.code, line.description]
+            writer.append(sheet, [*named, base, f"{category} (not defined)"])
+            writer.progress.step()
+            count += 1
+            continue
         cells = [
             line.id,
             line.party,

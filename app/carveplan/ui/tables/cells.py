@@ -14,6 +14,7 @@ from carveplan.model.duty import Rate
 from carveplan.model.grammar import CellError, enum_label, format_bool
 from carveplan.model.quota import Quota
 from carveplan.model.quota_grammar import format_quota, parse_quota
+from carveplan.model.ranges import whole_out_of_range
 from carveplan.model.rates import format_rate_cell, parse_rate
 
 __all__ = ["CellError", "enum_label", "format_bool"]
@@ -99,6 +100,19 @@ def check_typed(record: object, typed: TypedRate) -> None:
 def parse_count(text: str) -> int:
     """A whole number of zero or more."""
     return _read(g.parse_count, text)
+
+
+def count_of(field: str) -> Callable[[str], int]:
+    """:func:`parse_count` within the range the model gives ``field`` (stages and hold up to 50)."""
+
+    def parse(text: str) -> int:
+        value = parse_count(text)
+        expected = whole_out_of_range(field, value)
+        if expected is not None:
+            raise CellError.plain(f"{value} is out of range: expected {expected}")
+        return value
+
+    return parse
 
 
 def parse_optional_count(text: str) -> int | None:

@@ -34,6 +34,7 @@ from carveplan.model import (
     TradeTable,
 )
 from carveplan.model.rates import RATE
+from tests.data.make_hostile_files import agreement as hostile_agreement
 from tests.helpers.strategies import agreements
 
 SMALL = Agreement(
@@ -309,6 +310,17 @@ def test_any_text_gives_read_problems(text: str) -> None:
 def test_an_entry_into_force_outside_the_planning_calendar_is_refused() -> None:
     problems = _problems(_document(eif="9999-12-31"))
     assert problems == [("eif", "expected a date from 1900 to 2200, found '9999-12-31'")]
+
+
+def test_a_save_that_verifies_writes_nothing_that_would_not_open(tmp_path: Path) -> None:
+    start = hostile_agreement()
+    huge = replace(start, lines=(replace(start.lines[0], base=Decimal("1E+400")),))
+    path = tmp_path / "out.carveplan"
+    with pytest.raises(ReadError, match=r"out.carveplan lines\[0\].base: expected a number"):
+        save(huge, path, verify=True)
+    assert not path.exists()
+    save(start, path, verify=True)
+    assert load(path) == start
 
 
 # --- trade data (version 2) ---------------------------------------------------

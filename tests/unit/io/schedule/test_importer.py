@@ -8,6 +8,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from carveplan.io.errors import ReadError
 from carveplan.io.schedule.codes import hs_code
@@ -35,7 +37,7 @@ USTR = [
     ["27111100", "Natural gas, liquefied", "8", "5 Years"],
     [],  # an empty row in the middle
     [85176100, None, "Free", "B5"],  # a code that became a number, no description
-    ["01012100", "Horses", 3, "A"],  # not in the sector map
+    ["01012100", "Horses", 3, "A"],  # outside the focus sectors: kept as "other"
     ["Chapter 28 footnote", None, None, None],
 ]
 
@@ -46,13 +48,15 @@ def test_ustr_layout(tmp_path: Path) -> None:
     assert sniff.header_row == 3
     assert sniff.recognized()[0] == "code <- A (HTS8)"
     result = import_schedule_report(path, ScheduleImportOptions("USA", eif=date(2012, 3, 15)))
-    assert result.added == 2
-    assert result.skipped == 1
-    lng, stations = result.agreement.lines
+    assert result.added == 3
+    assert result.other == 1
+    lng, stations, horses = result.agreement.lines
+    assert horses.sector == "other"
     assert (lng.id, lng.sector, lng.base, lng.category) == ("USA-27111100", "energy", Decimal(8), "5 Years")
     assert stations.code == "85176100"
     assert stations.description  # filled from the HS nomenclature
     assert {c.code: c.kind for c in result.agreement.categories} == {
+        "A": StagingKind.IMMEDIATE,
         "5 Years": StagingKind.LINEAR,
         "B5": StagingKind.LINEAR,
     }
@@ -70,7 +74,7 @@ def test_year_columns_become_phases(tmp_path: Path) -> None:
     agreement = import_schedule(path, ScheduleImportOptions("VNM", sector="energy"))
     assert agreement.eif == date(2019, 1, 1)
     (line,) = agreement.lines
-    assert line.code == "010121"
+    assert line.code == "0101.21"  # as printed; matched on its digits
     assert line.phases == (
         Phase(Timing.agreement_year(1), Decimal(10)),
         Phase(Timing.agreement_year(2), Decimal(8)),
@@ -106,14 +110,15 @@ def test_lines_are_added_to_an_existing_agreement(tmp_path: Path) -> None:
         "Existing", date(2012, 3, 15), lines=(Line("USA-27111100", "USA", "energy", "27111100"),)
     )
     agreement = import_schedule(path, ScheduleImportOptions("USA", existing=existing))
-    assert [line.id for line in agreement.lines] == ["USA-27111100", "USA-27111100-2", "USA-85176100"]
+    ids = [line.id for line in agreement.lines]
+    assert ids == ["USA-27111100", "USA-27111100-2", "USA-85176100", "USA-01012100"]
     assert agreement.title == "Existing"
 
 
 def test_every_bad_cell_is_reported_with_its_place(tmp_path: Path) -> None:
     rows = [
         ["HTS8", "Base Rate", "2020", "2021"],
-        ["27111100", "-2.2¢/kg", "5", "x"],
+        ["27111100", "-2.2¢/kg", "5", "?"],
         ["85176100", "abc", "1", "0"],
     ]
     path = _xlsx(tmp_path / "bad.xlsx", rows)
@@ -145,7 +150,14 @@ def test_merged_header_cells_are_a_warning(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("value", "code"),
-    [(101210, "0101210"[1:]), (1012100, "01012100"), ("0101.21.00", "01012100"), ("ex 2711", "ex 2711")],
+    [(101210, "0101210"[1:]), (1012100, "01012100"), ("0101.21.00", "0101.21.00"), ("ex 2711", "ex 2711")],
 )
 def test_codes_stay_text(value: object, code: str) -> None:
     assert hs_code(value) == code
+
+
+@given(st.integers(1, 9), st.integers(0, 10**8 - 1), st.sampled_from([8, 10]))
+def test_a_code_that_became_a_number_regains_its_zero(chapter: int, rest: int, width: int) -> None:
+    code = f"0{chapter}{rest:0{width - 2}d}"[:width]
+    assert hs_code(int(code), width) == code
+    assert hs_code(code, width) == code  # text is kept as written

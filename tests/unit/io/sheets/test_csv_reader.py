@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from carveplan.io.errors import ReadError
@@ -18,6 +18,8 @@ ROWS = [
 ]
 
 
+# The first example loads the encoding detector: no deadline.
+@settings(deadline=None)
 @given(
     delimiter=st.sampled_from([",", ";", "\t", "|"]),
     encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]),
@@ -53,3 +55,20 @@ def test_row_bound(tmp_path: Path) -> None:
     path.write_text("code\n" + "0101\n" * 200)
     with pytest.raises(ReadError, match="more than 100 rows"):
         read_csv(path, Limits(max_rows=100))
+
+
+def test_a_cell_longer_than_a_spreadsheet_cell_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text("HS Code,Description\n270900," + "x" * 140_000 + "\n", encoding="utf-8")
+    with pytest.raises(ReadError) as caught:
+        read_csv(path)
+    (problem,) = caught.value.problems
+    assert str(problem).startswith("ERROR long.csv row 2 column B: a cell of 140,000 characters")
+
+
+def test_the_encoding_used_is_noted(tmp_path: Path) -> None:
+    path = tmp_path / "schedule.csv"
+    path.write_bytes("HS Code;Description\n270900;Pétrole\n".encode("cp1252"))
+    (note,) = read_csv(path).notes
+    assert note.severity.value == "info"
+    assert note.message.startswith("read as ")

@@ -179,3 +179,18 @@ def test_the_agreement_identity_travels_in_the_overview(tmp_path: Path) -> None:
     book.save(path)
     back = read_workbook(path)
     assert (back.title, back.uid) == ("Renamed in Excel", agreement.uid)
+
+
+def test_staging_rules_survive_the_workbook(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from carveplan.engine import RULE_SETS
+    from carveplan.model import FirstCut, with_rules
+
+    agreement = replace(with_rules(sample(), RULE_SETS["EU-Viet Nam"]), first_cut=FirstCut.STAGE_DAY)
+    path = tmp_path / "rules.xlsx"
+    export_workbook(agreement, path, OPTIONS)
+    back = read_workbook(path)
+    assert back == agreement
+    star = next(c for c in back.categories if c.code == "B10*")
+    assert star.table[0].values[4] == Decimal(8)

@@ -1,0 +1,254 @@
+"""Real schedules as delivered, imported with only --party, --eif and --categories, reproduce the
+year-by-year rates the agreements publish.
+
+Each fixture is built in the layout its source uses, from the annex texts and published tables:
+- a Korean ministry tariff-tool export of the KORUS schedule (Annex 2-B; EIF 15 March 2012): a numeric
+  basket id beside the text category, the published rate of every year (``Y2012…``), both parties'
+  schedules in one file, codes that became numbers;
+- a USTR-style annex of US–Bahrain (Annex 2-B; EIF 1 August 2006), rates rounded to the nearest 0.1;
+- a Viet Nam–EAEU year-column schedule (Annex 1; EIF 5 October 2016), ``U`` for excluded lines;
+- an EU-style EU–Viet Nam annex (Annex 2-A; EIF 1 August 2020): comma decimals, dotted codes,
+  heading rows, title and header rows repeated on every page.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from carveplan.io import native
+from carveplan.main import main
+
+
+def _xlsx(path: Path, rows: list[list[object]]) -> Path:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def _import(capsys: pytest.CaptureFixture[str], source: Path, *options: str) -> tuple[int, str, str]:
+    out = source.with_suffix(".carveplan")
+    status = main(["import", str(source), "-o", str(out), *options])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def _rates(capsys: pytest.CaptureFixture[str], path: Path, first: int, last: int) -> dict[str, list[Decimal]]:
+    """Each line's rates by calendar year, as numbers: a published 4.0 and a computed 4 are one rate."""
+    assert main(["trajectory", str(path), "--from", str(first), "--to", str(last)]) == 0
+    rows = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    return {row["code"]: [Decimal(row[str(y)]) for y in range(first, last + 1)] for row in rows}
+
+
+def _published(*values: object) -> list[Decimal]:
+    return [Decimal(str(v)) for v in values]
+
+
+KORUS_TOOL = [
+    ["KORUS FTA: tariff schedule of Korea (tariff tool export)"],
+    [
+        "  HSK ",
+        "TL_Desc",
+        "Base Rate",
+        "Staging_Basket",
+        "StagingBasket",
+        "Reporter",
+        *(f"Y{y}" for y in range(2012, 2017)),
+    ],
+    ["2711121000", "Propane, liquefied", 8, 6, "5 Years", "Korea", 6.4, 4.8, 3.2, 1.6, 0],
+    ["2710194210", "Fuel oil", 6.8, 6, "5 Years", "Korea", 5.4, 4.0, 2.7, 1.3, 0],
+    [101211000, "Pure-bred breeding horses", 0, 1, "Immediate", "Korea", 0, 0, 0, 0, 0],
+    ["8517622000", "Routers", 8, 11, "10 Years", "Korea", 7.2, 6.4, 5.6, 4.8, 4.0],
+    ["2711110000", "Natural gas, liquefied", 3, 6, "5 Years", "Korea", 2.4, 1.8, 1.3, 0.6, 0],
+    ["27111100", "Natural gas, liquefied", 10, 13, "C", "United States", 9, 8, 7, 6, 5],
+]
+
+
+def test_korus_tool_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = _xlsx(tmp_path / "korus.xlsx", KORUS_TOOL)
+    status, out, err = _import(
+        capsys, source, "--party", "KOR", "--eif", "2012-03-15", "--categories", "KORUS"
+    )
+    assert status == 0, err
+    assert "imported 5 lines of KOR (4 in the focus sectors, 1 other)" in out
+    assert "1 rows of other parties" in out
+    # The text category is read, not the basket id: "11" is not eleven annual cuts.
+    agreement = native.load(source.with_suffix(".carveplan"))
+    assert {line.category for line in agreement.lines} == {"5 Years", "Immediate", "10 Years"}
+    assert agreement.rule_set == "KORUS"
+    # The published 1.3 in 2014 for a base of 3 is the scrub's find: 5 Years computes 1.2.
+    (scrub,) = [text for text in err.splitlines() if "legal scrub" in text]
+    assert "2711110000 year 3 (2014): published 1.3, category 5 Years computes 1.2" in scrub
+    rates = _rates(capsys, source.with_suffix(".carveplan"), 2012, 2016)
+    assert rates["2711121000"] == _published(*["6.4", "4.8", "3.2", "1.6", "0"])
+    assert rates["2710194210"] == _published(*["5.4", "4.0", "2.7", "1.3", "0"])
+    assert rates["0101211000"] == _published(*["0", "0", "0", "0", "0"])  # the lost zero restored
+    assert rates["8517622000"] == _published(*["7.2", "6.4", "5.6", "4.8", "4.0"])
+    assert main(["validate", str(source.with_suffix(".carveplan"))]) == 0
+    assert "published 1.3" in capsys.readouterr().out
+
+
+def test_a_basket_id_column_alone_is_a_located_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [["HSK", "TL_Desc", "Base Rate", "Staging_Basket"], ["2711121000", "Propane", 8, 11]]
+    source = _xlsx(tmp_path / "ids.xlsx", rows)
+    status, _, err = _import(
+        capsys, source, "--party", "VNM", "--eif", "2020-08-01", "--categories", "EU-Viet Nam"
+    )
+    assert status == 2
+    assert "row 2 column D (Staging_Basket): found '11', expected a staging category" in err
+    assert not source.with_suffix(".carveplan").exists()
+
+
+US_BAHRAIN = (
+    "Annex 2-B: Schedule of the United States\n"
+    "HTS8,Brief Description,Base Rate,Staging Category\n"
+    "64029190,Footwear with uppers of rubber or plastics,26.4,C\n"
+    "27101906,Distillate and residual fuel oils,Free,A\n"
+    "Annex 2-B: Schedule of the United States (continued)\n"
+    "HTS8,Brief Description,Base Rate,Staging Category\n"
+    "85176200,Machines for the reception and transmission of data,5,B\n"
+)
+
+
+def test_us_bahrain_rounds_to_the_nearest_tenth(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "bahrain.csv"
+    source.write_text(US_BAHRAIN, encoding="utf-8")
+    status, out, err = _import(
+        capsys, source, "--party", "USA", "--eif", "2006-08-01", "--categories", "US-Bahrain"
+    )
+    assert status == 0, err
+    assert "imported 3 lines of USA" in out
+    rates = _rates(capsys, source.with_suffix(".carveplan"), 2006, 2010)
+    assert rates["64029190"] == _published(*["23.8", "21.1", "18.5", "15.8", "13.2"])
+    assert rates["85176200"] == _published(*["4.0", "3.0", "2.0", "1.0", "0"])
+    assert rates["27101906"] == _published(*["0"] * 5)
+
+
+VN_EAEU = [
+    ["Annex 1 to Chapter 2: Schedule of tariff commitments of Viet Nam"],
+    [
+        "HS Code",
+        "Description of goods",
+        "Base rate",
+        "EIF",
+        *(str(y) for y in range(2016, 2027)),
+        "2027 and subsequent years",
+    ],
+    ["27.10", "Petroleum oils and oils obtained from bituminous minerals, other than crude"],
+    ["2710.12.21", "Motor spirit, RON 90", "20", "20", *["20"] * 11, "0"],
+    ["8517.62.10", "Routers", "10", "8", "8", "6", "4", "2", *["0"] * 8],
+    ["2709.00.10", "Crude petroleum oils", "5", *["U"] * 13],
+]
+
+
+def test_viet_nam_eaeu_year_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = _xlsx(tmp_path / "eaeu.xlsx", VN_EAEU)
+    status, out, err = _import(
+        capsys, source, "--party", "VNM", "--eif", "2016-10-05", "--categories", "viet nam-eaeu"
+    )
+    assert status == 0, err
+    assert "imported 3 lines" in out
+    assert "1 heading rows" in out
+    rates = _rates(capsys, source.with_suffix(".carveplan"), 2016, 2028)
+    assert rates["2710.12.21"] == _published(*["20"] * 11 + ["0", "0"])
+    assert rates["8517.62.10"] == _published(*["8", "6", "4", "2", "0", *["0"] * 8])
+    assert rates["2709.00.10"] == _published(*["5"] * 13)  # U: excluded, the base stays
+
+
+EVFTA = [
+    ["ANNEX 2-A, TARIFF SCHEDULE OF VIET NAM"],
+    ["HS 2012", "Description", "Base rate (%)", "Category"],
+    ["27.10", "Petroleum oils, other than crude", None, None],
+    ["2710.12.11", "Motor spirit, RON 97 and above, unleaded", "20,0", "B10*"],
+    ["2710.19.71", "Diesel fuel for high-speed engines", "7,0", "B3"],
+    ["ANNEX 2-A, TARIFF SCHEDULE OF VIET NAM"],
+    ["HS 2012", "Description", "Base rate (%)", "Category"],
+    ["2711.12.00", "Propane, liquefied", "5,0", "B5"],
+    ["0207.14.10", "Chicken wings, frozen", "20,0", "B10"],
+]
+
+
+def test_eu_viet_nam_annex(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = _xlsx(tmp_path / "evfta.xlsx", EVFTA)
+    status, out, err = _import(
+        capsys, source, "--party", "VNM", "--eif", "2020-08-01", "--categories", "EU-Viet Nam"
+    )
+    assert status == 0, err
+    assert "imported 4 lines of VNM (3 in the focus sectors, 1 other)" in out
+    rates = _rates(capsys, source.with_suffix(".carveplan"), 2020, 2030)
+    assert rates["2710.12.11"] == _published(*["20", "20", "20", "20", "8", "8", "7", "7", "7", "7", "0"])
+    assert rates["2710.19.71"] == _published(*["5.2", "3.5", "1.7", "0", *["0"] * 7])  # B3: four stages
+    assert rates["2711.12.00"] == _published(*["4.1", "3.3", "2.5", "1.6", "0.8", "0", *["0"] * 5])  # B5: six
+    assert rates["0207.14.10"] == _published(
+        *(
+            "18.1",
+            "16.3",
+            "14.5",
+            "12.7",
+            "10.9",
+            "9.0",
+            "7.2",
+            "5.4",
+            "3.6",
+            "1.8",
+            "0",
+        )
+    )
+
+
+def test_a_schedule_of_headings_only_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "headings.csv"
+    source.write_text(
+        "HS Code,Description,Base Rate\n27.10,Petroleum oils,\n27.11,Petroleum gases,\n", "utf-8"
+    )
+    status, _, err = _import(capsys, source, "--party", "VNM", "--eif", "2020-08-01")
+    assert status == 2
+    assert "no line imported" in err
+    assert not source.with_suffix(".carveplan").exists()
+
+
+def test_an_unknown_category_leaves_trajectory_cells_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "unknown.csv"
+    source.write_text('HS 2012,Base rate,Category\n2710.19.71,"7,0",B4\n2711.12.00,5,B5\n', "utf-8")
+    status, _, err = _import(
+        capsys, source, "--party", "VNM", "--eif", "2020-08-01", "--categories", "EU-Viet Nam"
+    )
+    assert status == 0
+    assert "'B4' is not defined" in err
+    target = source.with_suffix(".carveplan")
+    assert main(["trajectory", str(target), "--from", "2020", "--to", "2021"]) == 1
+    captured = capsys.readouterr()
+    rows = {row["code"]: row for row in csv.DictReader(io.StringIO(captured.out))}
+    assert (rows["2710.19.71"]["2020"], rows["2711.12.00"]["2020"]) == ("", "4.1")
+    assert "unknown staging category 'B4'" in captured.err
+    assert main(["validate", str(target)]) == 1
+
+
+def test_the_workbook_marks_a_line_whose_category_is_not_defined(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "unknown.csv"
+    source.write_text('HS 2012,Base rate,Category\n2710.19.71,"7,0",B4\n', "utf-8")
+    assert (
+        _import(capsys, source, "--party", "VNM", "--eif", "2020-08-01", "--categories", "EU-Viet Nam")[0]
+        == 0
+    )
+    book = tmp_path / "out.xlsx"
+    assert main(["export", str(source.with_suffix(".carveplan")), "-o", str(book)]) == 0
+    sheet = openpyxl.load_workbook(book)["Year by year"]
+    head, row = [c.value for c in sheet[1]], [c.value for c in sheet[2]]
+    assert row[head.index("Category")] == "B4 (not defined)"
+    assert row[head.index("2020")] is None

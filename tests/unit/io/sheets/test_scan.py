@@ -1,0 +1,103 @@
+"""The sheet scan: every cell reference counts, whatever the prefix, quoting or attribute order."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from carveplan.io.errors import ReadError
+from carveplan.io.sheets.reader import SheetReader
+from carveplan.io.sheets.scan import TooLarge, column_name, column_number, scan_sheet, scan_text
+from tests.helpers.xlsx import MAIN, minimal_xlsx, sheet_xml
+
+
+def _scan(xml: bytes, max_rows: int = 300_000, max_cells: int = 6_000_000) -> object:
+    return scan_sheet(io.BytesIO(xml), max_rows, max_cells)
+
+
+def _cells(body: str) -> bytes:
+    return f'<worksheet xmlns="{MAIN}" xmlns:y="urn:y"><sheetData>{body}</sheetData></worksheet>'.encode()
+
+
+@given(st.integers(1, 16_384))
+def test_column_names_and_numbers_agree(number: int) -> None:
+    assert column_number(column_name(number)) == number
+
+
+def test_two_far_cells_are_refused_by_their_grid() -> None:
+    with pytest.raises(TooLarge) as caught:
+        _scan(sheet_xml([("A1", "x"), ("XFD20000", "y")]))
+    assert caught.value.cell == "XFD20000"
+    assert "20,000 rows × 16,384 columns = 327,680,000 cells" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '<c r="XFD7" t="inlineStr"><is><t>a</t></is></c>',  # plain
+        '<c r = "XFD7" t="inlineStr"><is><t>a</t></is></c>',  # spaces around '='
+        "<c r='XFD7' t='inlineStr'><is><t>a</t></is></c>",  # single quotes
+        '<c q=">" r="XFD7" t="inlineStr"><is><t>a</t></is></c>',  # a '>' inside another attribute
+        '<c r="xfd7" t="inlineStr"><is><t>a</t></is></c>',  # lower case, which calamine reads too
+        '<c\n r="XFD7"><v>1</v></c>',  # a line break after the tag name
+    ],
+)
+def test_every_spelling_of_a_reference_counts(cell: str) -> None:
+    shape = _scan(_cells(f'<row r="7">{cell}</row>'))
+    assert (shape.last_row, shape.last_column) == (7, 16_384)  # type: ignore[attr-defined]
+
+
+def test_cells_without_references_follow_their_row_and_the_cell_before() -> None:
+    body = '<row><c><v>1</v></c><c><v>2</v></c></row><row r="5"><c r="D5"><v>3</v></c><c><v>4</v></c></row>'
+    shape = _scan(_cells(body))
+    assert (shape.last_row, shape.last_column, shape.cells) == (5, 5, 4)  # type: ignore[attr-defined]
+
+
+def test_a_reference_under_another_prefix_is_not_a_cell_reference() -> None:
+    # calamine ignores y:r, and so does the scan: the cell is the next one of its row.
+    shape = _scan(_cells('<row r="1"><c y:r="XFD9"><v>1</v></c></row>'))
+    assert (shape.last_row, shape.last_column) == (1, 1)  # type: ignore[attr-defined]
+
+
+def test_prefixed_rows_count_against_the_row_bound() -> None:
+    cells = [(f"A{row}", "x") for row in range(1, 1002)]
+    with pytest.raises(TooLarge, match="reaches row 1,001"):
+        _scan(sheet_xml(cells, prefix="x"), max_rows=1000)
+
+
+def test_a_declared_range_past_the_bounds_is_refused() -> None:
+    with pytest.raises(TooLarge, match="declares its range as A1:XFD1048576"):
+        _scan(sheet_xml([("A1", "x")], dimension="A1:XFD1048576"))
+    assert _scan(sheet_xml([("A1", "x")], dimension="A1:D40")).dimension == "A1:D40"  # type: ignore[attr-defined]
+
+
+def test_text_longer_than_a_cell_holds_is_refused_without_holding_it_whole() -> None:
+    with pytest.raises(TooLarge, match="32,767 characters"):
+        _scan(sheet_xml([("A1", "x" * (3 << 20))]))
+    with pytest.raises(TooLarge):
+        scan_text(io.BytesIO(b"<sst><si><t>" + b"y" * (5 << 20) + b"</t></si></sst>"))
+
+
+def test_the_fast_and_the_exact_scan_agree_on_a_real_sheet() -> None:
+    cells = [(f"{column_name(c)}{r}", f"v{r}") for r in range(1, 400) for c in (1, 3, 28, 30)]
+    plain = sheet_xml(cells)
+    # A line break after each tag name sends every chunk down the exact path.
+    exact = re.sub(rb"<c ", b"<c\n ", plain)
+    fast_shape, exact_shape = _scan(plain), _scan(exact)
+    assert vars(fast_shape) == vars(exact_shape)
+    assert (fast_shape.last_row, fast_shape.last_column, fast_shape.cells) == (399, 30, 1596)  # type: ignore[attr-defined]
+
+
+def test_the_reader_locates_the_refusal(tmp_path: Path) -> None:
+    path = tmp_path / "far.xlsx"
+    minimal_xlsx(path, sheet_xml([("A1", "HS Code"), ("XFD3000", "x")]))
+    with SheetReader(path) as reader, pytest.raises(ReadError) as caught:
+        reader.read("Lines")
+    (problem,) = caught.value.problems
+    assert (problem.location.sheet, problem.location.row, problem.location.column) == ("Lines", 3000, "XFD")
+    assert problem.code == "too-large"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the shared libraries Qt loads on Debian/Ubuntu; installs the missing ones as root, else says how.
 # Usage: sysdeps.sh [test|run|ci]  (run adds the X11/xcb libraries a real window needs;
-# ci adds Xvfb and LibreOffice Calc and Impress for the workbook and deck checks).
+# ci adds Xvfb, LibreOffice Calc and Impress, GNOME Planner and poppler's pdffonts for the checks that
+# open our exports in the programs officials use).
 set -u
 mode="${1:-test}"
 base="libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0"
@@ -9,7 +10,7 @@ window="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render
 wanted="$base"
 case "$mode" in
   run) wanted="$base $window" ;;
-  ci) wanted="$base $window xvfb libreoffice-calc-nogui libreoffice-impress-nogui" ;;
+  ci) wanted="$base $window xvfb libreoffice-calc-nogui libreoffice-impress-nogui planner poppler-utils" ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -141,3 +142,24 @@ def test_python_dash_m_entry_point(korus: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "korus.carveplan: 0 error(s)" in done.stdout
+
+
+def test_trajectory_csv_keeps_formula_like_text_inert(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hostile = replace(KORUS.lines[0], description='=HYPERLINK("http://x.invalid","click")\x00')
+    path = tmp_path / "hostile.carveplan"
+    native.save(replace(KORUS, lines=(hostile, *KORUS.lines[1:])), path)
+    status, out, _ = run(capsys, "trajectory", str(path), "--from", "2012", "--to", "2013")
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows[0]["description"] == '\'=HYPERLINK("http://x.invalid","click")'
+    assert rows[0]["2012"] == "6.4"  # numbers are left alone, negative ones too
+
+
+def test_trajectory_help_says_how_to_keep_codes_as_text(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["trajectory", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "set its type to Text" in out
+    assert "leading apostrophe" in out

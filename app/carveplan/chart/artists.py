@@ -184,18 +184,17 @@ def draw_verticals(
     ppd = max(frame.points_per_day, 1e-9)
     y = -0.5 - frame.header_rows / 2
     placed: list[tuple[float, float]] = []
-    x_max = ax.get_xlim()[1]
+    edge = ax.get_xlim()[1]
     for mark in sorted(marks, key=lambda m: _PRIORITY.index(m.kind)):
         width = (text_points(mark.label, style.small_font_size) + 6) / ppd
         x, x_end, align = mark.x + 3 / ppd, mark.x + 3 / ppd + width, "left"
-        if x_end > x_max:  # near the right edge the label goes left of its line, not off the chart
-            x, x_end, align = mark.x - 3 / ppd, mark.x - 3 / ppd, "right"
-        left_edge = x_end - width
-        if any(left_edge < right and left < x_end for left, right in placed):
+        if x_end > edge:  # a label near the right edge (the term's end) goes left of its line
+            x, x_end, align = mark.x - 3 / ppd - width, mark.x - 3 / ppd, "right"
+        if any(x < right and left < x_end for left, right in placed):
             continue  # would overprint a more important label (EIF first, then today, sunsets)
-        placed.append((left_edge, x_end))
+        placed.append((x, x_end))
         text = ax.text(
-            x,
+            x_end - 3 / ppd if align == "right" else x,
             y,
             mark.label,
             ha=align,

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"read {len(agreement.lines)} lines and {len(agreement.milestones)} milestones from {source.name}"
         )
-    elif args.party is None and source.suffix.lower() == ".xlsx" and _is_exchange_workbook(source):
+    elif args.party is None and source.suffix.lower() in (".xlsx", ".ods") and _is_exchange_workbook(source):
         from carveplan.io.workbook.importer import read_workbook
 
         agreement = read_workbook(source)

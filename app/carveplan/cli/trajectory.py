@@ -17,6 +17,7 @@ from carveplan.cli.common import (
 )
 from carveplan.engine import resolve, trajectory, unstaged_lines, year_range
 from carveplan.engine.quotas import quota_rows
+from carveplan.io.text import inert_text
 from carveplan.model.duty import format_column
 
 COLUMNS = ("party", "sector", "code", "description", "base", "category")
@@ -29,6 +30,11 @@ def add_parser(sub: Any) -> None:
         help="year-by-year values of every line (CSV on stdout)",
         description="One row per line and one column per calendar year: the value in force that year "
         "(the rate at entry into force for its first year, then on each stage day).",
+        epilog="Codes are text: a spreadsheet that guesses types turns 0101 into 101. In LibreOffice Calc, "
+        "select the code column in the Text Import dialog and set its type to Text; in Excel, use "
+        "Data > From Text/CSV > Transform Data and set the code column to Text (or open the CSV with "
+        "Data > From Text and choose Text for it). Text that a spreadsheet would run as a formula "
+        "(starting with =, +, - or @) is written with a leading apostrophe.",
     )
     add_file_argument(parser)
     add_scenario_argument(parser)
@@ -57,13 +63,14 @@ def run(args: argparse.Namespace) -> int:
         line = row.line.line
         category = line.category if not line.phases else "explicit"
         base = format_column(line.base, line.unit)
-        head = [line.party, line.sector, line.code, line.description, base, category]
+        texts = (line.party, line.sector, line.code, line.description)
+        head = [*(inert_text(t) for t in texts), base, inert_text(category)]
         if line.id in broken:
             writer.writerow([*head, *("" for _ in row.values)])
             continue
         writer.writerow([*head, *(format_column(v, line.unit) for v in row.values)])
         for extra in quota_rows(line, agreement, years):
-            writer.writerow([line.party, line.sector, line.code, *extra])
+            writer.writerow([*(inert_text(t) for t in texts[:3]), *extra])
     for problem in broken.values():
         print(problem, file=sys.stderr)
     return 1 if broken else 0

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from carveplan.io.errors import ReadError, reading
+from carveplan.io.text import cleaned
 from carveplan.model import Agreement, Location, Problem, Severity
 
 
@@ -62,6 +63,7 @@ EXPORTERS: dict[str, tuple[str, str]] = {
 READERS: dict[str, tuple[str, str]] = {
     ".carveplan": ("carveplan.io.native:load", "CarvePlan agreement"),
     ".xlsx": ("carveplan.io.workbook.importer:read_workbook", "Excel workbook CarvePlan exported"),
+    ".ods": ("carveplan.io.workbook.importer:read_workbook", "The same workbook saved by LibreOffice"),
     ".xml": ("carveplan.io.mspdi.importer:read_mspdi", "MS Project XML"),
 }
 
@@ -78,7 +80,14 @@ def exporter_for(path: Path) -> Exporter:
         location = Location(file=path.name)
         message = f"cannot export to {suffix or 'a file without a suffix'}: use one of {known}"
         raise ReadError([Problem(Severity.ERROR, location, message, "unknown-format")])
-    return _load(EXPORTERS[suffix][0])
+    export: Exporter = _load(EXPORTERS[suffix][0])
+
+    def export_clean(agreement: Agreement, target: Path, options: ExportOptions) -> None:
+        # One cleaning for every format: a NUL or vertical tab pasted into a description would make
+        # the SVG, slides or calendar ill-formed, or be refused by the workbook.
+        export(cleaned(agreement), target, options)
+
+    return export_clean
 
 
 def read_agreement(path: Path) -> Agreement:

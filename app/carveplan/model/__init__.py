@@ -1,6 +1,6 @@
 """The agreement model: frozen, typed records with no Qt and no I/O."""
 
-from carveplan.model.agreement import Agreement, MonthDay, RoundingDirection, RoundingRule
+from carveplan.model.agreement import Agreement, MonthDay, RoundingDirection, RoundingRule, new_uid
 from carveplan.model.duty import Amount, Duty, Rate
 from carveplan.model.exception import ExceptionId, ReviewClause, ReviewId, SecurityException
 from carveplan.model.line import CodeSystem, Direction, Gate, Line, LineId, MeasureKind, Phase
@@ -95,6 +95,7 @@ __all__ = [
     "format_timing",
     "has_errors",
     "in_calendar",
+    "new_uid",
     "parse_timing",
     "rules_of",
     "warning",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -15,6 +16,9 @@ from carveplan.model.round import Round
 from carveplan.model.scenario import Scenario
 from carveplan.model.staging import FirstCut, StagingCategory
 from carveplan.model.trade import CoverageTest, TradeTable
+
+# Agreements saved before identities existed get one derived from their title, the same every time.
+_IDENTITY_NAMESPACE = uuid.UUID("5b0e3c52-7d1a-4f0e-9a47-2f8d6c1e9b30")
 
 
 class RoundingDirection(StrEnum):
@@ -84,6 +88,9 @@ class Agreement:
         notes: free text.
         trade: the parties' imports from each other, for coverage; ``None`` until trade data is added.
         coverage_test: the Article XXIV thresholds and horizon; ``None`` for the defaults (90 %, 10 years).
+        uid: the agreement's lasting identity (a UUID), written in the file and kept through renames;
+            calendar events take their ids from it. Empty until first saved; :attr:`identity` then
+            stands in. Not part of equality: two files with the same content are the same agreement.
     """
 
     title: str
@@ -108,3 +115,18 @@ class Agreement:
     notes: str = ""
     trade: TradeTable | None = None
     coverage_test: CoverageTest | None = None
+    uid: str = field(default="", compare=False)
+
+    @property
+    def identity(self) -> str:
+        """``uid``, or for an agreement that has none yet a UUID derived from its title."""
+        return self.uid or str(uuid.uuid5(_IDENTITY_NAMESPACE, self.title))
+
+    def with_identity(self) -> Agreement:
+        """This agreement with its identity fixed, so renaming it later keeps the same one."""
+        return self if self.uid else replace(self, uid=self.identity)
+
+
+def new_uid() -> str:
+    """A fresh identity for an agreement started from nothing."""
+    return str(uuid.uuid4())

@@ -31,7 +31,7 @@ class Document(QObject):
 
     def __init__(self, agreement: Agreement, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._agreement = agreement
+        self._agreement = agreement.with_identity()
         self._path = path
         self._scenario = BASELINE
         self._schedules: dict[str, Schedule] = {}
@@ -88,7 +88,8 @@ class Document(QObject):
         """Start afresh on ``agreement`` from ``path``: the undo history is dropped."""
         self.undo_stack.clear()
         self._path = path
-        self.set_agreement(agreement)
+        # Fixed on opening: a rename before the first save must not change the calendar's event ids.
+        self.set_agreement(agreement.with_identity())
         self.path_changed.emit()
         self.modified_changed.emit(False)
 

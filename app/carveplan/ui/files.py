@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from carveplan.io import native
 from carveplan.io.errors import Cancelled, ReadError, WriteError
 from carveplan.io.formats import EXPORTERS, READERS, ExportOptions, exporter_for, read_agreement
-from carveplan.model import BASELINE, Agreement
+from carveplan.model import BASELINE, Agreement, new_uid
 from carveplan.ui.deck_scope import DECK_SUFFIXES, DeckScope, ask_deck_scope
 from carveplan.ui.document import Document
 from carveplan.ui.error_dialog import ProblemListDialog
@@ -36,7 +36,8 @@ def export_filter() -> str:
 
 def new_agreement() -> Agreement:
     """A blank agreement entering into force on 1 January next year (tentative)."""
-    return Agreement(title="Untitled agreement", eif=date(date.today().year + 1, 1, 1), eif_tentative=True)
+    eif = date(date.today().year + 1, 1, 1)
+    return Agreement(title="Untitled agreement", eif=eif, eif_tentative=True, uid=new_uid())
 
 
 class FileController(QObject):
@@ -114,7 +115,7 @@ class FileController(QObject):
             agreement = read_agreement(path)
         except ReadError as err:
             summary = f"{path.name} could not be opened. Nothing was changed."
-            if path.suffix.lower() in (".xlsx", ".xlsm", ".csv"):
+            if path.suffix.lower() in (".xlsx", ".xlsm", ".ods", ".csv"):
                 summary += " To add another delegation's schedule: File → Import Tariff Schedule (Ctrl+I)."
             self._show_problems("Cannot open", summary, err)
             return False
@@ -177,7 +178,7 @@ class FileController(QObject):
 
         start = str(self._document.path.parent) if self._document.path else ""
         name, _ = QFileDialog.getOpenFileName(
-            self._window, "Import tariff schedule", start, "Schedules (*.xlsx *.xlsm *.csv *.txt)"
+            self._window, "Import tariff schedule", start, "Schedules (*.xlsx *.xlsm *.ods *.csv *.txt)"
         )
         if not name:
             return

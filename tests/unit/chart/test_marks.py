@@ -24,3 +24,23 @@ def test_a_sunset_in_range_is_marked() -> None:
     agreement = Agreement("A", date(2027, 1, 1), parties=(Party("VNM", "Viet Nam"),), exceptions=(exception,))
     marks = vertical_marks(resolve(agreement), today=None)
     assert [(m.kind, m.label) for m in marks] == [("eif", "EIF"), ("sunset", "Sunset EXC-1")]
+
+
+def test_a_label_at_the_right_edge_goes_left_of_its_line() -> None:
+    # The sample's term ends in the chart's last year: its label ran past the right edge, clipped.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from carveplan.chart.gantt import draw_gantt
+    from carveplan.io.native import load
+    from carveplan.resources import sample_path
+
+    fig = Figure(figsize=(13.333, 12))
+    draw_gantt(fig, resolve(load(sample_path())), today=date(2026, 11, 25))
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    (axes,) = [ax for ax in fig.axes if any(t.get_text() == "Term ends" for t in ax.texts)]
+    box = axes.get_window_extent(renderer)
+    (label,) = [t for t in axes.texts if t.get_text() == "Term ends"]
+    extent = label.get_window_extent(renderer)
+    assert box.x0 <= extent.x0
+    assert extent.x1 <= box.x1

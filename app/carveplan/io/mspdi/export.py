@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import lru_cache
@@ -25,7 +26,9 @@ from carveplan.io.mspdi.fields import (
     MsTask,
     lag_tenths,
 )
+from carveplan.io.mspdi.rollup import minutes_text, outline_numbers, work_minutes
 from carveplan.io.mspdi.tasks import Selection, schedule_tasks
+from carveplan.io.text import clean_text
 from carveplan.model import Agreement
 
 _CALENDAR_UID = 1
@@ -38,6 +41,8 @@ _duration_text = lru_cache(maxsize=8192)(fields.duration_text)
 _PIECE = 20_000  # lines of XML per piece written
 # XML 1.0 cannot carry most control characters, not even escaped; they are dropped from text.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The schema requires a currency; a plan of commitments has no costs: ISO 4217's "no currency".
+_NO_CURRENCY = "XXX"
 
 
 def export_mspdi(agreement: Agreement, path: Path, options: ExportOptions) -> None:
@@ -119,8 +124,9 @@ def project_chunks(
     _extended_attributes(out)
     _calendars(out)
     out.open("Tasks")
+    numbers, work = outline_numbers(tasks), work_minutes(tasks)
     for done, task in enumerate(tasks, start=1):
-        _task(out, task, done)
+        _task(out, task, done, numbers[done - 1], work[done - 1])
         check_progress(progress, done, len(tasks))
         if len(out.lines) > _PIECE:
             yield out.take()
@@ -164,7 +170,7 @@ class _Xml:
 def _text(value: str | int) -> str:
     if isinstance(value, int):
         return str(value)
-    text = _ILLEGAL.sub("", value)
+    text = _ILLEGAL.sub("", clean_text(value))
     if "&" in text or "<" in text or ">" in text:
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text
@@ -179,11 +185,13 @@ def _header(out: _Xml, agreement: Agreement, name: str, start: date, finish: dat
         [
             ("SaveVersion", 14),
             ("Name", name),
+            ("GUID", _guid(agreement.identity)),
             ("Title", agreement.title),
             ("Subject", agreement.classification),
             ("ScheduleFromStart", 1),
             ("StartDate", _start_stamp(start)),
             ("FinishDate", _finish_stamp(finish)),
+            ("CurrencyCode", _NO_CURRENCY),
             ("CalendarUID", _CALENDAR_UID),
             ("DefaultStartTime", DAY_START.isoformat()),
             ("DefaultFinishTime", DAY_FINISH.isoformat()),
@@ -194,6 +202,14 @@ def _header(out: _Xml, agreement: Agreement, name: str, start: date, finish: dat
             ("CurrentDate", _start_stamp(today)),
         ],
     )
+
+
+def _guid(identity: str) -> str | None:
+    """The agreement's identity as the project GUID, so it survives a trip through MS Project."""
+    try:
+        return str(uuid.UUID(identity)).upper()
+    except ValueError:
+        return None  # an id typed by hand into the file: the schema's GUID cannot carry it
 
 
 def _extended_attributes(out: _Xml) -> None:
@@ -231,7 +247,7 @@ def _calendars(out: _Xml) -> None:
         out.close(name)
 
 
-def _task(out: _Xml, task: MsTask, row: int) -> None:
+def _task(out: _Xml, task: MsTask, row: int, number: str, work: int) -> None:
     out.open("Task")
     out.values(
         [
@@ -239,11 +255,13 @@ def _task(out: _Xml, task: MsTask, row: int) -> None:
             ("ID", row),
             ("Name", task.name),
             ("Active", None if task.active else 0),
+            ("OutlineNumber", number),
             ("OutlineLevel", task.level),
             ("Start", _start_stamp(task.start)),
             ("Finish", _finish_stamp(task.finish, task.milestone)),
             ("Duration", _duration_text(task.start, task.finish, task.milestone)),
             ("DurationFormat", _DAYS_FORMAT),
+            ("Work", minutes_text(work)),
             ("Estimated", _flag(task.estimated)),
             ("Milestone", _flag(task.milestone)),
             ("Summary", _flag(task.summary)),

@@ -45,6 +45,8 @@ FIELDS: dict[str, tuple[str, int, str]] = {
     "base_text": ("Text21", 188744007, "Base as published"),
     "target_text": ("Text22", 188744008, "Target as published"),
     "quota": ("Text23", 188744009, "Tariff-rate quota"),
+    "state": ("Text24", 188744010, "Scenario state"),
+    "flagged": ("Flag1", 188743752, "Blocked or missed"),
     "value": ("Number1", 188743767, "Value"),
     "base": ("Number2", 188743768, "Base"),
     "target": ("Number3", 188743769, "Target"),
@@ -183,6 +185,9 @@ class MsProject:
         subject: the project subject (our classification label).
         start: the project start date, if given.
         tasks: the tasks in outline order (blank rows and the project summary task left out).
+        guid: the project GUID (our agreement's identity), lower case; empty if none.
+        columns: keys of :data:`FIELDS` the file defines; a task without a value in one of them has the
+            field's default (MS Project, and MPXJ when it saves a plan, leave zero numbers out).
     """
 
     file: str
@@ -190,6 +195,8 @@ class MsProject:
     subject: str
     start: date | None
     tasks: tuple[MsTask, ...]
+    columns: frozenset[str] = frozenset()
+    guid: str = ""
 
 
 def rate_fields(key: str, value: Rate, unit: str) -> dict[str, str]:

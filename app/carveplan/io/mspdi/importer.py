@@ -67,7 +67,11 @@ def parse_mspdi(data: bytes, file: str = "") -> tuple[MsProject, list[Problem]]:
     # An empty title is kept: only a file without a Title element is named after the project.
     has_title = root.find(f"{{{NS}}}Title") is not None
     title = _text(root, "Title") if has_title else _text(root, "Name") or Path(file).stem
-    project = MsProject(file, title, _text(root, "Subject"), start.date() if start else None, tuple(tasks))
+    day = start.date() if start else None
+    guid = _text(root, "GUID").strip().strip("{}").lower()
+    project = MsProject(
+        file, title, _text(root, "Subject"), day, tuple(tasks), frozenset(fields.values()), guid
+    )
     return project, problems
 
 
@@ -177,7 +181,9 @@ class _Task:
         self.where = f"UID {uid}"
         if uid == 0 or _text(self.element, "IsNull") == "1":
             return None  # the project summary task, and blank rows
-        level = _int(_text(self.element, "OutlineLevel")) or 1
+        # OutlineLevel is optional in the schema; some tools write only OutlineNumber (1.2.3 is level 3).
+        number = _text(self.element, "OutlineNumber").strip()
+        level = _int(_text(self.element, "OutlineLevel")) or (number.count(".") + 1 if number else 1)
         summary = _text(self.element, "Summary") == "1"
         milestone = _text(self.element, "Milestone") == "1"
         start, finish = self._dates(summary, milestone)

@@ -45,6 +45,7 @@ class Outline:
     def __init__(self, project: MsProject) -> None:
         self.file = project.file
         self.tasks = project.tasks
+        self.columns = project.columns
         self.problems: list[Problem] = []
         self._parent: dict[int, MsTask | None] = {}
         self._children: dict[int, list[MsTask]] = {t.uid: [] for t in self.tasks}

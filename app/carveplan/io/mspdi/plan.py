@@ -13,6 +13,7 @@ from carveplan.engine import builtin_category
 from carveplan.io import cells
 from carveplan.io.mspdi.fields import EIF, LINE, MILESTONE, PHASE, MsProject, MsTask
 from carveplan.io.mspdi.outline import Outline
+from carveplan.io.mspdi.states import unmarked_notes
 from carveplan.model import (
     DEFAULT_SECTORS,
     Agreement,
@@ -72,6 +73,7 @@ def build_agreement(project: MsProject) -> tuple[Agreement | None, list[Problem]
         sectors=outline.sectors(DEFAULT_SECTORS),
         lines=tuple(lines),
         milestones=tuple(milestones),
+        uid=project.guid,
     )
     return _settings(outline, agreement), outline.problems
 
@@ -250,6 +252,9 @@ def _generated(task: MsTask) -> bool:
 
 def _phase(outline: Outline, task: MsTask, index: int) -> Phase:
     value = _rate(outline, task, "value", "Value")
+    if value is None and "value" in outline.columns:
+        # An empty cell of a Value column is 0 in MS Project, and MPXJ leaves zeros out when saving.
+        value = Decimal(0)
     if value is None:
         number = _TRAILING_NUMBER.search(task.name)
         if number is None:
@@ -262,7 +267,11 @@ def _phase(outline: Outline, task: MsTask, index: int) -> Phase:
     # A plain task read as a one-phase line names the line, not the phase.
     label = task.fields.get("description", task.name) if outline.role(task) == PHASE else ""
     return Phase(
-        start=_timing(outline, task), value=value, label=label, gates=outline.gates(task), note=task.notes
+        start=_timing(outline, task),
+        value=value,
+        label=label,
+        gates=outline.gates(task),
+        note=unmarked_notes(task.notes, task.fields.get("state", "")),
     )
 
 
@@ -289,5 +298,5 @@ def _milestone(outline: Outline, task: MsTask) -> Milestone:
         status=_enum(outline, task, "status", "Status", status_default),
         actual=achieved,
         depends_on=tuple(g.milestone for g in outline.gates(task)),
-        note=task.notes,
+        note=unmarked_notes(task.notes, task.fields.get("state", "")),
     )

@@ -22,6 +22,7 @@ from carveplan.io.mspdi.fields import (
     MsTask,
     rate_fields,
 )
+from carveplan.io.mspdi.states import mark, milestone_state, phase_state
 from carveplan.model import Agreement, Gate, Line, MilestoneStatus, Phase, format_timing
 from carveplan.model.duty import format_rate
 from carveplan.model.quota_grammar import format_quota
@@ -253,10 +254,9 @@ class _Outline:
             fields["timing"] = format_timing(written.start)
             gates, notes = written.gates, written.note
         name = phase.label or format_rate(phase.value, line.unit)
-        active = not phase.blocked
-        task = MsTask(0, name, 4, start, finish, active=active, constraint=phase.nominal_start, notes=notes,
-                      fields=fields)  # fmt: skip
-        self._add(task, gates)
+        task = MsTask(0, name, 4, start, finish, active=not phase.blocked, notes=notes, fields=fields)
+        task = mark(task, phase_state(phase), self.schedule.scenario)
+        self._add(replace(task, constraint=phase.nominal_start), gates)
 
     def _milestone(self, resolved: ResolvedMilestone) -> None:
         record = resolved.milestone
@@ -279,6 +279,7 @@ class _Outline:
         task = MsTask(0, name, 3, day, day, milestone=True, active=resolved.date is not None)
         depends = tuple(Gate(m) for m in record.depends_on)
         task = replace(task, constraint=resolved.due, percent=done, notes=record.note, fields=fields)
+        task = mark(task, milestone_state(resolved), self.schedule.scenario)
         self.milestone_uids[record.id] = self._add(task, depends)
 
     def _links(self, uid: int) -> tuple[MsLink, ...]:

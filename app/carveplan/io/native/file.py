@@ -27,7 +27,9 @@ def dumps(agreement: Agreement) -> str:
     Returns:
         The JSON text.
     """
-    document = {"format": FORMAT, "version": migrations.CURRENT_VERSION, "agreement": encode(agreement)}
+    # The first save fixes the agreement's identity, so renaming it later keeps its calendar's event ids.
+    record = encode(agreement.with_identity())
+    document = {"format": FORMAT, "version": migrations.CURRENT_VERSION, "agreement": record}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -13,6 +13,7 @@ from carveplan.engine.deadlines import Deadline, deadlines
 from carveplan.engine.resolve import resolve
 from carveplan.io.atomic import write_atomic
 from carveplan.io.formats import ExportOptions
+from carveplan.io.text import clean_text
 from carveplan.model import BASELINE, Agreement
 
 PRODID = f"-//CarvePlan//CarvePlan {__version__}//EN"
@@ -57,42 +58,43 @@ def ics_bytes(agreement: Agreement, options: ExportOptions) -> bytes:
     stamp = datetime.combine(options.today, time(), tzinfo=UTC)
     chosen = filter_deadlines(deadlines(schedule), agreement, options.sectors, options.parties)
     for deadline in chosen:
-        calendar.add_component(_event(deadline, agreement.title, schedule.scenario, stamp))
+        calendar.add_component(_event(deadline, agreement, schedule.scenario, stamp))
     data: bytes = calendar.to_ical()
     return data
 
 
-def event_uid(title: str, scenario: str, deadline: Deadline) -> str:
+def event_uid(agreement: str, deadline: Deadline) -> str:
     """A UID that stays the same when the event's date moves, so a re-export updates the event.
 
-    It depends on the agreement, the scenario, the record, the kind of event and its number, never
-    on a date.
+    It depends on the agreement's identity (not its title, which may be renamed), the record, the kind
+    of event and its number, never on a date or the scenario: a scenario's calendar imported over the
+    baseline's moves its events instead of adding a second set.
 
     Args:
-        title: the agreement's title.
-        scenario: the scenario name.
+        agreement: the agreement's identity (:attr:`Agreement.identity`).
         deadline: the event.
 
     Returns:
         ``<hex digest>@carveplan.invalid``.
     """
-    identity = "\x1f".join((title, scenario, deadline.record, deadline.kind.value, deadline.key))
+    identity = "\x1f".join((agreement, deadline.record, deadline.kind.value, deadline.key))
     digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
     return f"{digest}@{UID_DOMAIN}"
 
 
-def _event(deadline: Deadline, title: str, scenario: str, stamp: datetime) -> Any:
+def _event(deadline: Deadline, agreement: Agreement, scenario: str, stamp: datetime) -> Any:
     from icalendar import Event
 
+    title = agreement.title
     event = Event()
-    event.add("uid", event_uid(title, scenario, deadline))
+    event.add("uid", event_uid(agreement.identity, deadline))
     event.add("dtstamp", stamp)
     # All-day event: DTSTART is a DATE and DTEND the (exclusive) next day.
     event.add("dtstart", deadline.day)
     event.add("dtend", deadline.day + timedelta(days=1))
-    event.add("summary", deadline.summary)
+    event.add("summary", clean_text(deadline.summary))
     context = f"{title} — scenario: {scenario}"
-    event.add("description", f"{deadline.description}\n\n{context}".strip())
+    event.add("description", clean_text(f"{deadline.description}\n\n{context}".strip()))
     event.add("categories", [deadline.kind.value])
     event.add("transp", "TRANSPARENT")
     return event

@@ -6,7 +6,9 @@ import io
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from matplotlib import rc_context
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
@@ -21,6 +23,7 @@ from carveplan.io.errors import WriteError, check_progress
 from carveplan.io.formats import ExportOptions
 from carveplan.io.heap import settled_heap
 from carveplan.io.present.coverage import deck_coverage, draw_coverage_page
+from carveplan.io.text import clean_text, cleaned
 from carveplan.model import Agreement
 
 # Page sizes in inches, landscape.
@@ -28,6 +31,9 @@ PAGES: dict[str, tuple[float, float]] = {"a4": (11.69, 8.27), "16:9": (13.333, 7
 IMAGE_WIDTH = 13.333
 MAX_IMAGE_HEIGHT = 60.0  # inches; taller charts get thinner rows (and only group labels)
 _CHROME = 2.6  # inches of title block, axes labels and legend around the rows
+# TrueType fonts embedded in PDFs (Type 3, matplotlib's default, is neither searchable nor fit for
+# archiving) and SVG text kept as text (selectable, smaller, read by screen readers).
+FONT_SETTINGS: dict[Any, Any] = {"pdf.fonttype": 42, "svg.fonttype": "none"}
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,7 @@ def chart_job(agreement: Agreement, options: ExportOptions) -> ChartJob:
     Returns:
         The job.
     """
+    agreement = cleaned(agreement)  # a control character in a label would make the SVG ill-formed
     schedule = resolve(agreement, options.scenario)
     baseline = resolve(agreement, None) if options.scenario else None
     start, end = default_window(schedule, baseline)
@@ -99,7 +106,8 @@ def _export_image(agreement: Agreement, path: Path, options: ExportOptions, fmt:
     fig = Figure(figsize=(IMAGE_WIDTH, height))
     draw_job(fig, job, job.selection)
     buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, dpi=options.dpi, facecolor=fig.get_facecolor())
+    with rc_context(FONT_SETTINGS):
+        fig.savefig(buffer, format=fmt, dpi=options.dpi, facecolor=fig.get_facecolor())
     write_atomic(path, buffer.getvalue())
 
 
@@ -118,7 +126,8 @@ def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None
     job = chart_job(agreement, options)
     size = PAGES.get(options.page, PAGES["a4"])
     buffer = io.BytesIO()
-    with settled_heap(), PdfPages(buffer, metadata={"Title": agreement.title, "Creator": "CarvePlan"}) as pdf:
+    metadata = {"Title": clean_text(agreement.title), "Creator": "CarvePlan"}
+    with settled_heap(), rc_context(FONT_SETTINGS), PdfPages(buffer, metadata=metadata) as pdf:
         pages = deck_pages(job, size[1])
         cover = Figure(figsize=size)
         draw_cover(cover, job, len(pages))

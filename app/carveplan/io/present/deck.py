@@ -22,6 +22,15 @@ from carveplan.io.formats import ExportOptions
 from carveplan.io.heap import settled_heap
 from carveplan.io.present.chart import ChartJob, chart_job, deck_pages, page_painter
 from carveplan.io.present.coverage import deck_coverage, draw_coverage_page
+from carveplan.io.present.fit import (
+    CELL_MARGIN_X,
+    CELL_MARGIN_Y,
+    FONT,
+    lines_height,
+    row_height,
+    text_width,
+    wrap,
+)
 from carveplan.io.present.tables import (
     COMPARISON_HEADER,
     MILESTONE_HEADER,
@@ -36,6 +45,7 @@ from carveplan.model import Agreement
 SLIDE = (13.333, 7.5)  # inches, 16:9
 MARGIN = 0.4
 CHART_TOP, CHART_HEIGHT = 1.05, 5.85
+FOOTER_TOP = 7.0  # the footer boxes start at 7.05 in; nothing above may reach below this
 MIN_DPI = 200
 
 
@@ -102,31 +112,56 @@ def _chart_png(painter: GanttPages, rows: tuple[Row, ...], dpi: int) -> io.Bytes
 def _title_slide(deck: Any, job: ChartJob) -> None:
     agreement = job.schedule.agreement
     slide = deck.slides.add_slide(deck.slide_layouts[0])
-    slide.shapes.title.text = agreement.title
-    _place(slide.shapes.title, MARGIN, 1.8, SLIDE[0] - 2 * MARGIN, 1.6)
+    width = SLIDE[0] - 2 * MARGIN
+    _place(slide.shapes.title, MARGIN, 1.8, width, 1.6)
+    _set_text(slide.shapes.title, [agreement.title], _fitting_size([agreement.title], width, 1.6, 40, 24))
     tentative = " (tentative)" if agreement.eif_tentative else ""
     subtitle = slide.placeholders[1]
-    _place(subtitle, MARGIN, 3.6, SLIDE[0] - 2 * MARGIN, 2.0)
-    subtitle.text_frame.text = f"Scenario: {job.schedule.scenario}"
-    for text in (
+    _place(subtitle, MARGIN, 3.6, width, 2.0)
+    lines = [
+        f"Scenario: {job.schedule.scenario}",
         f"Entry into force: {day_text(job.schedule.eif)}{tentative}",
         f"As of {day_text(job.today)}",
-    ):
-        subtitle.text_frame.add_paragraph().text = text
+    ]
+    _set_text(subtitle, lines, _fitting_size(lines, width, 2.0, 24, 14))
 
 
 def _titled(deck: Any, title: str) -> Any:
-    """A slide with the "Title Only" layout and its title placed for a 16:9 page."""
+    """A slide with the "Title Only" layout and its title placed for a 16:9 page, shrunk to fit."""
     from pptx.enum.text import PP_ALIGN
-    from pptx.util import Pt
 
     slide = deck.slides.add_slide(deck.slide_layouts[5])
-    slide.shapes.title.text = title
-    _place(slide.shapes.title, MARGIN, 0.2, SLIDE[0] - 2 * MARGIN, 0.8)
-    paragraph = slide.shapes.title.text_frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.LEFT
-    paragraph.runs[0].font.size = Pt(30)
+    width = SLIDE[0] - 2 * MARGIN
+    _place(slide.shapes.title, MARGIN, 0.2, width, 0.8)
+    _set_text(slide.shapes.title, [title], _fitting_size([title], width, 0.8, 30, 18))
+    slide.shapes.title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
     return slide
+
+
+def _fitting_size(lines: list[str], width: float, height: float, largest: int, smallest: int) -> int:
+    """The largest size from ``largest`` down to ``smallest`` at which ``lines`` fit the box."""
+    inner = width - 2 * CELL_MARGIN_X
+    for size in range(largest, smallest - 1, -2):
+        count = sum(len(wrap(line, inner, size)) for line in lines)
+        if lines_height(count, size) + 2 * CELL_MARGIN_Y <= height:
+            return size
+    return smallest
+
+
+def _set_text(shape: Any, lines: list[str], size: float, bold: bool = False) -> None:
+    """Replace the text of ``shape`` by ``lines`` in the deck's font at ``size`` points."""
+    from pptx.enum.text import MSO_AUTO_SIZE
+    from pptx.util import Pt
+
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE  # sized by measuring, not left to each viewer
+    frame.text = lines[0]
+    for line in lines[1:]:
+        frame.add_paragraph().text = line
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.name, run.font.size, run.font.bold = FONT, Pt(size), bold or None
 
 
 def _place(shape: Any, left: float, top: float, width: float, height: float) -> None:
@@ -138,11 +173,16 @@ def _place(shape: Any, left: float, top: float, width: float, height: float) -> 
 def _milestones_slide(deck: Any, job: ChartJob) -> None:
     rows, candidates = key_milestones(job.schedule)
     shown = f" ({len(rows)} of {candidates})" if candidates > len(rows) else ""
-    slide = _titled(deck, f"Key milestones{shown}")
-    if rows:
-        _table(slide, MILESTONE_HEADER, rows, (1.3, 0.9, 4.6, 1.6, 2.6, 1.5))
-    else:
+    if not rows:
+        slide = _titled(deck, f"Key milestones{shown}")
         _text(slide, ["No compliance milestones in this agreement."], CHART_TOP)
+        return
+    widths = (1.3, 0.9, 4.6, 1.6, 2.6, 1.5)
+    size, pages = table_pages(MILESTONE_HEADER, rows, widths, FOOTER_TOP - CHART_TOP)
+    for number, page in enumerate(pages, start=1):
+        part = f" — {number}/{len(pages)}" if len(pages) > 1 else ""
+        slide = _titled(deck, f"Key milestones{shown}{part}")
+        _table(slide, MILESTONE_HEADER, page, widths, size)
 
 
 def _coverage_slide(deck: Any, job: ChartJob, dpi: int) -> None:
@@ -164,48 +204,104 @@ def _coverage_slide(deck: Any, job: ChartJob, dpi: int) -> None:
 def _comparison_slide(deck: Any, job: ChartJob) -> None:
     assert job.baseline is not None
     comparison = compare_schedules(job.schedule, job.baseline)
-    slide = _titled(deck, f"Scenario “{job.schedule.scenario}” against the baseline")
+    title = f"Scenario “{job.schedule.scenario}” against the baseline"
     rows = comparison_rows(comparison)
-    bottom = _table(slide, COMPARISON_HEADER, rows, (3.3, 1.2, 1.5, 1.5, 2.2, 2.0)) if rows else CHART_TOP
+    widths = (3.3, 1.2, 1.5, 1.5, 2.2, 2.0)
+    size, pages = table_pages(COMPARISON_HEADER, rows, widths, FOOTER_TOP - CHART_TOP) if rows else (14, [[]])
+    slide = _titled(deck, title)
+    bottom = CHART_TOP
+    for number, page in enumerate(pages):
+        if number:
+            slide = _titled(deck, f"{title} (continued)")
+        bottom = _table(slide, COMPARISON_HEADER, page, widths, size) if page else CHART_TOP
     moved = most_delayed(comparison)
     lines = ["Lines moved most:", *moved] if moved else ["No line reaches its final value later than before."]
-    _text(slide, [*lines, "", *moved_events(job.schedule, job.baseline)], bottom + 0.3)
+    lines = [*lines, "", *moved_events(job.schedule, job.baseline)]
+    top = bottom + 0.3
+    while lines:
+        size, fitted = _text_that_fits(lines, FOOTER_TOP - top)
+        if fitted:
+            _text(slide, lines[:fitted], top, size)
+            lines = lines[fitted:]
+        if lines:
+            slide, top = _titled(deck, f"{title} (continued)"), CHART_TOP
+
+
+def table_pages(
+    header: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[float, ...], height: float
+) -> tuple[int, list[list[tuple[str, ...]]]]:
+    """The font size and the pages of rows that keep a table within ``height`` inches.
+
+    The largest size from 14 down to 12 points that fits every row on one slide; else pages at
+    12 points (smaller is unreadable on a projector), each with the header repeated.
+    """
+    for size in (14, 13, 12):
+        head = row_height(header, widths, size, bold=True)
+        if head + sum(row_height(r, widths, size) for r in rows) <= height:
+            return size, [rows]
+    size = 12
+    room = height - row_height(header, widths, size, bold=True)
+    pages: list[list[tuple[str, ...]]] = [[]]
+    used = 0.0
+    for row in rows:
+        need = row_height(row, widths, size)
+        if pages[-1] and used + need > room:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(row)
+        used += need
+    return size, pages
 
 
 def _table(
-    slide: Any, header: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[float, ...]
+    slide: Any, header: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[float, ...], size: int
 ) -> float:
-    """A table under the title, header row first; returns its bottom edge in inches."""
-    from pptx.util import Inches, Pt
+    """A table under the title, header row first, rows as tall as measured; returns its bottom edge."""
+    from pptx.util import Inches
 
-    height = 0.4 * (len(rows) + 1)
+    heights = [row_height(header, widths, size, bold=True), *(row_height(r, widths, size) for r in rows)]
     shape = slide.shapes.add_table(len(rows) + 1, len(header), Inches(MARGIN), Inches(CHART_TOP),
-                                   Inches(sum(widths)), Inches(height))  # fmt: skip
+                                   Inches(sum(widths)), Inches(sum(heights)))  # fmt: skip
     table = shape.table
     for column, width in enumerate(widths):
         table.columns[column].width = Inches(width)
     for r, values in enumerate([header, *rows]):
+        table.rows[r].height = Inches(heights[r])
         for c, value in enumerate(values):
             cell = table.cell(r, c)
-            cell.text = value
-            for paragraph in cell.text_frame.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = Pt(14)
-    return CHART_TOP + height
+            cell.margin_left = cell.margin_right = Inches(CELL_MARGIN_X)
+            cell.margin_top = cell.margin_bottom = Inches(CELL_MARGIN_Y)
+            _set_text(cell, [value], size, bold=r == 0)
+    return CHART_TOP + sum(heights)
 
 
-def _text(slide: Any, lines: list[str], top: float) -> None:
-    from pptx.util import Inches, Pt
+def _text_that_fits(lines: list[str], height: float) -> tuple[int, int]:
+    """The size (16 down to 12 points) and how many of ``lines`` fit in ``height`` inches (none when
+    not even the first does; a slide of its own always holds one)."""
+    width = SLIDE[0] - 2 * MARGIN - 2 * CELL_MARGIN_X
+    for size in (16, 14, 12):
+        used = 2 * CELL_MARGIN_Y
+        for index, line in enumerate(lines):
+            used += lines_height(len(wrap(line, width, size)), size)
+            if used > height:
+                if size == 12:
+                    return size, index if index or height < FOOTER_TOP - CHART_TOP else 1
+                break
+        else:
+            return size, len(lines)
+    return 12, 1
 
-    box = slide.shapes.add_textbox(Inches(MARGIN), Inches(top), Inches(SLIDE[0] - 2 * MARGIN), Inches(2.4))
-    frame = box.text_frame
-    frame.word_wrap = True
-    frame.text = lines[0]
-    for line in lines[1:]:
-        frame.add_paragraph().text = line
-    for paragraph in frame.paragraphs:
-        for run in paragraph.runs:
-            run.font.size = Pt(16)
+
+def _text(slide: Any, lines: list[str], top: float, size: int = 16) -> None:
+    from pptx.util import Inches
+
+    width = SLIDE[0] - 2 * MARGIN
+    count = sum(len(wrap(line, width - 2 * CELL_MARGIN_X, size)) for line in lines)
+    height = lines_height(count, size) + 2 * CELL_MARGIN_Y
+    box = slide.shapes.add_textbox(Inches(MARGIN), Inches(top), Inches(width), Inches(height))
+    box.text_frame.margin_left = box.text_frame.margin_right = Inches(CELL_MARGIN_X)
+    box.text_frame.margin_top = box.text_frame.margin_bottom = Inches(CELL_MARGIN_Y)
+    _set_text(box, lines, size)
 
 
 def _footers(deck: Any, classification: str) -> None:
@@ -225,5 +321,8 @@ def _footers(deck: Any, classification: str) -> None:
             paragraph = box.text_frame.paragraphs[0]
             paragraph.text = text
             paragraph.alignment = align
-            paragraph.runs[0].font.size = Pt(11)
+            paragraph.runs[0].font.name = FONT
+            # One line at most: a long classification label shrinks rather than rises into the slide.
+            fits = [s for s in (11, 10, 9, 8) if text_width(text, s, bold) <= width - 2 * CELL_MARGIN_X]
+            paragraph.runs[0].font.size = Pt(fits[0] if fits else 8)
             paragraph.runs[0].font.bold = bold

@@ -18,6 +18,8 @@ from carveplan.io.sheets.scan import TooLarge, scan_sheet, scan_text
 from carveplan.model import Location, Problem, Severity
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An OpenDocument spreadsheet (LibreOffice's .ods) names its type in a "mimetype" entry.
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -66,7 +68,7 @@ class Sheet:
 
 
 class SheetReader:
-    """An opened, checked .xlsx workbook whose sheets are read on demand with calamine."""
+    """An opened, checked .xlsx or .ods workbook whose sheets are read on demand with calamine."""
 
     def __init__(self, path: Path, limits: Limits = LIMITS) -> None:
         """Check ``path`` and open it.
@@ -78,9 +80,11 @@ class SheetReader:
         self.limits = limits
         self.file = path.name
         self._zip = _open_zip(path, limits)
-        self._parts = _sheet_parts(self._zip, self.file)
-        self.sheet_names = list(self._parts)
         self._book: Any = None
+        # An .ods holds every sheet in one content.xml that calamine lists; its size was checked above.
+        self.is_ods = "xl/workbook.xml" not in self._zip.NameToInfo
+        self._parts = {} if self.is_ods else _sheet_parts(self._zip, self.file)
+        self.sheet_names = self._ods_sheet_names() if self.is_ods else list(self._parts)
         self._strings_checked = False
 
     def close(self) -> None:
@@ -101,7 +105,7 @@ class SheetReader:
         Raises:
             ReadError: when the sheet has more rows or cells than the limits allow, or is corrupt.
         """
-        formulas = self._scan(name)
+        formulas = [] if self.is_ods else self._scan(name)
         sheet = self._calamine_sheet(name)
         if sheet.height > self.limits.max_rows:
             raise self._too_many(name, "rows", sheet.height, self.limits.max_rows)  # the scan missed it
@@ -133,6 +137,16 @@ class SheetReader:
             return self._book.get_sheet_by_name(name)
         except (CalamineError, ValueError, OSError) as err:
             raise _error(self.file, f"the sheet cannot be read ({err})", "corrupt", sheet=name) from None
+
+    def _ods_sheet_names(self) -> list[str]:
+        from python_calamine import CalamineError, CalamineWorkbook
+
+        try:
+            self._book = CalamineWorkbook.from_path(str(self.path))
+            return list(self._book.sheet_names)
+        except (CalamineError, ValueError, OSError) as err:
+            self.close()
+            raise _error(self.file, f"the spreadsheet is corrupt ({err})", "corrupt") from None
 
     def _too_many(self, name: str, what: str, count: int, limit: int) -> ReadError:
         message = (
@@ -174,14 +188,22 @@ def _open_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
         raise _error(file, f"the workbook is truncated or corrupt ({err})", "corrupt") from None
     try:
         _check_sizes(archive, file, limits)
-        if "xl/workbook.xml" not in archive.NameToInfo:
+        if "xl/workbook.xml" not in archive.NameToInfo and not _is_ods(archive):
             raise _error(
-                file, "a zip archive but not an Excel workbook (no xl/workbook.xml)", "not-a-workbook"
+                file,
+                "a zip archive but not a spreadsheet (no xl/workbook.xml, not an OpenDocument spreadsheet)",
+                "not-a-workbook",
             )
     except ReadError:
         archive.close()
         raise
     return archive
+
+
+def _is_ods(archive: zipfile.ZipFile) -> bool:
+    if "mimetype" not in archive.NameToInfo or "content.xml" not in archive.NameToInfo:
+        return False
+    return archive.read("mimetype").strip() == ODS_MIMETYPE
 
 
 def _ole_message(path: Path) -> str:

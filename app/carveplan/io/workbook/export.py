@@ -41,8 +41,11 @@ LEGEND = (
     ("Reviews", "review clauses and terms"),
     ("Categories", "the agreement's own staging categories"),
     ("Scenarios", "what-if scenarios, one change per row"),
+    ("Year by year", "computed: the value of every line in force each calendar year"),
+    ("Timeline", "computed: lines, milestones, exceptions and reviews as bars across the years"),
     *ANALYSIS_LEGEND,
     *ROUNDS_LEGEND,
+    (layout.LISTS, "hidden: the staging categories the Lines sheet's Category drop-down offers"),
 )
 HOW_TO_EDIT = (
     "Edit values, add or delete rows, reorder columns; keep the sheet names and the header texts.",
@@ -90,6 +93,7 @@ def export_workbook(agreement: Agreement, path: Path, options: ExportOptions) ->
         timeline.write(writer)
         write_analysis(writer, analysis)
         write_rounds(writer, agreement.rounds)
+        _write_lists(writer, shown)
         progress.report()
     except IllegalCharacterError as err:
         discard(book)
@@ -168,6 +172,7 @@ def _write_overview(writer: SheetWriter, agreement: Agreement, options: ExportOp
         "rule_set_note": agreement.rule_set_note,
         "first_cut": (agreement.first_cut or FirstCut.EIF).value,
         "notes": agreement.notes,
+        "uid": agreement.identity,
     }
     writer.header(sheet, ("Setting", "Value", "Read back on import"))
     for key, label, _parse in layout.SETTINGS:
@@ -189,6 +194,16 @@ def _write_overview(writer: SheetWriter, agreement: Agreement, options: ExportOp
     writer.append(sheet, ["How to edit and import back"])
     for text in HOW_TO_EDIT:
         writer.append(sheet, ["", text])
+
+
+def _write_lists(writer: SheetWriter, agreement: Agreement) -> None:
+    sheet = writer.sheet(layout.LISTS, (20,))
+    sheet.sheet_state = "hidden"
+    writer.header(sheet, ("Staging category",))
+    own = [c.code for c in agreement.categories]
+    used = [line.category for line in agreement.lines if line.category.strip()]
+    for code in dict.fromkeys((*own, *used, *layout.COMMON_CATEGORIES)):
+        writer.append(sheet, [code])
 
 
 def _cell_number(value: Any) -> Any:

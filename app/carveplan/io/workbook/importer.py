@@ -166,6 +166,7 @@ def _settings_fields(found: dict[str, Any], sheet: str, problems: Problems) -> d
             "notes",
             "rule_set",
             "rule_set_note",
+            "uid",
         )
     }
     if found.get("first_cut") is FirstCut.STAGE_DAY:  # at EIF is the default, left out of the file

@@ -218,6 +218,12 @@ PARTIES = SheetSpec(
 
 SECTORS = SheetSpec("Sectors", "sector", (ident("id", "Id", 22, required=True), plain("name", "Name", 28)))
 
+# A hidden sheet of values the drop-downs offer that no record sheet lists (staging categories: the
+# agreement's own and the usual built-in spellings). Import ignores it.
+LISTS = "Lists"
+COMMON_CATEGORIES = ("A", "B", "B3", "B5", "B7", "B10", "B15", "C", "C+", "B+", "E", "20-A", "5 Years",
+                     "10 Years", "U", "EXCL")  # fmt: skip
+
 LINES = SheetSpec(
     "Lines",
     "line",
@@ -231,7 +237,7 @@ LINES = SheetSpec(
         enum("measure", "Measure", MeasureKind, 14),
         plain("unit", "Unit", 8),
         rated("base", "Base", 14),
-        ident("category", "Category", 12),
+        ident("category", "Category", 12, choices_from=LISTS),
         rated("target", "Target", 14, optional=True),
         Column(
             "quota",
@@ -364,5 +370,6 @@ SETTINGS: tuple[tuple[str, str, cells.Parser], ...] = (
     ("rule_set_note", "Staging rules source", cells.text),
     ("first_cut", "First cut", cells.enum_parser(FirstCut)),
     ("notes", "Notes", cells.text),
+    ("uid", "Agreement id", cells.text),
 )
 FORMAT_LABEL = "Format"

@@ -19,6 +19,7 @@ from carveplan.model import Line, LineId
 YEAR_BY_YEAR = "Year by year"
 TIMELINE = "Timeline"
 MAX_YEARS = 40  # a wider window would be unreadable; the sheet says where it stops
+MAX_LEAD_YEARS = 5  # how far before entry into force the sheet starts for early milestones
 SECTOR_COLOURS = {"energy": "F4B183", "telecommunications": "9DC3E6", "critical_minerals": "A9D18E"}
 OTHER_COLOURS = ("FFD966", "C9A0DC", "8FD3C9", "F8CBAD", "BDD7EE", "D9D9D9")
 MILESTONE_COLOUR, BLOCKED_COLOUR, SUSPENDED_COLOUR, EXCLUDED_COLOUR = "FFE699", "FF7C80", "E06666", "D0CECE"
@@ -90,7 +91,8 @@ class Timeline:
         self.schedule = schedule
         self.line_ids = shown
         self.options = options
-        self.starts, self.labels = periods(schedule.eif, _last_day(schedule))
+        self.starts, self.labels = periods(_first_day(schedule), _last_day(schedule))
+        self.end = add_months(self.starts[-1], 1 if len(self.starts) < 2 else _step(self.starts))
 
     def extra_rows(self) -> int:
         """Rows besides the lines (for progress)."""
@@ -120,6 +122,12 @@ class Timeline:
     def index(self, day: date) -> int:
         """The column (0-based among periods) of the period holding ``day``, clamped to the sheet."""
         return min(max(bisect_right(self.starts, day) - 1, 0), len(self.starts) - 1)
+
+    def _mark(self, marks: list[Any], day: date, value: Any, fill: str) -> None:
+        """A mark in the period holding ``day``; none when the sheet does not reach that day (a mark
+        clamped into the first or last column would claim a date it does not have)."""
+        if self.starts[0] <= day < self.end:
+            marks[self.index(day)] = self._styled(value, fill)
 
     def _colours(self) -> dict[str, str]:
         sectors = [s.id for s in self.schedule.agreement.sectors]
@@ -168,9 +176,9 @@ class Timeline:
             marks: list[Any] = [None] * len(self.starts)
             record = resolved.milestone
             if resolved.date is not None:
-                marks[self.index(resolved.date)] = self._styled("◆", "milestone")
+                self._mark(marks, resolved.date, "◆", "milestone")
             elif resolved.due is not None:
-                marks[self.index(resolved.due)] = self._styled("✖", "blocked")
+                self._mark(marks, resolved.due, "✖", "blocked")
             self._row((record.id, record.party, "milestone", "", record.title), marks)
             self.writer.progress.step()
 
@@ -178,7 +186,7 @@ class Timeline:
         for window in self.schedule.windows:
             marks: list[Any] = [None] * len(self.starts)
             self._span(marks, window.start, window.end, "suspended")
-            marks[self.index(window.start)] = self._styled("invoked", "suspended")
+            self._mark(marks, window.start, "invoked", "suspended")
             self._row((window.exception, "", "exception", "", f"{len(window.lines)} lines suspended"), marks)
             self.writer.progress.step()
 
@@ -186,8 +194,7 @@ class Timeline:
         by_review: dict[str, list[Any]] = {}
         for event in self.schedule.reviews:
             marks = by_review.setdefault(event.review, [None] * len(self.starts))
-            if self.starts[0] <= event.date:
-                marks[self.index(event.date)] = self._styled("end" if event.number == 0 else "R", "milestone")
+            self._mark(marks, event.date, "end" if event.number == 0 else "R", "milestone")
         for review in self.schedule.agreement.reviews:
             marks = by_review.get(review.id, [None] * len(self.starts))
             self._row((review.id, "", "review", "", review.title), marks)
@@ -198,7 +205,7 @@ class Timeline:
         marks: list[Any] = [None] * len(self.starts)
         head = (line.id, line.party, line.sector, line.code, line.description)
         if resolved.excluded:
-            marks[0] = self._styled("excluded", "excluded")
+            self._mark(marks, self.schedule.eif, "excluded", "excluded")
             self._row(head, marks)
             return
         end = resolved.final_date or self.starts[-1]
@@ -206,7 +213,7 @@ class Timeline:
         self._span(marks, self.schedule.eif, end, fill)
         for phase in resolved.phases:
             if phase.start is not None:
-                marks[self.index(phase.start)] = self._styled(write_published(phase.value, line.unit), fill)
+                self._mark(marks, phase.start, write_published(phase.value, line.unit), fill)
         for _exception, start, stop in resolved.suspended:
             self._span(marks, start, stop, "suspended")
         self._row(head, marks)
@@ -229,6 +236,21 @@ def periods(start: date, end: date) -> tuple[list[date], list[str]]:
         labels.append(f"{day.year}-{day.month:02d}" if step == 1 else f"{day.year} Q{(day.month + 2) // 3}")
         day = add_months(day, step)
     return starts, labels
+
+
+def _step(starts: list[date]) -> int:
+    """Months per period."""
+    return (starts[1].year - starts[0].year) * 12 + starts[1].month - starts[0].month
+
+
+def _first_day(schedule: Schedule) -> date:
+    """Entry into force, or an earlier milestone or exception (a licensing rule published before EIF),
+    at most :data:`MAX_LEAD_YEARS` earlier."""
+    days = [schedule.eif]
+    for milestone in schedule.milestones:
+        days += [d for d in (milestone.date, milestone.due) if d is not None]
+    days += [w.start for w in schedule.windows]
+    return max(min(days), date(schedule.eif.year - MAX_LEAD_YEARS, 1, 1))
 
 
 def _last_day(schedule: Schedule) -> date:

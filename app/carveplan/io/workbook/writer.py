@@ -8,10 +8,9 @@ from itertools import zip_longest
 from typing import Any
 
 from carveplan.io.errors import check_progress
+from carveplan.io.text import clean_text, is_formula_like
 from carveplan.io.workbook.layout import SheetSpec
 
-# Text starting with one of these is a formula to a spreadsheet program; it is written as text.
-FORMULA_START = ("=", "+", "-", "@")
 HEADER_FILL = "DCE6F1"
 PROGRESS_EVERY = 1000
 DATE_FORMAT = "yyyy-mm-dd"
@@ -62,7 +61,7 @@ class SheetWriter:
         self.computed_fill = PatternFill("solid", fgColor="EEEEEE")
 
     def sheet(self, name: str, widths: Iterable[int], formats: Iterable[str] = (), freeze: str = "A2") -> Any:
-        """A new sheet with frozen header, column widths and number formats.
+        """A new sheet with frozen header, column widths, number formats and print setup.
 
         In write-only mode these are written with the first row, so they are set here.
         """
@@ -70,6 +69,7 @@ class SheetWriter:
 
         sheet = self.book.create_sheet(name)
         sheet.freeze_panes = freeze
+        _print_setup(sheet)
         for index, (width, number_format) in enumerate(zip_longest(widths, formats), 1):
             dimension = sheet.column_dimensions[get_column_letter(index)]
             dimension.width = width
@@ -84,7 +84,7 @@ class SheetWriter:
         flags = list(computed)
         row = []
         for index, text in enumerate(headers):
-            cell = WriteOnlyCell(sheet, text)
+            cell = WriteOnlyCell(sheet, clean_text(text) if isinstance(text, str) else text)
             cell.font = self.bold
             cell.fill = self.computed_fill if index < len(flags) and flags[index] else self.header_fill
             row.append(cell)
@@ -96,10 +96,12 @@ class SheetWriter:
         sheet.append(values)
 
     def make_safe(self, sheet: Any, values: list[Any]) -> None:
-        """Replace, in place, text that a spreadsheet would take for a formula by a literal text cell."""
+        """Clean text in place, and make text a spreadsheet would take for a formula a literal text cell."""
         for index, value in enumerate(values):
-            if isinstance(value, str) and value.startswith(FORMULA_START):
-                values[index] = self.text_cell(sheet, value)
+            if isinstance(value, str):
+                value = values[index] = clean_text(value)
+                if is_formula_like(value):
+                    values[index] = self.text_cell(sheet, value)
 
     def text_cell(self, sheet: Any, value: str) -> Any:
         """A cell holding ``value`` as literal text, even if it begins with ``=``."""
@@ -124,6 +126,15 @@ class SheetWriter:
         last = get_column_letter(len(spec.columns))
         sheet.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
         _add_dropdowns(sheet, spec)
+
+
+def _print_setup(sheet: Any) -> None:
+    """Landscape, one page wide, the header row on every page: the Timeline printed on 12 pages."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
 
 
 def _add_dropdowns(sheet: Any, spec: SheetSpec) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ from carveplan.io.errors import Cancelled, WriteError
 from carveplan.io.formats import ExportOptions, exporter_for
 from carveplan.io.mspdi.export import mspdi_bytes
 from carveplan.io.mspdi.fields import FIELDS, NS
-from tests.helpers.plans import DELAY, partnership
+from tests.helpers.plans import DELAY, MISSED, partnership
 
 TODAY = date(2026, 11, 25)
 Q = f"{{{NS}}}"
@@ -91,6 +91,61 @@ def test_outline_has_sector_party_line_and_phase_levels() -> None:
     for name, (level, summary) in expected.items():
         assert tasks[name].findtext(f"{Q}OutlineLevel") == level, name
         assert tasks[name].findtext(f"{Q}Summary") == summary, name
+
+
+def test_outline_numbers_follow_the_levels_for_readers_that_nest_by_them() -> None:
+    project = _project()
+    rows = [
+        (t.findtext(f"{Q}OutlineLevel"), t.findtext(f"{Q}OutlineNumber")) for t in project.iter(f"{Q}Task")
+    ]
+    assert rows[:6] == [
+        ("1", "1"),
+        ("1", "2"),
+        ("2", "2.1"),
+        ("3", "2.1.1"),
+        ("4", "2.1.1.1"),
+        ("4", "2.1.1.2"),
+    ]
+    assert all(number.count(".") + 1 == int(level) for level, number in rows)
+    assert len({number for _, number in rows}) == len(rows)
+
+
+def test_work_is_the_weekday_hours_of_a_phase_and_summed_on_summaries() -> None:
+    # Planner schedules by work on a Monday-Friday calendar: this work ends its bar where ours ends.
+    tasks = _tasks(_project())
+    days = [
+        date(2028, 6, 15) + timedelta(days=n)
+        for n in range((date(2029, 12, 31) - date(2028, 6, 15)).days + 1)
+    ]
+    weekdays = sum(1 for day in days if day.weekday() < 5)
+    assert tasks["Tranche 2"].findtext(f"{Q}Work") == f"PT{weekdays * 8}H0M0S"
+    assert tasks["REG-1 Energy regulator aligned"].findtext(f"{Q}Work") == "PT0H0M0S"
+    hours = sum(
+        int(tasks[name].findtext(f"{Q}Work", "")[2:].split("H")[0])
+        for name in ("Accession", "Tranche 2", "Tranche 3")
+    )
+    assert tasks["752 Mobile services"].findtext(f"{Q}Work") == f"PT{hours}H0M0S"
+
+
+def test_scenario_marks_missed_milestones_and_blocked_phases() -> None:
+    tasks = _tasks(_project(MISSED))
+    missed = tasks["[MISSED] VER-1 Independent verification"]
+    assert missed.findtext(f"{Q}Active") == "0"
+    assert _field(missed, "state") == "missed"
+    assert _field(missed, "flagged") == "1"
+    assert missed.findtext(f"{Q}Notes") == "Scenario 'verification missed': missed."
+    blocked = tasks["[BLOCKED] Tranche 2"]
+    assert _field(blocked, "state") == "blocked until VER-1 is met"
+    assert blocked.findtext(f"{Q}Notes", "").endswith(
+        "Scenario 'verification missed': blocked until VER-1 is met."
+    )
+    assert _field(tasks["Accession"], "state") is None  # not gated: goes ahead as planned
+
+
+def test_scenario_delay_is_noted_without_marking_the_name() -> None:
+    regulator = _tasks(_project(DELAY))["REG-1 Energy regulator aligned"]
+    assert _field(regulator, "state") == "delayed 12 months"
+    assert _field(regulator, "flagged") == "0"
 
 
 def test_phase_runs_until_the_next_one_starts_and_carries_its_value() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -15,9 +17,10 @@ from carveplan.io.errors import ReadError
 from carveplan.io.formats import ExportOptions, read_agreement
 from carveplan.io.mspdi.export import mspdi_bytes
 from carveplan.io.mspdi.importer import loads_mspdi
-from carveplan.model import Agreement, Gate, Offset, Phase, Timing, Unit
+from carveplan.io.native import load
+from carveplan.model import Agreement, Gate, Offset, Phase, Timing, Unit, new_uid
 from carveplan.resources import sample_path
-from tests.helpers.plans import DELAY, partnership
+from tests.helpers.plans import DELAY, MISSED, partnership
 from tests.helpers.strategies import agreements
 
 TODAY = date(2026, 11, 25)
@@ -27,7 +30,7 @@ def _round_trip(agreement: Agreement, scenario: str | None = None) -> Agreement:
     return loads_mspdi(mspdi_bytes(agreement, ExportOptions(scenario=scenario, today=TODAY)), "plan.xml")
 
 
-@pytest.mark.parametrize("scenario", [None, DELAY])
+@pytest.mark.parametrize("scenario", [None, DELAY, MISSED])
 def test_round_trip_keeps_lines_phases_milestones_and_gates(scenario: str | None) -> None:
     original = partnership()
     back = _round_trip(original, scenario)
@@ -98,6 +101,21 @@ FOREIGN = _plan(
     + _task(8, "VNM", 1, "2027-06-01", Summary="1")
     + _task(9, "REG-1 Regulator aligned", 2, "2027-06-01", Milestone="1")
 )
+
+
+def test_values_left_out_as_defaults_read_as_zero() -> None:
+    # MS Project and MPXJ leave a custom number field out of a task when it is 0, its default.
+    data = mspdi_bytes(load(sample_path()), ExportOptions(today=TODAY))
+    zero = rb"<ExtendedAttribute>\s*<FieldID>188743767</FieldID>\s*<Value>0</Value>\s*</ExtendedAttribute>"
+    trimmed, count = re.subn(zero, b"", data)
+    assert count > 0
+    assert loads_mspdi(trimmed, "resaved.xml") == loads_mspdi(data, "plan.xml")
+
+
+def test_outline_number_stands_in_for_a_missing_outline_level() -> None:
+    data = mspdi_bytes(partnership(), ExportOptions(today=TODAY))
+    trimmed = re.sub(rb"<OutlineLevel>\d+</OutlineLevel>", b"", data)
+    assert loads_mspdi(trimmed, "plan.xml") == loads_mspdi(data, "plan.xml")
 
 
 def test_plan_drafted_elsewhere_is_read_by_its_shape() -> None:
@@ -182,7 +200,6 @@ def test_round_trip_of_the_sample_adds_no_warnings() -> None:
     # gates; reading them back must not leave the same gates on the line as well, where they are
     # ignored and warned about.
     from carveplan.engine.validate import validate
-    from carveplan.io.native import load
 
     original = load(sample_path())
     back = _round_trip(original)
@@ -193,3 +210,10 @@ def test_round_trip_of_the_sample_adds_no_warnings() -> None:
         if line.id in gated and line.phases:
             original_gates = next(o.gates for o in original.lines if o.id == line.id)
             assert all(set(original_gates) <= set(phase.gates) for phase in line.phases)
+
+
+def test_the_agreement_identity_is_the_project_guid() -> None:
+    agreement = replace(partnership(), uid=new_uid())
+    data = mspdi_bytes(agreement, ExportOptions(today=TODAY))
+    assert f"<GUID>{agreement.uid.upper()}</GUID>".encode() in data
+    assert loads_mspdi(data, "plan.xml").uid == agreement.uid

@@ -6,10 +6,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from carveplan.io.formats import ExportOptions
 from carveplan.io.mspdi.export import export_mspdi
+from carveplan.io.mspdi.importer import read_mspdi
+from carveplan.io.native.file import load
 from tests.helpers.java import mspdi_reader
-from tests.helpers.plans import DELAY, partnership
+from tests.helpers.plans import DELAY, MISSED, partnership
+
+SAMPLE = Path(__file__).parents[4] / "schedules" / "sample.carveplan"
 
 __all__ = ["mspdi_reader"]  # the fixture, imported so pytest finds it
 
@@ -52,3 +58,34 @@ def test_mpxj_reads_milestones_and_links(mspdi_reader: Any, tmp_path: Path) -> N
     assert str(link.getLag().getUnits()) == "emo"  # elapsed months
     (gate,) = tasks["270900 Crude petroleum oils"].getPredecessors()
     assert gate.getPredecessorTask() == regulator
+
+
+def test_mpxj_shows_the_scenario_states(mspdi_reader: Any, tmp_path: Path) -> None:
+    target = tmp_path / "plan.xml"
+    export_mspdi(partnership(), target, ExportOptions(scenario=MISSED, today=date(2026, 11, 25)))
+    tasks = {
+        str(t.getName()): t for t in mspdi_reader().read(str(target)).getTasks() if t.getID() is not None
+    }
+    missed = tasks["[MISSED] VER-1 Independent verification"]
+    assert not bool(missed.getActive())
+    assert bool(missed.getFlag(1))
+    assert str(missed.getText(24)) == "missed"
+    blocked = tasks["[BLOCKED] Tranche 2"]
+    assert bool(blocked.getFlag(1))
+    assert "blocked until VER-1 is met" in str(blocked.getNotes())
+    assert str(blocked.getParentTask().getOutlineNumber()) == "3.1.1"
+
+
+@pytest.mark.parametrize("scenario", [None, MISSED])
+def test_a_plan_resaved_by_mpxj_reads_as_it_was_written(
+    mspdi_reader: Any, tmp_path: Path, scenario: str | None
+) -> None:
+    # MPXJ, like MS Project, leaves zero and false values out when it saves: they are the defaults.
+    from org.mpxj.mspdi import MSPDIWriter  # type: ignore[import-not-found]
+
+    written, resaved = tmp_path / "plan.xml", tmp_path / "resaved.xml"
+    agreement = load(SAMPLE) if scenario is None else partnership()
+    export_mspdi(agreement, written, ExportOptions(scenario=scenario, today=date(2026, 11, 25)))
+    MSPDIWriter().write(mspdi_reader().read(str(written)), str(resaved))
+    assert b"<Value>0</Value>" not in resaved.read_bytes()
+    assert read_mspdi(resaved) == read_mspdi(written)

@@ -15,8 +15,9 @@ from carveplan.engine.deadlines import deadlines
 from carveplan.engine.resolve import resolve
 from carveplan.io.errors import WriteError
 from carveplan.io.formats import ExportOptions, exporter_for
+from carveplan.io.native import load, save
 from carveplan.io.present.calendar import export_ics, ics_bytes
-from carveplan.model import Agreement, Offset, Timing
+from carveplan.model import Agreement, Offset, Timing, new_uid
 from tests.helpers.analysis import analysis_agreement
 from tests.helpers.strategies import agreements
 
@@ -71,13 +72,35 @@ def test_uids_are_unique_and_survive_a_delay_and_another_day(tmp_path: Path) -> 
     assert moved  # the same events, at new dates
 
 
-def test_uids_differ_between_scenarios_and_agreements() -> None:
+def test_a_scenario_calendar_updates_the_baseline_events_instead_of_adding_its_own() -> None:
     agreement = analysis_agreement()
     baseline = by_uid(ics_bytes(agreement, ExportOptions(today=TODAY)))
     late = by_uid(ics_bytes(agreement, ExportOptions(scenario="late", today=TODAY)))
+    assert baseline.keys() <= late.keys()
+    moved = [uid for uid in baseline if baseline[uid].decoded("DTSTART") != late[uid].decoded("DTSTART")]
+    assert moved  # the same events, where the scenario puts them
+
+
+def test_uids_survive_renaming_the_agreement_once_it_has_an_identity(tmp_path: Path) -> None:
+    path = tmp_path / "plan.carveplan"
+    save(analysis_agreement(), path)  # the first save fixes the identity
+    saved = load(path)
+    assert saved.uid
+    renamed = replace(saved, title="Indo-Pacific Agreement (final text)")
+    save(renamed, path)
+    before = by_uid(ics_bytes(saved, ExportOptions(today=TODAY)))
+    after = by_uid(ics_bytes(load(path), ExportOptions(today=TODAY)))
+    assert before.keys() == after.keys()
+    assert "Indo-Pacific Agreement (final text)" in str(next(iter(after.values()))["DESCRIPTION"])
+
+
+def test_uids_differ_between_agreements() -> None:
+    agreement = analysis_agreement()
+    baseline = by_uid(ics_bytes(agreement, ExportOptions(today=TODAY)))
     other = by_uid(ics_bytes(replace(agreement, title="Another agreement"), ExportOptions(today=TODAY)))
-    assert not baseline.keys() & late.keys()
+    fresh = by_uid(ics_bytes(replace(agreement, uid=new_uid()), ExportOptions(today=TODAY)))
     assert not baseline.keys() & other.keys()
+    assert not baseline.keys() & fresh.keys()
 
 
 def test_the_exporter_is_registered_for_ics(tmp_path: Path) -> None:

@@ -44,7 +44,12 @@ def _expected(rows: list[list[object]]) -> list[list[object]]:
 
 
 def test_sheets_come_after_the_timeline(book: openpyxl.Workbook) -> None:
-    assert book.sheetnames[-3:] == ["Divergence", "Exceptions register", "Coverage"]
+    assert book.sheetnames[-4:] == [
+        "Divergence",
+        "Exceptions register",
+        "Coverage",
+        "Lists",
+    ]  # Lists is hidden
 
 
 def test_divergence_sheet_holds_the_matrix_then_the_detail(book: openpyxl.Workbook) -> None:

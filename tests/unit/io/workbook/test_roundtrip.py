@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -28,6 +29,7 @@ from carveplan.model import (
     StagingCategory,
     StagingKind,
     Step,
+    new_uid,
     parse_timing,
 )
 from tests.helpers.strategies import agreements
@@ -163,6 +165,20 @@ def test_formula_text_is_written_as_text(tmp_path: Path) -> None:
     assert title.value == sample().title
     assert title.data_type == "s"
     assert book["Milestones"]["C2"].data_type == "s"
+
+
+def test_the_agreement_identity_travels_in_the_overview(tmp_path: Path) -> None:
+    # Renaming the agreement in the workbook must not change its calendar event ids.
+    path = tmp_path / "plan.xlsx"
+    agreement = replace(sample(), uid=new_uid())
+    export_workbook(agreement, path, ExportOptions(today=date(2026, 11, 25)))
+    book = openpyxl.load_workbook(path)
+    overview = book["Overview"]
+    row = next(r for r in overview.iter_rows() if r[0].value == "Title")
+    row[1].value = "Renamed in Excel"
+    book.save(path)
+    back = read_workbook(path)
+    assert (back.title, back.uid) == ("Renamed in Excel", agreement.uid)
 
 
 def test_staging_rules_survive_the_workbook(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -61,3 +62,19 @@ def test_periods_are_months_for_short_spans_and_quarters_beyond() -> None:
     starts, labels = periods(date(2027, 5, 1), date(2040, 12, 31))
     assert labels[:2] == ["2027 Q2", "2027 Q3"]
     assert labels[-1] == "2040 Q4"
+
+
+def test_a_milestone_before_entry_into_force_has_its_own_column(tmp_path: Path) -> None:
+    early = Milestone("T-0", "KOR", "Licensing procedures published", Timing.on(date(2011, 11, 20)))
+    path = tmp_path / "early.xlsx"
+    export_workbook(
+        replace(KORUS, milestones=(*KORUS.milestones, early)), path, ExportOptions(today=date(2026, 1, 1))
+    )
+    sheet = openpyxl.load_workbook(path)["Timeline"]
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    assert header[5] == "2011 Q4"  # the sheet starts with the early milestone, not at EIF
+    assert rows["T-0"][header.index("2011 Q4")].value == "◆"
+    assert rows["L1"][header.index("2011 Q4")].value is None  # nothing applies before EIF
+    assert rows["L1"][header.index("2012 Q1")].value == 6.4
+    assert rows["L2"][header.index("2012 Q1")].value == "excluded"

@@ -89,9 +89,7 @@ def _family(name: str) -> str | None:
 
 # The main window passes itself to the modules that build its menus and docks, which read its attributes
 # back; declaring actions and docks as data removes this last cycle.
-KNOWN_CYCLES = [
-    ["carveplan.ui.analysis", "carveplan.ui.main_window", "carveplan.ui.menus", "carveplan.ui.rounds_panel"]
-]
+KNOWN_CYCLES = [["carveplan.ui.analysis", "carveplan.ui.main_window", "carveplan.ui.menus"]]
 
 
 def test_no_import_cycle_inside_the_package() -> None:

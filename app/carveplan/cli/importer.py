@@ -150,7 +150,8 @@ def _import_schedule(args: argparse.Namespace, existing: Agreement | None = None
         print(problem, file=sys.stderr)
     rules = result.agreement.rule_set or "generic spellings"
     print(
-        f"imported {result.added} lines of {options.party} ({result.added - result.other} in the focus "
+        f"imported {result.added} {'line' if result.added == 1 else 'lines'} of {options.party} "
+        f"({result.added - result.other} in the focus "
         f"sectors, {result.other} other), staging rules: {rules}"
     )
     left = [f"{result.headings} heading rows"] if result.headings else []

@@ -12,14 +12,15 @@ from __future__ import annotations
 MAX_MONTHS = 1_200
 MAX_DAYS = 3_650  # ten years of notice is already far beyond any treaty's
 MAX_STAGES = 50  # the longest real staging categories have 30 annual stages (KORUS "30 Years")
-MAX_AGREEMENT_YEAR = 300
+MAX_CALENDAR_YEAR = 2_200  # dates are read from 1900 to 2200
 
 # field name -> (least, most), for every whole-number field of the model, under its name in the
 # agreement file and in the workbook's columns; ``Record.field`` where the name alone is ambiguous.
 WHOLE_RANGES: dict[str, tuple[int, int]] = {
     "stages": (0, MAX_STAGES),
     "hold": (0, MAX_STAGES),
-    "Step.year": (0, MAX_AGREEMENT_YEAR),  # an agreement year; other records' years are calendar years
+    # A step's year is an agreement year, or a calendar year in calendar steps (EU–Viet Nam R75).
+    "Step.year": (0, MAX_CALENDAR_YEAR),
     "notification_days": (0, MAX_DAYS),
     "termination_notice_days": (0, MAX_DAYS),
     "max_duration_months": (0, MAX_MONTHS),

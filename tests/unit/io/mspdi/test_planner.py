@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import time
 import xml.etree.ElementTree as ET
@@ -86,13 +88,17 @@ def test_planner_opens_the_import_under_xvfb(tmp_path: Path) -> None:
     env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "NO_AT_BRIDGE": "1"}
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [xvfb, "-a", planner, str(target)], stdout=output, stderr=subprocess.STDOUT, env=env
+            [xvfb, "-a", planner, str(target)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,  # xvfb-run's children (the server, Planner) go with it
         )
         try:
             time.sleep(8)  # no signal to wait on from another process's window: give it time to load
             assert process.poll() is None, "Planner exited while opening the plan"
         finally:
-            process.terminate()
+            os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=30)
     complaints = [line for line in log.read_text(errors="replace").splitlines() if "error" in line.lower()]
     assert not complaints, complaints

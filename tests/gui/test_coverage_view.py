@@ -109,5 +109,5 @@ def test_the_agreement_menu_opens_trade_data(qtbot: QtBot, monkeypatch: pytest.M
     monkeypatch.setattr(window.files, "maybe_save", lambda: True)
     qtbot.addWidget(window)
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Agreement")
-    assert [a.text() for a in menu.actions()] == ["&Trade Data…"]  # type: ignore[union-attr]
+    assert "&Trade Data…" in [a.text() for a in menu.actions()]  # type: ignore[union-attr]
     assert window.analysis.actions["trade"].shortcut().toString() == "Ctrl+Shift+T"

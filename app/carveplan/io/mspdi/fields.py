@@ -46,6 +46,7 @@ FIELDS: dict[str, tuple[str, int, str]] = {
     "target_text": ("Text22", 188744008, "Target as published"),
     "quota": ("Text23", 188744009, "Tariff-rate quota"),
     "state": ("Text24", 188744010, "Scenario state"),
+    "first_cut": ("Text25", 188744011, "First cut"),
     "flagged": ("Flag1", 188743752, "Blocked or missed"),
     "value": ("Number1", 188743767, "Value"),
     "base": ("Number2", 188743768, "Base"),

@@ -18,6 +18,7 @@ from carveplan.model import (
     DEFAULT_SECTORS,
     Agreement,
     CodeSystem,
+    FirstCut,
     Line,
     Location,
     MeasureKind,
@@ -138,6 +139,13 @@ def _settings(outline: Outline, agreement: Agreement) -> Agreement:
             outline.fail(
                 task, "Rounding", f"expected a step and a direction such as '0.1 down', found {rounding!r}"
             )
+    first_cut = task.fields.get("first_cut", "")
+    if first_cut:
+        try:
+            result = replace(result, first_cut=FirstCut(first_cut))
+        except ValueError:
+            choices = " or ".join(repr(c.value) for c in FirstCut)
+            outline.fail(task, "First cut", f"expected {choices}, found {first_cut!r}")
     return result
 
 

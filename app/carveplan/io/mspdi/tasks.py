@@ -197,6 +197,8 @@ class _Outline:
             "stage_day": str(agreement.stage_day),
             "rounding": f"{agreement.rounding.step} {agreement.rounding.direction.value}",
         }
+        if agreement.first_cut is not None:  # None: at EIF
+            fields["first_cut"] = agreement.first_cut.value
         eif = self.schedule.eif
         task = MsTask(0, "Entry into force", 1, eif, eif, milestone=True, constraint=eif, fields=fields)
         self._add(replace(task, estimated=agreement.eif_tentative))

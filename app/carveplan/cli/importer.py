@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from carveplan.cli.common import UserError, open_agreement, parse_date
-from carveplan.cli.sides import is_agreement_file, parse_map
-from carveplan.io.schedule.columns import FIELDS
+from carveplan.cli.sides import add_schedule_options, is_agreement_file, parse_map
 from carveplan.model import Agreement, Stance
 
 
@@ -29,16 +28,7 @@ def add_parser(sub: Any) -> None:
         "-o", "--output", type=Path, required=True, metavar="OUT", help=".carveplan file to write"
     )
     parser.add_argument("--party", metavar="CODE", help="the party whose schedule it is (schedules only)")
-    parser.add_argument("--sector", metavar="NAME", help="sector of every line (default: from the HS map)")
-    parser.add_argument("--eif", type=parse_date, metavar="DATE", help="entry into force of a new agreement")
-    parser.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first with headers)")
-    parser.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        metavar="FIELD=COLUMN",
-        help=f"the column (header text or letter) holding a field; fields: {', '.join(FIELDS)}",
-    )
+    add_schedule_options(parser)
     parser.add_argument(
         "--categories",
         metavar="NAME|FILE.json",

@@ -6,7 +6,8 @@ Each fixture is built in the layout its source uses, from the annex texts and pu
   basket id beside the text category, the published rate of every year (``Y2012…``), both parties'
   schedules in one file, codes that became numbers;
 - a USTR-style annex of US–Bahrain (Annex 2-B; EIF 1 August 2006), rates rounded to the nearest 0.1;
-- a Viet Nam–EAEU year-column schedule (Annex 1; EIF 5 October 2016), ``U`` for excluded lines;
+- a Viet Nam–EAEU year-column table (Annex 1, the tobacco quota note, rows as printed; EIF 5 October
+  2016), an EIF column and no base rate;
 - an EU-style EU–Viet Nam annex (Annex 2-A; EIF 1 August 2020): comma decimals, dotted codes,
   heading rows, title and header rows repeated on every page.
 """
@@ -133,24 +134,37 @@ def test_us_bahrain_rounds_to_the_nearest_tenth(tmp_path: Path, capsys: pytest.C
     assert rates["27101906"] == _published(*["0"] * 5)
 
 
+# Viet Nam-EAEU FTA, Annex 1 (Schedules of Tariff Commitments), "Note on tariff rate quotas for
+# unmanufactured tobacco and tobacco refuse exported to Viet Nam" (pages 637-638 of the signed text):
+# the within-quota rates of three of its eleven rows, copied as printed, in the note's own layout (no
+# base rate column, an EIF column, calendar years, "2020 and subsequent years", the out-of-quota rate U).
 VN_EAEU = [
-    ["Annex 1 to Chapter 2: Schedule of tariff commitments of Viet Nam"],
+    ["NOTE ON TARIFF RATE QUOTAS FOR UNMANUFACTURED TOBACCO AND TOBACCO REFUSE EXPORTED TO VIET NAM"],
     [
         "HS Code",
-        "Description of goods",
-        "Base rate",
+        "Description",
+        "Quota quantity",
         "EIF",
-        *(str(y) for y in range(2016, 2027)),
-        "2027 and subsequent years",
+        *(str(y) for y in range(2016, 2020)),
+        "2020 and subsequent years",
+        "Rate of customs duty out of quota",
     ],
-    ["27.10", "Petroleum oils and oils obtained from bituminous minerals, other than crude"],
-    ["2710.12.21", "Motor spirit, RON 90", "20", "20", *["20"] * 11, "0"],
-    ["8517.62.10", "Routers", "10", "8", "8", "6", "4", "2", *["0"] * 8],
-    ["2709.00.10", "Crude petroleum oils", "5", *["U"] * 13],
+    ["24.01", "Unmanufactured tobacco; tobacco refuse."],
+    [
+        "2401.10.10",
+        "- - Virginia type, flue-cured",
+        "500 tonnes per year",
+        *["10%", "7%", "5%", "5%", "3%", "0%", "U"],
+    ],
+    ["2401.30.10", "- - Tobacco stems", None, "5%", "5%", "5%", "5%", "3%", "0%", "U"],
+    ["2401.30.90", "- - Other", None, "10%", "7%", "5%", "5%", "3%", "0%", "U"],
 ]
 
 
 def test_viet_nam_eaeu_year_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """General Notes 4-5 of Annex 1: the first cut at EIF, later ones on 1 January, and in the EIF year
+    the rate printed for that year applies: EIF fell on 5 October 2016, so 2016 is at 7 %, not the
+    EIF column's 10 %."""
     source = _xlsx(tmp_path / "eaeu.xlsx", VN_EAEU)
     status, out, err = _import(
         capsys, source, "--party", "VNM", "--eif", "2016-10-05", "--categories", "viet nam-eaeu"
@@ -158,10 +172,25 @@ def test_viet_nam_eaeu_year_columns(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert status == 0, err
     assert "imported 3 lines" in out
     assert "1 heading rows" in out
-    rates = _rates(capsys, source.with_suffix(".carveplan"), 2016, 2028)
-    assert rates["2710.12.21"] == _published(*["20"] * 11 + ["0", "0"])
-    assert rates["8517.62.10"] == _published(*["8", "6", "4", "2", "0", *["0"] * 8])
-    assert rates["2709.00.10"] == _published(*["5"] * 13)  # U: excluded, the base stays
+    target = source.with_suffix(".carveplan")
+    rates = _rates(capsys, target, 2016, 2022)
+    assert rates["2401.10.10"] == _published(*["7", "5", "5", "3", "0", "0", "0"])
+    assert rates["2401.30.10"] == _published(*["5", "5", "5", "3", "0", "0", "0"])
+    assert rates["2401.30.90"] == rates["2401.10.10"]
+    # No base rate is printed: the EIF column's rate stands in, so the cuts go down from it.
+    assert [line.base for line in native.load(target).lines] == [10, 5, 10]
+    assert main(["validate", str(target)]) == 0
+
+
+def test_u_in_year_columns_is_excluded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """General Note 6 of Annex 1: lines marked U are excluded. Illustrative row (not copied from the
+    schedule): the base rate stays in every year."""
+    rows = [[*VN_EAEU[1][:2], "Base rate", *VN_EAEU[1][3:9]], ["2709.00.10", "Crude", "5", *["U"] * 6]]
+    source = _xlsx(tmp_path / "u.xlsx", rows)
+    options = ("--party", "VNM", "--eif", "2016-10-05", "--categories", "Viet Nam-EAEU")
+    assert _import(capsys, source, *options)[0] == 0
+    rates = _rates(capsys, source.with_suffix(".carveplan"), 2016, 2021)
+    assert rates["2709.00.10"] == _published(*["5"] * 6)
 
 
 EVFTA = [

@@ -192,12 +192,13 @@ def _eu_viet_nam() -> StagingRules:
 
 def _viet_nam_eaeu() -> StagingRules:
     text = (
-        "Viet Nam-EAEU FTA, Annex 1 to Chapter 2 (Schedules of Tariff Commitments): the rate of each "
-        "year is printed in year columns (EIF | 2016 | … | 2027 and subsequent years); U marks lines "
-        "excluded from commitments. The first rate applies from entry into force, later ones from 1 "
-        "January."
+        "Viet Nam-EAEU FTA, Annex 1 (Schedules of Tariff Commitments), General Notes: the rate of each "
+        "year is printed in year columns (EIF | 2016 | ... | 2027 and subsequent years), with ',' as the "
+        "decimal point (note 3); the first reduction takes place at entry into force and later ones on "
+        "1 January (note 4); in the year of entry into force the rate printed for that year applies "
+        "(note 5); lines marked U are excluded from any tariff commitment (note 6)."
     )
-    categories = (_excluded("U", "excluded from tariff commitments"),)
+    categories = (_excluded("U", "excluded from tariff commitments (General Note 6)"),)
     return StagingRules("Viet Nam-EAEU", text, categories, _CUT_DOWN, _JAN_1)
 
 

@@ -126,6 +126,9 @@ class RowReader:
         category = "" if category.lower() in _MISSING else category
         base, unit, note = self._base(row, index)
         published, excluded = self._published(row, index, unit)
+        if "base" not in self.fields and published:
+            # A quota note prints no base rate: its first column (EIF) is where the cuts start.
+            base, note = self._first_printed(row, base), "base rate not printed: the first year's rate"
         if not (category or published or excluded or self._has_rate(row)):
             self.headings += 1
             return None
@@ -240,6 +243,13 @@ class RowReader:
             if not phases or phases[-1].value != values[year]:
                 phases.append(_phase(year, values[year]))
         return tuple(phases), excluded
+
+    def _first_printed(self, row: list[Any], fallback: Rate) -> Rate:
+        for _, column, _ in sorted(self._columns, key=itemgetter(1)):
+            found = _year_value(row[column] if column < len(row) else "")
+            if isinstance(found, tuple):
+                return found[0]
+        return fallback
 
     def _check_category(self, category: str, index: int) -> None:
         # A numeric basket id (6, 11, 13) read as years would be silently wrong: refuse it.

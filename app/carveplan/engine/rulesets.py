@@ -8,6 +8,7 @@ from carveplan.engine.categories import builtin_category
 from carveplan.model import (
     FirstCut,
     MonthDay,
+    PartyStageDay,
     RoundingDirection,
     RoundingRule,
     StagingCategory,
@@ -210,12 +211,15 @@ def _rcep() -> StagingRules:
         _excluded("U", "excluded from tariff commitments"),
     )
     text = (
-        "RCEP, Chapter 2, Article 2.4 and Annex I (Schedules of Tariff Commitments), headnotes: the "
-        "first reduction takes place at entry into force and later ones on 1 January (Japan: 1 April); "
-        "A free at entry into force; BN removed in N equal annual stages; U excluded. Party schedules "
-        "print every year's rate, which the import checks against these categories."
+        "RCEP, Chapter 2, Article 2.4 (Reduction or Elimination of Customs Duties): each Party cuts "
+        "according to its Schedule in Annex I (Schedules of Tariff Commitments), whose headnotes set "
+        "the days: the first reduction at entry into force, later ones on 1 January, except Japan, "
+        "whose schedule runs on its fiscal year (later cuts on 1 April). A free at entry into force; "
+        "BN removed in N equal annual stages; U excluded. Party schedules print every year's rate, "
+        "which the import checks against these categories; intermediate rates are cut down to 0.1."
     )
-    return StagingRules("RCEP", text, categories, _CUT_DOWN, _JAN_1)
+    japan = PartyStageDay("JPN", MonthDay(4, 1))
+    return StagingRules("RCEP", text, categories, _CUT_DOWN, _JAN_1, party_stage_days=(japan,))
 
 
 RULE_SETS: dict[str, StagingRules] = {
@@ -251,7 +255,7 @@ def describe_rules(rules: StagingRules) -> list[str]:
         rules.description,
         f"rounding: {rounding.direction.value.replace('_', '-')} to {rounding.step}; first cut at "
         f"{'EIF' if rules.first_cut is FirstCut.EIF else 'the first stage day'}; later cuts on "
-        f"{rules.stage_day} (MM-DD)",
+        f"{rules.stage_day} (MM-DD)" + "".join(f"; {p.party}: {p.stage_day}" for p in rules.party_stage_days),
         "",
     ]
     width = max((len(c.code) for c in rules.categories), default=4)

@@ -29,6 +29,7 @@ from carveplan.model import (
     Rate,
     Severity,
     StagingCategory,
+    for_party,
     with_rules,
 )
 
@@ -245,7 +246,7 @@ def _base_agreement(
     path: Path, options: ScheduleImportOptions, sniff: ScheduleSniff, problems: Problems
 ) -> Agreement | None:
     if options.existing is not None:
-        return options.existing if options.rules is None else with_rules(options.existing, options.rules)
+        return options.existing if options.rules is None else _with_rules(options.existing, options)
     eif = options.eif
     if eif is None and sniff.columns.years:
         eif = date(sniff.columns.years[0][0], 1, 1)
@@ -254,7 +255,13 @@ def _base_agreement(
         return None
     title = options.title or f"{options.party} schedule from {path.name}"
     agreement = Agreement(title, eif)
-    return agreement if options.rules is None else with_rules(agreement, options.rules)
+    return agreement if options.rules is None else _with_rules(agreement, options)
+
+
+def _with_rules(agreement: Agreement, options: ScheduleImportOptions) -> Agreement:
+    # A party's own stage day (RCEP: Japan cuts on 1 April) comes with its schedule.
+    assert options.rules is not None
+    return with_rules(agreement, for_party(options.rules, options.party))
 
 
 def _categories(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from carveplan.model import (
 )
 
 PREVIEW_ROWS = 10
+_SAMPLE = 2000  # rows that decide between a text category column and a numeric basket id
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,9 @@ def _sniff(file: str, data: Sheet, sheets: tuple[str, ...], mapping: Mapping[str
         problem = Problem(Severity.ERROR, Location(file=file, sheet=data.name), message, "no-header")
         return ScheduleSniff(file, data.name, sheets, None, (), ColumnMap({}), (), (*data.notes, problem))
     headers = tuple(cells.text(h).strip() for h in data.rows[index])
-    body = [row for row in data.rows[index + 1 :] if not all(cells.is_blank(v) for v in row)]
+    # The preview and the category columns' sample need the first rows only, not all of them.
+    filled = (row for row in islice(data.rows, index + 1, None) if not all(map(cells.is_blank, row)))
+    body = list(islice(filled, _SAMPLE))
     columns = prefer_text_category(recognize(headers, mapping), body)
     location = Location(file=file, sheet=data.name, row=index + 1)
     problems = [Problem(Severity.ERROR, location, text, "columns") for text in columns.problems]
@@ -141,7 +145,7 @@ def prefer_text_category(columns: ColumnMap, body: list[list[Any]]) -> ColumnMap
     if "category" not in columns.fields or not others:
         return columns
     candidates = (columns.fields["category"], *others)
-    sample = body[:2000]  # a sample decides: the columns differ on every row
+    sample = body[:_SAMPLE]  # a sample decides: the columns differ on every row
 
     def numbers(column: int) -> int:
         written = [cells.text(r[column]).strip() for r in sample if column < len(r)]

@@ -92,6 +92,7 @@ class RowReader:
         self._last_column = max(columns, default=-1)
         self._year_cells = itemgetter(*columns, -1) if columns else (lambda _row: ())
         self._bases: dict[Any, tuple[Rate, str, str]] = {}
+        self._parties: dict[str, bool] = {}
 
     def lines(self) -> list[Line]:
         """One line per data row carrying a rate, a category or year values."""
@@ -136,10 +137,11 @@ class RowReader:
             category = "U"
         self._check_category(category, index)
         self._check_short(code, index)
-        given = self.options.sector or cells.text(self.cell(row, "sector"))
-        sector = sector_of(code, system, given, self._sectors())
+        given = self.options.sector or ("sector" in self.fields and cells.text(self.cell(row, "sector")))
+        sector = sector_of(code, system, given or None, self._sectors())
         self._note_sector(sector)
-        notes = "; ".join(n for n in (cells.text(self.cell(row, "note")).strip(), note) if n)
+        written = cells.text(self.cell(row, "note")).strip() if "note" in self.fields else ""
+        notes = f"{written}; {note}" if written and note else written or note
         return Line(
             self._unique_id(f"{self.options.party}-{code}"),
             self.options.party,
@@ -157,8 +159,14 @@ class RowReader:
     # --- cells ------------------------------------------------------------------
 
     def _ours(self, row: list[Any]) -> bool:
-        cell = cells.text(self.cell(row, "party")).strip()
-        return not cell or is_party(cell, self.options.party)
+        value = self.cell(row, "party")
+        known = self._parties.get(value) if isinstance(value, str) else None
+        if known is None:
+            cell = cells.text(value).strip()
+            known = not cell or is_party(cell, self.options.party)
+            if isinstance(value, str):
+                self._parties[value] = known  # a file names its parties a few ways over many rows
+        return known
 
     def _has_rate(self, row: list[Any]) -> bool:
         return cells.text(self.cell(row, "base")).strip().lower() not in _MISSING

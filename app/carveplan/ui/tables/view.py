@@ -130,11 +130,10 @@ class RecordTable(QWidget):
         rows.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def _action(self, text: str, tip: str, keys: list[_Key]) -> QAction:
+        # The keys belong to the window's Edit menu, which acts on the table that has the focus: one
+        # binding per key in the window. The buttons name them.
         action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setToolTip(f"{tip} ({QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)})")
-        self.view.addAction(action)
         return action
 
     # --- actions -------------------------------------------------------------------------------------

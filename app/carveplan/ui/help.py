@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from typing import Any, cast
 
 import PySide6
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,11 +33,18 @@ def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str, str]]:
     is listed in; ``&`` and ``…`` dropped."""
     rows = []
     for action in actions:
-        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if _typed(k)]
         if keys:
             menus = [o.title() for o in action.associatedObjects() if isinstance(o, QMenu)]
             rows.append((_plain(menus[0]) if menus else "", _plain(action.text()), ", ".join(keys)))
     return rows
+
+
+def _typed(key: QKeySequence) -> bool:
+    """Whether ``key`` is typed on an ordinary keyboard: standard keys also bind the Copy, Open, Zoom In …
+    keys of multimedia keyboards, which would only crowd the list."""
+    first = cast(Any, key)[0] if key.count() else None  # the stubs miss QKeySequence's indexing
+    return first is not None and first.key() < Qt.Key.Key_Back
 
 
 def _plain(text: str) -> str:
@@ -53,6 +62,8 @@ class ShortcutsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.table.setWordWrap(False)
         for row, cells in enumerate(rows):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))

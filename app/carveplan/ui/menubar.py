@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QWidget
 
 from carveplan.ui.actions import MENUS, action_specs, entries
@@ -98,7 +98,7 @@ def _make(bench: Workbench, spec: ActionSpec) -> QAction:
 
 def _populate(bench: Workbench, menu: QMenu, declared: tuple[Entry, ...], submenus: dict[str, QMenu]) -> None:
     """(Re)build one menu: its entries in declaration order, a separator where the section changes."""
-    menu.clear()
+    _clear(menu)
     section = None
     for entry in declared:
         if isinstance(entry, ToolWidget):
@@ -118,5 +118,16 @@ def _populate(bench: Workbench, menu: QMenu, declared: tuple[Entry, ...], submen
 
 
 def _refill(menu: QMenu, fill: Callable[[], None]) -> None:
-    menu.clear()
+    _clear(menu)
     fill()
+
+
+def _clear(menu: QMenu) -> None:
+    """Take every entry out of ``menu``, deleting only what the menu made (separators, listed files and
+    scenarios); ``QMenu.clear`` would also invalidate the declared actions it holds."""
+    for action in menu.actions():
+        menu.removeAction(action)
+        if action.parent() is menu:
+            action.deleteLater()
+    for group in menu.findChildren(QActionGroup):
+        group.deleteLater()

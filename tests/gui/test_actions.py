@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
+from carveplan.model import RecordKind
 from carveplan.ui.actions import MENUS, action_specs
 from carveplan.ui.actions.spec import ActionSpec, key_sequences
 from carveplan.ui.docks import DOCKS
@@ -140,8 +141,8 @@ def test_edit_menu_acts_on_the_table_with_the_focus(window: MainWindow, qtbot: Q
     qtbot.waitActive(window)
     actions, document = window.bench.actions, window.document
     assert not actions["copy_rows"].isEnabled()  # nothing to act on until a table has the focus
-    window.tables.show_record("parties", "CAN")
-    parties = window.tables.table("parties")
+    window.tables.show_record(RecordKind.PARTIES, "CAN")
+    parties = window.tables.table(RecordKind.PARTIES)
     parties.view.setFocus()
     qtbot.waitUntil(lambda: actions["copy_rows"].isEnabled())
     qtbot.keyClick(parties.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)

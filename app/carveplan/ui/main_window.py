@@ -14,7 +14,7 @@ from carveplan.model import Agreement
 from carveplan.ui import commands
 from carveplan.ui.autosave import Autosaver
 from carveplan.ui.docks import add_docks
-from carveplan.ui.document import Document
+from carveplan.ui.document import PHASES, Document
 from carveplan.ui.files import FileController, new_agreement
 from carveplan.ui.gantt_view import GanttView
 from carveplan.ui.menubar import ActionStates, build_actions, build_menu_bar, build_toolbar
@@ -104,8 +104,8 @@ class MainWindow(QMainWindow):
         # A double-clicked bar opens its value for editing; a generated phase is written out on change.
         key = f"{line}#{position}"
         self.bench.raise_dock("tables")
-        if self.tables.show_record("phases", key):
-            self.tables.table("phases").edit_cell(key, "value")
+        if self.tables.show_record(PHASES, key):
+            self.tables.table(PHASES).edit_cell(key, "value")
 
     def _on_document_path_changed(self) -> None:
         # The first file shown gets the zoom the user left; each file opened later starts fitted,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu
 
-from carveplan.model import BASELINE
+from carveplan.model import BASELINE, RecordKind
 from carveplan.ui import scenario_editor as se
 from carveplan.ui.actions.spec import ActionSpec, Entry, MenuList
 from carveplan.ui.preset_dialog import PresetDialog
@@ -52,12 +52,12 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     ActionSpec(
         "exception_preset", "Add Security &Exception from Preset…",
-        lambda b: PresetDialog(b.document, "exceptions", b.window).exec(),
+        lambda b: PresetDialog(b.document, RecordKind.EXCEPTIONS, b.window).exec(),
         "WTO safeguard, RCEP transitional safeguard, GATS XIV bis, GATT XXI …", section="presets",
     ),
     ActionSpec(
         "review_preset", "Add &Review Clause from Preset…",
-        lambda b: PresetDialog(b.document, "reviews", b.window).exec(), "USMCA joint review, CPTPP review …",
-        section="presets",
+        lambda b: PresetDialog(b.document, RecordKind.REVIEWS, b.window).exec(),
+        "USMCA joint review, CPTPP review …", section="presets",
     ),
 )  # fmt: skip

@@ -17,7 +17,7 @@ from carveplan.ui.docks import add_docks
 from carveplan.ui.document import PHASES, Document
 from carveplan.ui.files import FileController, new_agreement
 from carveplan.ui.gantt_view import GanttView
-from carveplan.ui.menubar import ActionStates, build_actions, build_menu_bar, build_toolbar
+from carveplan.ui.menubar import install_actions
 from carveplan.ui.outline import OutlineView
 from carveplan.ui.problems import ProblemsPanel
 from carveplan.ui.settings import settings
@@ -44,10 +44,7 @@ class MainWindow(QMainWindow):
         )
         add_docks(self.bench)
         self.bench.docks["tables"].raise_()
-        build_actions(self.bench)
-        build_menu_bar(self.bench)
-        build_toolbar(self.bench)
-        self._action_states = ActionStates(self.bench)
+        install_actions(self.bench)
         self._status_file = QLabel(self)
         self._status_modified = QLabel(self)
         self._status_counts = QLabel(self)

@@ -13,6 +13,15 @@ from carveplan.ui.actions.spec import ActionSpec, Entry, MenuList, ToolWidget, k
 from carveplan.ui.workbench import Workbench
 
 
+def install_actions(bench: Workbench) -> None:
+    """Give the bench's window every declared action, its menu bar and toolbar, and keep the actions enabled
+    as their conditions say."""
+    build_actions(bench)
+    build_menu_bar(bench)
+    build_toolbar(bench)
+    ActionStates(bench)  # a child of the window: it lives as long as the window
+
+
 def build_actions(bench: Workbench) -> None:
     """Create every declared action into ``bench.actions``; each answers its keys anywhere in the window."""
     for spec in action_specs():

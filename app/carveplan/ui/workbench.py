@@ -21,7 +21,7 @@ W = TypeVar("W", bound=QWidget)
 
 @dataclass(eq=False)
 class Workbench:
-    """The parts of one main window that its declared actions (``ui/actions.py``) and docks (``ui/docks.py``)
+    """The parts of one main window that its declared actions (``ui/actions/``) and docks (``ui/docks.py``)
     act on. The window builds the central parts; the docks and actions are added from their declarations.
 
     Attributes:

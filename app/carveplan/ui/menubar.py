@@ -16,10 +16,12 @@ from carveplan.ui.workbench import Workbench
 def install_actions(bench: Workbench) -> None:
     """Give the bench's window every declared action, its menu bar and toolbar, and keep the actions enabled
     as their conditions say."""
+    # Made first, so that tearing the window down removes it before the actions it enables.
+    states = ActionStates(bench)
     build_actions(bench)
     build_menu_bar(bench)
     build_toolbar(bench)
-    ActionStates(bench)  # a child of the window: it lives as long as the window
+    states.refresh()
 
 
 def build_actions(bench: Workbench) -> None:
@@ -79,13 +81,13 @@ class ActionStates(QObject):
             app.focusChanged.connect(self.refresh)
         bench.document.scenario_changed.connect(self.refresh)
         bench.document.agreement_changed.connect(self.refresh)
-        self.refresh()
 
     def refresh(self, *_changed: object) -> None:
-        """Enable each conditional action as its condition says now."""
+        """Enable each conditional action (once made) as its condition says now."""
         for spec in self._conditional:
-            assert spec.enabled_when is not None
-            self._bench.actions[spec.id].setEnabled(spec.enabled_when(self._bench))
+            action = self._bench.actions.get(spec.id)
+            if action is not None and spec.enabled_when is not None:
+                action.setEnabled(spec.enabled_when(self._bench))
 
 
 def _make(bench: Workbench, spec: ActionSpec) -> QAction:

@@ -183,3 +183,10 @@ def test_declarations_are_unique() -> None:
     assert len(ids) == len(set(ids))
     assert len({spec.id for spec in DOCKS}) == len(DOCKS)
     assert all(isinstance(spec, ActionSpec) and spec.text for spec in action_specs())
+
+
+def test_a_table_offers_its_row_commands_on_right_click_without_keys_of_its_own(window: MainWindow) -> None:
+    table = window.tables.table(RecordKind.LINES)
+    assert table.view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    assert [a.text() for a in table.view.actions()] == ["Add row", "Delete", "Copy", "Paste"]
+    assert all(not a.shortcuts() for a in table.view.actions())  # the Edit menu's keys act on it

@@ -98,10 +98,14 @@ class RowReader:
         """One line per data row carrying a rate, a category or year values."""
         assert self.sniff.header_row is not None
         system = code_system(self.sniff.headers[self.fields["code"]])
-        body = list(enumerate(self.data.rows[self.sniff.header_row :], start=self.sniff.header_row + 1))
-        self._width = code_width(self.cell(row, "code") for _, row in body)
+        # Rows as wide as the columns read (a CSV row may stop early), so cells are plain indexing.
+        need = max(*self.fields.values(), self._last_column) + 1
+        rows = self.data.rows[self.sniff.header_row :]
+        rows = [row if len(row) >= need else [*row, *[""] * (need - len(row))] for row in rows]
+        code = self.fields["code"]
+        self._width = code_width(row[code] for row in rows)
         result = []
-        for index, row in body:
+        for index, row in enumerate(rows, start=self.sniff.header_row + 1):
             line = self._line(row, index, system)
             if line is not None:
                 result.append(line)
@@ -113,17 +117,18 @@ class RowReader:
         return row[index] if index is not None and index < len(row) else ""
 
     def _line(self, row: list[Any], index: int, system: Any) -> Line | None:
+        fields = self.fields
         try:
-            code = hs_code(self.cell(row, "code"), self._width)
+            code = hs_code(row[fields["code"]], self._width)
         except cells.CellError as err:
-            self._bad(index, "code", self.cell(row, "code"), err.expected)
+            self._bad(index, "code", row[fields["code"]], err.expected)
             return None
         if not _CODE.fullmatch(code):  # titles, repeated headers, chapter headings and footnotes
             return None
-        if "party" in self.fields and not self._ours(row):
+        if "party" in fields and not self._ours(row):
             self.foreign += 1
             return None
-        category = cells.text(self.cell(row, "category")).strip()
+        category = cells.text(row[fields["category"]]).strip() if "category" in fields else ""
         category = "" if category.lower() in _MISSING else category
         base, unit, note = self._base(row, index)
         published, excluded = self._published(row, index, unit)
@@ -270,8 +275,9 @@ class RowReader:
         self._bad(index, "category", category, f"a staging category; {category!r} is a number {rules}{hint}")
 
     def _check_short(self, code: str, index: int) -> None:
-        if len(digits_of(code)) % 2:
-            message = f"code {code!r} looks short ({len(digits_of(code))} digits): a leading zero lost?"
+        digits = len(code) if code.isdigit() else len(digits_of(code))
+        if digits % 2:
+            message = f"code {code!r} looks short ({digits} digits): a leading zero lost?"
             where = Location(file=self.problems.file, sheet=self.data.name, row=index, field="code")
             self.warnings.append(Problem(Severity.WARNING, where, message, "short-code"))
 

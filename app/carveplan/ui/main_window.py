@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDockWidget, QFrame, QLabel, QMainWindo
 
 from carveplan.io.formats import READERS
 from carveplan.model import BASELINE, Agreement
+from carveplan.model.words import plural
 from carveplan.ui import commands
 from carveplan.ui.analysis import add_analysis_docks
 from carveplan.ui.autosave import Autosaver
@@ -127,8 +128,9 @@ class MainWindow(QMainWindow):
             self.scenario_box.blockSignals(False)
         self._update_title()
         self._status_counts.setText(
-            f"{len(agreement.parties)} parties · {len(agreement.lines)} lines · "
-            f"{len(agreement.milestones)} milestones · {len(agreement.exceptions)} exceptions"
+            f"{plural(len(agreement.parties), 'party')} · {plural(len(agreement.lines), 'line')} · "
+            f"{plural(len(agreement.milestones), 'milestone')} · "
+            f"{plural(len(agreement.exceptions), 'exception')}"
         )
 
     def _on_chart_phase_activated(self, line: str, position: int) -> None:
@@ -238,11 +240,6 @@ def _let_scroll(dock: QDockWidget) -> None:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(widget)
     dock.setWidget(area)
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 error``, ``2 errors``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:

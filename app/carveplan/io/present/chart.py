@@ -25,6 +25,7 @@ from carveplan.io.heap import settled_heap
 from carveplan.io.present.coverage import deck_coverage, draw_coverage_page
 from carveplan.io.text import clean_text, cleaned
 from carveplan.model import Agreement
+from carveplan.model.words import day_text
 
 # Page sizes in inches, landscape.
 PAGES: dict[str, tuple[float, float]] = {"a4": (11.69, 8.27), "16:9": (13.333, 7.5)}
@@ -241,4 +242,4 @@ def _party_codes(agreement: Agreement, asked: tuple[str, ...]) -> tuple[str, ...
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return day_text(day)

@@ -55,6 +55,24 @@ def test_a_gate_on_no_milestone_is_refused_in_the_cell(pane: TablesPane, qtbot: 
     assert pane.document.agreement.lines[0].gates == (Gate("REG-1", Offset(6)),)
 
 
+@pytest.mark.parametrize("header", [False, True])
+def test_a_pasted_gate_on_no_milestone_is_refused_as_typing_is(
+    pane: TablesPane, qtbot: QtBot, header: bool
+) -> None:
+    lines = pane.table("lines")
+    before = pane.document.agreement
+    with qtbot.waitSignal(lines.model.edit_failed) as blocker:
+        if header:  # whole rows copied from a spreadsheet are appended
+            assert not lines.model.paste("Id\tParty\tGates\nX-1\tVNM\tCHL\n")
+        else:  # a cell pasted over the gates cell
+            assert not lines.model.paste("CHL", rows=[0], left=lines.model.spec.column_of("gates"))
+    assert "no milestone 'CHL'" in blocker.args[0]
+    assert pane.document.agreement is before
+    assert pane.document.undo_stack.count() == 0
+    assert lines.model.paste("REG-1", rows=[0], left=lines.model.spec.column_of("gates"))
+    assert pane.document.agreement.lines[0].gates == (Gate("REG-1"),)
+
+
 def test_gate_editor_offers_the_milestones_and_turns_red_on_an_unknown_one(
     pane: TablesPane, qtbot: QtBot
 ) -> None:

@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from carveplan.model.line import Gate
+from carveplan.model.ranges import MAX_CALENDAR_YEAR
 from carveplan.model.staging import Step
 from carveplan.model.timing import (
     CALENDAR,
@@ -300,7 +301,7 @@ def parse_steps(text: str) -> tuple[Step, ...]:
     steps = []
     for item in (part for part in _STEP_SPLIT.split(text.strip()) if part.strip()):
         match = _STEP.fullmatch(item.strip())
-        if not match or int(match.group(1)) < 1:
+        if not match or not 1 <= int(match.group(1)) <= MAX_CALENDAR_YEAR:
             raise CellError(f"{STEPS}; found {item.strip()!r}")
         steps.append(Step(int(match.group(1)), parse_number(match.group(2))))
     return tuple(steps)

@@ -213,6 +213,7 @@ class GanttView(QWidget):
             title_block=self.title_block,
             # A round drawn behind the chart is named only in the legend: show it then.
             legend=self.legend or self.ghost is not None,
+            wide_labels=True,
         )
         self.canvas.draw_idle()
         self._update_scrollbar(rows.count or 0)

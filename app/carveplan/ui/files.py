@@ -118,8 +118,9 @@ class FileController(QObject):
         except OSError as err:
             QMessageBox.critical(self._window, "Cannot open", f"{path}: {err.strerror or err}")
             return False
-        except (RecursionError, MemoryError, ValueError) as err:
-            # A reader's own checks missed it: still a dialog, and the open document stays.
+        except Exception as err:  # the window is the last line: never a traceback
+            # A reader's own checks missed it (nesting, size, a number past any range): still a
+            # dialog, and the open document stays.
             QMessageBox.critical(
                 self._window,
                 "Cannot open",

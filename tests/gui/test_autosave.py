@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 import carveplan
 from carveplan.io import native
-from carveplan.model import Agreement
+from carveplan.model import Agreement, RecordKind
 from carveplan.ui import autosave, commands, sessions
 from carveplan.ui.autosave import Autosaver, pending_recoveries
 from carveplan.ui.document import Document
@@ -27,7 +27,7 @@ def test_autosave_follows_changes_and_is_cleared_on_save(
     monkeypatch.setattr(autosave, "DELAY_MS", 10)  # type: ignore[attr-defined]
     document = Document(small_agreement)
     saver = Autosaver(document)
-    commands.edit_field(document, "lines", 0, "base", Decimal("4.5"))
+    commands.edit_field(document, RecordKind.LINES, 0, "base", Decimal("4.5"))
     qtbot.waitUntil(saver.data_path.exists)
     assert native.load(saver.data_path).lines[0].base == Decimal("4.5")
     assert json.loads(saver.meta_path.read_text())["title"] == "Test agreement"
@@ -76,7 +76,7 @@ def test_a_live_session_autosave_is_not_offered(small_agreement: Agreement) -> N
 def test_this_windows_own_autosave_is_not_offered(qtbot: QtBot, small_agreement: Agreement) -> None:
     document = Document(small_agreement)
     saver = Autosaver(document)
-    commands.edit_field(document, "lines", 0, "base", Decimal("4.5"))
+    commands.edit_field(document, RecordKind.LINES, 0, "base", Decimal("4.5"))
     saver.save_now()
     assert saver.data_path.exists()
     assert all(r.data != saver.data_path for r in pending_recoveries())

@@ -196,6 +196,8 @@ def draw_verticals(
             zorder=5,
             clip_on=True,
             parse_math=False,
+            # A line close by (today beside EIF) must not strike through the label.
+            bbox={"boxstyle": "square,pad=0.1", "facecolor": style.background, "edgecolor": "none"},
         )
         out[f"{mark.kind}_labels"].append(text)
     return out

@@ -33,6 +33,7 @@ class Frame:
         title_top: the title block's upper edge (figure fraction).
         label_chars: longest row label before it is cut: the style's, or more on a wide page.
         header_tiers: lines of date-mark labels the header band holds.
+        slots: rows the axes are divided into (more than drawn on a short last page).
     """
 
     rect: tuple[float, float, float, float]
@@ -46,6 +47,7 @@ class Frame:
     title_top: float
     label_chars: int = 0
     header_tiers: int = 1
+    slots: int = 0
 
 
 LABEL_SHARE = 0.3  # of the page's width, that row labels may fill before they are cut
@@ -77,6 +79,7 @@ def make_frame(
     title_block: bool = True,
     header_tiers: int = 1,
     label_chars: int = 0,
+    page_rows: int = 0,
 ) -> Frame:
     """Lay out the page for a figure of ``fig_size`` inches.
 
@@ -90,6 +93,7 @@ def make_frame(
         title_block: leave room for the title block (``False``: the app folds it away).
         header_tiers: lines of date-mark labels above the rows (a second when labels crowd).
         label_chars: longest row label before it is cut (the style's by default).
+        page_rows: rows a full page holds: a page with fewer keeps their height, not stretched.
 
     Returns:
         The frame.
@@ -111,7 +115,8 @@ def make_frame(
     rect = (left / width, bottom / height, axes_w / width, axes_h / height)
     days = max(span[1] - span[0], 1.0)
     header = min(style.small_font_size * (2.0 + 1.3 * (header_tiers - 1)), axes_h * 0.2 * header_tiers)
-    row_points = (axes_h - header) / max(len(rows), 1)
+    slots = max(len(rows), page_rows, 1)
+    row_points = (axes_h - header) / slots
     return Frame(
         rect=rect,
         width_points=axes_w,
@@ -124,6 +129,7 @@ def make_frame(
         title_top=1 - 8 / height,
         label_chars=chars,
         header_tiers=header_tiers,
+        slots=slots,
     )
 
 

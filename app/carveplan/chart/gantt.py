@@ -121,6 +121,7 @@ def draw_gantt(
     title_block: bool = True,
     legend: bool = True,
     wide_labels: bool = False,
+    page_rows: int = 0,
 ) -> GanttArtists:
     """Clear ``fig`` and draw the schedule's Gantt chart on it.
 
@@ -141,6 +142,7 @@ def draw_gantt(
         legend: draw the legend (exports); the app folds it away to show more rows.
         wide_labels: row labels fill their share of a wide page before they are cut (the app);
             pages of a deck keep the style's length, so their margins agree.
+        page_rows: rows a full page holds (presentation mode): a short page keeps that row height.
 
     Returns:
         The artists drawn and a hit-test helper.
@@ -152,7 +154,7 @@ def draw_gantt(
     span = (day_num(start), day_num(end))
     verticals = [v for v in vertical_marks(schedule, today) if span[0] <= v.x <= span[1]]
     plan = _plan(fig, schedule, shown, style, span, baseline, verticals, ghost_label, legend, title_block,
-                 wide_labels)  # fmt: skip
+                 wide_labels, page_rows)  # fmt: skip
     ax = fig.add_axes(plan.frame.rect)
     _prepare_axes(ax, style, span)
     ticks = _tick_counts(plan.frame, style)
@@ -238,6 +240,7 @@ def _plan(
     legend: bool = True,
     title_block: bool = True,
     wide_labels: bool = False,
+    page_rows: int = 0,
 ) -> _Plan:
     geo = build_geometry(schedule, rows, style, span, baseline)
     marks = [m for m in milestone_marks(schedule, rows) if span[0] <= m.x <= span[1]]
@@ -246,13 +249,12 @@ def _plan(
     size = (float(fig.get_figwidth()), float(fig.get_figheight()))
     ncols, legend_points = legend_layout(handles, style, size[0] * 72 - 24) if legend else (1, 0.0)
     chars = wide_label_chars(size[0] * 72, style) if wide_labels else style.label_chars
-    first = make_frame(size, rows, (), style, span, legend_points, title_block, label_chars=chars)
+    kept = {"label_chars": chars, "page_rows": page_rows}
+    first = make_frame(size, rows, (), style, span, legend_points, title_block, **kept)
     labelled = labelled_rows(rows, style, first.row_points)
-    frame = make_frame(size, rows, labelled, style, span, legend_points, title_block, label_chars=chars)
+    frame = make_frame(size, rows, labelled, style, span, legend_points, title_block, **kept)
     if _crowded(verticals, style, frame, span):  # a second line of date-mark labels
-        frame = make_frame(
-            size, rows, labelled, style, span, legend_points, title_block, header_tiers=2, label_chars=chars
-        )
+        frame = make_frame(size, rows, labelled, style, span, legend_points, title_block, 2, **kept)
     return _Plan(geo, marks, handles, ncols, labelled, frame, legend, title_block)
 
 
@@ -381,7 +383,7 @@ def _prepare_axes(ax: Axes, style: ChartStyle, span: tuple[float, float]) -> Non
 
 def _row_axis(ax: Axes, rows: tuple[Row, ...], labelled: list[Row], style: ChartStyle, frame: Frame) -> None:
     """The rows' extent and labels (group headers in bold)."""
-    ax.set_ylim(max(len(rows), 1) - 0.5, -0.5 - frame.header_rows)
+    ax.set_ylim(max(len(rows), frame.slots, 1) - 0.5, -0.5 - frame.header_rows)
     ax.set_yticks([r.y for r in labelled], [row_label(r, style, frame.label_chars) for r in labelled])
     ax.tick_params(
         axis="y", length=0, pad=frame.label_points, labelsize=style.font_size, labelcolor=style.foreground

@@ -113,7 +113,9 @@ def test_one_classification_label_and_values_on_the_bars(presenting: Presentatio
     assert min(t.get_fontsize() for t in artists.labels) >= 12
 
 
-def test_a_short_page_keeps_the_row_height_of_a_full_one(presenting: PresentationWindow, qtbot: QtBot) -> None:
+def test_a_short_page_keeps_the_row_height_of_a_full_one(
+    presenting: PresentationWindow, qtbot: QtBot
+) -> None:
     heights = {}
     for number, page in enumerate(presenting.pages):
         with qtbot.waitSignal(presenting.chart.drawn, timeout=10000):

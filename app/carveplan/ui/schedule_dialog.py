@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -260,6 +261,8 @@ class ScheduleImportDialog(QDialog):
                     item.setBackground(QBrush(_WARNED))
                 self.check.setItem(row, column, item)
         self.check.resizeColumnsToContents()
+        # The warnings column takes the rest of the width: its notes are the longest text.
+        self.check.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
         scrub = sum(p.code == "scrub" for p in result.warnings)
         self.status.setText(
             f"{plural(result.added, 'line')} ({result.added - result.other} in the focus sectors, "

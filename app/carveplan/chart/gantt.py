@@ -122,6 +122,7 @@ def draw_gantt(
     legend: bool = True,
     wide_labels: bool = False,
     page_rows: int = 0,
+    lines: int | None = None,
 ) -> GanttArtists:
     """Clear ``fig`` and draw the schedule's Gantt chart on it.
 
@@ -143,6 +144,7 @@ def draw_gantt(
         wide_labels: row labels fill their share of a wide page before they are cut (the app);
             pages of a deck keep the style's length, so their margins agree.
         page_rows: rows a full page holds (presentation mode): a short page keeps that row height.
+        lines: the line count the subtitle gives (a deck of one party counts that party's lines).
 
     Returns:
         The artists drawn and a hit-test helper.
@@ -161,7 +163,7 @@ def draw_gantt(
     tick_plan = apply_date_axis(ax, start, end, style, ticks[0])
     top = apply_year_axis(ax, schedule.eif, schedule.agreement.stage_day, start, end, style, ticks[1])
     art = GanttArtists(fig, ax, top, shown, (start, end), style, plan.frame, tick_plan)
-    _draw_page(art, schedule, plan, verticals, today, title, highlight, empty_hint)
+    _draw_page(art, schedule, plan, verticals, today, title, highlight, empty_hint, lines)
     return art
 
 
@@ -183,8 +185,9 @@ class GanttPages:
         window: tuple[date, date] | None = None,
         today: date | None = None,
         ghost_label: str = "Baseline",
+        lines: int | None = None,
     ) -> None:
-        self.ghost_label = ghost_label
+        self.ghost_label, self.lines = ghost_label, lines
         self.fig, self.schedule, self.style, self.baseline, self.today = fig, schedule, style, baseline, today
         self.window = window or default_window(schedule, baseline)
         self.span = (day_num(self.window[0]), day_num(self.window[1]))
@@ -204,13 +207,13 @@ class GanttPages:
         if art is None or _tick_counts(plan.frame, self.style) != self._ticks:
             art = draw_gantt(self.fig, self.schedule, style=self.style, baseline=self.baseline,
                              window=self.window, today=self.today, title=title, visible=rows,
-                             ghost_label=self.ghost_label)  # fmt: skip
+                             ghost_label=self.ghost_label, lines=self.lines)  # fmt: skip
             self._art, self._ticks = art, _tick_counts(art.frame, self.style)
             return art
         _remove_page(art)
         art.ax.set_position(plan.frame.rect)
         art.rows, art.frame = rows, plan.frame
-        _draw_page(art, self.schedule, plan, self.verticals, self.today, title, frozenset())
+        _draw_page(art, self.schedule, plan, self.verticals, self.today, title, frozenset(), lines=self.lines)
         return art
 
 
@@ -282,6 +285,7 @@ def _draw_page(
     title: str | None,
     highlight: frozenset[MilestoneId],
     empty_hint: str = "",
+    lines: int | None = None,
 ) -> None:
     """Everything that depends on the rows: row labels, bars, marks, labels, legend and title."""
     ax, style, frame, geo = art.ax, art.style, plan.frame, plan.geo
@@ -315,7 +319,11 @@ def _draw_page(
         return
     agreement = schedule.agreement
     subtitle = subtitle_text(
-        schedule.scenario, schedule.eif, agreement.eif_tentative, today, len(schedule.lines)
+        schedule.scenario,
+        schedule.eif,
+        agreement.eif_tentative,
+        today,
+        len(schedule.lines) if lines is None else lines,
     )
     if title:  # a page title (a sector, a page number) leaves the agreement's name to the subtitle
         subtitle = f"{agreement.title}  ·  {subtitle}"

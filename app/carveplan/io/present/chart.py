@@ -17,7 +17,7 @@ from carveplan.chart.gantt import GanttPages, draw_gantt
 from carveplan.chart.rows import Row, RowSelection, build_rows, paginate
 from carveplan.chart.style import ChartStyle, style_named
 from carveplan.engine import resolve
-from carveplan.engine.schedule import Schedule
+from carveplan.engine.schedule import ResolvedLine, Schedule
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import WriteError, check_progress
 from carveplan.io.formats import ExportOptions
@@ -150,7 +150,17 @@ def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None
 def page_painter(fig: Figure, job: ChartJob) -> GanttPages:
     """What draws the job's pages one after another on ``fig``."""
     return GanttPages(fig, job.schedule, style=job.style, baseline=job.baseline, window=job.window,
-                      today=job.today)  # fmt: skip
+                      today=job.today, lines=len(selected_lines(job)))  # fmt: skip
+
+
+def selected_lines(job: ChartJob) -> list[ResolvedLine]:
+    """The lines the job's sectors and parties select (all when none are named)."""
+    sectors, parties = set(job.selection.sectors), set(job.selection.parties)
+    return [
+        r
+        for r in job.schedule.lines
+        if (not sectors or r.line.sector in sectors) and (not parties or r.line.party in parties)
+    ]
 
 
 def deck_pages(job: ChartJob, page_height: float) -> list[tuple[tuple[Row, ...], str]]:
@@ -193,12 +203,8 @@ def draw_cover(fig: Figure, job: ChartJob, pages: int) -> None:
     fig.text(0.06, 0.8, agreement.title, fontsize=style.title_size * 1.5, fontweight="bold", color=ink,
              va="top", wrap=True)  # fmt: skip
     tentative = " (tentative)" if agreement.eif_tentative else ""
-    sectors, parties = set(job.selection.sectors), set(job.selection.parties)
-    shown = [
-        r
-        for r in job.schedule.lines
-        if (not sectors or r.line.sector in sectors) and (not parties or r.line.party in parties)
-    ]
+    parties = set(job.selection.parties)
+    shown = selected_lines(job)
     milestones = [m for m in job.schedule.milestones if not parties or m.milestone.party in parties]
     lines_of = f" of {', '.join(sorted(parties))}" if parties else ""
     lines = [

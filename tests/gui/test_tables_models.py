@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -347,3 +348,14 @@ def test_writing_out_a_gated_lines_phases_moves_its_gates_onto_them(document: Do
     assert not any("line gates apply" in p.message for p in validate(document.agreement))
     document.undo_stack.undo()
     assert col.find(document.agreement, RecordKind.LINES, "VNM-E01").gates == (Gate(milestone),)
+
+
+def test_phases_that_do_not_carry_the_lines_gates_leave_them_on_the_line(document: Document) -> None:
+    from carveplan.model import Gate, Phase, Timing
+    from carveplan.ui import commands
+
+    line = document.agreement.lines[0]
+    gated = dataclasses.replace(line, gates=(Gate("X-1"),), phases=())
+    agreement = dataclasses.replace(document.agreement, lines=(gated, *document.agreement.lines[1:]))
+    after = commands.with_phases(agreement, line.id, [Phase(Timing.agreement_year(2), Decimal("1"))])
+    assert after.lines[0].gates == (Gate("X-1"),)  # nothing carried it: kept for the user to move

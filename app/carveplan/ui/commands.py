@@ -95,7 +95,7 @@ def with_phases(agreement: Agreement, line_id: str, phases: Sequence[Phase]) -> 
     index = col.index_of(agreement, RecordKind.LINES, line_id)
     line = agreement.lines[index]
     after = col.update_field(agreement, RecordKind.LINES, index, "phases", tuple(phases))
-    if phases and not line.phases and line.gates:
+    if phases and not line.phases and line.gates and all(set(line.gates) <= set(p.gates) for p in phases):
         # Phases written out from a category already carry the line's gates: kept on the line too,
         # they would be a warning ("line gates apply to phases generated from a category").
         after = col.update_field(after, RecordKind.LINES, index, "gates", ())

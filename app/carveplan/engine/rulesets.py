@@ -208,7 +208,15 @@ def _rcep() -> StagingRules:
     categories = (
         _immediate("A"),
         _immediate("0"),
-        *(_linear(f"B{n}", n) for n in (5, 10, 15, 20)),
+        *(
+            _linear(
+                f"B{n}",
+                n,
+                f"{n} equal annual stages beginning at EIF; free from the stage day "
+                f"of year {n} (1 January; Japan: 1 April)",
+            )
+            for n in (5, 10, 15, 20)
+        ),
         _excluded("U", "excluded from tariff commitments"),
     )
     text = (

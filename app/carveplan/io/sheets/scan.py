@@ -156,7 +156,8 @@ def _odd_or_beyond(column: bytes, row: bytes) -> re.Pattern[bytes]:
     written with a leading zero too): one search over the chunk finds either."""
     columns = b"|".join(_past(column, b"[A-Z]", ord("Z"), 3))
     rows = b"|".join([*_past(row, rb"\d", ord("9"), 7), rb"0\d*"])
-    beyond = b'<c r="(?:(?:' + columns + rb")\d|[A-Z]{1,3}(?:" + rows + b')")'
+    # Rows with fewer digits than ``row`` (most of them) fail at the lookahead, before the options.
+    beyond = b'<c r="(?:(?:' + columns + rb")\d|[A-Z]{1,3}+(?=\d{%d,7}\")(?:" % len(row) + rows + b')")'
     return re.compile(_NOT_PLAIN.pattern + b"|" + beyond)
 
 

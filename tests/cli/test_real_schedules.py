@@ -193,9 +193,14 @@ def test_u_in_year_columns_is_excluded(tmp_path: Path, capsys: pytest.CaptureFix
     assert rates["2709.00.10"] == _published(*["5"] * 6)
 
 
+# EU-Viet Nam FTA, Annex 2-A, Viet Nam's schedule: the header and 0105.11.90 are as printed on its
+# first page; the other rows' base rates and categories are illustrative (the pages holding them were
+# not available), and their year rates are what Section A's definitions give, cut down to 0.1 (the
+# B10* row: the table of Section A as DOMAIN.md records it).
 EVFTA = [
     ["ANNEX 2-A, TARIFF SCHEDULE OF VIET NAM"],
     ["HS 2012", "Description", "Base rate (%)", "Category"],
+    ["0105.11.90", "- - - Other", "10,0", "A"],
     ["27.10", "Petroleum oils, other than crude", None, None],
     ["2710.12.11", "Motor spirit, RON 97 and above, unleaded", "20,0", "B10*"],
     ["2710.19.71", "Diesel fuel for high-speed engines", "7,0", "B3"],
@@ -212,8 +217,9 @@ def test_eu_viet_nam_annex(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         capsys, source, "--party", "VNM", "--eif", "2020-08-01", "--categories", "EU-Viet Nam"
     )
     assert status == 0, err
-    assert "imported 4 lines of VNM (3 in the focus sectors, 1 other)" in out
+    assert "imported 5 lines of VNM (3 in the focus sectors, 2 other)" in out
     rates = _rates(capsys, source.with_suffix(".carveplan"), 2020, 2030)
+    assert rates["0105.11.90"] == _published(*["0"] * 11)
     assert rates["2710.12.11"] == _published(*["20", "20", "20", "20", "8", "8", "7", "7", "7", "7", "0"])
     assert rates["2710.19.71"] == _published(*["5.2", "3.5", "1.7", "0", *["0"] * 7])  # B3: four stages
     assert rates["2711.12.00"] == _published(*["4.1", "3.3", "2.5", "1.6", "0.8", "0", *["0"] * 5])  # B5: six

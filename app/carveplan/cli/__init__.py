@@ -1,4 +1,4 @@
-"""The ``carveplan`` command line: one module per command, each with ``add_parser`` and ``run``."""
+"""The ``carveplan`` command line: one module per command on the skeleton of ``command``."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ import sys
 from collections.abc import Sequence
 
 from carveplan import __version__
-from carveplan.cli.common import UserError
-from carveplan.io.errors import ReadError, WriteError
+from carveplan.cli.command import Exit, execute
 
-# command name -> module under carveplan.cli; each module has add_parser(subparsers) and run(args).
+# command name -> module under carveplan.cli, whose add_parser(subparsers) calls command.register.
 COMMANDS: dict[str, str] = {
     "validate": "validate",
     "show": "show",
@@ -26,8 +25,6 @@ COMMANDS: dict[str, str] = {
     "diff": "diff",
     "rounds": "rounds",
 }
-
-EXIT_OK, EXIT_UNREADABLE = 0, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,29 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run a command; returns the exit status (0 fine, 1 problems found, 2 unreadable input)."""
+    """Run a command; returns its :class:`~carveplan.cli.command.Exit` status."""
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.command is None:
         parser.print_help()
-        return EXIT_OK
-    try:
-        status: int = args.run(args)
-    except ReadError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        return EXIT_UNREADABLE
-    except (UserError, WriteError) as err:
-        print(f"carveplan: {err}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except BrokenPipeError:  # e.g. `carveplan trajectory FILE | head`
-        return EXIT_OK
-    except OSError as err:  # no permission, a folder where a file was expected, a full disk
-        where = f"{err.filename}: " if err.filename else ""
-        print(f"carveplan: {where}{err.strerror or err}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except (RecursionError, OverflowError, MemoryError) as err:
-        # Readers bound their input; this is the net under every command, never a traceback.
-        print(f"carveplan: the input is too large or too deeply nested to process ({err!r})", file=sys.stderr)
-        return EXIT_UNREADABLE
-    return status
+        return Exit.OK
+    return execute(args)

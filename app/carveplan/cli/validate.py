@@ -5,22 +5,23 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from carveplan.cli.common import add_file_argument, open_agreement
+from carveplan.cli.command import Exit, register
+from carveplan.cli.common import open_agreement
 from carveplan.engine import validate
 from carveplan.model import Severity
 
 
 def add_parser(sub: Any) -> None:
     """Register the command."""
-    parser = sub.add_parser(
+    parser = register(
+        sub,
         "validate",
+        run,
         help="check an agreement and list its problems",
         description="List problems as 'SEVERITY location: message'. "
         "Exit 0 when there are no errors, 1 when there are, 2 when the file cannot be read.",
     )
-    add_file_argument(parser)
     parser.add_argument("--quiet", "-q", action="store_true", help="print only errors")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,4 +34,4 @@ def run(args: argparse.Namespace) -> int:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = sum(p.severity is Severity.WARNING for p in problems)
     print(f"{args.file.name}: {errors} error(s), {warnings} warning(s), {len(agreement.lines)} lines")
-    return 1 if errors else 0
+    return Exit.PROBLEMS if errors else Exit.OK

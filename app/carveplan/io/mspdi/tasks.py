@@ -23,6 +23,7 @@ from carveplan.io.mspdi.fields import (
     rate_fields,
 )
 from carveplan.io.mspdi.states import mark, milestone_state, phase_state
+from carveplan.io.reports.text import line_fields
 from carveplan.model import Agreement, Gate, Line, MilestoneStatus, Phase, format_timing
 from carveplan.model.duty import format_rate
 from carveplan.model.quota_grammar import format_quota
@@ -207,14 +208,7 @@ class _Outline:
         line = resolved.line
         fields = {
             "role": LINE,
-            "id": line.id,
-            "party": line.party,
-            "sector": line.sector,
-            "code": line.code,
-            "code_system": line.code_system.value,
-            "description": line.description,
-            "measure": line.measure.value,
-            "unit": line.unit,
+            **line_fields(line),
             **rate_fields("base", line.base, line.unit),
             "category": line.category,
             "legal_ref": line.legal_ref,

@@ -44,10 +44,10 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Add, remove or list."""
-    from carveplan.io.native import save
+    from carveplan.io.native import SUFFIX, save
 
-    if args.file.suffix.lower() != ".carveplan":
-        raise UserError(f"{args.file}: rounds are kept in a .carveplan file")
+    if args.file.suffix.lower() != SUFFIX:
+        raise UserError(f"{args.file}: rounds are kept in a {SUFFIX} file")
     agreement = open_agreement(args.file)
     if args.add and args.remove:
         raise UserError("give --add or --remove, not both")

@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 
 from carveplan import __version__
-from carveplan.cli.command import Exit, execute
 
-# command name -> module under carveplan.cli, whose add_parser(subparsers) calls command.register.
+# The one list of command words: command name -> module under carveplan.cli, whose add_parser(subparsers)
+# registers it (command.register). The launcher reads it to tell a command from a file and to name them.
 COMMANDS: dict[str, str] = {
     "validate": "validate",
     "show": "show",
@@ -25,6 +25,8 @@ COMMANDS: dict[str, str] = {
     "diff": "diff",
     "rounds": "rounds",
 }
+
+HELP_WORD = "help"  # `carveplan help` prints the same help as `carveplan --help`
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,8 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; returns its :class:`~carveplan.cli.command.Exit` status."""
+    # Loaded here, not at the top: the launcher imports this package for COMMANDS before opening a window.
+    from carveplan.cli.command import Exit, execute
+
     parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words == [HELP_WORD]:
+        parser.print_help()
+        return Exit.OK
+    args = parser.parse_args(words)
     if args.command is None:
         parser.print_help()
         return Exit.OK

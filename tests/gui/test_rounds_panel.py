@@ -143,7 +143,7 @@ def test_a_round_overlays_the_chart_as_ghost_bars(qtbot: QtBot, window: MainWind
     panel = window.rounds_dock.widget()
     assert isinstance(panel, RoundsPanel)
     window.rounds_dock.raise_()
-    window.chart.state.parties = ("VNM",)  # the offer is Viet Nam's schedule
+    window.chart.update_view(parties=("VNM",))  # the offer is Viet Nam's schedule
     with qtbot.waitSignal(window.chart.drawn, timeout=10000):
         panel.ghost.setCurrentText("Round 2 — VNM offer")
     assert window.chart.ghost is not None

@@ -7,23 +7,25 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from carveplan.engine import resolve
+from carveplan.engine.incremental import Resolution, full, update
 from carveplan.engine.schedule import Schedule
 from carveplan.model import BASELINE, Agreement
+from carveplan.model.change import AgreementChange, change_between
 
 
 class Document(QObject):
     """Owns the agreement being edited; every change goes through :attr:`undo_stack`.
 
     Signals:
-        agreement_changed: the agreement was replaced (an edit, undo, redo, open or revert).
+        agreement_changed(AgreementChange): the agreement was replaced (an edit, undo, redo, open
+            or revert); says which collections and keys changed, so views update only those.
         path_changed: the file path changed (open, save as).
         modified_changed(bool): the unsaved-changes state changed.
         scenario_changed(str): the scenario being looked at changed.
         selection_changed(str, str): a record was selected (collection kind, key), from any view.
     """
 
-    agreement_changed = Signal()
+    agreement_changed = Signal(object)
     path_changed = Signal()
     modified_changed = Signal(bool)
     scenario_changed = Signal(str)
@@ -34,7 +36,10 @@ class Document(QObject):
         self._agreement = agreement.with_identity()
         self._path = path
         self._scenario = BASELINE
-        self._schedules: dict[str, Schedule] = {}
+        # Resolutions of the agreement as it is, by scenario; those of the agreement before the last
+        # edit are kept until asked for, so the edit re-resolves only what depends on it.
+        self._resolutions: dict[str, Resolution] = {}
+        self._stale: dict[str, Resolution] = {}
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_stack_clean_changed)
 
@@ -69,27 +74,44 @@ class Document(QObject):
     def schedule(self, scenario: str | None = None) -> Schedule:
         """The agreement resolved under ``scenario`` (default: the current one), cached per edit."""
         name = self._scenario if scenario is None else scenario
-        if name not in self._schedules:
+        if name not in self._resolutions:
             known = {s.name for s in self._agreement.scenarios}
-            self._schedules[name] = resolve(self._agreement, name if name in known else None)
-        return self._schedules[name]
+            chosen = name if name in known else None
+            previous = self._stale.pop(name, None)
+            self._resolutions[name] = (
+                update(previous, self._agreement, chosen)
+                if previous is not None
+                else full(self._agreement, chosen)
+            )
+        return self._resolutions[name].schedule
 
     # --- changes (undo commands call set_agreement) -------------------------
-    def set_agreement(self, agreement: Agreement) -> None:
-        """Replace the agreement and tell the views; only undo commands and loading call this."""
+    def set_agreement(self, agreement: Agreement, change: AgreementChange | None = None) -> None:
+        """Replace the agreement and tell the views; only undo commands and loading call this.
+
+        Args:
+            agreement: the new agreement.
+            change: what changed; found by comparing the two agreements' records when not given.
+        """
+        if change is None:
+            change = change_between(self._agreement, agreement)
         self._agreement = agreement
-        self._schedules.clear()
+        if change.everything:
+            self._stale.clear()
+        else:
+            self._stale.update(self._resolutions)
+        self._resolutions.clear()
         if self._scenario != BASELINE and self._scenario not in {s.name for s in agreement.scenarios}:
             self._scenario = BASELINE
             self.scenario_changed.emit(BASELINE)
-        self.agreement_changed.emit()
+        self.agreement_changed.emit(change)
 
     def load(self, agreement: Agreement, path: Path | None) -> None:
         """Start afresh on ``agreement`` from ``path``: the undo history is dropped."""
         self.undo_stack.clear()
         self._path = path
         # Fixed on opening: a rename before the first save must not change the calendar's event ids.
-        self.set_agreement(agreement.with_identity())
+        self.set_agreement(agreement.with_identity(), AgreementChange.all())
         self.path_changed.emit()
         self.modified_changed.emit(False)
 

@@ -110,10 +110,8 @@ class MainWindow(QMainWindow):
     def set_all_sectors(self, shown: bool) -> None:
         """Show the lines outside the focus sectors in the chart and the outline, or only the focus
         sectors (the default: a whole schedule would bury the carve-outs)."""
-        self.chart.state.all_sectors = shown
+        self.chart.update_view(all_sectors=shown, first=0)
         self.files.all_sectors = shown
-        self.chart.state.first = 0
-        self.chart.schedule_redraw()
         self.outline.set_all_sectors(shown)
 
     def _on_document_agreement_changed(self) -> None:
@@ -214,8 +212,7 @@ class MainWindow(QMainWindow):
             span = 0
         if span > 0:
             start = self.document.agreement.eif - timedelta(days=90)  # no resolve just for a date
-            self.chart.state.window = (start, start + timedelta(days=span))
-            self.chart.schedule_redraw()
+            self.chart.set_window((start, start + timedelta(days=span)))
 
     def _restore_geometry(self) -> None:
         store = settings()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from carveplan.engine.presets import EXCEPTION_PRESETS, REVIEW_PRESETS
+from carveplan.model import RecordKind
 from carveplan.ui import preset_dialog
 from carveplan.ui.analysis import open_editor
 from carveplan.ui.document import Document
@@ -83,7 +84,7 @@ def test_compare_raises_the_comparison_and_lights_the_chart(window: MainWindow, 
     window.analysis.actions["compare"].trigger()
     comparison = window.analysis.comparison
     qtbot.waitUntil(lambda: comparison.isVisible() and comparison.model.comparison is not None)
-    window.document.select("lines", "L6")
+    window.document.select(RecordKind.LINES, "L6")
     assert window.chart.state.highlight == frozenset({"M1"})
     assert window.chart.state.selected == "L6"
     window.tables_dock.raise_()  # the comparison goes behind: its highlight goes too
@@ -95,7 +96,8 @@ def test_editor_is_one_per_window(window: MainWindow) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kind", "key"), [("exceptions", EXCEPTION_PRESETS[0].key), ("reviews", REVIEW_PRESETS[0].key)]
+    ("kind", "key"),
+    [(RecordKind.EXCEPTIONS, EXCEPTION_PRESETS[0].key), (RecordKind.REVIEWS, REVIEW_PRESETS[0].key)],
 )
 def test_preset_adds_one_record_as_one_step(window: MainWindow, kind: str, key: str) -> None:
     document = window.document
@@ -112,7 +114,7 @@ def test_preset_adds_one_record_as_one_step(window: MainWindow, kind: str, key: 
 
 
 def test_preset_dialog_fills_party_and_sectors(window: MainWindow, qtbot: QtBot) -> None:
-    dialog = preset_dialog.PresetDialog(window.document, "exceptions", window)
+    dialog = preset_dialog.PresetDialog(window.document, RecordKind.EXCEPTIONS, window)
     qtbot.addWidget(dialog)
     dialog.preset.setCurrentIndex(dialog.preset.findData("rcep_7_5"))
     dialog.party.setCurrentIndex(dialog.party.findData("BBB"))
@@ -124,7 +126,7 @@ def test_preset_dialog_fills_party_and_sectors(window: MainWindow, qtbot: QtBot)
 
 
 def test_preset_dialog_refuses_a_taken_id(window: MainWindow, qtbot: QtBot) -> None:
-    dialog = preset_dialog.PresetDialog(window.document, "exceptions", window)
+    dialog = preset_dialog.PresetDialog(window.document, RecordKind.EXCEPTIONS, window)
     qtbot.addWidget(dialog)
     dialog.ident.setText("EX1")
     dialog.accept()

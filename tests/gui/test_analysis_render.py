@@ -8,6 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from carveplan.io import native
+from carveplan.model import RecordKind
 from carveplan.resources import sample_path
 from carveplan.ui.analysis import open_editor
 from carveplan.ui.comparison_model import gating_milestones
@@ -52,7 +53,7 @@ def test_render_analysis_views(window: MainWindow, qtbot: QtBot, tmp_path: Path)
             line = next(
                 e for e in comparison.lines if e.delay_months and gating_milestones(comparison.schedule, e)
             )
-            window.document.select("lines", line.line.id)
+            window.document.select(RecordKind.LINES, line.line.id)
             qtbot.waitUntil(lambda: bool(window.chart.state.highlight))
             with qtbot.waitSignal(window.chart.drawn, timeout=10000):
                 window.chart.redraw()

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from carveplan.chart.axes import day_num
 from carveplan.chart.hit import Hit, HitKind
 from carveplan.io import native
-from carveplan.model import Agreement
+from carveplan.model import Agreement, RecordKind
 from carveplan.resources import sample_path
 from carveplan.ui.chart_tips import hit_tooltip
 from carveplan.ui.document import Document
@@ -88,7 +88,7 @@ def test_clicking_a_bar_selects_the_line(qtbot: QtBot, view: GanttView) -> None:
 
 def test_selecting_elsewhere_highlights_the_row(qtbot: QtBot, view: GanttView) -> None:
     with qtbot.waitSignal(view.drawn):
-        view._document.select("lines", "L-3")
+        view._document.select(RecordKind.LINES, "L-3")
     assert view.state.selected == "L-3"
     assert view.artists is not None
     assert any(r.selected for r in view.artists.rows if r.line == "L-3")
@@ -149,12 +149,12 @@ def test_an_edit_redraws_only_when_it_changes_a_row_in_view(qtbot: QtBot, view: 
     shown = view.artists
     document = view._document
     with qtbot.waitSignal(view.drawn):
-        commands.edit_field(document, "lines", 2, "base", Decimal("12"))  # L-3, out of view
+        commands.edit_field(document, RecordKind.LINES, 2, "base", Decimal("12"))  # L-3, out of view
     assert view.artists is shown
     with qtbot.waitSignal(view.drawn):
-        commands.edit_field(document, "lines", 0, "base", Decimal("6"))  # L-1
+        commands.edit_field(document, RecordKind.LINES, 0, "base", Decimal("6"))  # L-1
     assert view.artists is not shown
     shown = view.artists
     with qtbot.waitSignal(view.drawn):
-        commands.edit_field(document, "milestones", 0, "due", document.agreement.milestones[1].due)
+        commands.edit_field(document, RecordKind.MILESTONES, 0, "due", document.agreement.milestones[1].due)
     assert view.artists is not shown  # milestones are drawn on every page

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from carveplan.io import native
-from carveplan.model import Agreement
+from carveplan.model import Agreement, RecordKind
 from carveplan.resources import sample_path
 from carveplan.ui import commands
 from carveplan.ui.main_window import MainWindow
@@ -39,7 +39,7 @@ def test_title_shows_name_and_modified_mark(window: MainWindow, saved: Path) -> 
     assert window.files.open_path(saved, ask=False)
     assert window.windowTitle() == "small.carveplan[*] — CarvePlan"
     assert not window.isWindowModified()
-    commands.edit_field(window.document, "lines", 0, "base", Decimal("1"))
+    commands.edit_field(window.document, RecordKind.LINES, 0, "base", Decimal("1"))
     assert window.isWindowModified()
     window.document.undo_stack.undo()
     assert not window.isWindowModified()
@@ -47,7 +47,7 @@ def test_title_shows_name_and_modified_mark(window: MainWindow, saved: Path) -> 
 
 def test_save_writes_the_file_and_clears_modified(window: MainWindow, saved: Path) -> None:
     window.files.open_path(saved, ask=False)
-    commands.edit_field(window.document, "lines", 0, "description", "Liquefied natural gas")
+    commands.edit_field(window.document, RecordKind.LINES, 0, "description", "Liquefied natural gas")
     assert window.files.save()
     assert native.load(saved).lines[0].description == "Liquefied natural gas"
     assert not window.document.is_modified
@@ -69,7 +69,7 @@ def test_unsaved_changes_prompt(
     window: MainWindow, saved: Path, monkeypatch: pytest.MonkeyPatch, answer: object, opened: bool
 ) -> None:
     window.files.open_path(saved, ask=False)
-    commands.edit_field(window.document, "lines", 0, "base", Decimal("2"))
+    commands.edit_field(window.document, RecordKind.LINES, 0, "base", Decimal("2"))
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: asked.append(args[2]) or answer)
     assert window.files.open_path(sample_path()) is opened

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pytestqt.qtbot import QtBot
 
-from carveplan.model import Agreement
+from carveplan.model import Agreement, RecordKind
 from carveplan.ui import commands
 from carveplan.ui.document import Document
 from carveplan.ui.outline import KEY_ROLE, KIND_ROLE, OutlineView
@@ -61,7 +61,7 @@ def test_selection_goes_both_ways(qtbot: QtBot, small_agreement: Agreement) -> N
         source = view.model.match(view.model.index(0, 0), KEY_ROLE, "L-2", 1, _recursive())[0]
         view.tree.setCurrentIndex(view.proxy.mapFromSource(source))
     assert blocker.args == ["lines", "L-2"]
-    document.select("milestones", "DATA-1")
+    document.select(RecordKind.MILESTONES, "DATA-1")
     current = view.tree.currentIndex()
     assert (current.data(KIND_ROLE), current.data(KEY_ROLE)) == ("milestones", "DATA-1")
 
@@ -70,11 +70,11 @@ def test_outline_follows_edits_and_undo(qtbot: QtBot, small_agreement: Agreement
     document = Document(small_agreement)
     view = OutlineView(document)
     qtbot.addWidget(view)
-    commands.edit_field(document, "lines", 0, "description", "Liquefied natural gas")
+    commands.edit_field(document, RecordKind.LINES, 0, "description", "Liquefied natural gas")
     assert "271111  Liquefied natural gas" in _texts(view)
     document.undo_stack.undo()
     assert "271111  LNG" in _texts(view)
-    commands.edit_field(document, "lines", 0, "base", Decimal("1"))  # not shown: no rebuild needed
+    commands.edit_field(document, RecordKind.LINES, 0, "base", Decimal("1"))  # not shown: no rebuild needed
     assert "271111  LNG" in _texts(view)
 
 
@@ -85,13 +85,13 @@ def test_an_edit_updates_its_row_in_place_and_only_a_new_record_rebuilds(
     view = OutlineView(document)
     qtbot.addWidget(view)
     built = view.rebuilds
-    commands.edit_field(document, "lines", 2, "description", "Lithium carbonate")
-    commands.edit_field(document, "milestones", 0, "title", "Alignment done")
+    commands.edit_field(document, RecordKind.LINES, 2, "description", "Lithium carbonate")
+    commands.edit_field(document, RecordKind.MILESTONES, 0, "title", "Alignment done")
     document.undo_stack.undo()
     assert view.rebuilds == built
     assert "282520  Lithium carbonate" in _texts(view)
     assert "REG-1  Regulatory alignment" in _texts(view)
-    commands.edit_field(document, "lines", 2, "sector", "energy")  # moves to another group
+    commands.edit_field(document, RecordKind.LINES, 2, "sector", "energy")  # moves to another group
     assert view.rebuilds == built + 1
     assert "Energy (2)" in _texts(view)
     qtmodeltester.check(view.model)  # type: ignore[attr-defined]

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from carveplan.model.agreement import Agreement
-from carveplan.model.collection import KINDS, key_of, records
+from carveplan.model.collection import RecordKind, key_of, records
 
-_COLLECTIONS = frozenset(kind.name for kind in KINDS.values())
+_COLLECTIONS = frozenset(kind.value for kind in RecordKind)
 _SETTINGS = tuple(f.name for f in dataclasses.fields(Agreement) if f.name not in _COLLECTIONS)
 
 
@@ -31,7 +31,7 @@ class AgreementChange:
         everything: a new document: treat every collection as changed.
     """
 
-    keys: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    keys: Mapping[RecordKind, frozenset[str]] = field(default_factory=dict)
     settings: bool = False
     everything: bool = False
 
@@ -41,15 +41,15 @@ class AgreementChange:
         return cls(settings=True, everything=True)
 
     @property
-    def kinds(self) -> frozenset[str]:
+    def kinds(self) -> frozenset[RecordKind]:
         """The collection kinds that changed."""
-        return frozenset(KINDS) if self.everything else frozenset(self.keys)
+        return frozenset(RecordKind) if self.everything else frozenset(self.keys)
 
-    def touches(self, kind: str) -> bool:
+    def touches(self, kind: RecordKind) -> bool:
         """Whether the collection ``kind`` changed."""
         return self.everything or kind in self.keys
 
-    def keys_of(self, kind: str) -> frozenset[str] | None:
+    def keys_of(self, kind: RecordKind) -> frozenset[str] | None:
         """The changed keys of ``kind``: empty when it did not change, ``None`` when all may have."""
         if self.everything:
             return None
@@ -63,8 +63,8 @@ class AgreementChange:
 
 def change_between(before: Agreement, after: Agreement) -> AgreementChange:
     """What turned ``before`` into ``after``, in one pass over each collection that is not the same tuple."""
-    keys: dict[str, frozenset[str]] = {}
-    for kind in KINDS:
+    keys: dict[RecordKind, frozenset[str]] = {}
+    for kind in RecordKind:
         old, new = records(before, kind), records(after, kind)
         if old is not new:
             changed = _changed_keys(kind, old, new)
@@ -74,7 +74,7 @@ def change_between(before: Agreement, after: Agreement) -> AgreementChange:
     return AgreementChange(keys, settings)
 
 
-def _changed_keys(kind: str, old: tuple[Any, ...], new: tuple[Any, ...]) -> frozenset[str]:
+def _changed_keys(kind: RecordKind, old: tuple[Any, ...], new: tuple[Any, ...]) -> frozenset[str]:
     if len(old) == len(new):
         pairs = [(a, b) for a, b in zip(old, new, strict=True) if a is not b]
         return frozenset(key_of(kind, r) for pair in pairs for r in pair)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QWidget
 
-from carveplan.model import BASELINE
+from carveplan.model import BASELINE, RecordKind
 from carveplan.ui import scenario_editor as se
 from carveplan.ui.comparison import ComparisonView
 from carveplan.ui.coverage_view import CoverageView
@@ -139,7 +139,7 @@ def _actions(window: MainWindow, analysis: AnalysisDocks) -> dict[str, QAction]:
         "exception_preset": action(
             "Add Security &Exception from Preset…",
             "WTO safeguard, RCEP transitional safeguard, GATS XIV bis, GATT XXI …",
-            lambda: PresetDialog(document, "exceptions", window).exec(),
+            lambda: PresetDialog(document, RecordKind.EXCEPTIONS, window).exec(),
         ),
         "trade": action(
             "&Trade Data…",
@@ -150,7 +150,7 @@ def _actions(window: MainWindow, analysis: AnalysisDocks) -> dict[str, QAction]:
         "review_preset": action(
             "Add &Review Clause from Preset…",
             "USMCA joint review, CPTPP review …",
-            lambda: PresetDialog(document, "reviews", window).exec(),
+            lambda: PresetDialog(document, RecordKind.REVIEWS, window).exec(),
         ),
     }
 

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QStackedLayout, Q
 from carveplan.chart import view
 from carveplan.chart.view import RowCache, ViewState
 from carveplan.engine.schedule import Schedule
-from carveplan.model import BASELINE
+from carveplan.model import BASELINE, RecordKind
 from carveplan.model.change import AgreementChange
 from carveplan.ui.chart_tips import hit_tooltip
-from carveplan.ui.document import Document
+from carveplan.ui.document import PHASES, Document
 
 if TYPE_CHECKING:
     from carveplan.chart.gantt import GanttArtists
@@ -327,12 +327,12 @@ class GanttView(QWidget):
 
     def _on_document_agreement_changed(self, change: AgreementChange) -> None:
         # Settings (title, entry into force) and exceptions (their sunsets) show outside the rows.
-        if change.settings or change.touches("exceptions"):
+        if change.settings or change.touches(RecordKind.EXCEPTIONS):
             self._must_draw = True
         self._timer.start()
 
     def _on_document_selection_changed(self, kind: str, key: str) -> None:
-        line = key.split("#")[0] if kind in ("lines", "phases") else None
+        line = key.split("#")[0] if kind in (RecordKind.LINES, PHASES) else None
         if line is None or line == self._state.selected:
             return
         state = view.with_state(self._state, selected=line)
@@ -408,13 +408,13 @@ class GanttView(QWidget):
         if hit.kind is HitKind.GROUP:
             self.toggle_group(hit.row)
         elif hit.kind is HitKind.MILESTONE and hit.milestone:
-            self._document.select("milestones", hit.milestone)
+            self._document.select(RecordKind.MILESTONES, hit.milestone)
         elif hit.kind is HitKind.EXCEPTION and hit.exception:
-            self._document.select("exceptions", hit.exception)
+            self._document.select(RecordKind.EXCEPTIONS, hit.exception)
         elif hit.line:
-            self._document.select("lines", hit.line)
+            self._document.select(RecordKind.LINES, hit.line)
             if hit.phase is not None:
-                self._document.select("phases", f"{hit.line}#{hit.phase}")
+                self._document.select(PHASES, f"{hit.line}#{hit.phase}")
 
     # --- Qt overrides -----------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -14,7 +14,7 @@ from carveplan.model import BASELINE, Agreement
 from carveplan.ui import commands
 from carveplan.ui.analysis import add_analysis_docks
 from carveplan.ui.autosave import Autosaver
-from carveplan.ui.document import Document
+from carveplan.ui.document import PHASES, Document
 from carveplan.ui.files import FileController, new_agreement
 from carveplan.ui.gantt_view import GanttView
 from carveplan.ui.menus import build_menus
@@ -134,8 +134,8 @@ class MainWindow(QMainWindow):
         key = f"{line}#{position}"
         self.tables_dock.show()
         self.tables_dock.raise_()
-        if self.tables.show_record("phases", key):
-            self.tables.table("phases").edit_cell(key, "value")
+        if self.tables.show_record(PHASES, key):
+            self.tables.table(PHASES).edit_cell(key, "value")
 
     def _on_document_path_changed(self) -> None:
         # The first file shown gets the zoom the user left; each file opened later starts fitted,

@@ -10,7 +10,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from carveplan.engine.sectormap import OTHER, hs_section
-from carveplan.model import Agreement, Line
+from carveplan.model import Agreement, Line, RecordKind
 from carveplan.model.change import AgreementChange
 from carveplan.ui.document import Document
 
@@ -20,18 +20,18 @@ SECTION_ROLE = Qt.ItemDataRole.UserRole + 3  # a line's code, for its HS section
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 4  # the collection a group row lists
 
 # Collections the outline lists after the parties: group title, and each record's key and text.
-_GROUPS: dict[str, tuple[str, Callable[[Any], tuple[str, str]]]] = {
-    "milestones": ("Milestones", lambda m: (m.id, f"{m.id}  {m.title}")),
-    "exceptions": ("Security exceptions", lambda e: (e.id, f"{e.id}  {e.title}")),
-    "reviews": ("Reviews", lambda r: (r.id, f"{r.id}  {r.title}")),
-    "scenarios": ("Scenarios", lambda s: (s.name, s.name)),
+_GROUPS: dict[RecordKind, tuple[str, Callable[[Any], tuple[str, str]]]] = {
+    RecordKind.MILESTONES: ("Milestones", lambda m: (m.id, f"{m.id}  {m.title}")),
+    RecordKind.EXCEPTIONS: ("Security exceptions", lambda e: (e.id, f"{e.id}  {e.title}")),
+    RecordKind.REVIEWS: ("Reviews", lambda r: (r.id, f"{r.id}  {r.title}")),
+    RecordKind.SCENARIOS: ("Scenarios", lambda s: (s.name, s.name)),
 }
 
 
-def _item(text: str, kind: str = "", key: str = "", tip: str = "") -> QStandardItem:
+def _item(text: str, kind: RecordKind | None = None, key: str = "", tip: str = "") -> QStandardItem:
     item = QStandardItem(text)
     item.setEditable(False)
-    item.setData(kind, KIND_ROLE)
+    item.setData(kind.value if kind else "", KIND_ROLE)
     item.setData(key, KEY_ROLE)
     if tip:
         item.setToolTip(tip)
@@ -63,25 +63,25 @@ def build_outline(
     line_items: dict[str, QStandardItem] = {}
     for line in agreement.lines:
         text, tip = _line_text(line)
-        item = _item(text, "lines", line.id, tip)
+        item = _item(text, RecordKind.LINES, line.id, tip)
         item.setData(line.code, SECTION_ROLE)
         line_items.setdefault(line.id, item)
         by_party.setdefault(line.party, {}).setdefault(line.sector, []).append(item)
     party_names = {p.code: p.name for p in agreement.parties}
     for code, sectors in by_party.items():
         count = sum(len(items) for items in sectors.values())
-        party = _item(f"{code} — {party_names.get(code, code)} ({count})", "parties", code)
+        party = _item(f"{code} — {party_names.get(code, code)} ({count})", RecordKind.PARTIES, code)
         for sector_id, items in sectors.items():
             name = sector_names.get(sector_id, sector_id)
             if sector_id != OTHER:
-                sector = _item(f"{name} ({len(items)})", "sectors", sector_id)
+                sector = _item(f"{name} ({len(items)})", RecordKind.SECTORS, sector_id)
                 sector.appendRows(items)
             elif all_sectors:
-                sector = _item(f"{name} ({len(items)})", "sectors", sector_id)
+                sector = _item(f"{name} ({len(items)})", RecordKind.SECTORS, sector_id)
                 sector.appendRows(_by_section(items))
             else:
                 tip = "Lines outside the focus sectors: View → All Sectors lists them"
-                sector = _item(f"{name} ({len(items)}, hidden)", "sectors", sector_id, tip)
+                sector = _item(f"{name} ({len(items)}, hidden)", RecordKind.SECTORS, sector_id, tip)
             party.appendRow(sector)
         root.appendRow(party)
     for kind, (title, describe) in _GROUPS.items():
@@ -208,9 +208,9 @@ def _patch(
     Only records replaced where they were (same count) are patched; an added or deleted record, a
     line moved to another party or sector, or a changed party or sector rebuilds the tree.
     """
-    if change.everything or change.touches("parties") or change.touches("sectors"):
+    if change.everything or change.touches(RecordKind.PARTIES) or change.touches(RecordKind.SECTORS):
         return False
-    if change.touches("lines") and not _patch_lines(before.lines, after.lines, line_items):
+    if change.touches(RecordKind.LINES) and not _patch_lines(before.lines, after.lines, line_items):
         return False
     groups = {model.item(row).data(GROUP_ROLE): model.item(row) for row in range(model.rowCount())}
     for kind, (_title, describe) in _GROUPS.items():

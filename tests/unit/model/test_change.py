@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from carveplan.model import Agreement, Line, Milestone, Party, Timing
+from carveplan.model import Agreement, Line, Milestone, Party, RecordKind, Timing
 from carveplan.model.change import AgreementChange, change_between
 
 
@@ -23,18 +23,18 @@ def test_a_replaced_line_is_named_and_nothing_else() -> None:
     lines = list(before.lines)
     lines[2] = replace(lines[2], base=Decimal(1))
     change = change_between(before, replace(before, lines=tuple(lines)))
-    assert change.keys == {"lines": frozenset({"L2"})}
+    assert change.keys == {RecordKind.LINES: frozenset({"L2"})}
     assert not change.settings
-    assert change.touches("lines")
-    assert not change.touches("milestones")
-    assert change.keys_of("milestones") == frozenset()
+    assert change.touches(RecordKind.LINES)
+    assert not change.touches(RecordKind.MILESTONES)
+    assert change.keys_of(RecordKind.MILESTONES) == frozenset()
 
 
 def test_added_removed_and_moved_records_are_named() -> None:
     before = _deal()
     added = Line("NEW", "AAA", "energy", "280000")
     after = replace(before, lines=(before.lines[1], before.lines[0], added, *before.lines[3:]))
-    assert change_between(before, after).keys_of("lines") == {"L0", "L1", "L2", "NEW"}
+    assert change_between(before, after).keys_of(RecordKind.LINES) == {"L0", "L1", "L2", "NEW"}
 
 
 def test_settings_and_a_new_document() -> None:
@@ -45,5 +45,5 @@ def test_settings_and_a_new_document() -> None:
     assert change_between(before, before).empty
     everything = AgreementChange.all()
     assert everything.touches("rounds")
-    assert everything.keys_of("lines") is None
-    assert "lines" in everything.kinds
+    assert everything.keys_of(RecordKind.LINES) is None
+    assert RecordKind.LINES in everything.kinds

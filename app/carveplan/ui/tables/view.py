@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carveplan.model import RecordKind
+from carveplan.ui.document import PHASES
 from carveplan.ui.tables.clipboard import from_tsv
 from carveplan.ui.tables.delegate import CellDelegate
 from carveplan.ui.tables.model import SORT_ROLE, RecordTableModel
@@ -228,10 +230,10 @@ class RecordTable(QWidget):
         self.document.select(self.model.kind, self.model.key(row))
 
     def _on_document_selection_changed(self, kind: str, key: str) -> None:
-        if isinstance(self.model, PhaseTableModel) and kind in ("lines", "phases"):
-            self.model.set_line(split_phase_key(key)[0] if kind == "phases" else key)
-        elif kind == "phases" and self.model.kind == "lines":
-            kind, key = "lines", split_phase_key(key)[0]  # a phase picked elsewhere: show its line
+        if isinstance(self.model, PhaseTableModel) and kind in (RecordKind.LINES, PHASES):
+            self.model.set_line(split_phase_key(key)[0] if kind == PHASES else key)
+        elif kind == PHASES and self.model.kind == RecordKind.LINES:
+            kind, key = RecordKind.LINES, split_phase_key(key)[0]  # a phase picked elsewhere: show its line
         if kind == self.model.kind:
             self.select_key(key)
 

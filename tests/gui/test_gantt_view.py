@@ -146,15 +146,15 @@ def test_an_edit_redraws_only_when_it_changes_a_row_in_view(qtbot: QtBot, view: 
         view.update_view(first=0, count=3)  # the energy and AUS headers, and L-1
     assert view.artists is not None
     assert [r.line for r in view.artists.rows if r.line] == ["L-1"]
-    shown = view.artists
+    shown = view.artists.collections["phases"]
     document = view._document
     with qtbot.waitSignal(view.drawn):
         commands.edit_field(document, RecordKind.LINES, 2, "base", Decimal("12"))  # L-3, out of view
-    assert view.artists is shown
+    assert view.artists.collections["phases"] is shown
     with qtbot.waitSignal(view.drawn):
         commands.edit_field(document, RecordKind.LINES, 0, "base", Decimal("6"))  # L-1
-    assert view.artists is not shown
-    shown = view.artists
+    assert view.artists.collections["phases"] is not shown
+    shown = view.artists.collections["phases"]
     with qtbot.waitSignal(view.drawn):
         commands.edit_field(document, RecordKind.MILESTONES, 0, "due", document.agreement.milestones[1].due)
-    assert view.artists is not shown  # milestones are drawn on every page
+    assert view.artists.collections["phases"] is not shown  # milestones show on every page

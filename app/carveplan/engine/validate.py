@@ -17,14 +17,17 @@ from carveplan.engine.checks.lines import line_problems
 from carveplan.engine.checks.scrub import scrub_problems
 from carveplan.engine.checks.settings import category_problems, settings_problems, stage_day_ok
 from carveplan.engine.resolve import resolve
+from carveplan.engine.schedule import Schedule
 from carveplan.model import BASELINE, Agreement, MonthDay, Problem
 
 
-def validate(agreement: Agreement) -> tuple[Problem, ...]:
+def validate(agreement: Agreement, baseline: Schedule | None = None) -> tuple[Problem, ...]:
     """Every problem of an agreement, located on the record and field at fault.
 
     Args:
         agreement: the agreement.
+        baseline: the agreement's baseline schedule when it is already resolved (the app keeps
+            it): not resolved again. Ignored unless it is this agreement's.
 
     Returns:
         Problems in a stable order (settings, identity, lines, milestones, clauses, then what
@@ -33,7 +36,8 @@ def validate(agreement: Agreement) -> tuple[Problem, ...]:
     problems: list[Problem] = [*settings_problems(agreement), *category_problems(agreement)]
     # An impossible stage day is reported above; resolve on 1 January so the rest is still checked.
     usable = agreement if stage_day_ok(agreement.stage_day) else replace(agreement, stage_day=MonthDay())
-    baseline = resolve(usable)
+    if baseline is None or baseline.agreement is not usable or baseline.scenario != BASELINE:
+        baseline = resolve(usable)
     problems.extend(identity_problems(agreement))
     problems.extend(line_problems(baseline))
     problems.extend(scrub_problems(agreement))

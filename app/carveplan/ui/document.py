@@ -91,6 +91,11 @@ class Document(QObject):
             )
         return self._resolutions[name].schedule
 
+    def resolved(self, scenario: str) -> Schedule | None:
+        """The schedule of ``scenario`` if it is already resolved for the agreement as it is (no work)."""
+        found = self._resolutions.get(scenario)
+        return found.schedule if found is not None else None
+
     # --- changes (undo commands call set_agreement) -------------------------
     def set_agreement(self, agreement: Agreement, change: AgreementChange | None = None) -> None:
         """Replace the agreement and tell the views; only undo commands and loading call this.

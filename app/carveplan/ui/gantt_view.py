@@ -83,6 +83,7 @@ class GanttView(QWidget):
         # What the last redraw showed, to skip a redraw after an edit that changed nothing on screen.
         self._drawn: _Drawn | None = None
         self._must_draw = True
+        self._axes_key: tuple[object, ...] = ()  # what the axes of the last full draw depend on
         self.artists: GanttArtists | None = None
         self.ghost: tuple[str, Schedule] | None = None
         self.canvas: Any = None
@@ -175,7 +176,7 @@ class GanttView(QWidget):
         if self.canvas is None:
             return
         from carveplan.chart.frame import default_window
-        from carveplan.chart.gantt import draw_gantt
+        from carveplan.chart.gantt import draw_gantt, redraw_rows
         from carveplan.chart.style import style_named
 
         style = style_named(self.style_name)
@@ -198,21 +199,27 @@ class GanttView(QWidget):
             self.drawn.emit()
             return
         self._must_draw = False
-        self.artists = draw_gantt(
-            self.figure,
-            schedule,
-            style=style,
-            visible=visible,
-            baseline=baseline,
-            window=window,
-            today=date.today(),
-            highlight=state.highlight,
-            ghost_label=ghost_label,
-            empty_hint=GETTING_STARTED,
-            title_block=self.title_block,
-            # A round drawn behind the chart is named only in the legend: show it then.
-            legend=self.legend or self.ghost is not None,
-        )
+        legend = self.legend or self.ghost is not None  # a round behind the chart is named only there
+        size = tuple(self.figure.get_size_inches())
+        layout = (window, style, size, schedule.eif, schedule.agreement.stage_day, self.title_block, legend)
+        options: dict[str, Any] = {
+            "baseline": baseline,
+            "today": date.today(),
+            "highlight": state.highlight,
+            "ghost_label": ghost_label,
+            "empty_hint": GETTING_STARTED,
+            "title_block": self.title_block,
+            "legend": legend,
+        }
+        artists = None
+        if self.artists is not None and layout == self._axes_key:
+            # Same window, style and size: keep the axes and date ticks, replace only the rows.
+            artists = redraw_rows(self.artists, schedule, visible, **options)
+        if artists is None:
+            artists = draw_gantt(
+                self.figure, schedule, style=style, visible=visible, window=window, **options
+            )
+        self.artists, self._axes_key = artists, layout
         self._drawn = drawn
         self.canvas.draw_idle()
         self._update_scrollbar(count, len(rows))

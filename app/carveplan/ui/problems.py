@@ -18,7 +18,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from carveplan.engine import validate
-from carveplan.model import Agreement, Problem, RecordKind, Severity
+from carveplan.engine.schedule import Schedule
+from carveplan.model import BASELINE, Agreement, Problem, RecordKind, Severity
 from carveplan.ui.document import Document
 
 # Location.kind is a singular record word; the collections are plural.
@@ -86,12 +87,15 @@ class _Relay(QObject):
 class _Validation(QRunnable):
     """Validates one snapshot of the agreement (records are immutable, so sharing is safe)."""
 
-    def __init__(self, agreement: Agreement, generation: int, relay: _Relay) -> None:
+    def __init__(
+        self, agreement: Agreement, generation: int, relay: _Relay, baseline: Schedule | None = None
+    ) -> None:
         super().__init__()
         self._agreement, self._generation, self._relay = agreement, generation, relay
+        self._baseline = baseline  # resolved already by the chart: not resolved again
 
     def run(self) -> None:
-        problems = validate(self._agreement)
+        problems = validate(self._agreement, self._baseline)
         # The window may have closed while this ran: then there is no one left to tell.
         if shiboken6.isValid(self._relay):
             self._relay.finished.emit(self._generation, problems)
@@ -142,7 +146,12 @@ class ProblemsPanel(QWidget):
         """Validate on a worker thread; the panel updates when it is done."""
         self._generation += 1
         QThreadPool.globalInstance().start(
-            _Validation(self._document.agreement, self._generation, self._relay)
+            _Validation(
+                self._document.agreement,
+                self._generation,
+                self._relay,
+                self._document.resolved(BASELINE),
+            )
         )
 
     def _on_relay_finished(self, generation: int, problems: tuple[Problem, ...]) -> None:

@@ -52,6 +52,8 @@ class Watch(QObject):
     def drawn(self):
         if self.lines is None:
             window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+            if not window.document.agreement.lines:
+                return  # the blank chart drawn while the file is read in the background
             self.lines = len(window.document.agreement.lines)
             print("chart", self.lines, flush=True)
             self.done()

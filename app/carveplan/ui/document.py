@@ -46,6 +46,7 @@ class Document(QObject):
         # edit are kept until asked for, so the edit re-resolves only what depends on it.
         self._resolutions: dict[str, Resolution] = {}
         self._stale: dict[str, Resolution] = {}
+        self._seed: Resolution | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_stack_clean_changed)
 
@@ -109,6 +110,9 @@ class Document(QObject):
         self._agreement = agreement
         if change.everything:
             self._stale.clear()
+            if self._seed is not None:
+                self._stale[self._seed.schedule.scenario] = self._seed
+                self._seed = None
         else:
             self._stale.update(self._resolutions)
         self._resolutions.clear()
@@ -117,10 +121,15 @@ class Document(QObject):
             self.scenario_changed.emit(BASELINE)
         self.agreement_changed.emit(change)
 
-    def load(self, agreement: Agreement, path: Path | None) -> None:
-        """Start afresh on ``agreement`` from ``path``: the undo history is dropped."""
+    def load(self, agreement: Agreement, path: Path | None, resolved: Resolution | None = None) -> None:
+        """Start afresh on ``agreement`` from ``path``: the undo history is dropped.
+
+        ``resolved`` is ``agreement`` already resolved (off the GUI thread, while opening): the
+        first chart then re-resolves nothing.
+        """
         self.undo_stack.clear()
         self._path = path
+        self._seed = resolved
         # Fixed on opening: a rename before the first save must not change the calendar's event ids.
         self.set_agreement(agreement.with_identity(), AgreementChange.all())
         self.path_changed.emit()

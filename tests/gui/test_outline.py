@@ -129,3 +129,21 @@ def test_other_lines_are_counted_and_listed_by_hs_section_on_request(
     assert "Section I (1)" in texts
     assert "Section IV (1)" in texts
     assert any("Horses" in t for t in texts)
+
+
+def test_a_large_agreement_opened_gets_its_tree_after_the_chart(
+    qtbot: QtBot, small_agreement: Agreement, monkeypatch: object
+) -> None:
+    from carveplan.ui import outline
+
+    monkeypatch.setattr(outline, "DEFER_LINES", 0)  # type: ignore[attr-defined]
+    document = Document(small_agreement)
+    view = OutlineView(document)
+    qtbot.addWidget(view)
+    built = view.rebuilds
+    from dataclasses import replace
+
+    document.load(replace(small_agreement, title="Opened"), None)
+    assert view.rebuilds == built  # not on the signal: the chart goes first
+    qtbot.waitUntil(lambda: view.rebuilds == built + 1)
+    assert "271111  LNG" in _texts(view)

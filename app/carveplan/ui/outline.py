@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
 
@@ -18,6 +18,9 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 3  # a line's code, for its HS section
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 4  # the collection a group row lists
+# An agreement of more lines than this, newly opened, gets its tree after the chart's first draw.
+DEFER_LINES = 5000
+DEFER_MS = 200
 
 # Collections the outline lists after the parties: group title, and each record's key and text.
 _GROUPS: dict[RecordKind, tuple[str, Callable[[Any], tuple[str, str]]]] = {
@@ -138,6 +141,10 @@ class OutlineView(QWidget):
         self.filter.textChanged.connect(self._on_filter_text_changed)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.tree.activated.connect(self._on_tree_activated)
+        self._deferred = QTimer(self)
+        self._deferred.setSingleShot(True)
+        self._deferred.setInterval(DEFER_MS)
+        self._deferred.timeout.connect(self._on_deferred_timeout)
         document.agreement_changed.connect(self._on_document_agreement_changed)
         document.selection_changed.connect(self._on_document_selection_changed)
         self._shown: Agreement | None = None
@@ -152,6 +159,10 @@ class OutlineView(QWidget):
             self._all_sectors = shown
             self._rebuild()
 
+    def _on_deferred_timeout(self) -> None:
+        if self._shown is not self._document.agreement:
+            self._rebuild()
+
     def _rebuild(self) -> None:
         self._shown = self._document.agreement
         self._line_items = build_outline(self._shown, self.model, self._all_sectors)
@@ -160,6 +171,11 @@ class OutlineView(QWidget):
 
     def _on_document_agreement_changed(self, change: AgreementChange) -> None:
         shown, agreement = self._shown, self._document.agreement
+        if change.everything and len(agreement.lines) > DEFER_LINES:
+            # A national schedule just opened: the chart draws first, the tree of its lines after.
+            self._shown = None
+            self._deferred.start()
+            return
         if shown is None or not _patch(change, shown, agreement, self._line_items, self.model):
             self._rebuild()
         self._shown = agreement

@@ -18,6 +18,7 @@ from carveplan.resources import sample_path
 from carveplan.ui import commands
 from carveplan.ui.main_window import MainWindow
 from carveplan.ui.outline import KEY_ROLE
+from carveplan.ui.scenario_box import ScenarioBox
 from tests.helpers.pictures import saved_picture
 
 
@@ -122,11 +123,10 @@ def test_dropping_a_file_opens_it(window: MainWindow, saved: Path) -> None:
 
 def test_scenario_box_switches_the_document_scenario(window: MainWindow, saved: Path) -> None:
     window.files.open_path(saved, ask=False)
-    assert [window.scenario_box.itemText(i) for i in range(window.scenario_box.count())] == [
-        "baseline",
-        "sanctions persist",
-    ]
-    window.scenario_box.setCurrentText("sanctions persist")
+    box = window.findChild(ScenarioBox)
+    assert isinstance(box, ScenarioBox)
+    assert [box.itemText(i) for i in range(box.count())] == ["baseline", "sanctions persist"]
+    box.setCurrentText("sanctions persist")
     assert window.document.scenario == "sanctions persist"
 
 
@@ -173,7 +173,7 @@ def test_all_sectors_switch_shows_the_other_lines(
     window.show()
     window.document.load(agreement, None)
     assert "H-1" not in [row.key for row in window.chart.all_rows()]
-    action = window.actions_by_name["all_sectors"]
+    action = window.bench.actions["all_sectors"]
     assert action.isCheckable()
     with qtbot.waitSignal(window.chart.drawn, timeout=10000):
         action.trigger()

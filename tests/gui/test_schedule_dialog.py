@@ -149,3 +149,20 @@ def test_rules_can_come_from_a_file(
     assert dialog.rules.currentText() == "KORUS (korus-rules.json)"
     assert dialog.chosen_rules() == RULE_SETS["KORUS"]
     assert "rules: KORUS" in dialog.status.text()
+
+
+def test_a_large_schedule_is_read_in_the_background(
+    qtbot: QtBot, ustr: Path, small_agreement: Agreement, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from carveplan.ui import schedule_dialog
+
+    monkeypatch.setattr(schedule_dialog, "BACKGROUND_BYTES", 0)
+    dialog = ScheduleImportDialog(ustr, small_agreement, sniff_schedule(ustr))
+    qtbot.addWidget(dialog)
+    dialog.party.setCurrentText("usa")
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.accept()
+        assert dialog.result_agreement is None  # still reading
+    assert dialog.importing is not None
+    assert dialog.result_agreement is not None
+    assert len(dialog.result_agreement.lines) == len(small_agreement.lines) + 3

@@ -28,7 +28,7 @@ APP_ROW_INCHES = 0.19  # rows in the window: 12 lines show at 1280x720; exports 
 GETTING_STARTED = (
     "No lines yet. To start:\n"
     "File → Agreement Properties (Alt+Return): title, entry into force, rounding\n"
-    "Tables → Parties and Lines → Add row (Insert): a carved-out line, its base and category\n"
+    "Tables → Lines → Add row (Insert): a carved-out line, its base and category\n"
     "File → Import Tariff Schedule (Ctrl+I): another delegation's schedule"
 )
 
@@ -78,6 +78,7 @@ class GanttView(QWidget):
         self.title_block = False
         self.legend = False
         self.values_on_bars = False  # presentation mode: the projector style writes none by default
+        self.full_pages = False  # presentation mode: a short last page keeps the row height
         self._state = ViewState()
         self._rows = RowCache()
         # What the last redraw showed, to skip a redraw after an edit that changed nothing on screen.
@@ -190,7 +191,8 @@ class GanttView(QWidget):
         elif document.scenario != BASELINE and state.show_baseline:
             baseline = document.schedule(BASELINE)
         rows = self.all_rows()
-        count = state.count or self.rows_that_fit(self.row_inches(style.row_inches))
+        fit = self.rows_that_fit(self.row_inches(style.row_inches))
+        count = state.count or fit
         visible = view.shown_rows(rows, state.first, count)
         window = state.window or default_window(schedule, baseline)
         drawn = _Drawn(schedule, baseline, visible, window)
@@ -201,7 +203,8 @@ class GanttView(QWidget):
         self._must_draw = False
         legend = self.legend or self.ghost is not None  # a round behind the chart is named only there
         size = tuple(self.figure.get_size_inches())
-        layout = (window, style, size, schedule.eif, schedule.agreement.stage_day, self.title_block, legend)
+        layout = (window, style, size, schedule.eif, schedule.agreement.stage_day, self.title_block, legend,
+                  self.full_pages)  # fmt: skip
         options: dict[str, Any] = {
             "baseline": baseline,
             "today": date.today(),
@@ -210,6 +213,8 @@ class GanttView(QWidget):
             "empty_hint": GETTING_STARTED,
             "title_block": self.title_block,
             "legend": legend,
+            "wide_labels": True,
+            "page_rows": fit if self.full_pages else 0,
         }
         artists = None
         if self.artists is not None and layout == self._axes_key:

@@ -62,7 +62,9 @@ def update(previous: Resolution, agreement: Agreement, scenario: str | None = No
     """The resolution of ``agreement``, re-resolving only the lines an edit since ``previous`` touched.
 
     Args:
-        previous: the resolution before the edit (of any agreement: nothing shared, all redone).
+        previous: the resolution before the edit (of any agreement: nothing shared, all redone),
+            in any scenario: another scenario moves milestones and opens windows as an edit does,
+            so a scenario is resolved from the baseline by re-resolving the lines it moves.
         agreement: the agreement after the edit.
         scenario: the scenario, as for :func:`full`.
 
@@ -72,7 +74,7 @@ def update(previous: Resolution, agreement: Agreement, scenario: str | None = No
     with collector_paused():
         frame = scenario_frame(agreement, scenario)
         before = previous.schedule
-        if frame.scenario != before.scenario or _context(agreement, frame) != previous.context:
+        if _context(agreement, frame) != previous.context:
             return _full(agreement, frame)
         moved = _moved_milestones(before.milestones, frame.milestones)
         dirty = {line_id for m in moved for line_id in previous.index.get(m, ())}

@@ -92,10 +92,9 @@ class Document(QObject):
             )
         return self._resolutions[name].schedule
 
-    def resolved(self, scenario: str) -> Schedule | None:
-        """The schedule of ``scenario`` if it is already resolved for the agreement as it is (no work)."""
-        found = self._resolutions.get(scenario)
-        return found.schedule if found is not None else None
+    def resolved(self, scenario: str) -> Resolution | None:
+        """``scenario`` resolved for the agreement as it is, if it already is (no work)."""
+        return self._resolutions.get(scenario)
 
     # --- changes (undo commands call set_agreement) -------------------------
     def set_agreement(self, agreement: Agreement, change: AgreementChange | None = None) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from carveplan.engine import validate
-from carveplan.engine.schedule import Schedule
+from carveplan.engine.incremental import Resolution
 from carveplan.model import BASELINE, Agreement, Problem, RecordKind, Severity
 from carveplan.ui.document import Document
 
@@ -97,7 +97,7 @@ class _Validation(QRunnable):
     """Validates one snapshot of the agreement (records are immutable, so sharing is safe)."""
 
     def __init__(
-        self, agreement: Agreement, generation: int, relay: _Relay, baseline: Schedule | None = None
+        self, agreement: Agreement, generation: int, relay: _Relay, baseline: Resolution | None = None
     ) -> None:
         super().__init__()
         self._agreement, self._generation, self._relay = agreement, generation, relay

@@ -220,6 +220,8 @@ def test_after_any_edits_incremental_equals_full(sequence: list[Edit]) -> None:
             states[name] = update(states[name], deal, name)
             assert states[name].schedule == resolve(deal, name)
             assert states[name].index == full(deal, name).index
+        # A scenario resolved from the baseline's resolution, as validation does.
+        assert update(states[None], deal, "slip").schedule == states["slip"].schedule
 
 
 def test_an_edited_line_is_the_only_one_resolved_again() -> None:
@@ -255,3 +257,12 @@ def test_entry_into_force_resolves_everything_again() -> None:
 def test_a_line_depends_on_its_gates_and_milestone_starts() -> None:
     assert dependencies(_start().lines[2]) == ("M3", "M2")
     assert dependencies(_start().lines[1]) == ("M1",)
+
+
+def test_a_scenario_is_resolved_from_the_baseline_by_the_lines_it_moves() -> None:
+    deal = _start()
+    baseline = full(deal)
+    slip = update(baseline, deal, "slip")
+    assert slip.schedule == resolve(deal, "slip")
+    kept = [r.line.id for a, r in zip(baseline.schedule.lines, slip.schedule.lines, strict=True) if a is r]
+    assert kept == ["L4"]  # BBB's line: no delayed milestone, outside the invoked exception

@@ -84,7 +84,9 @@ class Document(QObject):
         if name not in self._resolutions:
             known = {s.name for s in self._agreement.scenarios}
             chosen = name if name in known else None
-            previous = self._stale.pop(name, None)
+            # The same scenario before the last edit, else another scenario of the agreement as it
+            # is: either way only the lines that differ are resolved again.
+            previous = self._stale.pop(name, None) or next(iter(self._resolutions.values()), None)
             self._resolutions[name] = (
                 update(previous, self._agreement, chosen)
                 if previous is not None

@@ -187,7 +187,9 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         """Ask for a file name and save there."""
-        suggestion = self._document.path or Path(f"{self._document.agreement.title or 'agreement'}.carveplan")
+        suggestion = self._document.path or Path(
+            f"{self._document.agreement.title or 'agreement'}{native.SUFFIX}"
+        )
         name, _ = QFileDialog.getSaveFileName(
             self._window, "Save agreement as", str(suggestion), NATIVE_FILTER
         )
@@ -281,15 +283,11 @@ class FileController(QObject):
         holder = self.guard.holder(path)
         if holder is None:
             return True
-        answer = QMessageBox.warning(
-            self._window,
-            "Open in another window",
+        text = (
             f"{path.name} is already open in {holder.describe()}.\n\nIf both save, the later save "
-            "overwrites the other's changes. Open it here anyway?",
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            "overwrites the other's changes. Open it here anyway?"
         )
-        return answer == QMessageBox.StandardButton.Open
+        return self._warn("Open in another window", text, QMessageBox.StandardButton.Open)
 
     def _overwrite_anyway(self, path: Path) -> bool:
         """Before saving over ``path``: warn when it changed on disk or another CarvePlan holds it."""
@@ -302,15 +300,17 @@ class FileController(QObject):
             reason = f"{path.name} is open in {holder.describe()}."
         else:
             return True
-        answer = QMessageBox.warning(
-            self._window,
-            "File changed elsewhere",
+        text = (
             f"{reason}\n\nSaving replaces that version with this one. Save anyway, or cancel and "
-            "use File → Save As to keep both?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            "use File → Save As to keep both?"
         )
-        return answer == QMessageBox.StandardButton.Save
+        return self._warn("File changed elsewhere", text, QMessageBox.StandardButton.Save)
+
+    def _warn(self, title: str, text: str, go_ahead: QMessageBox.StandardButton) -> bool:
+        """A warning that goes ahead only on ``go_ahead``; Cancel is the default."""
+        buttons = go_ahead | QMessageBox.StandardButton.Cancel
+        answer = QMessageBox.warning(self._window, title, text, buttons, QMessageBox.StandardButton.Cancel)
+        return answer == go_ahead
 
     def _write(self, path: Path) -> bool:
         if not self._overwrite_anyway(path):

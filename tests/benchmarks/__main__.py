@@ -19,6 +19,8 @@ SUITES = (
     "bench_mspdi",
     "bench_present",
     "bench_app",
+    "bench_edit",
+    "bench_mega",
     "bench_diff",
     "bench_hostile",
 )

@@ -144,7 +144,7 @@ def test_a_round_overlays_the_chart_as_ghost_bars(qtbot: QtBot, window: MainWind
     panel = window.bench.docks["rounds"].widget()
     assert isinstance(panel, RoundsPanel)
     window.bench.docks["rounds"].raise_()
-    window.chart.state.parties = ("VNM",)  # the offer is Viet Nam's schedule
+    window.chart.update_view(parties=("VNM",))  # the offer is Viet Nam's schedule
     with qtbot.waitSignal(window.chart.drawn, timeout=10000):
         panel.ghost.setCurrentText("Round 2 — VNM offer")
     assert window.chart.ghost is not None

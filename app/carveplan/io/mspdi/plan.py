@@ -11,9 +11,11 @@ from typing import TypeVar
 
 from carveplan.engine import builtin_category
 from carveplan.io import cells
+from carveplan.io.errors import ReadError
 from carveplan.io.mspdi.fields import EIF, LINE, MILESTONE, PHASE, MsProject, MsTask
 from carveplan.io.mspdi.outline import Outline
 from carveplan.io.mspdi.states import unmarked_notes
+from carveplan.io.native.rules import RULES_FORMAT, loads_rules
 from carveplan.model import (
     DEFAULT_SECTORS,
     Agreement,
@@ -33,11 +35,13 @@ from carveplan.model import (
     RoundingRule,
     StagingCategory,
     StagingKind,
+    StagingRules,
     Timing,
     TimingError,
     error,
     in_calendar,
     parse_timing,
+    with_rules,
 )
 from carveplan.model.grammar import CellError
 from carveplan.model.quota import Quota
@@ -121,6 +125,13 @@ def _settings(outline: Outline, agreement: Agreement) -> Agreement:
     if task is None:
         return agreement
     result = replace(agreement, eif_tentative=task.estimated)
+    rules = _rules(outline, task)
+    if rules is not None:
+        # Categories known only from lines marked excluded are kept beside the rule set's own.
+        known = {c.code for c in rules.categories}
+        extra = tuple(c for c in agreement.categories if c.code not in known)
+        result = with_rules(result, replace(rules, categories=(*rules.categories, *extra)))
+    # The columns below are what a planner edits in MS Project: they win over the notes.
     stage = task.fields.get("stage_day", "")
     if stage:
         try:
@@ -147,6 +158,18 @@ def _settings(outline: Outline, agreement: Agreement) -> Agreement:
             choices = " or ".join(repr(c.value) for c in FirstCut)
             outline.fail(task, "First cut", f"expected {choices}, found {first_cut!r}")
     return result
+
+
+def _rules(outline: Outline, task: MsTask) -> StagingRules | None:
+    """The staging rules the entry-into-force task's notes carry (as a rule set file), if any."""
+    if RULES_FORMAT not in task.notes:
+        return None  # notes written by a person, or a plan on the generic spellings
+    try:
+        return loads_rules(task.notes, outline.file)
+    except ReadError as err:
+        found = "; ".join(p.message for p in err.problems[:3])
+        outline.fail(task, "Notes", f"the agreement's staging rules cannot be read: {found}")
+        return None
 
 
 def _timing(outline: Outline, task: MsTask) -> Timing:

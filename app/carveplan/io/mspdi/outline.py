@@ -57,6 +57,9 @@ class Outline:
         self._milestone_ids = {t.uid: self._milestone_id(t) for t in self.tasks if self.role(t) == MILESTONE}
         self._parties: dict[str, Party] = {}
         self._sectors: dict[str, Sector] = {}
+        # What each summary task names, worked out once: a national plan has 100,000 tasks under a few.
+        self._party_codes: dict[int, str | None] = {}
+        self._sector_ids: dict[int, str] = {}
         self._collect_groups()
 
     # --- structure -------------------------------------------------------------------------------
@@ -159,6 +162,11 @@ class Outline:
         return role == PARTY or (role == GROUP and _PARTY_NAME.fullmatch(task.name) is not None)
 
     def _party_group(self, task: MsTask) -> str | None:
+        if task.uid not in self._party_codes:
+            self._party_codes[task.uid] = self._new_party_group(task)
+        return self._party_codes[task.uid]
+
+    def _new_party_group(self, task: MsTask) -> str | None:
         match = _PARTY_NAME.fullmatch(task.name)
         code = task.fields.get("id") or (match.group(1) if match else "")
         if not code:
@@ -173,6 +181,11 @@ class Outline:
         return code
 
     def _sector_group(self, task: MsTask) -> str:
+        if task.uid not in self._sector_ids:
+            self._sector_ids[task.uid] = self._new_sector_group(task)
+        return self._sector_ids[task.uid]
+
+    def _new_sector_group(self, task: MsTask) -> str:
         sector = task.fields.get("id") or _sector_id(task.name) or f"sector_{task.uid}"
         self._sectors.setdefault(sector, Sector(sector, task.fields.get("description", task.name.strip())))
         return sector

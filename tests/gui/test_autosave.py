@@ -9,7 +9,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from carveplan.io import native
-from carveplan.model import Agreement
+from carveplan.model import Agreement, RecordKind
 from carveplan.ui import autosave, commands
 from carveplan.ui.autosave import Autosaver, pending_recoveries
 from carveplan.ui.document import Document
@@ -21,7 +21,7 @@ def test_autosave_follows_changes_and_is_cleared_on_save(
     monkeypatch.setattr(autosave, "DELAY_MS", 10)  # type: ignore[attr-defined]
     document = Document(small_agreement)
     saver = Autosaver(document)
-    commands.edit_field(document, "lines", 0, "base", Decimal("4.5"))
+    commands.edit_field(document, RecordKind.LINES, 0, "base", Decimal("4.5"))
     qtbot.waitUntil(saver.data_path.exists)
     assert native.load(saver.data_path).lines[0].base == Decimal("4.5")
     assert json.loads(saver.meta_path.read_text())["title"] == "Test agreement"

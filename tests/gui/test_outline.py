@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pytestqt.qtbot import QtBot
 
-from carveplan.model import Agreement
+from carveplan.model import Agreement, RecordKind
 from carveplan.ui import commands
 from carveplan.ui.document import Document
 from carveplan.ui.outline import KEY_ROLE, KIND_ROLE, OutlineView
@@ -61,7 +61,7 @@ def test_selection_goes_both_ways(qtbot: QtBot, small_agreement: Agreement) -> N
         source = view.model.match(view.model.index(0, 0), KEY_ROLE, "L-2", 1, _recursive())[0]
         view.tree.setCurrentIndex(view.proxy.mapFromSource(source))
     assert blocker.args == ["lines", "L-2"]
-    document.select("milestones", "DATA-1")
+    document.select(RecordKind.MILESTONES, "DATA-1")
     current = view.tree.currentIndex()
     assert (current.data(KIND_ROLE), current.data(KEY_ROLE)) == ("milestones", "DATA-1")
 
@@ -70,11 +70,11 @@ def test_outline_follows_edits_and_undo(qtbot: QtBot, small_agreement: Agreement
     document = Document(small_agreement)
     view = OutlineView(document)
     qtbot.addWidget(view)
-    commands.edit_field(document, "lines", 0, "description", "Liquefied natural gas")
+    commands.edit_field(document, RecordKind.LINES, 0, "description", "Liquefied natural gas")
     assert "271111  Liquefied natural gas" in _texts(view)
     document.undo_stack.undo()
     assert "271111  LNG" in _texts(view)
-    commands.edit_field(document, "lines", 0, "base", Decimal("1"))  # not shown: no rebuild needed
+    commands.edit_field(document, RecordKind.LINES, 0, "base", Decimal("1"))  # not shown: no rebuild needed
     assert "271111  LNG" in _texts(view)
 
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from carveplan.model import Gate, Offset
-from carveplan.ui.document import Document
+from carveplan.model import Gate, Offset, RecordKind
+from carveplan.ui.document import PHASES, Document
 from carveplan.ui.tables.delegate import CheckedLineEdit, ListCompleter
 from carveplan.ui.tables.pane import TablesPane
 from carveplan.ui.tables.view import RecordTable
@@ -38,7 +38,7 @@ def test_a_negative_value_is_refused(pane: TablesPane, qtbot: QtBot, kind: str, 
 
 
 def test_a_negative_phase_value_is_refused_and_zero_accepted(pane: TablesPane) -> None:
-    phases = pane.table("phases")
+    phases = pane.table(PHASES)
     phases.model.set_line("VNM-T02")
     assert not phases.proxy.setData(cell(phases, 0, "value"), "-1")
     assert phases.proxy.setData(cell(phases, 0, "value"), "0")
@@ -46,7 +46,7 @@ def test_a_negative_phase_value_is_refused_and_zero_accepted(pane: TablesPane) -
 
 
 def test_a_gate_on_no_milestone_is_refused_in_the_cell(pane: TablesPane, qtbot: QtBot) -> None:
-    lines = pane.table("lines")
+    lines = pane.table(RecordKind.LINES)
     with qtbot.waitSignal(pane.message) as blocker:
         assert not lines.proxy.setData(cell(lines, 0, "gates"), "REG-1, CHL")
     assert "no milestone 'CHL'" in blocker.args[0]
@@ -58,7 +58,7 @@ def test_a_gate_on_no_milestone_is_refused_in_the_cell(pane: TablesPane, qtbot: 
 def test_gate_editor_offers_the_milestones_and_turns_red_on_an_unknown_one(
     pane: TablesPane, qtbot: QtBot
 ) -> None:
-    lines = pane.table("lines")
+    lines = pane.table(RecordKind.LINES)
     index = cell(lines, 0, "gates")
     editor = lines.view.itemDelegate().createEditor(lines.view.viewport(), QStyleOptionViewItem(), index)
     assert isinstance(editor, CheckedLineEdit)
@@ -77,7 +77,7 @@ def test_gate_editor_offers_the_milestones_and_turns_red_on_an_unknown_one(
 
 
 def test_category_cell_lists_the_agreement_categories_with_their_meaning(pane: TablesPane) -> None:
-    lines = pane.table("lines")
+    lines = pane.table(RecordKind.LINES)
     index = cell(lines, 0, "category")
     delegate = lines.view.itemDelegate()
     combo = delegate.createEditor(lines.view.viewport(), QStyleOptionViewItem(), index)

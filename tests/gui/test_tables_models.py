@@ -17,6 +17,7 @@ from carveplan.model import (
     MilestoneDelay,
     MilestoneStatus,
     Offset,
+    RecordKind,
     StagingKind,
     Timing,
     Unit,
@@ -82,7 +83,7 @@ EDITS = [
 
 def stored(document: Document, model: RecordTableModel, row: int, field: str) -> Any:
     if isinstance(model, PhaseTableModel):
-        line = col.find(document.agreement, "lines", model.line_id)
+        line = col.find(document.agreement, RecordKind.LINES, model.line_id)
         return getattr(line.phases[row], field)
     return getattr(col.records(document.agreement, model.kind)[row], field)
 
@@ -146,7 +147,7 @@ def test_editing_a_generated_phase_writes_the_phases_out_in_one_step(document: D
     assert "Double-click a cell" in model.data(cell(model, 1, "value"), Qt.ItemDataRole.ToolTipRole)
     assert model.data(cell(model, 1, "value"), Qt.ItemDataRole.FontRole).italic()
     assert model.setData(cell(model, 1, "value"), "3.5")
-    line = col.find(document.agreement, "lines", "VNM-E01")
+    line = col.find(document.agreement, RecordKind.LINES, "VNM-E01")
     assert len(line.phases) == len(generated)  # no extra phase, unlike adding one
     assert line.phases[1].value == Decimal("3.5")
     assert line.phases[0] == generated[0]
@@ -159,7 +160,7 @@ def test_editing_a_generated_phase_writes_the_phases_out_in_one_step(document: D
         "Edit value of phase 2 of line VNM-E01 (phases of B5 written out)",
     )
     stack.undo()
-    assert col.find(document.agreement, "lines", "VNM-E01").phases == ()
+    assert col.find(document.agreement, RecordKind.LINES, "VNM-E01").phases == ()
     assert model.generated()
 
 
@@ -188,7 +189,7 @@ def test_add_phase_writes_out_generated_phases(document: Document) -> None:
     model.set_line("VNM-E01")
     generated = model.records()
     assert model.add_row() == len(generated)
-    line = col.find(document.agreement, "lines", "VNM-E01")
+    line = col.find(document.agreement, RecordKind.LINES, "VNM-E01")
     assert line.phases[: len(generated)] == generated
     assert line.phases[-1].start == Timing.after_previous(Offset(12, Unit.MONTHS))
     assert model.is_editable()
@@ -276,7 +277,7 @@ def test_paste_past_the_last_row_applies_nothing(document: Document, qtbot: QtBo
 def test_models_follow_undo_of_other_views(document: Document) -> None:
     model = model_of(document, "milestones")
     col_title = model.spec.column_of("title")
-    after = col.update_field(document.agreement, "milestones", 0, "title", "Renamed")
+    after = col.update_field(document.agreement, RecordKind.MILESTONES, 0, "title", "Renamed")
     from carveplan.ui import commands
 
     commands.apply(document, after, "Rename")

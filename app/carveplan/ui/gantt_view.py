@@ -11,9 +11,9 @@ from PySide6.QtGui import QCursor, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QStackedLayout, QToolTip, QWidget
 
 from carveplan.engine.schedule import Schedule
-from carveplan.model import BASELINE
+from carveplan.model import BASELINE, RecordKind
 from carveplan.ui.chart_tips import hit_tooltip
-from carveplan.ui.document import Document
+from carveplan.ui.document import PHASES, Document
 
 if TYPE_CHECKING:
     from carveplan.chart.gantt import GanttArtists
@@ -353,7 +353,7 @@ class GanttView(QWidget):
             self.schedule_redraw()
 
     def _on_document_selection_changed(self, kind: str, key: str) -> None:
-        line = key.split("#")[0] if kind in ("lines", "phases") else None
+        line = key.split("#")[0] if kind in (RecordKind.LINES, PHASES) else None
         if line is None or line == self.state.selected:
             return
         self.state.selected = line
@@ -442,13 +442,13 @@ class GanttView(QWidget):
         if hit.kind is HitKind.GROUP:
             self.toggle_group(hit.row)
         elif hit.kind is HitKind.MILESTONE and hit.milestone:
-            self._document.select("milestones", hit.milestone)
+            self._document.select(RecordKind.MILESTONES, hit.milestone)
         elif hit.kind is HitKind.EXCEPTION and hit.exception:
-            self._document.select("exceptions", hit.exception)
+            self._document.select(RecordKind.EXCEPTIONS, hit.exception)
         elif hit.line:
-            self._document.select("lines", hit.line)
+            self._document.select(RecordKind.LINES, hit.line)
             if hit.phase is not None:
-                self._document.select("phases", f"{hit.line}#{hit.phase}")
+                self._document.select(PHASES, f"{hit.line}#{hit.phase}")
 
     # --- Qt overrides -----------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

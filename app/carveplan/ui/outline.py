@@ -7,7 +7,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from carveplan.engine.sectormap import OTHER, hs_section
-from carveplan.model import Agreement
+from carveplan.model import Agreement, RecordKind
 from carveplan.ui.document import Document
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -15,10 +15,10 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 3  # a line's code, for its HS section
 
 
-def _item(text: str, kind: str = "", key: str = "", tip: str = "") -> QStandardItem:
+def _item(text: str, kind: RecordKind | None = None, key: str = "", tip: str = "") -> QStandardItem:
     item = QStandardItem(text)
     item.setEditable(False)
-    item.setData(kind, KIND_ROLE)
+    item.setData(kind.value if kind else "", KIND_ROLE)
     item.setData(key, KEY_ROLE)
     if tip:
         item.setToolTip(tip)
@@ -39,31 +39,35 @@ def build_outline(agreement: Agreement, model: QStandardItemModel, all_sectors: 
     for line in agreement.lines:
         text = f"{line.code}  {line.description}".strip()
         tip = f"{line.id}: {line.description} ({line.category or 'explicit phases'})"
-        item = _item(text, "lines", line.id, tip)
+        item = _item(text, RecordKind.LINES, line.id, tip)
         item.setData(line.code, SECTION_ROLE)
         by_party.setdefault(line.party, {}).setdefault(line.sector, []).append(item)
     party_names = {p.code: p.name for p in agreement.parties}
     for code, sectors in by_party.items():
         count = sum(len(items) for items in sectors.values())
-        party = _item(f"{code} — {party_names.get(code, code)} ({count})", "parties", code)
+        party = _item(f"{code} — {party_names.get(code, code)} ({count})", RecordKind.PARTIES, code)
         for sector_id, items in sectors.items():
             name = sector_names.get(sector_id, sector_id)
             if sector_id != OTHER:
-                sector = _item(f"{name} ({len(items)})", "sectors", sector_id)
+                sector = _item(f"{name} ({len(items)})", RecordKind.SECTORS, sector_id)
                 sector.appendRows(items)
             elif all_sectors:
-                sector = _item(f"{name} ({len(items)})", "sectors", sector_id)
+                sector = _item(f"{name} ({len(items)})", RecordKind.SECTORS, sector_id)
                 sector.appendRows(_by_section(items))
             else:
                 tip = "Lines outside the focus sectors: View → All Sectors lists them"
-                sector = _item(f"{name} ({len(items)}, hidden)", "sectors", sector_id, tip)
+                sector = _item(f"{name} ({len(items)}, hidden)", RecordKind.SECTORS, sector_id, tip)
             party.appendRow(sector)
         root.appendRow(party)
     groups = (
-        ("Milestones", "milestones", [(m.id, f"{m.id}  {m.title}") for m in agreement.milestones]),
-        ("Security exceptions", "exceptions", [(e.id, f"{e.id}  {e.title}") for e in agreement.exceptions]),
-        ("Reviews", "reviews", [(r.id, f"{r.id}  {r.title}") for r in agreement.reviews]),
-        ("Scenarios", "scenarios", [(s.name, s.name) for s in agreement.scenarios]),
+        ("Milestones", RecordKind.MILESTONES, [(m.id, f"{m.id}  {m.title}") for m in agreement.milestones]),
+        (
+            "Security exceptions",
+            RecordKind.EXCEPTIONS,
+            [(e.id, f"{e.id}  {e.title}") for e in agreement.exceptions],
+        ),
+        ("Reviews", RecordKind.REVIEWS, [(r.id, f"{r.id}  {r.title}") for r in agreement.reviews]),
+        ("Scenarios", RecordKind.SCENARIOS, [(s.name, s.name) for s in agreement.scenarios]),
     )
     for title, kind, entries in groups:
         group = _item(f"{title} ({len(entries)})")

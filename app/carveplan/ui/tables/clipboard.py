@@ -8,7 +8,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from carveplan.model import Agreement
+from carveplan.model import Agreement, RecordKind
 from carveplan.ui.tables.cells import CellError, TypedRate
 from carveplan.ui.tables.columns import TableSpec
 
@@ -160,7 +160,7 @@ def _read_row(
             problems.append(f"row {number}, {err}")
             continue
         if isinstance(value, TypedRate):
-            if value.unit is not None and spec.kind == "lines":
+            if value.unit is not None and spec.kind == RecordKind.LINES:
                 values["unit"] = value.unit  # 4.4¢/kg names the line's unit, whatever the Unit cell says
             value = value.value
         values[column.field] = value

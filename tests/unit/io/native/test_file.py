@@ -223,6 +223,13 @@ def test_every_problem_is_reported_with_its_path() -> None:
     assert len(found) == 15
 
 
+def test_an_unknown_staging_kind_is_a_located_problem() -> None:
+    categories = [{"code": "Q", "kind": "quadratic", "stages": 5}]
+    ((field, message),) = _problems(_document(categories=categories))
+    assert field == "categories[0].kind"
+    assert message.startswith("unknown value 'quadratic'; expected one of: immediate, linear, back_loaded")
+
+
 def test_a_missing_agreement_is_a_problem_not_a_crash() -> None:
     ((field, message),) = _problems(json.dumps({"format": "carveplan", "version": 1}))
     assert field == "agreement"

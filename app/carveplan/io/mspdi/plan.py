@@ -65,13 +65,13 @@ def build_agreement(project: MsProject) -> tuple[Agreement | None, list[Problem]
         The agreement (``None`` when nothing usable was found) and the problems met.
     """
     outline = Outline(project)
-    milestones = [_milestone(outline, t) for t in project.tasks if outline.role(t) == MILESTONE]
+    milestones = [_milestone(outline, t) for t in outline.with_role(MILESTONE)]
     outline.check_unique("milestone", [m.id for m in milestones])
-    lines = [_line(outline, t) for t in project.tasks if outline.role(t) == LINE]
+    lines = [_line(outline, t) for t in outline.with_role(LINE)]
     outline.check_unique("line", [line.id for line in lines])
     agreement = Agreement(
         title=project.title,
-        categories=_excluding_categories(outline, project),
+        categories=_excluding_categories(outline),
         eif=_eif(outline, project),
         classification=project.subject,
         parties=outline.parties(),
@@ -83,15 +83,15 @@ def build_agreement(project: MsProject) -> tuple[Agreement | None, list[Problem]
     return _settings(outline, agreement), outline.problems
 
 
-def _excluding_categories(outline: Outline, project: MsProject) -> tuple[StagingCategory, ...]:
+def _excluding_categories(outline: Outline) -> tuple[StagingCategory, ...]:
     """The agreement's own categories that exclude lines, known from lines marked excluded.
 
     Other categories of the agreement need no definition: their lines carry their phases.
     """
     codes: dict[str, None] = {}
-    for task in project.tasks:
+    for task in outline.with_role(LINE):
         code = task.fields.get("category", "")
-        if outline.role(task) == LINE and task.fields.get("kind") == "excluded" and code.strip():
+        if task.fields.get("kind") == "excluded" and code.strip():
             builtin = builtin_category(code)
             if builtin is None or builtin.kind is not StagingKind.EXCLUDED:
                 codes[code] = None
@@ -99,7 +99,7 @@ def _excluding_categories(outline: Outline, project: MsProject) -> tuple[Staging
 
 
 def _eif(outline: Outline, project: MsProject) -> date:
-    task = next((t for t in project.tasks if outline.role(t) == EIF), None)
+    task = next(iter(outline.with_role(EIF)), None)
     if task is not None:
         written = task.fields.get("timing", "")
         try:
@@ -121,7 +121,7 @@ def _eif(outline: Outline, project: MsProject) -> date:
 
 def _settings(outline: Outline, agreement: Agreement) -> Agreement:
     """Stage day, rounding and tentativeness, written on the entry-into-force task."""
-    task = next((t for t in outline.tasks if outline.role(t) == EIF), None)
+    task = next(iter(outline.with_role(EIF)), None)
     if task is None:
         return agreement
     result = replace(agreement, eif_tentative=task.estimated)

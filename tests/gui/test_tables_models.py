@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -327,3 +328,34 @@ def test_a_quota_typed_in_one_cell_and_a_negative_volume_refused(document: Docum
         assert not model.setData(cell(model, 0, "quota"), "over 50% | -5 t")
     assert blocker.args[0] == "Quota: found 'over 50% | -5 t', expected a quota volume of 0 or more"
     assert document.agreement is before
+
+
+def test_writing_out_a_gated_lines_phases_moves_its_gates_onto_them(document: Document) -> None:
+    from carveplan.engine import validate
+    from carveplan.model import Gate
+
+    lines = model_of(document, "lines")
+    row = next(r for r in range(lines.rowCount()) if lines.key(r) == "VNM-E01")
+    gates = lines.spec.column_of("gates")
+    milestone = document.agreement.milestones[0].id
+    assert lines.setData(lines.index(row, gates), milestone)
+    model = PhaseTableModel(document)
+    model.set_line("VNM-E01")
+    assert model.setData(cell(model, 1, "value"), "3.5")
+    line = col.find(document.agreement, RecordKind.LINES, "VNM-E01")
+    assert line.gates == ()
+    assert all(phase.gates == (Gate(milestone),) for phase in line.phases)
+    assert not any("line gates apply" in p.message for p in validate(document.agreement))
+    document.undo_stack.undo()
+    assert col.find(document.agreement, RecordKind.LINES, "VNM-E01").gates == (Gate(milestone),)
+
+
+def test_phases_that_do_not_carry_the_lines_gates_leave_them_on_the_line(document: Document) -> None:
+    from carveplan.model import Gate, Phase, Timing
+    from carveplan.ui import commands
+
+    line = document.agreement.lines[0]
+    gated = dataclasses.replace(line, gates=(Gate("X-1"),), phases=())
+    agreement = dataclasses.replace(document.agreement, lines=(gated, *document.agreement.lines[1:]))
+    after = commands.with_phases(agreement, line.id, [Phase(Timing.agreement_year(2), Decimal("1"))])
+    assert after.lines[0].gates == (Gate("X-1"),)  # nothing carried it: kept for the user to move

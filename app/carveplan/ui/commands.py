@@ -93,7 +93,13 @@ def remove_records(document: Document, kind: RecordKind, indexes: Iterable[int])
 def with_phases(agreement: Agreement, line_id: str, phases: Sequence[Phase]) -> Agreement:
     """The agreement with the explicit phases of line ``line_id`` replaced (phases live inside their line)."""
     index = col.index_of(agreement, RecordKind.LINES, line_id)
-    return col.update_field(agreement, RecordKind.LINES, index, "phases", tuple(phases))
+    line = agreement.lines[index]
+    after = col.update_field(agreement, RecordKind.LINES, index, "phases", tuple(phases))
+    if phases and not line.phases and line.gates and all(set(line.gates) <= set(p.gates) for p in phases):
+        # Phases written out from a category already carry the line's gates: kept on the line too,
+        # they would be a warning ("line gates apply to phases generated from a category").
+        after = col.update_field(after, RecordKind.LINES, index, "gates", ())
+    return after
 
 
 def set_phases(document: Document, line_id: str, phases: Sequence[Phase], text: str) -> bool:

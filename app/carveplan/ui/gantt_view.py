@@ -26,7 +26,7 @@ APP_ROW_INCHES = 0.19  # rows in the window: 12 lines show at 1280x720; exports 
 GETTING_STARTED = (
     "No lines yet. To start:\n"
     "File → Agreement Properties (Alt+Return): title, entry into force, rounding\n"
-    "Tables → Parties and Lines → Add row (Insert): a carved-out line, its base and category\n"
+    "Tables → Lines → Add row (Insert): a carved-out line, its base and category\n"
     "File → Import Tariff Schedule (Ctrl+I): another delegation's schedule"
 )
 
@@ -105,6 +105,7 @@ class GanttView(QWidget):
         self.title_block = False
         self.legend = False
         self.values_on_bars = False  # presentation mode: the projector style writes none by default
+        self.full_pages = False  # presentation mode: a short last page keeps the row height
         self.state = ViewState()
         self.artists: GanttArtists | None = None
         self.ghost: tuple[str, Schedule] | None = None
@@ -213,6 +214,8 @@ class GanttView(QWidget):
             title_block=self.title_block,
             # A round drawn behind the chart is named only in the legend: show it then.
             legend=self.legend or self.ghost is not None,
+            wide_labels=True,
+            page_rows=self.rows_that_fit(self.row_inches(style.row_inches)) if self.full_pages else 0,
         )
         self.canvas.draw_idle()
         self._update_scrollbar(rows.count or 0)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from carveplan.io.formats import READERS
 from carveplan.model import Agreement
+from carveplan.model.words import plural
 from carveplan.ui import commands
 from carveplan.ui.autosave import Autosaver
 from carveplan.ui.docks import add_docks
@@ -93,8 +94,9 @@ class MainWindow(QMainWindow):
         agreement = self.document.agreement
         self._update_title()
         self._status_counts.setText(
-            f"{len(agreement.parties)} parties · {len(agreement.lines)} lines · "
-            f"{len(agreement.milestones)} milestones · {len(agreement.exceptions)} exceptions"
+            f"{plural(len(agreement.parties), 'party')} · {plural(len(agreement.lines), 'line')} · "
+            f"{plural(len(agreement.milestones), 'milestone')} · "
+            f"{plural(len(agreement.exceptions), 'exception')}"
         )
 
     def _on_chart_phase_activated(self, line: str, position: int) -> None:
@@ -182,11 +184,6 @@ class MainWindow(QMainWindow):
         state = store.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 error``, ``2 errors``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:

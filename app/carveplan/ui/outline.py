@@ -138,9 +138,43 @@ class OutlineView(QWidget):
         # The outline shows ids, codes and titles only; skip the rebuild when none of those changed.
         if self._shown is not None and _outline_key(self._shown) == _outline_key(agreement):
             return
+        # An edit (Insert, a rename) keeps what the user had opened; another document starts folded.
+        same = self._shown is not None and self._shown.uid == agreement.uid
+        folds = self._folds() if same else {}
+        current = self.tree.currentIndex()
+        kind, key = current.data(KIND_ROLE), current.data(KEY_ROLE)
         self._shown = agreement
         build_outline(agreement, self.model, self._all_sectors)
         self.tree.expandToDepth(0)
+        if folds:
+            self._refold(folds)
+            if kind and key:
+                self._on_document_selection_changed(kind, key)
+
+    def _folds(self) -> dict[tuple[str, ...], bool]:
+        """Whether each item with children is expanded, by its path of ids (items new after an
+        edit are not in it and keep the default)."""
+        return {
+            path: self.tree.isExpanded(self.proxy.mapFromSource(item.index())) for path, item in self._walk()
+        }
+
+    def _refold(self, folds: dict[tuple[str, ...], bool]) -> None:
+        for path, item in self._walk():
+            if path in folds:
+                self.tree.setExpanded(self.proxy.mapFromSource(item.index()), folds[path])
+
+    def _walk(self) -> list[tuple[tuple[str, ...], QStandardItem]]:
+        found: list[tuple[tuple[str, ...], QStandardItem]] = []
+        pending: list[tuple[QStandardItem, tuple[str, ...]]] = [(self.model.invisibleRootItem(), ())]
+        while pending:
+            parent, path = pending.pop()
+            for row in range(parent.rowCount()):
+                child = parent.child(row)
+                if child is not None and child.hasChildren():
+                    here = (*path, _item_id(child))
+                    found.append((here, child))
+                    pending.append((child, here))
+        return found
 
     def _on_filter_text_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
@@ -172,6 +206,12 @@ class OutlineView(QWidget):
                     finally:
                         self._syncing = False
                 return
+
+
+def _item_id(item: QStandardItem) -> str:
+    """What names an item across rebuilds: its record, else its title without the count."""
+    kind, key = item.data(KIND_ROLE), item.data(KEY_ROLE)
+    return f"{kind}:{key}" if kind and key else item.text().rsplit(" (", 1)[0]
 
 
 def _outline_key(agreement: Agreement) -> tuple[object, ...]:

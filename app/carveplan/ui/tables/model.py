@@ -107,7 +107,8 @@ class RecordTableModel(QAbstractTableModel):
                 agreement = self.document.agreement
                 new = clipboard.new_records(self.spec, agreement, self._rows, cells, self._context())
                 return self._insert(len(self._rows), new)
-            after = clipboard.replace_cells(self.spec, self._rows, rows, left, cells)
+            agreement = self.document.agreement
+            after = clipboard.replace_cells(self.spec, self._rows, rows, left, cells, agreement)
         except clipboard.PasteError as err:
             self.edit_failed.emit(str(err) + "\n" + "\n".join(err.problems[1:]))
             return False

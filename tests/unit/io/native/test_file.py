@@ -204,7 +204,8 @@ def test_every_problem_is_reported_with_its_path() -> None:
         scenarios=[{"name": "s", "overrides": [{"kind": "war"}, {"kind": "milestone_delay"}]}],
     )
     found = dict(_problems(text))
-    assert found["eif"] == "expected a real calendar date YYYY-MM-DD, found '2027-02-30'"
+    assert found["eif"].startswith("expected a real calendar date YYYY-MM-DD (month 01 to 12")
+    assert found["eif"].endswith("such as 2027-07-01, found '2027-02-30'")
     assert found["eif_tentative"] == "expected true or false, found 'yes'"
     assert "not 29 February" in found["stage_day"]
     assert found["parties[0].name"] == "expected text in quotes, found the number 5"

@@ -234,11 +234,13 @@ def _line(outline: Outline, task: MsTask) -> Line:
     code = fields.get("code", lead.group(1) if lead else "")
     description = fields.get("description", lead.group(2) if lead else task.name)
     phase_tasks = outline.phase_tasks(task)
-    phases = tuple(_phase(outline, t, i) for i, t in enumerate(phase_tasks))
-    measure = _enum(outline, task, "measure", "Measure", MeasureKind.TARIFF)
     category = fields.get("category", "")
     if category.strip() and all(_generated(t) for t in phase_tasks):
-        phases = ()  # the category regenerates them, and follows a later change of entry into force
+        # The category regenerates them, and follows a later change of entry into force. Their dates
+        # are not read: a gate's lag may have put them past the dates an agreement can hold.
+        phase_tasks = []
+    phases = tuple(_phase(outline, t, i) for i, t in enumerate(phase_tasks))
+    measure = _enum(outline, task, "measure", "Measure", MeasureKind.TARIFF)
     gates = outline.gates(task)
     if phases and all(set(gates) <= set(p.gates) for p in phases):
         # Stages of an agreement's own category are written out with the line's gates on each; the

@@ -251,3 +251,17 @@ def test_unreadable_staging_rules_in_the_notes_are_located() -> None:
     with pytest.raises(ReadError) as caught:
         loads_mspdi(broken, "plan.xml")
     assert "'Entry into force' Notes: the agreement's staging rules cannot be read" in str(caught.value)
+
+
+def test_stages_a_gate_puts_past_2200_come_back_from_their_category() -> None:
+    from dataclasses import replace as changed
+
+    from carveplan.model import Line
+
+    original = partnership()
+    milestone = original.milestones[0].id
+    late = Gate(milestone, Offset(225, Unit.YEARS))
+    line = Line("L-late", "VNM", "energy", "270900", "Crude", base=Decimal(5), category="B5", gates=(late,))
+    original = changed(original, lines=(*original.lines, line))
+    back = _round_trip(original)
+    assert _meaning(back) == _meaning(original)

@@ -21,40 +21,11 @@ HS_SECTORS: dict[str, SectorId] = {
 # Whole chapters and headings (DOMAIN.md's working map): all of chapter 27 (coal, crude, fuels,
 # LPG, gas, electricity), uranium and thorium ores 2612, radioactive elements and isotopes 2844-2845;
 # the ores of chapter 26 that carry a critical metal, and rare-earth compounds 2846.
-_CRITICAL_HEADINGS: tuple[str, ...] = (
-    "2602",
-    "2603",
-    "2604",
-    "2605",
-    "2606",
-    "2609",
-    "2610",
-    "2611",
-    "2613",
-    "2614",
-)
-_CRITICAL_HEADINGS += ("2615", "2617", "2846")
+_CRITICAL_HEADINGS = "2602 2603 2604 2605 2606 2609 2610 2611 2613 2614 2615 2617 2846"
 HS_PREFIXES: dict[str, SectorId] = {
     "27": "energy",
     **dict.fromkeys(("2612", "2844", "2845"), "energy"),
-    **dict.fromkeys(
-        [
-            "2602",
-            "2603",
-            "2604",
-            "2605",
-            "2606",
-            "2609",
-            "2610",
-            "2611",
-            "2613",
-            "2614",
-            "2615",
-            "2617",
-            "2846",
-        ],
-        "critical_minerals",
-    ),
+    **dict.fromkeys(_CRITICAL_HEADINGS.split(), "critical_minerals"),
 }
 CPC_SECTORS: dict[str, SectorId] = {"752": "telecommunications"}
 OTHER: SectorId = "other"

@@ -18,6 +18,7 @@ SUITES = (
     "bench_schedule",
     "bench_mspdi",
     "bench_present",
+    "bench_decks",
     "bench_app",
     "bench_diff",
     "bench_hostile",

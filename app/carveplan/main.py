@@ -7,24 +7,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from carveplan.cli import COMMANDS, HELP_WORD
+
 # Words that make the launcher hand over to the command line instead of opening a window.
-_CLI_WORDS = frozenset(
-    {
-        "validate",
-        "show",
-        "trajectory",
-        "export",
-        "import",
-        "compare",
-        "divergence",
-        "trade",
-        "coverage",
-        "categories",
-        "diff",
-        "rounds",
-        "help",
-    }
-)
+_CLI_WORDS = frozenset({*COMMANDS, HELP_WORD})
 
 
 def wants_cli(args: Sequence[str]) -> bool:
@@ -36,7 +22,7 @@ def unknown_word(args: Sequence[str]) -> str | None:
     """The message for a first word that is neither a command nor an existing file, else ``None``."""
     if not args or wants_cli(args) or Path(args[0]).exists():
         return None
-    commands = ", ".join(sorted(_CLI_WORDS - {"help"}))
+    commands = ", ".join(sorted(COMMANDS))
     return (
         f"carveplan: {args[0]!r} is neither a command nor a file.\n"
         f"  commands: {commands}\n"

@@ -96,7 +96,7 @@ def test_show_text_and_json(korus: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_validate_exit_codes(korus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "validate", str(korus))
     assert status == 0
-    assert "0 error(s)" in out
+    assert "0 errors, 0 warnings, 3 lines" in out
     broken = tmp_path / "broken.carveplan"
     native.save(Agreement("Broken", date(2027, 1, 1), lines=(Line("X", "ZZZ", "energy", "27"),)), broken)
     status, out, _ = run(capsys, "validate", str(broken))
@@ -141,7 +141,7 @@ def test_python_dash_m_entry_point(korus: Path) -> None:
         env=env,
     )
     assert done.returncode == 0, done.stderr
-    assert "korus.carveplan: 0 error(s)" in done.stdout
+    assert "korus.carveplan: 0 errors" in done.stdout
 
 
 def test_trajectory_csv_keeps_formula_like_text_inert(

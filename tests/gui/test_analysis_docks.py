@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from carveplan.engine.presets import EXCEPTION_PRESETS, REVIEW_PRESETS
+from carveplan.model import RecordKind
 from carveplan.ui import preset_dialog
-from carveplan.ui.analysis import open_editor
+from carveplan.ui.comparison import ComparisonView
 from carveplan.ui.document import Document
 from carveplan.ui.main_window import MainWindow
 from tests.helpers.analysis import analysis_agreement
@@ -39,9 +40,11 @@ def texts(menu: QMenu) -> list[str]:
 
 
 def test_docks_are_tabbed_with_problems(window: MainWindow) -> None:
-    tabbed = window.tabifiedDockWidgets(window.problems_dock)
-    assert {d.windowTitle() for d in window.analysis.docks} <= {d.windowTitle() for d in tabbed}
-    assert [d.objectName() for d in window.analysis.docks] == [
+    docks = window.bench.docks
+    tabbed = window.tabifiedDockWidgets(docks["problems"])
+    analysis = [docks[name] for name in ("comparison", "divergence", "exceptions-register", "coverage")]
+    assert {d.windowTitle() for d in analysis} <= {d.windowTitle() for d in tabbed}
+    assert [d.objectName() for d in analysis] == [
         "dock-comparison",
         "dock-divergence",
         "dock-exceptions-register",
@@ -70,32 +73,34 @@ def test_scenario_menu_lists_scenarios_then_analysis_actions(window: MainWindow)
 
 
 def test_duplicate_and_delete_wait_for_a_scenario(window: MainWindow) -> None:
-    actions = window.analysis.actions
-    assert not actions["delete"].isEnabled()
+    actions = window.bench.actions
+    assert not actions["delete_scenario"].isEnabled()
     window.document.set_scenario("late")
-    assert actions["delete"].isEnabled()
-    actions["duplicate"].trigger()
+    assert actions["delete_scenario"].isEnabled()
+    actions["duplicate_scenario"].trigger()
     assert window.document.scenario == "late (copy)"
 
 
 def test_compare_raises_the_comparison_and_lights_the_chart(window: MainWindow, qtbot: QtBot) -> None:
     window.document.set_scenario("late")
-    window.analysis.actions["compare"].trigger()
-    comparison = window.analysis.comparison
+    window.bench.docks["tables"].raise_()
+    window.bench.actions["compare"].trigger()
+    comparison = window.bench.view("comparison", ComparisonView)
     qtbot.waitUntil(lambda: comparison.isVisible() and comparison.model.comparison is not None)
-    window.document.select("lines", "L6")
+    window.document.select(RecordKind.LINES, "L6")
     assert window.chart.state.highlight == frozenset({"M1"})
     assert window.chart.state.selected == "L6"
-    window.tables_dock.raise_()  # the comparison goes behind: its highlight goes too
+    window.bench.docks["tables"].raise_()  # the comparison goes behind: its highlight goes too
     qtbot.waitUntil(lambda: window.chart.state.highlight == frozenset())
 
 
 def test_editor_is_one_per_window(window: MainWindow) -> None:
-    assert open_editor(window) is open_editor(window)
+    assert window.bench.open_editor() is window.bench.open_editor()
 
 
 @pytest.mark.parametrize(
-    ("kind", "key"), [("exceptions", EXCEPTION_PRESETS[0].key), ("reviews", REVIEW_PRESETS[0].key)]
+    ("kind", "key"),
+    [(RecordKind.EXCEPTIONS, EXCEPTION_PRESETS[0].key), (RecordKind.REVIEWS, REVIEW_PRESETS[0].key)],
 )
 def test_preset_adds_one_record_as_one_step(window: MainWindow, kind: str, key: str) -> None:
     document = window.document
@@ -112,7 +117,7 @@ def test_preset_adds_one_record_as_one_step(window: MainWindow, kind: str, key: 
 
 
 def test_preset_dialog_fills_party_and_sectors(window: MainWindow, qtbot: QtBot) -> None:
-    dialog = preset_dialog.PresetDialog(window.document, "exceptions", window)
+    dialog = preset_dialog.PresetDialog(window.document, RecordKind.EXCEPTIONS, window)
     qtbot.addWidget(dialog)
     dialog.preset.setCurrentIndex(dialog.preset.findData("rcep_7_5"))
     dialog.party.setCurrentIndex(dialog.party.findData("BBB"))
@@ -124,7 +129,7 @@ def test_preset_dialog_fills_party_and_sectors(window: MainWindow, qtbot: QtBot)
 
 
 def test_preset_dialog_refuses_a_taken_id(window: MainWindow, qtbot: QtBot) -> None:
-    dialog = preset_dialog.PresetDialog(window.document, "exceptions", window)
+    dialog = preset_dialog.PresetDialog(window.document, RecordKind.EXCEPTIONS, window)
     qtbot.addWidget(dialog)
     dialog.ident.setText("EX1")
     dialog.accept()

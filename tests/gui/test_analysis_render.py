@@ -8,11 +8,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from carveplan.io import native
+from carveplan.model import RecordKind
 from carveplan.resources import sample_path
-from carveplan.ui.analysis import open_editor
+from carveplan.ui.comparison import ComparisonView
 from carveplan.ui.comparison_model import gating_milestones
+from carveplan.ui.coverage_view import CoverageView
+from carveplan.ui.divergence_view import DivergenceView
 from carveplan.ui.document import Document
 from carveplan.ui.main_window import MainWindow
+from carveplan.ui.register_view import RegisterView
 from tests.helpers.pictures import saved_picture
 
 SAMPLE = sample_path()
@@ -34,25 +38,28 @@ def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
 
 
 def test_render_analysis_views(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
-    analysis = window.analysis
+    bench = window.bench
+    comparison_view = bench.view("comparison", ComparisonView)
     models = (
-        analysis.comparison.model,
-        analysis.divergence.model,
-        analysis.register.model,
-        analysis.coverage.years,
+        comparison_view.model,
+        bench.view("divergence", DivergenceView).model,
+        bench.view("exceptions-register", RegisterView).model,
+        bench.view("coverage", CoverageView).years,
     )
-    for dock, model, name in zip(
-        analysis.docks, models, ("comparison", "divergence", "register", "coverage"), strict=True
+    docks = ("comparison", "divergence", "exceptions-register", "coverage")
+    for dock_id, model, name in zip(
+        docks, models, ("comparison", "divergence", "register", "coverage"), strict=True
     ):
+        dock = bench.docks[dock_id]
         dock.raise_()
         qtbot.waitUntil(lambda m=model: m.rowCount() > 0)
         if name == "comparison":
-            comparison = analysis.comparison.model.comparison
+            comparison = comparison_view.model.comparison
             assert comparison is not None
             line = next(
                 e for e in comparison.lines if e.delay_months and gating_milestones(comparison.schedule, e)
             )
-            window.document.select("lines", line.line.id)
+            window.document.select(RecordKind.LINES, line.line.id)
             qtbot.waitUntil(lambda: bool(window.chart.state.highlight))
             with qtbot.waitSignal(window.chart.drawn, timeout=10000):
                 window.chart.redraw()
@@ -61,7 +68,7 @@ def test_render_analysis_views(window: MainWindow, qtbot: QtBot, tmp_path: Path)
 
 
 def test_render_scenario_editor(window: MainWindow, tmp_path: Path) -> None:
-    editor = open_editor(window)
+    editor = window.bench.open_editor()
     editor.resize(620, 620)
     assert editor.overrides.count() == 6
     saved_picture(editor.grab(), tmp_path / "analysis-editor.png")

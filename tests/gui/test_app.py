@@ -106,3 +106,19 @@ def test_declined_recovery_keeps_the_autosave_aside_and_says_where(
     assert native.load(kept[0]) == small_agreement
     assert str(kept[0]) in told[0]
     assert autosave.pending_recoveries() == []  # not offered again
+
+
+def test_the_display_advice_works_as_printed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from carveplan.ui import app
+
+    launcher = tmp_path / "venv" / "bin" / "carveplan"
+    launcher.parent.mkdir(parents=True)
+    launcher.write_text("#!/bin/sh\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", [str(launcher), "plan.carveplan"])
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # neither carveplan nor xvfb-run on PATH
+    advice = app.no_display_advice(["plan.carveplan"])
+    assert f"xvfb-run -a {launcher} plan.carveplan" in advice
+    assert f"{launcher} --help" in advice
+    assert "apt-get install xvfb" in advice
+    monkeypatch.setattr(sys, "argv", ["-m"])  # python -m carveplan: the same Python again
+    assert f"{sys.executable} -m carveplan --help" in app.no_display_advice([])

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from carveplan.chart.axes import day_num
-from carveplan.ui.document import Document
+from carveplan.ui.document import PHASES, Document
 from carveplan.ui.main_window import MainWindow
 from tests.helpers.tables_sample import tables_sample
 
@@ -34,7 +34,7 @@ def test_double_click_on_a_generated_bar_edits_its_value(
     with qtbot.waitSignal(window.chart.phase_activated) as activated:
         window.chart._on_canvas_press(event)
     assert activated.args == ["VNM-E01", 1]
-    phases = window.tables.table("phases")
+    phases = window.tables.table(PHASES)
     assert window.tables.currentWidget() is phases
     assert phases.model.generated()
     editor = QApplication.focusWidget()

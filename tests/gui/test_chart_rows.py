@@ -36,7 +36,7 @@ def test_twelve_line_rows_show_at_1280_by_720(window: MainWindow) -> None:
 
 
 def test_title_and_legend_come_back_from_the_view_menu(window: MainWindow, qtbot: QtBot) -> None:
-    action = window.actions_by_name["chrome"]
+    action = window.bench.actions["chrome"]
     with qtbot.waitSignal(window.chart.drawn, timeout=10000):
         action.trigger()
     artists = window.chart.artists

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from carveplan.engine.compare import Change
+from carveplan.model import RecordKind
 from carveplan.ui import commands
 from carveplan.ui.comparison import ComparisonView
 from carveplan.ui.comparison_model import COLUMNS, ComparisonModel, gating_milestones
@@ -90,7 +91,7 @@ def test_selecting_a_row_selects_the_line_and_highlights_its_gates(view: Compari
 
 def test_line_selected_elsewhere_becomes_current(view: ComparisonView, qtbot: QtBot) -> None:
     with qtbot.waitSignal(view.highlight_changed) as blocker:
-        view._document.select("lines", "L3")
+        view._document.select(RecordKind.LINES, "L3")
     assert view.model.entry(view.tree.currentIndex()).line.id == "L3"  # type: ignore[union-attr]
     assert blocker.args == [frozenset({"M2"})]
 
@@ -103,7 +104,7 @@ def test_sector_row_highlights_nothing(view: ComparisonView, qtbot: QtBot) -> No
 
 def test_an_edit_refreshes_after_a_pause_and_keeps_the_line(view: ComparisonView, qtbot: QtBot) -> None:
     document = view._document
-    document.select("lines", "L1")
+    document.select(RecordKind.LINES, "L1")
     late = document.agreement.scenarios[0]
     unmissed = dataclasses.replace(late, overrides=late.overrides[:1])  # M2 is met after all
     after = dataclasses.replace(document.agreement, scenarios=(unmissed, *document.agreement.scenarios[1:]))
@@ -129,7 +130,7 @@ def test_gating_milestones_are_milestones_only(document: Document) -> None:
 
 
 def test_hiding_the_view_clears_the_highlight(view: ComparisonView, qtbot: QtBot) -> None:
-    view._document.select("lines", "L6")
+    view._document.select(RecordKind.LINES, "L6")
     with qtbot.waitSignal(view.highlight_changed) as blocker:
         view.hide()
     assert blocker.args == [frozenset()]

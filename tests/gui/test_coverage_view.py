@@ -110,4 +110,4 @@ def test_the_agreement_menu_opens_trade_data(qtbot: QtBot, monkeypatch: pytest.M
     qtbot.addWidget(window)
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Agreement")
     assert "&Trade Data…" in [a.text() for a in menu.actions()]  # type: ignore[union-attr]
-    assert window.analysis.actions["trade"].shortcut().toString() == "Ctrl+Shift+T"
+    assert window.bench.actions["trade"].shortcut().toString() == "Ctrl+Shift+T"

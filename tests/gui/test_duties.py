@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from carveplan.chart.hit import Hit, HitKind
-from carveplan.model import Agreement
+from carveplan.model import Agreement, RecordKind
 from carveplan.ui import schedule_dialog
 from carveplan.ui.chart_tips import hit_tooltip
-from carveplan.ui.document import Document
+from carveplan.ui.document import PHASES, Document
 from carveplan.ui.files import FileController
 from carveplan.ui.gantt_view import GanttView
 from carveplan.ui.schedule_dialog import ScheduleImportDialog
@@ -47,11 +47,11 @@ def imported(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> D
 
 def test_the_phases_table_shows_the_korus_cuts(imported: Document) -> None:
     (line,) = imported.agreement.lines
-    lines = RecordTableModel(imported, SPECS["lines"])
-    assert lines.data(lines.index(0, SPECS["lines"].column_of("base"))) == "4.4¢/kg"
+    lines = RecordTableModel(imported, SPECS[RecordKind.LINES])
+    assert lines.data(lines.index(0, SPECS[RecordKind.LINES].column_of("base"))) == "4.4¢/kg"
     phases = PhaseTableModel(imported)
     phases.set_line(line.id)
-    column = SPECS["phases"].column_of("value")
+    column = SPECS[PHASES].column_of("value")
     shown = [phases.data(phases.index(row, column)) for row in range(phases.rowCount())]
     assert shown == ["3.5¢/kg", "2.6¢/kg", "1.7¢/kg", "0.8¢/kg", "Free"]
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from carveplan.io import native
-from carveplan.model import Agreement
+from carveplan.model import Agreement, RecordKind
 from carveplan.ui import commands
 from carveplan.ui.file_guard import lock_path
 from carveplan.ui.main_window import MainWindow
@@ -106,7 +106,7 @@ def test_saving_over_a_file_changed_on_disk_asks_first(
     elsewhere = small_agreement.__class__(**{**small_agreement.__dict__, "title": "Saved elsewhere"})
     native.save(elsewhere, saved)
     os.utime(saved, ns=(os.stat(saved).st_atime_ns, os.stat(saved).st_mtime_ns + 5_000_000_000))
-    commands.edit_field(win.document, "lines", 0, "base", Decimal("7"))
+    commands.edit_field(win.document, RecordKind.LINES, 0, "base", Decimal("7"))
     assert not win.files.save()  # Cancel is the default
     assert asked[-1] == "File changed elsewhere"
     assert native.load(saved).title == "Saved elsewhere"
@@ -115,6 +115,6 @@ def test_saving_over_a_file_changed_on_disk_asks_first(
     assert win.files.save()
     assert native.load(saved).lines[0].base == Decimal("7")
     asked.clear()
-    commands.edit_field(win.document, "lines", 0, "base", Decimal("6"))
+    commands.edit_field(win.document, RecordKind.LINES, 0, "base", Decimal("6"))
     assert win.files.save()  # our own last save is not "changed elsewhere"
     assert asked == []

@@ -92,3 +92,26 @@ def test_opening_a_mutated_file_never_raises(
     else:
         assert shown[-1]
         assert window.document.agreement is before
+
+
+@pytest.mark.parametrize("error", [RecursionError, MemoryError, OverflowError, KeyError, TypeError])
+def test_an_error_no_reader_expected_shows_a_dialog_and_keeps_the_document(
+    error: type[Exception], window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from carveplan.ui import files
+
+    path = tmp_path / "odd.carveplan"
+    path.write_text("{}", encoding="utf-8")
+
+    def fail(_path: Path) -> Agreement:
+        raise error("deep inside a reader")
+
+    monkeypatch.setattr(files, "read_agreement", fail)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text: told.append(f"{title}: {text}"))
+    before = window.document.agreement
+    assert not window.files.open_path(path, ask=False)
+    assert told == [f"Cannot open: odd.carveplan could not be read ({error.__name__}). Nothing was changed."]
+    assert window.document.agreement is before

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from carveplan.io import native
-from carveplan.model import Agreement
+from carveplan.model import Agreement, RecordKind
 from carveplan.resources import sample_path
 from carveplan.ui import commands
 from carveplan.ui.main_window import MainWindow
 from carveplan.ui.outline import KEY_ROLE
+from carveplan.ui.scenario_box import ScenarioBox
 from tests.helpers.pictures import saved_picture
 
 
@@ -39,7 +40,7 @@ def test_title_shows_name_and_modified_mark(window: MainWindow, saved: Path) -> 
     assert window.files.open_path(saved, ask=False)
     assert window.windowTitle() == "small.carveplan[*] — CarvePlan"
     assert not window.isWindowModified()
-    commands.edit_field(window.document, "lines", 0, "base", Decimal("1"))
+    commands.edit_field(window.document, RecordKind.LINES, 0, "base", Decimal("1"))
     assert window.isWindowModified()
     window.document.undo_stack.undo()
     assert not window.isWindowModified()
@@ -47,7 +48,7 @@ def test_title_shows_name_and_modified_mark(window: MainWindow, saved: Path) -> 
 
 def test_save_writes_the_file_and_clears_modified(window: MainWindow, saved: Path) -> None:
     window.files.open_path(saved, ask=False)
-    commands.edit_field(window.document, "lines", 0, "description", "Liquefied natural gas")
+    commands.edit_field(window.document, RecordKind.LINES, 0, "description", "Liquefied natural gas")
     assert window.files.save()
     assert native.load(saved).lines[0].description == "Liquefied natural gas"
     assert not window.document.is_modified
@@ -69,7 +70,7 @@ def test_unsaved_changes_prompt(
     window: MainWindow, saved: Path, monkeypatch: pytest.MonkeyPatch, answer: object, opened: bool
 ) -> None:
     window.files.open_path(saved, ask=False)
-    commands.edit_field(window.document, "lines", 0, "base", Decimal("2"))
+    commands.edit_field(window.document, RecordKind.LINES, 0, "base", Decimal("2"))
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: asked.append(args[2]) or answer)
     assert window.files.open_path(sample_path()) is opened
@@ -122,11 +123,10 @@ def test_dropping_a_file_opens_it(window: MainWindow, saved: Path) -> None:
 
 def test_scenario_box_switches_the_document_scenario(window: MainWindow, saved: Path) -> None:
     window.files.open_path(saved, ask=False)
-    assert [window.scenario_box.itemText(i) for i in range(window.scenario_box.count())] == [
-        "baseline",
-        "sanctions persist",
-    ]
-    window.scenario_box.setCurrentText("sanctions persist")
+    box = window.findChild(ScenarioBox)
+    assert isinstance(box, ScenarioBox)
+    assert [box.itemText(i) for i in range(box.count())] == ["baseline", "sanctions persist"]
+    box.setCurrentText("sanctions persist")
     assert window.document.scenario == "sanctions persist"
 
 
@@ -173,7 +173,7 @@ def test_all_sectors_switch_shows_the_other_lines(
     window.show()
     window.document.load(agreement, None)
     assert "H-1" not in [row.key for row in window.chart.all_rows()]
-    action = window.actions_by_name["all_sectors"]
+    action = window.bench.actions["all_sectors"]
     assert action.isCheckable()
     with qtbot.waitSignal(window.chart.drawn, timeout=10000):
         action.trigger()

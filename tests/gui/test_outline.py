@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pytestqt.qtbot import QtBot
 
-from carveplan.model import Agreement
+from carveplan.model import Agreement, RecordKind
 from carveplan.ui import commands
 from carveplan.ui.document import Document
 from carveplan.ui.outline import KEY_ROLE, KIND_ROLE, OutlineView
@@ -61,7 +61,7 @@ def test_selection_goes_both_ways(qtbot: QtBot, small_agreement: Agreement) -> N
         source = view.model.match(view.model.index(0, 0), KEY_ROLE, "L-2", 1, _recursive())[0]
         view.tree.setCurrentIndex(view.proxy.mapFromSource(source))
     assert blocker.args == ["lines", "L-2"]
-    document.select("milestones", "DATA-1")
+    document.select(RecordKind.MILESTONES, "DATA-1")
     current = view.tree.currentIndex()
     assert (current.data(KIND_ROLE), current.data(KEY_ROLE)) == ("milestones", "DATA-1")
 
@@ -70,11 +70,11 @@ def test_outline_follows_edits_and_undo(qtbot: QtBot, small_agreement: Agreement
     document = Document(small_agreement)
     view = OutlineView(document)
     qtbot.addWidget(view)
-    commands.edit_field(document, "lines", 0, "description", "Liquefied natural gas")
+    commands.edit_field(document, RecordKind.LINES, 0, "description", "Liquefied natural gas")
     assert "271111  Liquefied natural gas" in _texts(view)
     document.undo_stack.undo()
     assert "271111  LNG" in _texts(view)
-    commands.edit_field(document, "lines", 0, "base", Decimal("1"))  # not shown: no rebuild needed
+    commands.edit_field(document, RecordKind.LINES, 0, "base", Decimal("1"))  # not shown: no rebuild needed
     assert "271111  LNG" in _texts(view)
 
 
@@ -110,3 +110,47 @@ def test_other_lines_are_counted_and_listed_by_hs_section_on_request(
     assert "Section I (1)" in texts
     assert "Section IV (1)" in texts
     assert any("Horses" in t for t in texts)
+
+
+def _expanded_texts(view: OutlineView) -> set[str]:
+    from PySide6.QtCore import QModelIndex
+
+    found: set[str] = set()
+    pending = [QModelIndex()]
+    while pending:
+        parent = pending.pop()
+        for row in range(view.proxy.rowCount(parent)):
+            index = view.proxy.index(row, 0, parent)
+            if view.tree.isExpanded(index):
+                found.add(str(index.data()).rsplit(" (", 1)[0])
+                pending.append(index)
+    return found
+
+
+def test_an_insert_keeps_what_was_opened_and_another_document_starts_folded(
+    qtbot: QtBot, small_agreement: Agreement
+) -> None:
+    from dataclasses import replace
+
+    from carveplan.model import Line, new_uid
+
+    document = Document(replace(small_agreement, uid=new_uid()))
+    view = OutlineView(document)
+    qtbot.addWidget(view)
+    party = view.proxy.index(1, 0)  # VNM
+    sector = view.proxy.index(0, 0, party)  # its energy lines
+    milestones = view.proxy.index(2, 0)
+    for index in (sector, milestones):
+        view.tree.setExpanded(index, True)
+    view.tree.setExpanded(view.proxy.index(0, 0), False)  # AUS folded by the user
+    opened = _expanded_texts(view)
+    assert {"VNM — Viet Nam", "Energy", "Milestones"} <= opened
+    assert "AUS — Australia" not in opened
+    line = Line("L-4", "VNM", "energy", "271112", "Propane")
+    commands.apply(document, replace(document.agreement, lines=(*document.agreement.lines, line)), "Insert")
+    assert _expanded_texts(view) == opened
+    assert "271112  Propane" in _texts(view)
+    document.load(replace(small_agreement, uid=new_uid(), title="Another"), None)
+    folded = _expanded_texts(view)  # as a document opens: the top level open, nothing below
+    assert {"AUS — Australia", "VNM — Viet Nam", "Milestones"} <= folded
+    assert "Energy" not in folded

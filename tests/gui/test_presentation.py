@@ -111,3 +111,19 @@ def test_one_classification_label_and_values_on_the_bars(presenting: Presentatio
     values = [t.get_text() for t in artists.labels if "%" in t.get_text() and "→" not in t.get_text()[:1]]
     assert values
     assert min(t.get_fontsize() for t in artists.labels) >= 12
+
+
+def test_a_short_page_keeps_the_row_height_of_a_full_one(
+    presenting: PresentationWindow, qtbot: QtBot
+) -> None:
+    heights = {}
+    for number, page in enumerate(presenting.pages):
+        with qtbot.waitSignal(presenting.chart.drawn, timeout=10000):
+            presenting.show_page(number)
+        artists = presenting.chart.artists
+        assert artists is not None
+        heights[page.count] = artists.frame.row_points
+        if len(heights) > 1:
+            break
+    assert len(heights) == 2  # a full page and a shorter one
+    assert len({round(points, 3) for points in heights.values()}) == 1

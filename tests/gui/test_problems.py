@@ -6,7 +6,7 @@ import dataclasses
 
 from pytestqt.qtbot import QtBot
 
-from carveplan.model import Agreement
+from carveplan.model import Agreement, RecordKind
 from carveplan.ui import commands
 from carveplan.ui.document import Document
 from carveplan.ui.problems import ProblemsPanel
@@ -33,7 +33,7 @@ def test_an_edit_revalidates_in_the_background(qtbot: QtBot, small_agreement: Ag
     qtbot.addWidget(panel)
     errors_before = sum(p.severity.value == "error" for p in panel.model.problems)
     with qtbot.waitSignal(panel.counts_changed, timeout=5000) as blocker:
-        commands.edit_field(document, "lines", 0, "party", "ZZZ")
+        commands.edit_field(document, RecordKind.LINES, 0, "party", "ZZZ")
     assert blocker.args[0] > errors_before
     document.undo_stack.undo()
     with qtbot.waitSignal(panel.counts_changed, timeout=5000) as blocker:

@@ -107,7 +107,7 @@ def test_alt_return_opens_the_dialog_from_the_file_menu(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(PropertiesDialog, "exec", lambda self: shown.append(self.fields.title.text()) or 0)
-    action = window.actions_by_name["properties"]
+    action = window.bench.actions["properties"]
     assert action.shortcut().toString() == "Alt+Return"
     assert action in window.menuBar().actions()[0].menu().actions()
     action.trigger()
@@ -129,7 +129,7 @@ def test_new_asks_for_title_eif_and_parties(
     monkeypatch.setattr(NewAgreementDialog, "exec", fill)
     with qtbot.waitSignal(window.chart.drawn, timeout=5000):
         window.show()
-        window.actions_by_name["new"].trigger()
+        window.bench.actions["new"].trigger()
     agreement = window.document.agreement
     assert agreement.title == "Indo-Pacific Supply Chains Agreement"
     assert agreement.eif == date(2028, 7, 1)

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from carveplan.engine.rounds import take_round
 from carveplan.io import native
-from carveplan.model import Stance
+from carveplan.model import RecordKind, Stance
 from carveplan.model import collection as col
 from carveplan.resources import sample_path
 from carveplan.ui import commands
@@ -45,8 +45,8 @@ def _offer(document: Document) -> None:
 
 
 def _recategorize(document: Document, line_id: str, category: str) -> None:
-    index = col.index_of(document.agreement, "lines", line_id)
-    commands.edit_field(document, "lines", index, "category", category)
+    index = col.index_of(document.agreement, RecordKind.LINES, line_id)
+    commands.edit_field(document, RecordKind.LINES, index, "category", category)
 
 
 def test_adding_a_round_is_one_undo_step(panel: RoundsPanel, document: Document) -> None:
@@ -140,9 +140,9 @@ def test_a_round_overlays_the_chart_as_ghost_bars(qtbot: QtBot, window: MainWind
     _offer(document)
     _recategorize(document, "VNM-E02", "B10")
     _recategorize(document, "VNM-E04", "A")
-    panel = window.rounds_dock.widget()
+    panel = window.bench.docks["rounds"].widget()
     assert isinstance(panel, RoundsPanel)
-    window.rounds_dock.raise_()
+    window.bench.docks["rounds"].raise_()
     window.chart.state.parties = ("VNM",)  # the offer is Viet Nam's schedule
     with qtbot.waitSignal(window.chart.drawn, timeout=10000):
         panel.ghost.setCurrentText("Round 2 — VNM offer")

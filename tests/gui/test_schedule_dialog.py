@@ -127,7 +127,7 @@ def test_the_check_shows_each_rows_sector_and_the_scrub(
     assert "published 3.3, category 5 Years computes 3.2" in first[4]
     assert dialog.check.item(1, 2).text() == "other"
     assert "1 in the focus sectors, 1 other" in dialog.status.text()
-    assert "1 scrub warnings; rules: KORUS" in dialog.status.text()
+    assert "1 scrub warning; rules: KORUS" in dialog.status.text()
     dialog.accept()
     assert dialog.result_agreement is not None
     assert dialog.result_agreement.rule_set == "KORUS"
@@ -149,3 +149,49 @@ def test_rules_can_come_from_a_file(
     assert dialog.rules.currentText() == "KORUS (korus-rules.json)"
     assert dialog.chosen_rules() == RULE_SETS["KORUS"]
     assert "rules: KORUS" in dialog.status.text()
+
+
+def test_lines_the_agreement_has_are_shown_before_importing_and_left_out(
+    qtbot: QtBot, ustr: Path, small_agreement: Agreement
+) -> None:
+    # The agreement writes the LNG line dotted; the schedule prints 27111100: the same line.
+    from dataclasses import replace
+
+    from carveplan.model import Line
+
+    agreement = replace(
+        small_agreement, lines=(*small_agreement.lines, Line("V-9", "VNM", "energy", "2711.11.00", "LNG"))
+    )
+    dialog = ScheduleImportDialog(ustr, agreement, sniff_schedule(ustr))
+    qtbot.addWidget(dialog)
+    dialog.party.setCurrentText("VNM")
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.check.rowCount() == 3)  # checked on opening, before any click
+    first = [dialog.check.item(0, c).text() for c in range(dialog.check.columnCount())]
+    assert first[0] == "27111100"
+    assert first[2] == "energy"
+    assert "already in the agreement as V-9: left out" in first[4]
+    assert dialog.status.text().endswith("; 1 already in the agreement, left out")
+    dialog.accept()
+    assert dialog.result_agreement is not None
+    added = dialog.result_agreement.lines[len(agreement.lines) :]
+    assert [line.code for line in added] == ["85176200", "28252000"]
+
+
+def test_lines_the_agreement_has_can_be_imported_again(
+    qtbot: QtBot, ustr: Path, small_agreement: Agreement
+) -> None:
+    from dataclasses import replace
+
+    from carveplan.model import Line
+
+    agreement = replace(
+        small_agreement, lines=(*small_agreement.lines, Line("V-9", "VNM", "energy", "27111100"))
+    )
+    dialog = ScheduleImportDialog(ustr, agreement, sniff_schedule(ustr))
+    qtbot.addWidget(dialog)
+    dialog.party.setCurrentText("VNM")
+    dialog.skip_present.setChecked(False)
+    dialog.accept()
+    assert dialog.result_agreement is not None
+    assert len(dialog.result_agreement.lines) == len(agreement.lines) + 3

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from carveplan.io import native
-from carveplan.model import Agreement
-from carveplan.ui.document import Document
+from carveplan.model import Agreement, RecordKind
+from carveplan.ui.document import PHASES, Document
 from carveplan.ui.main_window import MainWindow
 from carveplan.ui.properties_dialog import NewAgreementDialog
 from tests.helpers.tables_sample import tables_sample
@@ -42,11 +42,11 @@ def test_the_outline_filter_is_cleared_by_a_new_agreement(
 
 
 def test_undoing_a_new_line_leaves_no_phases_of_it(window: MainWindow) -> None:
-    lines = window.tables.table("lines")
+    lines = window.tables.table(RecordKind.LINES)
     row = lines.model.add_row()
     key = lines.model.key(row)
-    window.tables.show_record("phases", key)
-    phases = window.tables.table("phases").model
+    window.tables.show_record(PHASES, key)
+    phases = window.tables.table(PHASES).model
     assert phases.line_id == key
     window.document.undo_stack.undo()
     assert phases.line_id == ""
@@ -74,14 +74,14 @@ def test_zoom_keeps_the_selected_line_in_view_and_selecting_pans_to_it(window: M
     chart.state.window = (eif - timedelta(days=30), eif + timedelta(days=3650))
     late = next(r for r in schedule.lines if r.line.category == "E")  # held six years, then cut
     first = min(p.start for p in late.phases)
-    window.document.select("lines", late.line.id)
+    window.document.select(RecordKind.LINES, late.line.id)
     for _ in range(4):
         chart.zoom_in()
         start, end = chart.current_window()
         assert start <= first <= end
     chart.state.window = (eif - timedelta(days=30), eif + timedelta(days=200))
-    window.document.select("lines", "VNM-T02")
-    window.document.select("lines", late.line.id)
+    window.document.select(RecordKind.LINES, "VNM-T02")
+    window.document.select(RecordKind.LINES, late.line.id)
     start, end = chart.current_window()
     assert start <= first <= end
     assert (end - start).days == 230  # panned, not zoomed

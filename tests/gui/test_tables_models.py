@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -17,6 +18,7 @@ from carveplan.model import (
     MilestoneDelay,
     MilestoneStatus,
     Offset,
+    RecordKind,
     StagingKind,
     Timing,
     Unit,
@@ -82,7 +84,7 @@ EDITS = [
 
 def stored(document: Document, model: RecordTableModel, row: int, field: str) -> Any:
     if isinstance(model, PhaseTableModel):
-        line = col.find(document.agreement, "lines", model.line_id)
+        line = col.find(document.agreement, RecordKind.LINES, model.line_id)
         return getattr(line.phases[row], field)
     return getattr(col.records(document.agreement, model.kind)[row], field)
 
@@ -146,7 +148,7 @@ def test_editing_a_generated_phase_writes_the_phases_out_in_one_step(document: D
     assert "Double-click a cell" in model.data(cell(model, 1, "value"), Qt.ItemDataRole.ToolTipRole)
     assert model.data(cell(model, 1, "value"), Qt.ItemDataRole.FontRole).italic()
     assert model.setData(cell(model, 1, "value"), "3.5")
-    line = col.find(document.agreement, "lines", "VNM-E01")
+    line = col.find(document.agreement, RecordKind.LINES, "VNM-E01")
     assert len(line.phases) == len(generated)  # no extra phase, unlike adding one
     assert line.phases[1].value == Decimal("3.5")
     assert line.phases[0] == generated[0]
@@ -159,7 +161,7 @@ def test_editing_a_generated_phase_writes_the_phases_out_in_one_step(document: D
         "Edit value of phase 2 of line VNM-E01 (phases of B5 written out)",
     )
     stack.undo()
-    assert col.find(document.agreement, "lines", "VNM-E01").phases == ()
+    assert col.find(document.agreement, RecordKind.LINES, "VNM-E01").phases == ()
     assert model.generated()
 
 
@@ -188,7 +190,7 @@ def test_add_phase_writes_out_generated_phases(document: Document) -> None:
     model.set_line("VNM-E01")
     generated = model.records()
     assert model.add_row() == len(generated)
-    line = col.find(document.agreement, "lines", "VNM-E01")
+    line = col.find(document.agreement, RecordKind.LINES, "VNM-E01")
     assert line.phases[: len(generated)] == generated
     assert line.phases[-1].start == Timing.after_previous(Offset(12, Unit.MONTHS))
     assert model.is_editable()
@@ -276,7 +278,7 @@ def test_paste_past_the_last_row_applies_nothing(document: Document, qtbot: QtBo
 def test_models_follow_undo_of_other_views(document: Document) -> None:
     model = model_of(document, "milestones")
     col_title = model.spec.column_of("title")
-    after = col.update_field(document.agreement, "milestones", 0, "title", "Renamed")
+    after = col.update_field(document.agreement, RecordKind.MILESTONES, 0, "title", "Renamed")
     from carveplan.ui import commands
 
     commands.apply(document, after, "Rename")
@@ -326,3 +328,34 @@ def test_a_quota_typed_in_one_cell_and_a_negative_volume_refused(document: Docum
         assert not model.setData(cell(model, 0, "quota"), "over 50% | -5 t")
     assert blocker.args[0] == "Quota: found 'over 50% | -5 t', expected a quota volume of 0 or more"
     assert document.agreement is before
+
+
+def test_writing_out_a_gated_lines_phases_moves_its_gates_onto_them(document: Document) -> None:
+    from carveplan.engine import validate
+    from carveplan.model import Gate
+
+    lines = model_of(document, "lines")
+    row = next(r for r in range(lines.rowCount()) if lines.key(r) == "VNM-E01")
+    gates = lines.spec.column_of("gates")
+    milestone = document.agreement.milestones[0].id
+    assert lines.setData(lines.index(row, gates), milestone)
+    model = PhaseTableModel(document)
+    model.set_line("VNM-E01")
+    assert model.setData(cell(model, 1, "value"), "3.5")
+    line = col.find(document.agreement, RecordKind.LINES, "VNM-E01")
+    assert line.gates == ()
+    assert all(phase.gates == (Gate(milestone),) for phase in line.phases)
+    assert not any("line gates apply" in p.message for p in validate(document.agreement))
+    document.undo_stack.undo()
+    assert col.find(document.agreement, RecordKind.LINES, "VNM-E01").gates == (Gate(milestone),)
+
+
+def test_phases_that_do_not_carry_the_lines_gates_leave_them_on_the_line(document: Document) -> None:
+    from carveplan.model import Gate, Phase, Timing
+    from carveplan.ui import commands
+
+    line = document.agreement.lines[0]
+    gated = dataclasses.replace(line, gates=(Gate("X-1"),), phases=())
+    agreement = dataclasses.replace(document.agreement, lines=(gated, *document.agreement.lines[1:]))
+    after = commands.with_phases(agreement, line.id, [Phase(Timing.agreement_year(2), Decimal("1"))])
+    assert after.lines[0].gates == (Gate("X-1"),)  # nothing carried it: kept for the user to move

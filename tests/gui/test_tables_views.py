@@ -11,7 +11,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QDateEdit, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from carveplan.ui.document import Document
+from carveplan.model import RecordKind
+from carveplan.ui.document import PHASES, Document
 from carveplan.ui.tables.delegate import CheckedLineEdit
 from carveplan.ui.tables.pane import TablesPane
 from carveplan.ui.tables.view import RecordTable
@@ -32,38 +33,40 @@ def table_index(table: RecordTable, row: int, field: str):
 
 
 def test_selecting_a_row_announces_it(pane: TablesPane, qtbot: QtBot) -> None:
-    lines = pane.table("lines")
+    lines = pane.table(RecordKind.LINES)
     with qtbot.waitSignal(pane.document.selection_changed) as blocker:
         lines.view.setCurrentIndex(table_index(lines, 6, "code"))
     assert blocker.args == ["lines", "AUS-E01"]
-    assert pane.table("phases").model.line_id == "AUS-E01"
+    assert pane.table(PHASES).model.line_id == "AUS-E01"
 
 
 def test_document_selection_selects_without_echo(pane: TablesPane, qtbot: QtBot) -> None:
-    milestones = pane.table("milestones")
+    milestones = pane.table(RecordKind.MILESTONES)
     seen: list[tuple[str, str]] = []
     pane.document.selection_changed.connect(lambda kind, key: seen.append((kind, key)))
-    pane.document.select("milestones", "LIC-1")
+    pane.document.select(RecordKind.MILESTONES, "LIC-1")
     assert milestones.selected_rows() == [2]
     assert seen == [("milestones", "LIC-1")]  # the table did not announce it again
 
 
 def test_phase_selected_elsewhere_shows_its_line(pane: TablesPane) -> None:
-    pane.document.select("phases", "VNM-T02#1")
-    assert pane.table("phases").model.line_id == "VNM-T02"
-    assert pane.table("phases").selected_rows() == [1]
-    assert pane.table("lines").model.key(pane.table("lines").selected_rows()[0]) == "VNM-T02"
+    pane.document.select(PHASES, "VNM-T02#1")
+    assert pane.table(PHASES).model.line_id == "VNM-T02"
+    assert pane.table(PHASES).selected_rows() == [1]
+    assert (
+        pane.table(RecordKind.LINES).model.key(pane.table(RecordKind.LINES).selected_rows()[0]) == "VNM-T02"
+    )
 
 
 def test_show_record_switches_tab(pane: TablesPane) -> None:
-    assert pane.show_record("exceptions", "EXC-2")
-    assert pane.currentWidget() is pane.table("exceptions")
-    assert pane.table("exceptions").selected_rows() == [1]
-    assert not pane.show_record("exceptions", "nope")
+    assert pane.show_record(RecordKind.EXCEPTIONS, "EXC-2")
+    assert pane.currentWidget() is pane.table(RecordKind.EXCEPTIONS)
+    assert pane.table(RecordKind.EXCEPTIONS).selected_rows() == [1]
+    assert not pane.show_record(RecordKind.EXCEPTIONS, "nope")
 
 
 def test_filter_and_sort(pane: TablesPane) -> None:
-    lines = pane.table("lines")
+    lines = pane.table(RecordKind.LINES)
     lines.set_filter("lithium")
     assert lines.proxy.rowCount() == 2
     lines.set_filter("")
@@ -75,9 +78,9 @@ def test_filter_and_sort(pane: TablesPane) -> None:
 
 
 def test_selection_survives_an_edit(pane: TablesPane) -> None:
-    lines = pane.table("lines")
+    lines = pane.table(RecordKind.LINES)
     lines.view.sortByColumn(lines.model.spec.column_of("base"), Qt.SortOrder.AscendingOrder)
-    pane.document.select("lines", "VNM-E02")
+    pane.document.select(RecordKind.LINES, "VNM-E02")
     assert lines.proxy.setData(
         lines.view.currentIndex().siblingAtColumn(lines.model.spec.column_of("base")), "1"
     )
@@ -85,7 +88,7 @@ def test_selection_survives_an_edit(pane: TablesPane) -> None:
 
 
 def test_timing_editor_turns_red_as_you_type(pane: TablesPane, qtbot: QtBot) -> None:
-    milestones = pane.table("milestones")
+    milestones = pane.table(RecordKind.MILESTONES)
     index = table_index(milestones, 0, "due")
     editor = milestones.view.itemDelegate().createEditor(
         milestones.view.viewport(), QStyleOptionViewItem(), index
@@ -101,7 +104,7 @@ def test_timing_editor_turns_red_as_you_type(pane: TablesPane, qtbot: QtBot) -> 
 
 
 def test_choice_and_date_editors(pane: TablesPane) -> None:
-    milestones = pane.table("milestones")
+    milestones = pane.table(RecordKind.MILESTONES)
     delegate = milestones.view.itemDelegate()
     party = table_index(milestones, 0, "party")
     combo = delegate.createEditor(milestones.view.viewport(), QStyleOptionViewItem(), party)
@@ -123,7 +126,7 @@ def test_choice_and_date_editors(pane: TablesPane) -> None:
 
 
 def test_refused_edit_shows_the_reason(pane: TablesPane, qtbot: QtBot) -> None:
-    lines = pane.table("lines")
+    lines = pane.table(RecordKind.LINES)
     with qtbot.waitSignal(pane.message) as blocker:
         assert not lines.proxy.setData(table_index(lines, 0, "base"), "five")
     assert blocker.args[0].startswith("Base: found 'five', expected a rate such as Free, 5, 5%, 4.4¢/kg")
@@ -132,7 +135,7 @@ def test_refused_edit_shows_the_reason(pane: TablesPane, qtbot: QtBot) -> None:
 
 
 def test_actions_copy_paste_delete_add(pane: TablesPane) -> None:
-    parties = pane.table("parties")
+    parties = pane.table(RecordKind.PARTIES)
     parties.view.selectRow(1)
     parties.copy_action.trigger()
     assert QGuiApplication.clipboard().text() == "Code\tName\tStatus\nCAN\tCanada\tdeveloped\n"
@@ -152,7 +155,7 @@ def test_actions_copy_paste_delete_add(pane: TablesPane) -> None:
 
 
 def test_paste_over_cells_in_shown_order(pane: TablesPane) -> None:
-    lines = pane.table("lines")
+    lines = pane.table(RecordKind.LINES)
     lines.set_filter("VNM-C")
     lines.view.setCurrentIndex(table_index(lines, 0, "base"))
     assert lines.paste_text("3\n4\n")
@@ -165,10 +168,10 @@ def test_render_pane(pane: TablesPane, qtbot: QtBot, tmp_path: Path) -> None:
     pane.resize(1500, 460)
     pane.show()
     qtbot.waitExposed(pane)
-    pane.document.select("lines", "VNM-E03")
+    pane.document.select(RecordKind.LINES, "VNM-E03")
     saved_picture(pane.grab(), tmp_path / "tables.png")
-    pane.setCurrentWidget(pane.table("milestones"))
+    pane.setCurrentWidget(pane.table(RecordKind.MILESTONES))
     saved_picture(pane.grab(), tmp_path / "tables-milestones.png")
-    pane.document.select("lines", "VNM-T02")
-    pane.setCurrentWidget(pane.table("phases"))
+    pane.document.select(RecordKind.LINES, "VNM-T02")
+    pane.setCurrentWidget(pane.table(PHASES))
     saved_picture(pane.grab(), tmp_path / "tables-phases.png")

@@ -14,9 +14,8 @@ from carveplan.chart.bars import Rects
 from carveplan.chart.frame import Frame
 from carveplan.chart.geometry import Geometry
 from carveplan.chart.hit import Hit, HitIndex, HitKind
-from carveplan.chart.marks import MilestoneMark, VerticalMark
+from carveplan.chart.marks import MilestoneMark, VerticalMark, place_vertical_labels
 from carveplan.chart.style import OKABE_ITO, ChartStyle
-from carveplan.chart.text import text_points
 from carveplan.model import MilestoneId
 
 # Okabe-Ito yellow: no milestone status uses it, so a halo in it reads as emphasis, not as a status.
@@ -151,7 +150,6 @@ def _points(ax: Axes, points: list[tuple[float, float]], marker: str, style: Cha
     )
 
 
-_PRIORITY = ("eif", "today", "sunset", "review")
 _VERTICAL: dict[str, tuple[Any, float]] = {
     "eif": ("-", 1.0),
     "today": ("--", 1.0),
@@ -180,30 +178,26 @@ def draw_verticals(
         )
         out[kind] = [lines]
         out[f"{kind}_labels"] = []
-    # Labels sit side by side in the header band above row 0; one that would overprint is left out.
-    ppd = max(frame.points_per_day, 1e-9)
-    y = -0.5 - frame.header_rows / 2
-    placed: list[tuple[float, float]] = []
-    edge = ax.get_xlim()[1]
-    for mark in sorted(marks, key=lambda m: _PRIORITY.index(m.kind)):
-        width = (text_points(mark.label, style.small_font_size) + 6) / ppd
-        x, x_end, align = mark.x + 3 / ppd, mark.x + 3 / ppd + width, "left"
-        if x_end > edge:  # a label near the right edge (the term's end) goes left of its line
-            x, x_end, align = mark.x - 3 / ppd - width, mark.x - 3 / ppd, "right"
-        if any(x < right and left < x_end for left, right in placed):
-            continue  # would overprint a more important label (EIF first, then today, sunsets)
-        placed.append((x, x_end))
+    # Labels sit side by side in the header band above row 0, on a second line when the band has
+    # one; a label that would overprint a more important one or run off the chart is left out.
+    lo, hi = ax.get_xlim()
+    tiers = max(frame.header_tiers, 1)
+    band = frame.header_rows / tiers
+    for place in place_vertical_labels(marks, style.small_font_size, frame.points_per_day, (lo, hi), tiers):
+        mark = place.mark
         text = ax.text(
-            x_end - 3 / ppd if align == "right" else x,
-            y,
+            place.x,
+            -0.5 - frame.header_rows + band * (place.tier + 0.5),
             mark.label,
-            ha=align,
+            ha=place.align,
             va="center",
             fontsize=style.small_font_size,
             color=_vertical_colour(mark.kind, style),
             zorder=5,
             clip_on=True,
             parse_math=False,
+            # A line close by (today beside EIF) must not strike through the label.
+            bbox={"boxstyle": "square,pad=0.1", "facecolor": style.background, "edgecolor": "none"},
         )
         out[f"{mark.kind}_labels"].append(text)
     return out

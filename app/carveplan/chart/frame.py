@@ -31,6 +31,9 @@ class Frame:
         header_rows: the band above row 0 (in rows) kept for marker labels (EIF, Today, reviews).
         legend_bottom: the legend's lower edge (figure fraction).
         title_top: the title block's upper edge (figure fraction).
+        label_chars: longest row label before it is cut: the style's, or more on a wide page.
+        header_tiers: lines of date-mark labels the header band holds.
+        slots: rows the axes are divided into (more than drawn on a short last page).
     """
 
     rect: tuple[float, float, float, float]
@@ -42,15 +45,28 @@ class Frame:
     header_rows: float
     legend_bottom: float
     title_top: float
+    label_chars: int = 0
+    header_tiers: int = 1
+    slots: int = 0
 
 
-def row_label(row: Row, style: ChartStyle) -> str:
-    """A row's label, indented by level and cut to the style's length."""
+LABEL_SHARE = 0.3  # of the page's width, that row labels may fill before they are cut
+
+
+def row_label(row: Row, style: ChartStyle, chars: int = 0) -> str:
+    """A row's label, indented by level and cut to ``chars`` (the style's length by default)."""
+    chars = chars or style.label_chars
     if row.kind is RowKind.SECTOR:
-        return shorten(row.label, style.label_chars)
+        return shorten(row.label, chars)
     if row.kind is RowKind.PARTY:
-        return "  " + shorten(row.label, style.label_chars - 2)
-    return "      " + shorten(row.label, style.label_chars - 6)
+        return "  " + shorten(row.label, chars - 2)
+    return "      " + shorten(row.label, chars - 6)
+
+
+def wide_label_chars(width_points: float, style: ChartStyle) -> int:
+    """How long a row label may be on a page ``width_points`` wide: descriptions use the room there
+    is, and are cut at the style's length only where the page is narrow."""
+    return max(style.label_chars, int(width_points * LABEL_SHARE / text_points("x", style.font_size)))
 
 
 def make_frame(
@@ -61,6 +77,9 @@ def make_frame(
     span: tuple[float, float],
     legend_points: float,
     title_block: bool = True,
+    header_tiers: int = 1,
+    label_chars: int = 0,
+    page_rows: int = 0,
 ) -> Frame:
     """Lay out the page for a figure of ``fig_size`` inches.
 
@@ -72,13 +91,18 @@ def make_frame(
         span: the window as date numbers.
         legend_points: height of the legend block.
         title_block: leave room for the title block (``False``: the app folds it away).
+        header_tiers: lines of date-mark labels above the rows (a second when labels crowd).
+        label_chars: longest row label before it is cut (the style's by default).
+        page_rows: rows a full page holds: a page with fewer keeps their height, not stretched.
 
     Returns:
         The frame.
     """
     width, height = fig_size[0] * 72, fig_size[1] * 72
-    longest = max((text_points(row_label(r, style), style.font_size) for r in labelled), default=0)
-    label_points = min(longest * 1.05 + style.font_size, width * 0.36)
+    chars = label_chars or style.label_chars
+    longest = max((text_points(row_label(r, style, chars), style.font_size) for r in labelled), default=0)
+    # The estimate runs wide for lower case and indents: no extra slack beyond half an em.
+    label_points = min(longest + style.font_size * 0.5, width * 0.36)
     left = label_points + style.font_size * 0.8
     right = style.font_size * 1.6
     title_room = style.title_size * 1.5 + style.font_size * 1.6 + 12 if title_block else 4.0
@@ -90,8 +114,9 @@ def make_frame(
     axes_h = max(height - top - bottom, 10.0)
     rect = (left / width, bottom / height, axes_w / width, axes_h / height)
     days = max(span[1] - span[0], 1.0)
-    header = min(style.small_font_size * 2.0, axes_h * 0.2)
-    row_points = (axes_h - header) / max(len(rows), 1)
+    header = min(style.small_font_size * (2.0 + 1.3 * (header_tiers - 1)), axes_h * 0.2 * header_tiers)
+    slots = max(len(rows), page_rows, 1)
+    row_points = (axes_h - header) / slots
     return Frame(
         rect=rect,
         width_points=axes_w,
@@ -102,6 +127,9 @@ def make_frame(
         header_rows=header / row_points,
         legend_bottom=4 / height,
         title_top=1 - 8 / height,
+        label_chars=chars,
+        header_tiers=header_tiers,
+        slots=slots,
     )
 
 

@@ -15,7 +15,14 @@ from matplotlib.text import Text
 
 from carveplan.chart.artists import draw_bars, draw_milestones, draw_verticals
 from carveplan.chart.axes import TickPlan, apply_date_axis, apply_year_axis, day_num
-from carveplan.chart.frame import Frame, default_window, labelled_rows, make_frame, row_label
+from carveplan.chart.frame import (
+    Frame,
+    default_window,
+    labelled_rows,
+    make_frame,
+    row_label,
+    wide_label_chars,
+)
 from carveplan.chart.geometry import Geometry, build_geometry
 from carveplan.chart.hit import Hit, HitIndex
 from carveplan.chart.labels import draw_labels
@@ -27,7 +34,13 @@ from carveplan.chart.legend import (
     legend_layout,
     subtitle_text,
 )
-from carveplan.chart.marks import MilestoneMark, VerticalMark, milestone_marks, vertical_marks
+from carveplan.chart.marks import (
+    MilestoneMark,
+    VerticalMark,
+    milestone_marks,
+    place_vertical_labels,
+    vertical_marks,
+)
 from carveplan.chart.rows import Row, RowSelection, layout_rows
 from carveplan.chart.style import SCREEN, ChartStyle
 from carveplan.engine.schedule import Schedule
@@ -107,6 +120,9 @@ def draw_gantt(
     empty_hint: str = "",
     title_block: bool = True,
     legend: bool = True,
+    wide_labels: bool = False,
+    page_rows: int = 0,
+    lines: int | None = None,
 ) -> GanttArtists:
     """Clear ``fig`` and draw the schedule's Gantt chart on it.
 
@@ -125,6 +141,10 @@ def draw_gantt(
         empty_hint: what to do next, drawn instead of "No lines match" when the agreement has no line.
         title_block: draw the title block (exports); the app folds it away to show more rows.
         legend: draw the legend (exports); the app folds it away to show more rows.
+        wide_labels: row labels fill their share of a wide page before they are cut (the app);
+            pages of a deck keep the style's length, so their margins agree.
+        page_rows: rows a full page holds (presentation mode): a short page keeps that row height.
+        lines: the line count the subtitle gives (a deck of one party counts that party's lines).
 
     Returns:
         The artists drawn and a hit-test helper.
@@ -135,14 +155,15 @@ def draw_gantt(
     start, end = window or default_window(schedule, baseline)
     span = (day_num(start), day_num(end))
     verticals = [v for v in vertical_marks(schedule, today) if span[0] <= v.x <= span[1]]
-    plan = _plan(fig, schedule, shown, style, span, baseline, verticals, ghost_label, legend, title_block)
+    plan = _plan(fig, schedule, shown, style, span, baseline, verticals, ghost_label, legend, title_block,
+                 wide_labels, page_rows)  # fmt: skip
     ax = fig.add_axes(plan.frame.rect)
     _prepare_axes(ax, style, span)
     ticks = _tick_counts(plan.frame, style)
     tick_plan = apply_date_axis(ax, start, end, style, ticks[0])
     top = apply_year_axis(ax, schedule.eif, schedule.agreement.stage_day, start, end, style, ticks[1])
     art = GanttArtists(fig, ax, top, shown, (start, end), style, plan.frame, tick_plan)
-    _draw_page(art, schedule, plan, verticals, today, title, highlight, empty_hint)
+    _draw_page(art, schedule, plan, verticals, today, title, highlight, empty_hint, lines)
     return art
 
 
@@ -164,8 +185,9 @@ class GanttPages:
         window: tuple[date, date] | None = None,
         today: date | None = None,
         ghost_label: str = "Baseline",
+        lines: int | None = None,
     ) -> None:
-        self.ghost_label = ghost_label
+        self.ghost_label, self.lines = ghost_label, lines
         self.fig, self.schedule, self.style, self.baseline, self.today = fig, schedule, style, baseline, today
         self.window = window or default_window(schedule, baseline)
         self.span = (day_num(self.window[0]), day_num(self.window[1]))
@@ -185,13 +207,13 @@ class GanttPages:
         if art is None or _tick_counts(plan.frame, self.style) != self._ticks:
             art = draw_gantt(self.fig, self.schedule, style=self.style, baseline=self.baseline,
                              window=self.window, today=self.today, title=title, visible=rows,
-                             ghost_label=self.ghost_label)  # fmt: skip
+                             ghost_label=self.ghost_label, lines=self.lines)  # fmt: skip
             self._art, self._ticks = art, _tick_counts(art.frame, self.style)
             return art
         _remove_page(art)
         art.ax.set_position(plan.frame.rect)
         art.rows, art.frame = rows, plan.frame
-        _draw_page(art, self.schedule, plan, self.verticals, self.today, title, frozenset())
+        _draw_page(art, self.schedule, plan, self.verticals, self.today, title, frozenset(), lines=self.lines)
         return art
 
 
@@ -220,6 +242,8 @@ def _plan(
     ghost_label: str,
     legend: bool = True,
     title_block: bool = True,
+    wide_labels: bool = False,
+    page_rows: int = 0,
 ) -> _Plan:
     geo = build_geometry(schedule, rows, style, span, baseline)
     marks = [m for m in milestone_marks(schedule, rows) if span[0] <= m.x <= span[1]]
@@ -227,10 +251,21 @@ def _plan(
     handles = legend_handles(content, style) if legend else []
     size = (float(fig.get_figwidth()), float(fig.get_figheight()))
     ncols, legend_points = legend_layout(handles, style, size[0] * 72 - 24) if legend else (1, 0.0)
-    first = make_frame(size, rows, (), style, span, legend_points, title_block)
+    chars = wide_label_chars(size[0] * 72, style) if wide_labels else style.label_chars
+    kept = {"label_chars": chars, "page_rows": page_rows}
+    first = make_frame(size, rows, (), style, span, legend_points, title_block, **kept)
     labelled = labelled_rows(rows, style, first.row_points)
-    frame = make_frame(size, rows, labelled, style, span, legend_points, title_block)
+    frame = make_frame(size, rows, labelled, style, span, legend_points, title_block, **kept)
+    if _crowded(verticals, style, frame, span):  # a second line of date-mark labels
+        frame = make_frame(size, rows, labelled, style, span, legend_points, title_block, 2, **kept)
     return _Plan(geo, marks, handles, ncols, labelled, frame, legend, title_block)
+
+
+def _crowded(marks: list[VerticalMark], style: ChartStyle, frame: Frame, span: tuple[float, float]) -> bool:
+    """Whether a date mark's label is left out on one line of labels but fits on two."""
+    size, ppd = style.small_font_size, frame.points_per_day
+    one = len(place_vertical_labels(marks, size, ppd, span, 1))
+    return one < len(marks) and len(place_vertical_labels(marks, size, ppd, span, 2)) > one
 
 
 def _tick_counts(frame: Frame, style: ChartStyle) -> tuple[int, int]:
@@ -250,6 +285,7 @@ def _draw_page(
     title: str | None,
     highlight: frozenset[MilestoneId],
     empty_hint: str = "",
+    lines: int | None = None,
 ) -> None:
     """Everything that depends on the rows: row labels, bars, marks, labels, legend and title."""
     ax, style, frame, geo = art.ax, art.style, plan.frame, plan.geo
@@ -283,7 +319,11 @@ def _draw_page(
         return
     agreement = schedule.agreement
     subtitle = subtitle_text(
-        schedule.scenario, schedule.eif, agreement.eif_tentative, today, len(schedule.lines)
+        schedule.scenario,
+        schedule.eif,
+        agreement.eif_tentative,
+        today,
+        len(schedule.lines) if lines is None else lines,
     )
     if title:  # a page title (a sector, a page number) leaves the agreement's name to the subtitle
         subtitle = f"{agreement.title}  ·  {subtitle}"
@@ -351,8 +391,8 @@ def _prepare_axes(ax: Axes, style: ChartStyle, span: tuple[float, float]) -> Non
 
 def _row_axis(ax: Axes, rows: tuple[Row, ...], labelled: list[Row], style: ChartStyle, frame: Frame) -> None:
     """The rows' extent and labels (group headers in bold)."""
-    ax.set_ylim(max(len(rows), 1) - 0.5, -0.5 - frame.header_rows)
-    ax.set_yticks([r.y for r in labelled], [row_label(r, style) for r in labelled])
+    ax.set_ylim(max(len(rows), frame.slots, 1) - 0.5, -0.5 - frame.header_rows)
+    ax.set_yticks([r.y for r in labelled], [row_label(r, style, frame.label_chars) for r in labelled])
     ax.tick_params(
         axis="y", length=0, pad=frame.label_points, labelsize=style.font_size, labelcolor=style.foreground
     )

@@ -14,6 +14,7 @@ from matplotlib.text import Text
 
 from carveplan.chart.style import ChartStyle
 from carveplan.model import MilestoneStatus
+from carveplan.model.words import day_text
 
 
 @dataclass(frozen=True)
@@ -219,4 +220,4 @@ def _marker(shape: str, colour: str, label: str, style: ChartStyle) -> Line2D:
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return day_text(day)

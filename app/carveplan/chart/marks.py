@@ -8,6 +8,7 @@ from datetime import date
 
 from carveplan.chart.axes import day_num
 from carveplan.chart.rows import Row, RowKind
+from carveplan.chart.text import text_points
 from carveplan.engine.dates import add_offset, stage_date
 from carveplan.engine.schedule import ExceptionWindow, ResolvedMilestone, Schedule
 from carveplan.model import Anchor, MilestoneStatus, Timing
@@ -180,6 +181,69 @@ def vertical_marks(schedule: Schedule, today: date | None) -> list[VerticalMark]
         if day is not None:
             marks.append(VerticalMark(day_num(day), f"Sunset {exception.id}", "sunset"))
     return sorted(marks, key=lambda m: m.x)
+
+
+@dataclass(frozen=True)
+class LabelPlace:
+    """Where a vertical mark's label goes in the header band.
+
+    Attributes:
+        mark: the mark.
+        x: the text's anchor (date number).
+        align: ``left`` (right of the line) or ``right`` (left of it, near the right edge).
+        tier: the header band's line, 0 at the top.
+    """
+
+    mark: VerticalMark
+    x: float
+    align: str
+    tier: int
+
+
+_PRIORITY = ("eif", "today", "sunset", "review")
+
+
+def place_vertical_labels(
+    marks: Sequence[VerticalMark], font_size: float, ppd: float, span: tuple[float, float], tiers: int = 1
+) -> list[LabelPlace]:
+    """Labels of ``marks`` side by side in ``tiers`` lines, more important marks first (EIF, today,
+    sunsets, reviews); a label is left out rather than overprinted or cut at an edge.
+
+    Args:
+        marks: the marks in the window.
+        font_size: the labels' size in points.
+        ppd: points per day.
+        span: the window as date numbers.
+        tiers: lines of labels the header band holds.
+    """
+    ppd = max(ppd, 1e-9)
+    gap = 3 / ppd
+    taken: list[list[tuple[float, float]]] = [[] for _ in range(max(tiers, 1))]
+    out: list[LabelPlace] = []
+    for mark in sorted(marks, key=lambda m: _PRIORITY.index(m.kind) if m.kind in _PRIORITY else 9):
+        width = (text_points(mark.label, font_size) + 6) / ppd
+        right = (mark.x + gap, mark.x + gap + width, "left")
+        left = (mark.x - gap - width, mark.x - gap, "right")
+        # Near the right edge (the term's end) a label goes left of its line; elsewhere a label left
+        # of its line would read as the previous line's.
+        sides = [right] if right[1] <= span[1] else [left]
+        spot = next(
+            (
+                (tier, side)
+                for tier, placed in enumerate(taken)
+                for side in sides
+                if span[0] <= side[0]
+                and side[1] <= span[1]
+                and not any(side[0] < b and a < side[1] for a, b in placed)
+            ),
+            None,
+        )
+        if spot is None:
+            continue
+        tier, (x0, x1, align) = spot
+        taken[tier].append((x0, x1))
+        out.append(LabelPlace(mark, x0 if align == "left" else x1 - gap, align, tier))
+    return out
 
 
 def _simple_date(timing: Timing, schedule: Schedule) -> date | None:

@@ -148,21 +148,25 @@ def paginate(rows: Sequence[Row], per_page: int) -> list[tuple[Row, ...]]:
         The pages, each renumbered from ``y == 0``.
     """
     leads = list(_leads(rows))
-    return [_cut(rows, first, first + count, leads[first]) for first, count in _pages(leads, per_page)]
+    pages = _pages(leads, per_page, [r.is_group for r in rows])
+    return [_cut(rows, first, first + count, leads[first]) for first, count in pages]
 
 
 def page_windows(rows: Sequence[Row], per_page: int) -> list[tuple[int, int]]:
     """``(first, count)`` of each page of :func:`paginate` (for ``RowSelection.first``/``count``)."""
-    return _pages(list(_leads(rows)), per_page)
+    return _pages(list(_leads(rows)), per_page, [r.is_group for r in rows])
 
 
-def _pages(leads: list[list[Row]], per_page: int) -> list[tuple[int, int]]:
+def _pages(leads: list[list[Row]], per_page: int, groups: Sequence[bool]) -> list[tuple[int, int]]:
     per_page = max(3, per_page)
     out: list[tuple[int, int]] = []
     first = 0
     while first < len(leads):
-        take = max(1, per_page - len(leads[first]))
-        out.append((first, min(take, len(leads) - first)))
+        take = min(max(1, per_page - len(leads[first])), len(leads) - first)
+        # A page does not end on a sector or party header whose rows are on the next page.
+        while take > 1 and first + take < len(leads) and groups[first + take - 1]:
+            take -= 1
+        out.append((first, take))
         first += take
     return out
 

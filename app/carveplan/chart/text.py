@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import assert_never
 
 from carveplan.model import Duty, Line, MeasureKind, Rate
 from carveplan.model.duty import format_rate, is_specific
@@ -32,16 +33,19 @@ def format_value(line: Line, value: Rate) -> str:
     """
     if isinstance(value, Duty) or is_specific(line.unit):
         return format_rate(value, line.unit)
-    measure = line.measure
-    if measure is MeasureKind.TARIFF:
-        return f"{format_number(value, 1)}{_unit(line.unit)}"
-    if measure is MeasureKind.EQUITY_CAP:
-        return f"cap {format_number(value)}{_unit(line.unit)}"
-    if measure is MeasureKind.LICENSING and line.unit not in ("%", ""):
-        return "required" if value else "removed"
-    if measure is MeasureKind.LOCAL_CONTENT and not value:
-        return "removed"
-    return f"{format_number(value)}{_unit(line.unit)}"
+    match line.measure:
+        case MeasureKind.TARIFF:
+            return f"{format_number(value, 1)}{_unit(line.unit)}"
+        case MeasureKind.EQUITY_CAP:
+            return f"cap {format_number(value)}{_unit(line.unit)}"
+        case MeasureKind.LICENSING if line.unit not in ("%", ""):
+            return "required" if value else "removed"
+        case MeasureKind.LOCAL_CONTENT if not value:
+            return "removed"
+        case MeasureKind.QUOTA | MeasureKind.LICENSING | MeasureKind.LOCAL_CONTENT | MeasureKind.OTHER:
+            return f"{format_number(value)}{_unit(line.unit)}"
+        case _:
+            assert_never(line.measure)
 
 
 def transition(line: Line, before: Rate, after: Rate) -> str:

@@ -8,10 +8,9 @@ import sys
 from collections.abc import Sequence
 
 from carveplan import __version__
-from carveplan.cli.common import UserError
-from carveplan.io.errors import ReadError, WriteError
 
-# command name -> module under carveplan.cli; each module has add_parser(subparsers) and run(args).
+# The one list of command words: command name -> module under carveplan.cli, each with add_parser(subparsers)
+# and run(args). The launcher reads it to tell a command from a file, and names the commands from it.
 COMMANDS: dict[str, str] = {
     "validate": "validate",
     "show": "show",
@@ -26,6 +25,8 @@ COMMANDS: dict[str, str] = {
     "diff": "diff",
     "rounds": "rounds",
 }
+
+HELP_WORD = "help"  # `carveplan help` prints the same help as `carveplan --help`
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2
 
@@ -46,8 +47,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; returns the exit status (0 fine, 1 problems found, 2 unreadable input)."""
+    # Loaded here, not at the top: the launcher imports this package for COMMANDS before opening a window.
+    from carveplan.cli.common import UserError
+    from carveplan.io.errors import ReadError, WriteError
+
     parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words == [HELP_WORD]:
+        parser.print_help()
+        return EXIT_OK
+    args = parser.parse_args(words)
     if args.command is None:
         parser.print_help()
         return EXIT_OK

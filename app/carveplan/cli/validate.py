@@ -8,6 +8,7 @@ from typing import Any
 from carveplan.cli.common import add_file_argument, open_agreement
 from carveplan.engine import validate
 from carveplan.model import Severity
+from carveplan.model.words import plural
 
 
 def add_parser(sub: Any) -> None:
@@ -32,5 +33,6 @@ def run(args: argparse.Namespace) -> int:
         print(problem)
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = sum(p.severity is Severity.WARNING for p in problems)
-    print(f"{args.file.name}: {errors} error(s), {warnings} warning(s), {len(agreement.lines)} lines")
+    counts = [plural(errors, "error"), plural(warnings, "warning"), plural(len(agreement.lines), "line")]
+    print(f"{args.file.name}: {', '.join(counts)}")
     return 1 if errors else 0

@@ -10,6 +10,7 @@ from enum import StrEnum
 from carveplan.engine.schedule import ExceptionWindow, ResolvedMilestone, Schedule
 from carveplan.engine.timings import Anchors, when
 from carveplan.model import MilestoneStatus, Timing
+from carveplan.model.words import plural
 
 
 class DeadlineKind(StrEnum):
@@ -98,7 +99,7 @@ def _window_events(window: ExceptionWindow, number: int, title: str) -> Iterator
     invocation = f"invocation {number}"
     about = (
         f"{title} ({window.exception}), {invocation}: {window.start} to {window.end}, "
-        f"{len(window.lines)} lines suspended"
+        f"{plural(len(window.lines), 'line')} suspended"
     )
     details = "\n".join([about, *(f"Warning: {w}" for w in window.warnings)])
     ident, key = window.exception, str(number)

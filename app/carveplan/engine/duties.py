@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
+from typing import assert_never
 
 from carveplan.engine.rounding import round_value
 from carveplan.model import Amount, Cuts, Duty, Rate, RoundingRule, StagingCategory
@@ -84,11 +85,15 @@ def stage_duty(
 
 
 def _cut(amount: Amount, cuts: Cuts) -> bool:
-    if cuts is Cuts.AD_VALOREM:
-        return amount.ad_valorem
-    if cuts is Cuts.SPECIFIC:
-        return not amount.ad_valorem
-    return True
+    match cuts:
+        case Cuts.ALL:
+            return True
+        case Cuts.AD_VALOREM:
+            return amount.ad_valorem
+        case Cuts.SPECIFIC:
+            return not amount.ad_valorem
+        case _:
+            assert_never(cuts)
 
 
 def _targets(base: Duty, target: Rate | None) -> list[Decimal]:

@@ -10,17 +10,28 @@ from decimal import (
     Decimal,
     InvalidOperation,
 )
+from typing import assert_never
 
 from carveplan.model import RoundingDirection, RoundingRule
 
+
 # "Down" means toward the lower value whichever way the measure moves: a tariff cut down to 0.1
 # and an equity cap rounded down are both the conservative reading of the commitment.
-_MODES = {
-    RoundingDirection.DOWN: ROUND_FLOOR,
-    RoundingDirection.UP: ROUND_CEILING,
-    RoundingDirection.HALF_UP: ROUND_HALF_UP,
-    RoundingDirection.HALF_EVEN: ROUND_HALF_EVEN,
-}
+def _mode(direction: RoundingDirection) -> str | None:
+    """The decimal rounding mode of ``direction``; ``None`` leaves values as they are."""
+    match direction:
+        case RoundingDirection.DOWN:
+            return ROUND_FLOOR
+        case RoundingDirection.UP:
+            return ROUND_CEILING
+        case RoundingDirection.HALF_UP:
+            return ROUND_HALF_UP
+        case RoundingDirection.HALF_EVEN:
+            return ROUND_HALF_EVEN
+        case RoundingDirection.NONE:
+            return None
+        case _:
+            assert_never(direction)
 
 
 def round_value(value: Decimal, rule: RoundingRule) -> Decimal:
@@ -34,7 +45,7 @@ def round_value(value: Decimal, rule: RoundingRule) -> Decimal:
     Returns:
         The rounded value, a multiple of ``rule.step`` written with the step's decimal places.
     """
-    mode = _MODES.get(rule.direction)
+    mode = _mode(rule.direction)
     if mode is None or rule.step <= 0:
         return value
     units = (value / rule.step).to_integral_value(rounding=mode)

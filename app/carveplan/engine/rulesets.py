@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import assert_never
 
 from carveplan.engine.categories import builtin_category
 from carveplan.model import (
@@ -268,6 +269,8 @@ def category_definition(category: StagingCategory) -> str:
             shape = f"table of {len(category.table)} rows"
         case StagingKind.STEPS | StagingKind.CALENDAR_STEPS:
             shape = ", ".join(f"{s.year}: {s.value}" for s in category.steps)
-        case _:
+        case StagingKind.IMMEDIATE | StagingKind.NON_LINEAR | StagingKind.PARTIAL | StagingKind.EXCLUDED:
             shape = category.kind.value.replace("_", " ")
+        case _:
+            assert_never(category.kind)
     return f"{shape} — {category.description}" if category.description else shape

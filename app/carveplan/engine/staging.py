@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal, localcontext
 from functools import lru_cache
+from typing import assert_never
 
 from carveplan.engine.categories import builtin_category
 from carveplan.engine.duties import stage_component, stage_duty, unit_rounding
@@ -114,16 +115,33 @@ def category_phases(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...]
         rules = f"the {agreement.rule_set} rules" if agreement.rule_set else "the agreement's categories"
         message = f"unknown staging category {line.category!r}: define it in {rules}"
         return (), (error(where, message, "unknown-category"),)
-    if category.kind is StagingKind.EXCLUDED:
-        return (), ()
-    if category.kind in (StagingKind.STEPS, StagingKind.CALENDAR_STEPS):
-        return _with_gates(line, _steps(category, agreement)), ()
-    if category.kind is StagingKind.TABLE:
-        row = table_row(category, line.code)
-        if row is None:
-            message = f"category {category.code!r} has no table row for code {line.code!r}"
-            return (), (error(where, message, "no-table-row"),)
-        return _with_gates(line, _first_cut(_table(row, line.base), agreement)), ()
+    match category.kind:
+        case StagingKind.EXCLUDED:
+            return (), ()
+        case StagingKind.STEPS | StagingKind.CALENDAR_STEPS:
+            return _with_gates(line, _steps(category, agreement)), ()
+        case StagingKind.TABLE:
+            row = table_row(category, line.code)
+            if row is None:
+                message = f"category {category.code!r} has no table row for code {line.code!r}"
+                return (), (error(where, message, "no-table-row"),)
+            return _with_gates(line, _first_cut(_table(row, line.base), agreement)), ()
+        case (
+            StagingKind.IMMEDIATE
+            | StagingKind.LINEAR
+            | StagingKind.BACK_LOADED
+            | StagingKind.NON_LINEAR
+            | StagingKind.PARTIAL
+        ):
+            return _computed(line, category, agreement)
+        case _:
+            assert_never(category.kind)
+
+
+def _computed(
+    line: Line, category: StagingCategory, agreement: Agreement
+) -> tuple[tuple[Phase, ...], tuple[Problem, ...]]:
+    """The phases of a category whose values are computed from the line's base and target."""
     target = line_target(line, category)
     if target is None:
         message = f"a {line.measure.value} line needs a target value: quotas have no full liberalization"
@@ -203,13 +221,23 @@ def line_target(line: Line, category: StagingCategory | None) -> Rate | None:
 
 def _values(base: Decimal, target: Decimal, category: StagingCategory) -> list[tuple[int, Decimal]]:
     """``(agreement year, exact value)`` pairs; the last value is the target itself."""
-    kind = category.kind
-    if kind is StagingKind.IMMEDIATE:
-        return [(1, target)]
-    if kind is StagingKind.NON_LINEAR:
-        return _shared(base, target, category.shares)
-    stages = max(category.stages, 1)
-    hold = category.hold if kind is StagingKind.BACK_LOADED else 0
+    match category.kind:
+        case StagingKind.IMMEDIATE:
+            return [(1, target)]
+        case StagingKind.NON_LINEAR:
+            return _shared(base, target, category.shares)
+        case StagingKind.LINEAR | StagingKind.PARTIAL:
+            return _equal(base, target, max(category.stages, 1), hold=0)
+        case StagingKind.BACK_LOADED:
+            return _equal(base, target, max(category.stages, 1), hold=category.hold)
+        case StagingKind.STEPS | StagingKind.CALENDAR_STEPS | StagingKind.TABLE | StagingKind.EXCLUDED:
+            raise ValueError(f"a {category.kind.value} category computes no values from a base")
+        case _:
+            assert_never(category.kind)
+
+
+def _equal(base: Decimal, target: Decimal, stages: int, hold: int) -> list[tuple[int, Decimal]]:
+    """Equal annual stages after ``hold`` years at the base."""
     return [
         (hold + k, target if k == stages else _between(base, target, k, stages)) for k in range(1, stages + 1)
     ]

@@ -1,6 +1,7 @@
 """The agreement model: frozen, typed records with no Qt and no I/O."""
 
 from carveplan.model.agreement import Agreement, MonthDay, RoundingDirection, RoundingRule, new_uid
+from carveplan.model.collection import RecordKind
 from carveplan.model.duty import Amount, Duty, Rate
 from carveplan.model.exception import ExceptionId, ReviewClause, ReviewId, SecurityException
 from carveplan.model.line import CodeSystem, Direction, Gate, Line, LineId, MeasureKind, Phase
@@ -68,6 +69,7 @@ __all__ = [
     "Phase",
     "Problem",
     "Rate",
+    "RecordKind",
     "ReviewClause",
     "ReviewId",
     "Round",

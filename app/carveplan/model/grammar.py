@@ -10,9 +10,11 @@ from enum import StrEnum
 from typing import TypeVar
 
 from carveplan.model.line import Gate
+from carveplan.model.ranges import MAX_CALENDAR_YEAR
 from carveplan.model.staging import Step
 from carveplan.model.timing import (
     CALENDAR,
+    REAL_DATE,
     Offset,
     Timing,
     TimingError,
@@ -29,7 +31,7 @@ MAX_PERCENT = Decimal(1000)  # the highest published ad valorem rates are in the
 
 NUMBER = "a number such as 6.8"
 COUNT = "a whole number of 0 or more"
-DATE = "a date YYYY-MM-DD"
+DATE = "a date YYYY-MM-DD, such as 2027-07-01"
 TIMING = "a timing such as EIF+6m, Y3 or M:REG-1+6m"
 GATES = "gates such as REG-1+6m, DATA-2: a milestone id, then a lag such as +6m, +1y or +90d"
 STEPS = "steps such as Y1=25; Y3=35 (agreement year = value)"
@@ -160,7 +162,7 @@ def parse_date(text: str) -> date:
     try:
         found = datetime.fromisoformat(value).date() if spreadsheet else date.fromisoformat(value)
     except ValueError:
-        raise CellError("a real calendar date YYYY-MM-DD") from None
+        raise CellError(REAL_DATE) from None
     if not in_calendar(found):
         raise CellError(CALENDAR)
     return found
@@ -299,7 +301,7 @@ def parse_steps(text: str) -> tuple[Step, ...]:
     steps = []
     for item in (part for part in _STEP_SPLIT.split(text.strip()) if part.strip()):
         match = _STEP.fullmatch(item.strip())
-        if not match or int(match.group(1)) < 1:
+        if not match or not 1 <= int(match.group(1)) <= MAX_CALENDAR_YEAR:
             raise CellError(f"{STEPS}; found {item.strip()!r}")
         steps.append(Step(int(match.group(1)), parse_number(match.group(2))))
     return tuple(steps)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import assert_never
 
 from carveplan.model.duty import Rate
 from carveplan.model.party import PartyCode, SectorId
@@ -42,21 +43,39 @@ class MeasureKind(StrEnum):
     @property
     def direction(self) -> Direction:
         """Tariffs and requirements go down; caps and quotas go up."""
-        return Direction.UP if self in (MeasureKind.EQUITY_CAP, MeasureKind.QUOTA) else Direction.DOWN
+        match self:
+            case MeasureKind.EQUITY_CAP | MeasureKind.QUOTA:
+                return Direction.UP
+            case MeasureKind.TARIFF | MeasureKind.LICENSING | MeasureKind.LOCAL_CONTENT | MeasureKind.OTHER:
+                return Direction.DOWN
+            case _:
+                assert_never(self)
 
     @property
     def default_unit(self) -> str:
         """The unit a new line of this kind starts with."""
-        return {MeasureKind.QUOTA: "t", MeasureKind.LICENSING: "required"}.get(self, "%")
+        match self:
+            case MeasureKind.QUOTA:
+                return "t"
+            case MeasureKind.LICENSING:
+                return "required"
+            case MeasureKind.TARIFF | MeasureKind.EQUITY_CAP | MeasureKind.LOCAL_CONTENT | MeasureKind.OTHER:
+                return "%"
+            case _:
+                assert_never(self)
 
     @property
     def liberalized(self) -> Decimal | None:
         """The value of full liberalization, if the measure has one (quotas do not)."""
-        if self is MeasureKind.EQUITY_CAP:
-            return Decimal(100)
-        if self is MeasureKind.QUOTA:
-            return None
-        return Decimal(0)
+        match self:
+            case MeasureKind.EQUITY_CAP:
+                return Decimal(100)
+            case MeasureKind.QUOTA:
+                return None
+            case MeasureKind.TARIFF | MeasureKind.LICENSING | MeasureKind.LOCAL_CONTENT | MeasureKind.OTHER:
+                return Decimal(0)
+            case _:
+                assert_never(self)
 
 
 @dataclass(frozen=True)

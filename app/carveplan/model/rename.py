@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, assert_never
 
 from carveplan.model import collection as col
 from carveplan.model.agreement import Agreement
+from carveplan.model.collection import RecordKind
 from carveplan.model.line import Gate, Line, Phase
 from carveplan.model.scenario import ExceptionInvoked, MilestoneDelay, MilestoneMissed, Override, Scenario
 from carveplan.model.timing import Anchor, Timing
 from carveplan.model.trade import TradeTable
 
 
-def rename(agreement: Agreement, kind: str, old: str, new: str) -> Agreement:
+def rename(agreement: Agreement, kind: RecordKind, old: str, new: str) -> Agreement:
     """The agreement with record ``old`` of ``kind`` renamed ``new``, and every reference to it too.
 
     Args:
         agreement: the agreement.
-        kind: a collection name of :data:`carveplan.model.collection.KINDS` (``milestones``).
+        kind: the collection (``RecordKind.MILESTONES``).
         old: the current key.
         new: the new key (the caller checks it is free).
 
@@ -28,9 +29,28 @@ def rename(agreement: Agreement, kind: str, old: str, new: str) -> Agreement:
     index = next((i for i, r in enumerate(col.records(agreement, kind)) if col.key_of(kind, r) == old), None)
     if index is None or old == new:
         return agreement
-    renamed = col.update_field(agreement, kind, index, col.KINDS[kind].key, new)
-    follow = _FOLLOW.get(kind)
-    return follow(renamed, old, new) if follow else renamed
+    return _follow(col.update_field(agreement, kind, index, kind.key, new), kind, old, new)
+
+
+def _follow(a: Agreement, kind: RecordKind, old: str, new: str) -> Agreement:
+    """The references to a renamed key carried along; a new kind must say what refers to it."""
+    match kind:
+        case RecordKind.PARTIES:
+            return _parties(a, old, new)
+        case RecordKind.SECTORS:
+            return _sectors(a, old, new)
+        case RecordKind.CATEGORIES:
+            return _categories(a, old, new)
+        case RecordKind.LINES:
+            return _lines(a, old, new)
+        case RecordKind.MILESTONES:
+            return _milestones(a, old, new)
+        case RecordKind.EXCEPTIONS:
+            return _exceptions(a, old, new)
+        case RecordKind.REVIEWS | RecordKind.SCENARIOS | RecordKind.ROUNDS:
+            return a  # nothing refers to a review clause, a scenario or a round by its key
+        case _:
+            assert_never(kind)
 
 
 def _parties(a: Agreement, old: str, new: str) -> Agreement:
@@ -142,13 +162,3 @@ def _update(record: Any, **changes: Any) -> Any:
 
 def _swap(values: tuple[str, ...], old: str, new: str) -> tuple[str, ...]:
     return tuple(new if v == old else v for v in values)
-
-
-_FOLLOW = {
-    "parties": _parties,
-    "sectors": _sectors,
-    "categories": _categories,
-    "lines": _lines,
-    "milestones": _milestones,
-    "exceptions": _exceptions,
-}

@@ -104,9 +104,13 @@ class TimingError(ValueError):
     def describe(self) -> str:
         """One line naming the bad character and what was expected there."""
         found = "the end" if self.position >= len(self.text) else repr(self.text[self.position])
+        if self.expected == REAL_DATE:
+            # "at character 6 found '1'" tells nobody that 13 is not a month.
+            return f"cannot read timing {self.text!r}: {self.text.strip()!r} is not {REAL_DATE}"
         return (
             f"cannot read timing {self.text!r}: at character {self.position + 1} found {found}, "
-            f"expected {self.expected} (a date is written YYYY-MM-DD; or EIF+6m, Y3, M:REG-1+6m, prev+12m)"
+            f"expected {self.expected} (a date is written YYYY-MM-DD, such as 2027-07-01; "
+            "or EIF+6m, Y3, M:REG-1+6m, prev+12m)"
         )
 
     def caret(self) -> str:
@@ -122,6 +126,7 @@ _YEAR = re.compile(r"[Yy](\d{1,3})")
 # date, so a slip such as 9999 would push them off the calendar and break every view.
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 CALENDAR = f"a date from {FIRST_YEAR} to {LAST_YEAR}"
+REAL_DATE = "a real calendar date YYYY-MM-DD (month 01 to 12, a day the month has), such as 2027-07-01"
 
 
 def in_calendar(day: date) -> bool:
@@ -179,7 +184,7 @@ def _parse_date(text: str, match: re.Match[str]) -> Timing:
     try:
         value = date(year, month, day)
     except ValueError:
-        raise TimingError(text, 5, "a real calendar date YYYY-MM-DD") from None
+        raise TimingError(text, 5, REAL_DATE) from None
     if not in_calendar(value):
         raise TimingError(text, 0, CALENDAR)
     if match.end() != len(text):

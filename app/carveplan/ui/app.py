@@ -27,11 +27,18 @@ def no_display_advice(args: Sequence[str]) -> str:
     """The advice printed without a display, with commands that work as printed on this machine."""
     import shutil
 
-    # The launcher as this process was started: `carveplan` only when that is on PATH.
+    # The launcher as this process was started: `carveplan` only when that is on PATH, else its
+    # full path (`make run` starts .venv/bin/carveplan, which no PATH holds), else the venv's Python.
     found = shutil.which("carveplan")
-    launcher = "carveplan" if found and Path(found).resolve() == Path(sys.argv[0]).resolve() else ""
-    launcher = launcher or f"{sys.executable} -m carveplan"
-    xvfb = "xvfb-run -a " if shutil.which("xvfb-run") else "sudo apt-get install xvfb, then: xvfb-run -a "
+    started = Path(sys.argv[0])
+    if found and Path(found).resolve() == started.resolve():
+        launcher = "carveplan"
+    elif started.name == "carveplan" and started.is_file():
+        launcher = str(started.absolute())
+    else:
+        launcher = f"{sys.executable} -m carveplan"
+    sudo = "" if hasattr(os, "geteuid") and os.geteuid() == 0 else "sudo "
+    xvfb = "xvfb-run -a " if shutil.which("xvfb-run") else f"{sudo}apt-get install xvfb, then: xvfb-run -a "
     return NO_DISPLAY.format(xvfb=xvfb, launcher=launcher, args=" ".join(args)).replace(" \n", "\n")
 
 

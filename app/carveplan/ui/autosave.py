@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer
 from carveplan.io import native
 from carveplan.io.errors import ReadError, WriteError
 from carveplan.model import Agreement
+from carveplan.ui import sessions
 from carveplan.ui.document import Document
 
 DELAY_MS = 3000
@@ -79,18 +80,6 @@ def set_aside_dir() -> Path:
     return folder
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def pending_recoveries() -> list[Recovery]:
     """Autosaves whose session is gone (crashed or killed), newest first."""
     found: list[Recovery] = []
@@ -100,7 +89,7 @@ def pending_recoveries() -> list[Recovery]:
         except (OSError, ValueError):
             continue
         data = meta.with_suffix(native.SUFFIX)
-        if not data.exists() or _alive(int(info.get("pid", 0))):
+        if not data.exists() or not isinstance(info, dict) or sessions.alive(meta.stem, info):
             continue
         original = Path(info["original"]) if info.get("original") else None
         found.append(Recovery(data, meta, original, info.get("title", ""), info.get("saved_at", "")))
@@ -114,6 +103,7 @@ class Autosaver(QObject):
         super().__init__(parent)
         self._document = document
         stem = uuid.uuid4().hex[:12]
+        sessions.claim(stem)
         folder = autosave_dir()
         self.data_path = folder / f"{stem}.carveplan"
         self.meta_path = folder / f"{stem}.json"
@@ -137,6 +127,7 @@ class Autosaver(QObject):
         except (WriteError, OSError):
             return  # autosave is best effort; the user's own save reports errors
         meta = {
+            **sessions.identity(),
             "pid": os.getpid(),
             "original": str(self._document.path) if self._document.path else "",
             "title": self._document.agreement.title,

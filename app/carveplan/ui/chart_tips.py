@@ -8,10 +8,11 @@ from carveplan.chart.hit import Hit, HitKind
 from carveplan.engine.schedule import Schedule
 from carveplan.model.duty import format_rate
 from carveplan.model.quota_grammar import format_quota
+from carveplan.model.words import day_text, plural
 
 
 def _day(day: date | None) -> str:
-    return day.strftime("%d %b %Y") if day else "—"
+    return day_text(day)
 
 
 def hit_tooltip(schedule: Schedule, hit: Hit) -> str:
@@ -73,7 +74,7 @@ def _exception(schedule: Schedule, exception_id: str) -> str:
     if window is None:
         return exception_id
     lines = [f"<b>{exception_id}</b> invoked {_day(window.start)} → {_day(window.end)}"]
-    lines.append(f"{len(window.lines)} lines suspended")
+    lines.append(f"{plural(len(window.lines), 'line')} suspended")
     if window.notification_deadline:
         lines.append(f"Notify by {_day(window.notification_deadline)}")
     if window.termination_notice:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from carveplan.engine.compare import compare_schedules
-from carveplan.model import BASELINE
+from carveplan.model import BASELINE, RecordKind
 from carveplan.ui.comparison_model import ComparisonModel, gating_milestones
 from carveplan.ui.deferred import DeferredRefresh
 from carveplan.ui.document import Document
@@ -131,11 +131,11 @@ class ComparisonView(QWidget):
             return
         entry = self.model.entry(current)
         if entry is not None:
-            self._document.select("lines", entry.line.id)
+            self._document.select(RecordKind.LINES, entry.line.id)
         self._emit_highlight(current)
 
     def _on_document_selection_changed(self, kind: str, key: str) -> None:
-        if kind != "lines" or self.model.comparison is None:
+        if kind != RecordKind.LINES or self.model.comparison is None:
             return
         current = self.model.entry(self.tree.currentIndex())
         if current is None or current.line.id != key:  # not our own announcement coming back

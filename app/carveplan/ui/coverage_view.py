@@ -21,7 +21,7 @@ from carveplan.engine.trade_match import match_trade
 from carveplan.engine.xxiv import Verdict, verdicts
 from carveplan.io.reports.coverage import blocker_rows, test_text, trade_text, year_rows
 from carveplan.io.reports.rows import Cell, Rows
-from carveplan.model import BASELINE
+from carveplan.model import BASELINE, RecordKind
 from carveplan.ui.deferred import DeferredRefresh
 from carveplan.ui.document import Document
 
@@ -211,7 +211,7 @@ class CoverageView(QWidget):
     def _on_blocker_activated(self, index: QModelIndex) -> None:
         line = self.blockers.rows[index.row()][1]
         if isinstance(line, str):
-            self._document.select("lines", line)
+            self._document.select(RecordKind.LINES, line)
 
 
 def _verdict_html(found: tuple[Verdict, ...]) -> str:

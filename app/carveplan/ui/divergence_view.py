@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWid
 
 from carveplan.engine.divergence import DivergenceCell, DivergenceMatrix, divergence_of
 from carveplan.io.reports.rows import cell_value
-from carveplan.model import BASELINE
+from carveplan.model import BASELINE, RecordKind
 from carveplan.ui import heat
 from carveplan.ui.deferred import DeferredRefresh
 from carveplan.ui.document import Document
@@ -169,5 +169,5 @@ class DivergenceView(QWidget):
             return
         for line in self._document.agreement.lines:
             if line.sector == cell.sector and line.party == cell.party:
-                self._document.select("lines", line.id)
+                self._document.select(RecordKind.LINES, line.id)
                 return

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Final, Literal, TypeAlias
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from carveplan.engine import resolve
 from carveplan.engine.schedule import Schedule
-from carveplan.model import BASELINE, Agreement
+from carveplan.model import BASELINE, Agreement, RecordKind
+
+PHASES: Final = "phases"
+# What a view can select and a table can show: a record of a collection, or a phase
+# (keyed ``LINE-ID#n``), which is no collection of its own but lives in its line.
+Selectable: TypeAlias = RecordKind | Literal["phases"]
 
 
 class Document(QObject):
@@ -107,7 +113,7 @@ class Document(QObject):
             self._scenario = name
             self.scenario_changed.emit(name)
 
-    def select(self, kind: str, key: str) -> None:
+    def select(self, kind: Selectable, key: str) -> None:
         """Announce that the record ``key`` of collection ``kind`` is selected."""
         self.selection_changed.emit(kind, key)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -10,9 +11,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from carveplan.io import native
 from carveplan.io.errors import Cancelled, ReadError, WriteError
-from carveplan.io.formats import EXPORTERS, READERS, ExportOptions, exporter_for, read_agreement
+from carveplan.io.formats import READERS, ExportOptions, exporter_for, read_agreement
 from carveplan.model import BASELINE, Agreement, new_uid
-from carveplan.ui.deck_scope import DECK_SUFFIXES, DeckScope, ask_deck_scope
+from carveplan.ui.deck_scope import DECK_SUFFIXES, ask_deck_scope
 from carveplan.ui.document import Document
 from carveplan.ui.error_dialog import ProblemListDialog
 from carveplan.ui.file_guard import FileGuard
@@ -27,11 +28,6 @@ def open_filter() -> str:
     patterns = " ".join(f"*{suffix}" for suffix in sorted(READERS))
     singles = [f"{label} (*{suffix})" for suffix, (_, label) in sorted(READERS.items())]
     return ";;".join([f"Agreements ({patterns})", *singles])
-
-
-def export_filter() -> str:
-    """File-dialog filter for every export format."""
-    return ";;".join(f"{label} (*{suffix})" for suffix, (_, label) in sorted(EXPORTERS.items()))
 
 
 def new_agreement() -> Agreement:
@@ -122,8 +118,9 @@ class FileController(QObject):
         except OSError as err:
             QMessageBox.critical(self._window, "Cannot open", f"{path}: {err.strerror or err}")
             return False
-        except (RecursionError, MemoryError, ValueError) as err:
-            # A reader's own checks missed it: still a dialog, and the open document stays.
+        except Exception as err:  # the window is the last line: never a traceback
+            # A reader's own checks missed it (nesting, size, a number past any range): still a
+            # dialog, and the open document stays.
             QMessageBox.critical(
                 self._window,
                 "Cannot open",
@@ -191,31 +188,32 @@ class FileController(QObject):
             self.status.emit(f"Imported {added} {noun} from {path.name}")
 
     def export(self) -> None:
-        """Ask for a file and export the agreement in the format its suffix names."""
-        stem = (
-            self._document.path.stem if self._document.path else self._document.agreement.title
-        ) or "agreement"
-        name, _ = QFileDialog.getSaveFileName(self._window, "Export", f"{stem}.xlsx", export_filter())
-        if name:
-            self.export_to(Path(name))
+        """Ask where, in which format and with which options (File → Export), then export."""
+        from carveplan.ui.export_dialog import ask_export
 
-    def export_to(self, path: Path) -> bool:
-        """Export to ``path`` with a progress dialog; errors are listed, the document is untouched."""
+        doc = self._document
+        chosen = ask_export(doc.agreement, doc.path, doc.scenario, self._window, self.all_sectors)
+        if chosen is not None:
+            self.export_to(chosen.path, chosen.options)
+
+    def export_to(self, path: Path, chosen: ExportOptions | None = None) -> bool:
+        """Export to ``path`` with a progress dialog; errors are listed, the document is untouched.
+
+        Args:
+            path: the file; its suffix picks the format.
+            chosen: the export dialog's options; ``None`` for the shown scenario, whole agreement.
+        """
         scenario = self._document.scenario
-        scope = DeckScope("all")
-        if path.suffix.lower() in DECK_SUFFIXES:
-            chosen = ask_deck_scope(self._document.agreement, path.name, self._window)
-            if chosen is None:
-                return False
-            scope = chosen
-        dialog, report = progress_callback(self._window, f"Exporting {path.name}…")
-        options = ExportOptions(
-            scenario=None if scenario == BASELINE else scenario,
-            progress=report,
-            all_sectors=self.all_sectors,
-            sectors=scope.sectors,
-            parties=scope.parties,
+        options = chosen or ExportOptions(
+            scenario=None if scenario == BASELINE else scenario, all_sectors=self.all_sectors
         )
+        if path.suffix.lower() in DECK_SUFFIXES and not (options.sectors or options.parties):
+            scope = ask_deck_scope(self._document.agreement, path.name, self._window)
+            if scope is None:
+                return False
+            options = replace(options, sectors=scope.sectors, parties=scope.parties)
+        dialog, report = progress_callback(self._window, f"Exporting {path.name}…")
+        options = replace(options, progress=report)
         try:
             exporter_for(path)(self._document.agreement, path, options)
         except ReadError as err:

@@ -11,9 +11,9 @@ from PySide6.QtGui import QCursor, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QStackedLayout, QToolTip, QWidget
 
 from carveplan.engine.schedule import Schedule
-from carveplan.model import BASELINE
+from carveplan.model import BASELINE, RecordKind
 from carveplan.ui.chart_tips import hit_tooltip
-from carveplan.ui.document import Document
+from carveplan.ui.document import PHASES, Document
 
 if TYPE_CHECKING:
     from carveplan.chart.gantt import GanttArtists
@@ -26,7 +26,7 @@ APP_ROW_INCHES = 0.19  # rows in the window: 12 lines show at 1280x720; exports 
 GETTING_STARTED = (
     "No lines yet. To start:\n"
     "File → Agreement Properties (Alt+Return): title, entry into force, rounding\n"
-    "Tables → Parties and Lines → Add row (Insert): a carved-out line, its base and category\n"
+    "Tables → Lines → Add row (Insert): a carved-out line, its base and category\n"
     "File → Import Tariff Schedule (Ctrl+I): another delegation's schedule"
 )
 
@@ -105,6 +105,7 @@ class GanttView(QWidget):
         self.title_block = False
         self.legend = False
         self.values_on_bars = False  # presentation mode: the projector style writes none by default
+        self.full_pages = False  # presentation mode: a short last page keeps the row height
         self.state = ViewState()
         self.artists: GanttArtists | None = None
         self.ghost: tuple[str, Schedule] | None = None
@@ -213,6 +214,8 @@ class GanttView(QWidget):
             title_block=self.title_block,
             # A round drawn behind the chart is named only in the legend: show it then.
             legend=self.legend or self.ghost is not None,
+            wide_labels=True,
+            page_rows=self.rows_that_fit(self.row_inches(style.row_inches)) if self.full_pages else 0,
         )
         self.canvas.draw_idle()
         self._update_scrollbar(rows.count or 0)
@@ -353,7 +356,7 @@ class GanttView(QWidget):
             self.schedule_redraw()
 
     def _on_document_selection_changed(self, kind: str, key: str) -> None:
-        line = key.split("#")[0] if kind in ("lines", "phases") else None
+        line = key.split("#")[0] if kind in (RecordKind.LINES, PHASES) else None
         if line is None or line == self.state.selected:
             return
         self.state.selected = line
@@ -442,13 +445,13 @@ class GanttView(QWidget):
         if hit.kind is HitKind.GROUP:
             self.toggle_group(hit.row)
         elif hit.kind is HitKind.MILESTONE and hit.milestone:
-            self._document.select("milestones", hit.milestone)
+            self._document.select(RecordKind.MILESTONES, hit.milestone)
         elif hit.kind is HitKind.EXCEPTION and hit.exception:
-            self._document.select("exceptions", hit.exception)
+            self._document.select(RecordKind.EXCEPTIONS, hit.exception)
         elif hit.line:
-            self._document.select("lines", hit.line)
+            self._document.select(RecordKind.LINES, hit.line)
             if hit.phase is not None:
-                self._document.select("phases", f"{hit.line}#{hit.phase}")
+                self._document.select(PHASES, f"{hit.line}#{hit.phase}")
 
     # --- Qt overrides -----------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -7,24 +7,23 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
-from PySide6.QtWidgets import QComboBox, QDockWidget, QFrame, QLabel, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from carveplan.io.formats import READERS
-from carveplan.model import BASELINE, Agreement
+from carveplan.model import Agreement
+from carveplan.model.words import plural
 from carveplan.ui import commands
-from carveplan.ui.analysis import add_analysis_docks
 from carveplan.ui.autosave import Autosaver
-from carveplan.ui.document import Document
+from carveplan.ui.docks import add_docks
+from carveplan.ui.document import PHASES, Document
 from carveplan.ui.files import FileController, new_agreement
 from carveplan.ui.gantt_view import GanttView
-from carveplan.ui.menus import build_menus
+from carveplan.ui.menubar import install_actions
 from carveplan.ui.outline import OutlineView
 from carveplan.ui.problems import ProblemsPanel
-from carveplan.ui.rounds_panel import add_rounds_dock
 from carveplan.ui.settings import settings
 from carveplan.ui.tables import TablesPane
-
-MAX_DOCK_MINIMUM = 200  # pixels a bottom dock may insist on before it scrolls instead
+from carveplan.ui.workbench import Workbench
 
 
 class MainWindow(QMainWindow):
@@ -41,19 +40,12 @@ class MainWindow(QMainWindow):
         self.outline = OutlineView(self.document, self)
         self.tables = TablesPane(self.document, self)
         self.problems = ProblemsPanel(self.document, self)
-        self.outline_dock = self._dock("Outline", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.tables_dock = self._dock("Tables", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.problems_dock = self._dock("Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.tables_dock, self.problems_dock)
-        self.analysis = add_analysis_docks(self)
-        for dock in self.analysis.docks:
-            _let_scroll(dock)
-        self.rounds_dock = add_rounds_dock(self, self.document, self.chart, self.problems_dock)
-        self.tables_dock.raise_()
-        self.scenario_box = QComboBox(self)
-        self.scenario_box.setToolTip("Scenario shown in the chart (the baseline is drawn behind it)")
-        self.scenario_box.setMinimumContentsLength(18)
-        self.actions_by_name = build_menus(self)
+        self.bench = Workbench(
+            self, self.document, self.files, self.chart, self.outline, self.tables, self.problems
+        )
+        add_docks(self.bench)
+        self.bench.docks["tables"].raise_()
+        install_actions(self.bench)
         self._status_file = QLabel(self)
         self._status_modified = QLabel(self)
         self._status_counts = QLabel(self)
@@ -73,23 +65,14 @@ class MainWindow(QMainWindow):
     def _fit_docks(self, height: int) -> None:
         # The chart is what people come for: the tables get under a third of the height.
         self.resizeDocks(
-            [self.tables_dock], [max(150, min(280, int(height * 0.27)))], Qt.Orientation.Vertical
+            [self.bench.docks["tables"]], [max(150, min(280, int(height * 0.27)))], Qt.Orientation.Vertical
         )
-
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock-{title.lower()}")
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        return dock
 
     def _connect(self) -> None:
         doc = self.document
         doc.agreement_changed.connect(self._on_document_agreement_changed)
         doc.path_changed.connect(self._on_document_path_changed)
         doc.modified_changed.connect(self._on_document_modified_changed)
-        doc.scenario_changed.connect(self._on_document_scenario_changed)
-        self.scenario_box.currentTextChanged.connect(self._on_scenario_box_changed)
         self.files.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.problems.counts_changed.connect(self._on_problems_counts_changed)
         self.outline.activated.connect(self.tables.show_record)
@@ -107,37 +90,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Recovered unsaved changes", 8000)
 
     # --- slots --------------------------------------------------------------
-    def set_all_sectors(self, shown: bool) -> None:
-        """Show the lines outside the focus sectors in the chart and the outline, or only the focus
-        sectors (the default: a whole schedule would bury the carve-outs)."""
-        self.chart.state.all_sectors = shown
-        self.files.all_sectors = shown
-        self.chart.state.first = 0
-        self.chart.schedule_redraw()
-        self.outline.set_all_sectors(shown)
-
     def _on_document_agreement_changed(self) -> None:
         agreement = self.document.agreement
-        names = [BASELINE, *(s.name for s in agreement.scenarios if s.name != BASELINE)]
-        if [self.scenario_box.itemText(i) for i in range(self.scenario_box.count())] != names:
-            self.scenario_box.blockSignals(True)
-            self.scenario_box.clear()
-            self.scenario_box.addItems(names)
-            self.scenario_box.setCurrentText(self.document.scenario)
-            self.scenario_box.blockSignals(False)
         self._update_title()
         self._status_counts.setText(
-            f"{len(agreement.parties)} parties · {len(agreement.lines)} lines · "
-            f"{len(agreement.milestones)} milestones · {len(agreement.exceptions)} exceptions"
+            f"{plural(len(agreement.parties), 'party')} · {plural(len(agreement.lines), 'line')} · "
+            f"{plural(len(agreement.milestones), 'milestone')} · "
+            f"{plural(len(agreement.exceptions), 'exception')}"
         )
 
     def _on_chart_phase_activated(self, line: str, position: int) -> None:
         # A double-clicked bar opens its value for editing; a generated phase is written out on change.
         key = f"{line}#{position}"
-        self.tables_dock.show()
-        self.tables_dock.raise_()
-        if self.tables.show_record("phases", key):
-            self.tables.table("phases").edit_cell(key, "value")
+        self.bench.raise_dock("tables")
+        if self.tables.show_record(PHASES, key):
+            self.tables.table(PHASES).edit_cell(key, "value")
 
     def _on_document_path_changed(self) -> None:
         # The first file shown gets the zoom the user left; each file opened later starts fitted,
@@ -161,17 +128,9 @@ class MainWindow(QMainWindow):
         self.setWindowModified(modified)
         self._status_modified.setText("modified" if modified else "saved" if self.document.path else "")
 
-    def _on_document_scenario_changed(self, name: str) -> None:
-        if self.scenario_box.currentText() != name:
-            self.scenario_box.setCurrentText(name)
-
-    def _on_scenario_box_changed(self, name: str) -> None:
-        if name:
-            self.document.set_scenario(name)
-
     def _on_problems_counts_changed(self, errors: int, warnings: int) -> None:
         self._status_problems.setText(f"{plural(errors, 'error')} · {plural(warnings, 'warning')}")
-        self.problems_dock.setWindowTitle(
+        self.bench.docks["problems"].setWindowTitle(
             f"Problems ({errors + warnings})" if errors + warnings else "Problems"
         )
 
@@ -225,24 +184,6 @@ class MainWindow(QMainWindow):
         state = store.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-
-
-def _let_scroll(dock: QDockWidget) -> None:
-    """Put a tall dock's contents in a scroll area: tabified with the tables, its minimum height
-    would otherwise be theirs too, and leave the chart a few rows at 1280x720."""
-    widget = dock.widget()
-    if widget is None or widget.minimumSizeHint().height() <= MAX_DOCK_MINIMUM:
-        return
-    area = QScrollArea(dock)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(widget)
-    dock.setWidget(area)
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 error``, ``2 errors``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from carveplan.engine.sectormap import OTHER, hs_section
-from carveplan.model import Agreement
+from carveplan.model import Agreement, RecordKind
 from carveplan.ui.document import Document
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -15,10 +15,10 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 3  # a line's code, for its HS section
 
 
-def _item(text: str, kind: str = "", key: str = "", tip: str = "") -> QStandardItem:
+def _item(text: str, kind: RecordKind | None = None, key: str = "", tip: str = "") -> QStandardItem:
     item = QStandardItem(text)
     item.setEditable(False)
-    item.setData(kind, KIND_ROLE)
+    item.setData(kind.value if kind else "", KIND_ROLE)
     item.setData(key, KEY_ROLE)
     if tip:
         item.setToolTip(tip)
@@ -39,31 +39,35 @@ def build_outline(agreement: Agreement, model: QStandardItemModel, all_sectors: 
     for line in agreement.lines:
         text = f"{line.code}  {line.description}".strip()
         tip = f"{line.id}: {line.description} ({line.category or 'explicit phases'})"
-        item = _item(text, "lines", line.id, tip)
+        item = _item(text, RecordKind.LINES, line.id, tip)
         item.setData(line.code, SECTION_ROLE)
         by_party.setdefault(line.party, {}).setdefault(line.sector, []).append(item)
     party_names = {p.code: p.name for p in agreement.parties}
     for code, sectors in by_party.items():
         count = sum(len(items) for items in sectors.values())
-        party = _item(f"{code} — {party_names.get(code, code)} ({count})", "parties", code)
+        party = _item(f"{code} — {party_names.get(code, code)} ({count})", RecordKind.PARTIES, code)
         for sector_id, items in sectors.items():
             name = sector_names.get(sector_id, sector_id)
             if sector_id != OTHER:
-                sector = _item(f"{name} ({len(items)})", "sectors", sector_id)
+                sector = _item(f"{name} ({len(items)})", RecordKind.SECTORS, sector_id)
                 sector.appendRows(items)
             elif all_sectors:
-                sector = _item(f"{name} ({len(items)})", "sectors", sector_id)
+                sector = _item(f"{name} ({len(items)})", RecordKind.SECTORS, sector_id)
                 sector.appendRows(_by_section(items))
             else:
                 tip = "Lines outside the focus sectors: View → All Sectors lists them"
-                sector = _item(f"{name} ({len(items)}, hidden)", "sectors", sector_id, tip)
+                sector = _item(f"{name} ({len(items)}, hidden)", RecordKind.SECTORS, sector_id, tip)
             party.appendRow(sector)
         root.appendRow(party)
     groups = (
-        ("Milestones", "milestones", [(m.id, f"{m.id}  {m.title}") for m in agreement.milestones]),
-        ("Security exceptions", "exceptions", [(e.id, f"{e.id}  {e.title}") for e in agreement.exceptions]),
-        ("Reviews", "reviews", [(r.id, f"{r.id}  {r.title}") for r in agreement.reviews]),
-        ("Scenarios", "scenarios", [(s.name, s.name) for s in agreement.scenarios]),
+        ("Milestones", RecordKind.MILESTONES, [(m.id, f"{m.id}  {m.title}") for m in agreement.milestones]),
+        (
+            "Security exceptions",
+            RecordKind.EXCEPTIONS,
+            [(e.id, f"{e.id}  {e.title}") for e in agreement.exceptions],
+        ),
+        ("Reviews", RecordKind.REVIEWS, [(r.id, f"{r.id}  {r.title}") for r in agreement.reviews]),
+        ("Scenarios", RecordKind.SCENARIOS, [(s.name, s.name) for s in agreement.scenarios]),
     )
     for title, kind, entries in groups:
         group = _item(f"{title} ({len(entries)})")
@@ -134,9 +138,43 @@ class OutlineView(QWidget):
         # The outline shows ids, codes and titles only; skip the rebuild when none of those changed.
         if self._shown is not None and _outline_key(self._shown) == _outline_key(agreement):
             return
+        # An edit (Insert, a rename) keeps what the user had opened; another document starts folded.
+        same = self._shown is not None and self._shown.uid == agreement.uid
+        folds = self._folds() if same else {}
+        current = self.tree.currentIndex()
+        kind, key = current.data(KIND_ROLE), current.data(KEY_ROLE)
         self._shown = agreement
         build_outline(agreement, self.model, self._all_sectors)
         self.tree.expandToDepth(0)
+        if folds:
+            self._refold(folds)
+            if kind and key:
+                self._on_document_selection_changed(kind, key)
+
+    def _folds(self) -> dict[tuple[str, ...], bool]:
+        """Whether each item with children is expanded, by its path of ids (items new after an
+        edit are not in it and keep the default)."""
+        return {
+            path: self.tree.isExpanded(self.proxy.mapFromSource(item.index())) for path, item in self._walk()
+        }
+
+    def _refold(self, folds: dict[tuple[str, ...], bool]) -> None:
+        for path, item in self._walk():
+            if path in folds:
+                self.tree.setExpanded(self.proxy.mapFromSource(item.index()), folds[path])
+
+    def _walk(self) -> list[tuple[tuple[str, ...], QStandardItem]]:
+        found: list[tuple[tuple[str, ...], QStandardItem]] = []
+        pending: list[tuple[QStandardItem, tuple[str, ...]]] = [(self.model.invisibleRootItem(), ())]
+        while pending:
+            parent, path = pending.pop()
+            for row in range(parent.rowCount()):
+                child = parent.child(row)
+                if child is not None and child.hasChildren():
+                    here = (*path, _item_id(child))
+                    found.append((here, child))
+                    pending.append((child, here))
+        return found
 
     def _on_filter_text_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
@@ -168,6 +206,12 @@ class OutlineView(QWidget):
                     finally:
                         self._syncing = False
                 return
+
+
+def _item_id(item: QStandardItem) -> str:
+    """What names an item across rebuilds: its record, else its title without the count."""
+    kind, key = item.data(KIND_ROLE), item.data(KEY_ROLE)
+    return f"{kind}:{key}" if kind and key else item.text().rsplit(" (", 1)[0]
 
 
 def _outline_key(agreement: Agreement) -> tuple[object, ...]:

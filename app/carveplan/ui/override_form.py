@@ -26,6 +26,7 @@ from carveplan.model import (
     TimingError,
     parse_timing,
 )
+from carveplan.model.ranges import MAX_MONTHS, whole_range
 from carveplan.ui.tables.columnkit import TIMING_TIP
 
 KINDS = (
@@ -38,9 +39,11 @@ DELAY, MISSED, INVOKE, EIF = range(len(KINDS))
 _DEFAULT_DURATION = 12  # months, when the exception sets no maximum
 
 
-def _months(maximum: int, value: int) -> QSpinBox:
+def _months(field: str, value: int) -> QSpinBox:
+    # The file reader's range for the field: a scenario the form builds always saves and opens again.
+    least, most = whole_range(field) or (1, MAX_MONTHS)
     spin = QSpinBox()
-    spin.setRange(1, maximum)
+    spin.setRange(max(1, least), most)
     spin.setValue(value)
     spin.setSuffix(" months")
     return spin
@@ -56,12 +59,12 @@ class OverrideForm(QWidget):
         self.kind = QComboBox(self)
         self.kind.addItems(KINDS)
         self.delay_milestone = QComboBox()
-        self.delay_months = _months(600, 12)
+        self.delay_months = _months("months", 12)
         self.missed_milestone = QComboBox()
         self.exception = QComboBox()
         self.start = QLineEdit("EIF+12m")
         self.start.setToolTip(TIMING_TIP)
-        self.duration = _months(600, _DEFAULT_DURATION)
+        self.duration = _months("duration_months", _DEFAULT_DURATION)
         self.eif = QDateEdit()
         self.eif.setCalendarPopup(True)
         self.eif.setDisplayFormat("yyyy-MM-dd")

@@ -92,6 +92,7 @@ class PresentationWindow(QWidget):
         self.chart.title_block = False
         self.chart.legend = True
         self.chart.values_on_bars = True
+        self.chart.full_pages = True
         self._fit = 0
         self.pages: list[Page] = self.paginate()
         self.chart.drawn.connect(self._on_chart_drawn)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal, assert_never
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,32 +20,49 @@ from PySide6.QtWidgets import (
 )
 
 from carveplan.engine.presets import EXCEPTION_PRESETS, REVIEW_PRESETS, ExceptionPreset, ReviewPreset
+from carveplan.model import RecordKind
 from carveplan.model import collection as col
 from carveplan.ui import commands
 from carveplan.ui.document import Document
 
-_STEMS = {"exceptions": "EXC", "reviews": "REV"}
+PresetKind = Literal[RecordKind.EXCEPTIONS, RecordKind.REVIEWS]
 
 
-def presets(kind: str) -> Sequence[ExceptionPreset | ReviewPreset]:
-    """The presets for ``kind`` (``exceptions`` or ``reviews``)."""
-    return EXCEPTION_PRESETS if kind == "exceptions" else REVIEW_PRESETS
+def presets(kind: PresetKind) -> Sequence[ExceptionPreset | ReviewPreset]:
+    """The presets for ``kind``."""
+    match kind:
+        case RecordKind.EXCEPTIONS:
+            return EXCEPTION_PRESETS
+        case RecordKind.REVIEWS:
+            return REVIEW_PRESETS
+        case _:
+            assert_never(kind)
 
 
-def next_id(document: Document, kind: str) -> str:
+def _stem(kind: PresetKind) -> str:
+    match kind:
+        case RecordKind.EXCEPTIONS:
+            return "EXC"
+        case RecordKind.REVIEWS:
+            return "REV"
+        case _:
+            assert_never(kind)
+
+
+def next_id(document: Document, kind: PresetKind) -> str:
     """A free id for a new record of ``kind``: ``EXC-3`` when two exceptions exist."""
     count = len(col.records(document.agreement, kind))
-    return col.unique_key(document.agreement, kind, f"{_STEMS[kind]}-{count + 1}")
+    return col.unique_key(document.agreement, kind, f"{_stem(kind)}-{count + 1}")
 
 
 def add_from_preset(
-    document: Document, kind: str, key: str, ident: str, party: str = "", sectors: Sequence[str] = ()
+    document: Document, kind: PresetKind, key: str, ident: str, party: str = "", sectors: Sequence[str] = ()
 ) -> bool:
     """Add the preset ``key`` as a new record, as one undo step, and select it for adjusting.
 
     Args:
         document: the document.
-        kind: ``exceptions`` or ``reviews``.
+        kind: security exceptions or review clauses.
         key: the preset's key (``wto_safeguard``).
         ident: the new record's id; must be free.
         party: the party that may invoke an exception.
@@ -76,11 +93,10 @@ def add_from_preset(
 class PresetDialog(QDialog):
     """Pick a preset, an id and (for exceptions) the party and sectors it covers."""
 
-    def __init__(self, document: Document, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, kind: PresetKind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document, self._kind = document, kind
-        noun = "security exception" if kind == "exceptions" else "review clause"
-        self.setWindowTitle(f"Add {noun} from preset")
+        self.setWindowTitle(f"Add {kind.singular} from preset")
         self.preset = QComboBox(self)
         for preset in presets(kind):
             self.preset.addItem(preset.label, preset.key)
@@ -104,7 +120,7 @@ class PresetDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("Preset", self.preset)
         form.addRow("Id", self.ident)
-        if kind == "exceptions":
+        if kind is RecordKind.EXCEPTIONS:
             form.addRow("Party", self.party)
             form.addRow("Sectors covered", self.sectors)
         form.addRow(QLabel("Adjust the numbers afterwards in the table.", self))

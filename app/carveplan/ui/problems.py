@@ -18,20 +18,20 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from carveplan.engine import validate
-from carveplan.model import Agreement, Problem, Severity
+from carveplan.model import Agreement, Problem, RecordKind, Severity
 from carveplan.ui.document import Document
 
 # Location.kind is a singular record word; the collections are plural.
-COLLECTION_OF = {
-    "line": "lines",
-    "phase": "lines",
-    "milestone": "milestones",
-    "exception": "exceptions",
-    "review": "reviews",
-    "scenario": "scenarios",
-    "party": "parties",
-    "sector": "sectors",
-    "category": "categories",
+COLLECTION_OF: dict[str, RecordKind] = {
+    "line": RecordKind.LINES,
+    "phase": RecordKind.LINES,
+    "milestone": RecordKind.MILESTONES,
+    "exception": RecordKind.EXCEPTIONS,
+    "review": RecordKind.REVIEWS,
+    "scenario": RecordKind.SCENARIOS,
+    "party": RecordKind.PARTIES,
+    "sector": RecordKind.SECTORS,
+    "category": RecordKind.CATEGORIES,
 }
 _HEADERS = ("Severity", "Where", "Problem")
 _COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#8a5a00", Severity.INFO: "#3d5a80"}

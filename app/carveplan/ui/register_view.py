@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from carveplan.engine.register import Invocation, RegisterRow, exception_register
+from carveplan.model import RecordKind
 from carveplan.ui.deferred import DeferredRefresh
 from carveplan.ui.document import Document
 
@@ -147,4 +148,4 @@ class RegisterView(QWidget):
         self.deferred.set_exposed(exposed)
 
     def _on_table_activated(self, index: QModelIndex) -> None:
-        self._document.select("exceptions", self.model.rows[index.row()].exception.id)
+        self._document.select(RecordKind.EXCEPTIONS, self.model.rows[index.row()].exception.id)

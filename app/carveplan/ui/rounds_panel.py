@@ -10,10 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QPushButton,
     QSplitter,
     QTableView,
@@ -124,6 +122,10 @@ class RoundsPanel(QWidget):
         return page
 
     # --- public ---------------------------------------------------------------------------------
+    def set_exposed(self, exposed: bool) -> None:
+        """Refresh only while the panel's tab is in front (its dock says when)."""
+        self.deferred.set_exposed(exposed)
+
     def ask_add_round(self) -> bool:
         """Ask for a name, party and stance, and add the round as one undo step."""
         dialog = RoundDialog(self._document.agreement, date.today(), self)
@@ -239,27 +241,3 @@ def _summary_text(result: AgreementDiff | None) -> str:
         f"{len(result.changed)} lines changed: {later} later, {earlier} earlier, {excluded} newly excluded, "
         f"{split} codes split or merged."
     )
-
-
-def add_rounds_dock(
-    window: QMainWindow, document: Document, chart: GanttView, behind: QDockWidget
-) -> QDockWidget:
-    """Dock the Rounds panel in ``window``, tabbed behind ``behind``; the View menu lists the dock.
-
-    Args:
-        window: the main window.
-        document: its document.
-        chart: its chart, which draws the round picked as ghost bars.
-        behind: the dock the panel is tabbed behind (the Problems panel).
-
-    Returns:
-        The dock.
-    """
-    panel = RoundsPanel(document, chart, window)
-    dock = QDockWidget("Rounds", window)
-    dock.setObjectName("dock-rounds")
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    window.tabifyDockWidget(behind, dock)
-    dock.visibilityChanged.connect(panel.deferred.set_exposed)
-    return dock

@@ -12,6 +12,7 @@ from carveplan.model import (
     MilestoneDelay,
     MilestoneMissed,
     Override,
+    RecordKind,
     Scenario,
     format_timing,
 )
@@ -24,13 +25,15 @@ class ScenarioEditError(ValueError):
 
 def scenario(agreement: Agreement, name: str) -> Scenario:
     """The scenario called ``name``; ``KeyError`` when there is none."""
-    found: Scenario = agreement.scenarios[col.index_of(agreement, "scenarios", name)]
+    found: Scenario = agreement.scenarios[col.index_of(agreement, RecordKind.SCENARIOS, name)]
     return found
 
 
 def replace_scenario(agreement: Agreement, name: str, new: Scenario) -> Agreement:
     """The agreement with the scenario ``name`` replaced by ``new`` (records are immutable)."""
-    return col.replace_at(agreement, "scenarios", col.index_of(agreement, "scenarios", name), new)
+    return col.replace_at(
+        agreement, RecordKind.SCENARIOS, col.index_of(agreement, RecordKind.SCENARIOS, name), new
+    )
 
 
 def add_override(agreement: Agreement, name: str, override: Override) -> Agreement:
@@ -71,7 +74,7 @@ def check_name(agreement: Agreement, name: str, ignore: str | None = None) -> st
         raise ScenarioEditError("A scenario needs a name")
     if clean.casefold() == BASELINE:
         raise ScenarioEditError(f"“{BASELINE}” is the agreement without any scenario: pick another name")
-    if clean != ignore and col.find(agreement, "scenarios", clean) is not None:
+    if clean != ignore and col.find(agreement, RecordKind.SCENARIOS, clean) is not None:
         raise ScenarioEditError(f"There is already a scenario called “{clean}”")
     return clean
 
@@ -79,7 +82,9 @@ def check_name(agreement: Agreement, name: str, ignore: str | None = None) -> st
 def new_scenario(agreement: Agreement, name: str, description: str = "") -> Agreement:
     """The agreement with an empty scenario ``name`` added at the end (see :func:`check_name`)."""
     clean = check_name(agreement, name)
-    return col.insert(agreement, "scenarios", len(agreement.scenarios), [Scenario(clean, description)])
+    return col.insert(
+        agreement, RecordKind.SCENARIOS, len(agreement.scenarios), [Scenario(clean, description)]
+    )
 
 
 def rename_scenario(agreement: Agreement, old: str, new: str) -> Agreement:
@@ -90,32 +95,32 @@ def rename_scenario(agreement: Agreement, old: str, new: str) -> Agreement:
 
 def copy_name(agreement: Agreement, name: str) -> str:
     """A free name for a copy of ``name``: ``name (copy)``, then ``name (copy)-2`` ..."""
-    return col.unique_key(agreement, "scenarios", f"{name} (copy)")
+    return col.unique_key(agreement, RecordKind.SCENARIOS, f"{name} (copy)")
 
 
 def duplicate_scenario(agreement: Agreement, name: str) -> tuple[Agreement, str]:
     """The agreement with a copy of scenario ``name`` right after it, and the copy's name."""
     original = scenario(agreement, name)
     copy = dataclasses.replace(original, name=copy_name(agreement, name))
-    at = col.index_of(agreement, "scenarios", name) + 1
-    return col.insert(agreement, "scenarios", at, [copy]), copy.name
+    at = col.index_of(agreement, RecordKind.SCENARIOS, name) + 1
+    return col.insert(agreement, RecordKind.SCENARIOS, at, [copy]), copy.name
 
 
 def delete_scenario(agreement: Agreement, name: str) -> Agreement:
     """The agreement without scenario ``name``."""
-    return col.remove(agreement, "scenarios", [col.index_of(agreement, "scenarios", name)])
+    return col.remove(agreement, RecordKind.SCENARIOS, [col.index_of(agreement, RecordKind.SCENARIOS, name)])
 
 
 def describe_override(override: Override, agreement: Agreement) -> str:
     """An override in words, naming the milestone or exception (``Delay M1 (Regulator …) by 24 months``)."""
     if isinstance(override, MilestoneDelay | MilestoneMissed):
-        record = col.find(agreement, "milestones", override.milestone)
+        record = col.find(agreement, RecordKind.MILESTONES, override.milestone)
         what = f"{override.milestone} ({record.title})" if record is not None else override.milestone
         if isinstance(override, MilestoneMissed):
             return f"{what} missed"
         return f"Delay {what} by {override.months} months"
     if isinstance(override, ExceptionInvoked):
-        record = col.find(agreement, "exceptions", override.exception)
+        record = col.find(agreement, RecordKind.EXCEPTIONS, override.exception)
         title = record.title if record is not None and record.title else ""
         what = f"{override.exception} ({title})" if title else override.exception
         start = format_timing(override.start)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from carveplan.engine import RULE_SETS
+from carveplan.engine.checks.identity import already_present
 from carveplan.io.errors import ReadError
 from carveplan.io.native.rules import load_rules
 from carveplan.io.schedule.columns import FIELDS
@@ -29,6 +34,7 @@ from carveplan.io.schedule.importer import ScheduleImport, import_schedule_repor
 from carveplan.io.schedule.options import ScheduleImportOptions, ScheduleSniff
 from carveplan.io.workbook.table import column_letter
 from carveplan.model import Agreement, StagingRules, rules_of
+from carveplan.model.words import plural
 from carveplan.ui.error_dialog import ProblemListDialog
 
 FROM_CODE = "(from the HS code)"
@@ -79,6 +85,10 @@ class ScheduleImportDialog(QDialog):
             "The agreement's staging rules: what each category code means, and the rounding"
         )
         self.rules.currentIndexChanged.connect(self._on_rules_changed)
+        self.skip_present = QCheckBox("Leave out lines the agreement already has (same party and code)", self)
+        self.skip_present.setChecked(True)
+        self.skip_present.toggled.connect(self._on_skip_present_toggled)
+        self._checked_once = False
         self.check = QTableWidget(self)
         self.check.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.check.horizontalHeader().setStretchLastSection(True)
@@ -115,6 +125,7 @@ class ScheduleImportDialog(QDialog):
         form.addRow("Sector", self.sector)
         form.addRow("Sheet", self.sheet)
         form.addRow("Staging rules", self.rules)
+        form.addRow("", self.skip_present)
         return box
 
     def _mapping_box(self) -> QGroupBox:
@@ -209,6 +220,10 @@ class ScheduleImportDialog(QDialog):
         self.rules.blockSignals(False)
         self.rules.setCurrentIndex(0)
 
+    def _on_skip_present_toggled(self) -> None:
+        if self.check.rowCount():
+            self._on_check_clicked()
+
     def _on_check_clicked(self) -> None:
         """Import into a copy and list every line with its sector, category and scrub warnings."""
         options = self.options()
@@ -224,7 +239,11 @@ class ScheduleImportDialog(QDialog):
     def show_check(self, result: ScheduleImport) -> None:
         """List the lines an import would add, warnings first marked, and a summary."""
         lines = result.agreement.lines[len(self.agreement.lines) :]
+        present = already_present(self.agreement.lines, lines)
         warned: dict[str, list[str]] = {}
+        fate = "left out" if self.skip_present.isChecked() else "imported again"
+        for added, existing in present.items():
+            warned.setdefault(added, []).append(f"already in the agreement as {existing}: {fate}")
         for problem in result.warnings:
             if problem.location.item:
                 warned.setdefault(problem.location.item, []).append(problem.message)
@@ -242,11 +261,15 @@ class ScheduleImportDialog(QDialog):
                     item.setBackground(QBrush(_WARNED))
                 self.check.setItem(row, column, item)
         self.check.resizeColumnsToContents()
+        # The warnings column takes the rest of the width: its notes are the longest text.
+        self.check.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
         scrub = sum(p.code == "scrub" for p in result.warnings)
         self.status.setText(
-            f"{result.added} lines ({result.added - result.other} in the focus sectors, {result.other} "
-            f"other); {result.headings} heading rows, {result.foreign} rows of other parties; "
-            f"{scrub} scrub warnings; rules: {result.agreement.rule_set or 'generic spellings'}"
+            f"{plural(result.added, 'line')} ({result.added - result.other} in the focus sectors, "
+            f"{result.other} other); {plural(result.headings, 'heading row')}, "
+            f"{plural(result.foreign, 'row')} of other parties; {plural(scrub, 'scrub warning')}; "
+            f"rules: {result.agreement.rule_set or 'generic spellings'}"
+            + (f"; {len(present)} already in the agreement, {fate}" if present else "")
         )
 
     def accept(self) -> None:
@@ -256,13 +279,24 @@ class ScheduleImportDialog(QDialog):
             self.status.setText("Choose the party whose schedule this is.")
             return
         try:
-            self.result_agreement = import_schedule_report(self.path, options).agreement
+            after = import_schedule_report(self.path, options).agreement
         except ReadError as err:
             ProblemListDialog(
                 "Cannot import", f"{self.path.name} was not imported.", err.problems, self
             ).exec()
             return
+        if self.skip_present.isChecked():
+            present = already_present(self.agreement.lines, after.lines[len(self.agreement.lines) :])
+            after = replace(after, lines=tuple(ln for ln in after.lines if ln.id not in present))
+        self.result_agreement = after
         super().accept()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._checked_once and self.party.currentText():
+            # What each row becomes (its sector, category, a duplicate) is shown before Import.
+            self._checked_once = True
+            QTimer.singleShot(0, self._on_check_clicked)
 
 
 def run_schedule_import(parent: QWidget, path: Path, agreement: Agreement) -> Agreement | None:

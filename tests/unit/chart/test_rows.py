@@ -63,6 +63,16 @@ def test_pages_cover_every_row_once_with_headers(schedule: Schedule) -> None:
     assert sum(count for _, count in page_windows(rows, 5)) == len(rows)
 
 
+def test_no_page_ends_on_a_header_whose_rows_are_on_the_next(schedule: Schedule) -> None:
+    rows = build_rows(schedule)
+    for per_page in range(3, len(rows) + 1):
+        pages = paginate(rows, per_page)
+        for page in pages[:-1]:
+            assert not page[-1].is_group, (per_page, [r.key for r in page])
+        own = [r.key for page in pages for r in page if not r.continued]
+        assert own == [r.key for r in rows]
+
+
 def test_row_at_finds_the_band_around_a_row(schedule: Schedule) -> None:
     rows = build_rows(schedule)
     assert row_at(rows, 2.4) is rows[2]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
+from typing import cast
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -153,3 +155,38 @@ def test_every_builtin_category_cuts_monotonically_to_exactly_zero(base: Decimal
     assert got[-1] == 0
     assert all(a >= b >= 0 for a, b in zip([base, *got], got, strict=False))
     assert [p.start.year for p in phases] == sorted({p.start.year for p in phases})
+
+
+def test_every_staging_kind_is_expanded_by_its_own_rule() -> None:
+    # Each kind either stages the line or says why not; none is quietly treated as another.
+    categories = (
+        StagingCategory("I", StagingKind.IMMEDIATE),
+        StagingCategory("L", StagingKind.LINEAR, stages=4),
+        StagingCategory("BL", StagingKind.BACK_LOADED, stages=2, hold=3),
+        StagingCategory("NL", StagingKind.NON_LINEAR, shares=(Decimal("0.5"), Decimal("0.5"))),
+        StagingCategory("P", StagingKind.PARTIAL, stages=2, final=Decimal(4)),
+        StagingCategory("S", StagingKind.STEPS, steps=(Step(2, Decimal(5)),)),
+        StagingCategory("CS", StagingKind.CALENDAR_STEPS, steps=(Step(2030, Decimal(5)),)),
+        StagingCategory("X", StagingKind.EXCLUDED),
+    )
+    deal = agreement(categories=categories)
+    got = {c.code: years(expand(line(base="8", category=c.code), deal)) for c in categories}
+    assert got == {
+        "I": [1],
+        "L": [1, 2, 3, 4],
+        "BL": [4, 5],
+        "NL": [1, 2],
+        "P": [1, 2],
+        "S": [2],
+        "CS": [2030 - deal.eif.year + 1],
+        "X": [],
+    }
+    assert {k.value for k in StagingKind} - {c.kind.value for c in categories} == {"table"}
+
+
+def test_an_unknown_staging_kind_is_not_staged_as_linear() -> None:
+    # The file readers refuse a kind they do not know with a located problem; a kind that gets
+    # past them anyway stops the engine instead of being cut in equal stages.
+    strange = StagingCategory("Q", cast(StagingKind, "quadratic"), stages=5)
+    with pytest.raises(AssertionError):
+        expand(line(base="8", category="Q"), agreement(categories=(strange,)))

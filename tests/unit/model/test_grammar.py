@@ -105,6 +105,7 @@ def test_gate_lags_are_offsets() -> None:
         (g.parse_date, "2029-02-30", "a real calendar date YYYY-MM-DD"),
         (g.parse_date, "1800-01-01", "a date from 1900 to 2200"),
         (g.parse_steps, "Y0=5", g.STEPS),
+        (g.parse_steps, "Y9999=5", g.STEPS),  # past the last year a file may hold
     ],
 )
 def test_values_that_cannot_be_true_are_refused(

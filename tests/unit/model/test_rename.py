@@ -16,6 +16,7 @@ from carveplan.model import (
     Offset,
     Party,
     Phase,
+    RecordKind,
     ReviewClause,
     Scenario,
     SecurityException,
@@ -67,7 +68,7 @@ AGREEMENT = Agreement(
 
 
 def test_renaming_a_milestone_follows_gates_timings_dependencies_and_overrides() -> None:
-    after = rename(AGREEMENT, "milestones", "REG-1", "REG-A")
+    after = rename(AGREEMENT, RecordKind.MILESTONES, "REG-1", "REG-A")
     assert after.milestones[0].id == "REG-A"
     assert after.lines[0].gates == (Gate("REG-A"),)
     assert after.lines[1].phases[0].start == Timing.after_milestone("REG-A", Offset(6))
@@ -84,27 +85,27 @@ def test_renaming_a_milestone_follows_gates_timings_dependencies_and_overrides()
 
 
 def test_renaming_a_party_sector_line_exception_and_category() -> None:
-    after = rename(AGREEMENT, "parties", "VNM", "VN")
+    after = rename(AGREEMENT, RecordKind.PARTIES, "VNM", "VN")
     assert {x.party for x in after.lines} == {"VN", "AUS"}
     assert after.milestones[0].party == "VN"
     assert after.exceptions[0].party == "VN"
-    after = rename(AGREEMENT, "sectors", "energy", "power")
+    after = rename(AGREEMENT, RecordKind.SECTORS, "energy", "power")
     assert [x.sector for x in after.lines] == ["power", "telecommunications", "power"]
     assert after.exceptions[0].scope_sectors == ("power",)
-    assert rename(AGREEMENT, "lines", "L-2", "L-20").exceptions[0].scope_lines == ("L-20",)
-    invoked = rename(AGREEMENT, "exceptions", "EXC-1", "XXI").scenarios[0].overrides[1]
+    assert rename(AGREEMENT, RecordKind.LINES, "L-2", "L-20").exceptions[0].scope_lines == ("L-20",)
+    invoked = rename(AGREEMENT, RecordKind.EXCEPTIONS, "EXC-1", "XXI").scenarios[0].overrides[1]
     assert isinstance(invoked, ExceptionInvoked)
     assert invoked.exception == "XXI"
 
 
 def test_renaming_nothing_or_an_unknown_key_changes_nothing() -> None:
-    assert rename(AGREEMENT, "milestones", "REG-1", "REG-1") is AGREEMENT
-    assert rename(AGREEMENT, "milestones", "NOPE", "X") is AGREEMENT
+    assert rename(AGREEMENT, RecordKind.MILESTONES, "REG-1", "REG-1") is AGREEMENT
+    assert rename(AGREEMENT, RecordKind.MILESTONES, "NOPE", "X") is AGREEMENT
 
 
 def test_renaming_a_party_renames_it_in_the_trade_table() -> None:
     flows = (TradeFlow("VNM", "AUS", "271111", Decimal(5)), TradeFlow("AUS", "VNM", "2709", Decimal(7)))
     agreement = replace(AGREEMENT, trade=TradeTable("test", 2023, flows=flows))
-    renamed = rename(agreement, "parties", "VNM", "VN")
+    renamed = rename(agreement, RecordKind.PARTIES, "VNM", "VN")
     assert renamed.trade is not None
     assert [(f.importer, f.partner) for f in renamed.trade.flows] == [("VN", "AUS"), ("AUS", "VN")]

@@ -22,6 +22,7 @@ from carveplan.model import (
     warning,
 )
 from carveplan.model.timing import MILESTONE_ID
+from carveplan.model.words import plural
 
 _OFFSET_TAIL = re.compile(r"[+-]\d{1,5}[dmyDMY]$")
 
@@ -50,7 +51,7 @@ def missed_problems(schedule: Schedule) -> Iterator[Problem]:
             ln.line.id for ln in schedule.lines if any(m.milestone.id in p.blocked_by for p in ln.phases)
         ]
         if lines:
-            text = f"is missed and blocks phases of {len(lines)} line(s): {', '.join(lines[:5])}"
+            text = f"is missed and blocks phases of {plural(len(lines), 'line')}: {', '.join(lines[:5])}"
             text += " …" if len(lines) > 5 else ""
             yield warning(
                 Location(kind="milestone", item=m.milestone.id, field="status"), text, "missed-blocks"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from carveplan.model import BASELINE, Agreement, Location, Problem, error, warning
+from carveplan.model import BASELINE, Agreement, Line, LineId, Location, Problem, error, warning
 
 
 def identity_problems(agreement: Agreement) -> list[Problem]:
@@ -51,12 +51,30 @@ def _duplicates(kind: str, field: str, keys: Iterable[str]) -> list[Problem]:
     ]
 
 
+def _code_key(line: Line) -> tuple[str, str, str]:
+    return (line.party, line.code_system.value, line.code.strip())
+
+
+def already_present(existing: Iterable[Line], added: Iterable[Line]) -> dict[LineId, LineId]:
+    """Added lines whose party already has a line with their code: added id -> the existing line's id.
+
+    An import shows these before it adds them; after, they would be the duplicate-code warnings below.
+    """
+
+    def key(line: Line) -> tuple[str, str, str]:
+        # A schedule prints 2710.12.11 where the agreement has 27101211: the same line.
+        return (line.party, line.code_system.value, "".join(c for c in line.code if c.isalnum()))
+
+    seen = {key(line): line.id for line in existing if line.code.strip()}
+    return {line.id: seen[k] for line in added if (k := key(line)) in seen and k[2]}
+
+
 def _duplicate_codes(agreement: Agreement) -> list[Problem]:
     """Two lines of one party with one code are usually a copy-paste slip (warning, not error)."""
     seen: dict[tuple[str, str, str], str] = {}
     problems = []
     for line in agreement.lines:
-        key = (line.party, line.code_system.value, line.code.strip())
+        key = _code_key(line)
         if not key[2]:
             continue
         if key in seen:

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterator
+from typing import assert_never
 
-from carveplan.model import Agreement, Location, MonthDay, Problem, RoundingDirection, StagingKind, error
+from carveplan.model import (
+    Agreement,
+    Location,
+    MonthDay,
+    Problem,
+    RoundingDirection,
+    StagingCategory,
+    StagingKind,
+    error,
+)
 
 # A non-leap year: 29 February is refused because most years have no such stage day.
 _PLAIN_YEAR = 2023
@@ -37,13 +47,27 @@ def category_problems(agreement: Agreement) -> Iterator[Problem]:
         def bad(field: str, text: str, code: str = c.code) -> Problem:
             return error(Location(kind="category", item=code, field=field), text, "category-invalid")
 
-        if c.kind in (StagingKind.LINEAR, StagingKind.BACK_LOADED, StagingKind.PARTIAL) and c.stages < 1:
-            yield bad("stages", f"a {c.kind.value} category needs at least 1 stage")
+        shape = _shape_problem(c)
+        if shape is not None:
+            yield bad(*shape)
         if c.hold < 0:
             yield bad("hold", "years held cannot be negative")
-        if c.kind is StagingKind.NON_LINEAR and (not c.shares or sum(c.shares) != 1 or min(c.shares) < 0):
-            yield bad("shares", f"shares must be 0 or more and add up to 1, not {sum(c.shares)}")
-        if c.kind in (StagingKind.STEPS, StagingKind.CALENDAR_STEPS) and not c.steps:
-            yield bad("steps", "a steps category needs at least one step")
         if any(s.year < 1 for s in c.steps):
             yield bad("steps", "steps start in agreement year 1 or later")
+
+
+def _shape_problem(c: StagingCategory) -> tuple[str, str] | None:
+    """``(field, message)`` when the numbers a category's kind needs are missing or wrong."""
+    match c.kind:
+        case StagingKind.LINEAR | StagingKind.BACK_LOADED | StagingKind.PARTIAL:
+            return None if c.stages >= 1 else ("stages", f"a {c.kind.value} category needs at least 1 stage")
+        case StagingKind.NON_LINEAR:
+            if c.shares and sum(c.shares) == 1 and min(c.shares) >= 0:
+                return None
+            return "shares", f"shares must be 0 or more and add up to 1, not {sum(c.shares)}"
+        case StagingKind.STEPS | StagingKind.CALENDAR_STEPS:
+            return None if c.steps else ("steps", "a steps category needs at least one step")
+        case StagingKind.IMMEDIATE | StagingKind.TABLE | StagingKind.EXCLUDED:
+            return None
+        case _:
+            assert_never(c.kind)

@@ -17,7 +17,7 @@ from carveplan.chart.gantt import GanttPages, draw_gantt
 from carveplan.chart.rows import Row, RowSelection, build_rows, paginate
 from carveplan.chart.style import ChartStyle, style_named
 from carveplan.engine import resolve
-from carveplan.engine.schedule import Schedule
+from carveplan.engine.schedule import ResolvedLine, Schedule
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import WriteError, check_progress
 from carveplan.io.formats import ExportOptions
@@ -25,6 +25,7 @@ from carveplan.io.heap import settled_heap
 from carveplan.io.present.coverage import deck_coverage, draw_coverage_page
 from carveplan.io.text import clean_text, cleaned
 from carveplan.model import Agreement
+from carveplan.model.words import day_text
 
 # Page sizes in inches, landscape.
 PAGES: dict[str, tuple[float, float]] = {"a4": (11.69, 8.27), "16:9": (13.333, 7.5)}
@@ -149,7 +150,17 @@ def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None
 def page_painter(fig: Figure, job: ChartJob) -> GanttPages:
     """What draws the job's pages one after another on ``fig``."""
     return GanttPages(fig, job.schedule, style=job.style, baseline=job.baseline, window=job.window,
-                      today=job.today)  # fmt: skip
+                      today=job.today, lines=len(selected_lines(job)))  # fmt: skip
+
+
+def selected_lines(job: ChartJob) -> list[ResolvedLine]:
+    """The lines the job's sectors and parties select (all when none are named)."""
+    sectors, parties = set(job.selection.sectors), set(job.selection.parties)
+    return [
+        r
+        for r in job.schedule.lines
+        if (not sectors or r.line.sector in sectors) and (not parties or r.line.party in parties)
+    ]
 
 
 def deck_pages(job: ChartJob, page_height: float) -> list[tuple[tuple[Row, ...], str]]:
@@ -192,12 +203,8 @@ def draw_cover(fig: Figure, job: ChartJob, pages: int) -> None:
     fig.text(0.06, 0.8, agreement.title, fontsize=style.title_size * 1.5, fontweight="bold", color=ink,
              va="top", wrap=True)  # fmt: skip
     tentative = " (tentative)" if agreement.eif_tentative else ""
-    sectors, parties = set(job.selection.sectors), set(job.selection.parties)
-    shown = [
-        r
-        for r in job.schedule.lines
-        if (not sectors or r.line.sector in sectors) and (not parties or r.line.party in parties)
-    ]
+    parties = set(job.selection.parties)
+    shown = selected_lines(job)
     milestones = [m for m in job.schedule.milestones if not parties or m.milestone.party in parties]
     lines_of = f" of {', '.join(sorted(parties))}" if parties else ""
     lines = [
@@ -241,4 +248,4 @@ def _party_codes(agreement: Agreement, asked: tuple[str, ...]) -> tuple[str, ...
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return day_text(day)

@@ -37,12 +37,12 @@ from carveplan.io.present.tables import (
     COMPARISON_HEADER,
     MILESTONE_HEADER,
     comparison_rows,
-    day_text,
     key_milestones,
     most_delayed,
     moved_events,
 )
 from carveplan.model import Agreement
+from carveplan.model.words import day_text
 
 SLIDE = (13.333, 7.5)  # inches, 16:9
 MARGIN = 0.4

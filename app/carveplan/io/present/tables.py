@@ -7,17 +7,13 @@ from datetime import date
 from carveplan.engine.compare import Change, Comparison
 from carveplan.engine.schedule import ResolvedMilestone, Schedule
 from carveplan.model import Anchor
+from carveplan.model.words import day_text, plural
 
 MAX_MILESTONE_ROWS = 12  # more rows than this are unreadable on a projector
 MAX_DELAYED_LINES = 5
 
 MILESTONE_HEADER = ("Milestone", "Party", "What", "Due", "Expected", "Status")
 COMPARISON_HEADER = ("Sector", "Lines", "Delayed", "Earlier", "Longest delay", "Newly blocked")
-
-
-def day_text(day: date | None) -> str:
-    """``15 Mar 2027``, or an em dash when there is no date."""
-    return f"{day.day} {day:%b %Y}" if day else "—"
 
 
 def key_milestones(schedule: Schedule) -> tuple[list[tuple[str, ...]], int]:
@@ -113,9 +109,12 @@ def moved_events(schedule: Schedule, baseline: Schedule) -> list[str]:
     blocked = sum(1 for r in schedule.lines for p in r.phases if p.blocked and before.get((p.line, p.index)))
     sentences = []
     if later:
-        sentences.append(f"{len(later)} phases start later, by up to {max(later) // 30} months.")
+        sentences.append(
+            f"{plural(len(later), 'phase')} {'starts' if len(later) == 1 else 'start'} later, "
+            f"by up to {plural(max(later) // 30, 'month')}."
+        )
     if blocked:
-        sentences.append(f"{blocked} phases can no longer start.")
+        sentences.append(f"{plural(blocked, 'phase')} can no longer start.")
     dates = {m.milestone.id: m.date for m in baseline.milestones}
     for m in schedule.milestones:
         was = dates.get(m.milestone.id)

@@ -99,8 +99,8 @@ class TradeColumns:
         return f"{column_letter(index)} ({self.headers[index]})"
 
     def describe(self) -> list[str]:
-        """One line per recognized column: ``value <- F (primaryValue)``."""
-        return [f"{name} <- {self.where(name)}" for name in self.fields]
+        """One line per recognized column: ``value ← F (primaryValue)``."""
+        return [f"{name} ← {self.where(name)}" for name in self.fields]
 
 
 def recognize_trade(headers: Sequence[Any]) -> TradeColumns:

@@ -133,6 +133,17 @@ def parse_optional_count(text: str) -> int | None:
     return _optional(g.parse_count, text)
 
 
+def optional_count_of(field: str) -> Callable[[str], int | None]:
+    """:func:`parse_optional_count` within the range the file reader gives ``field``
+    (notification days 0 to 3,650, months up to 1,200)."""
+    within = count_of(field)
+
+    def parse(text: str) -> int | None:
+        return None if not text.strip() else within(text)
+
+    return parse
+
+
 def format_optional(value: object) -> str:
     """Any value as text, empty for ``None``."""
     return "" if value is None else str(value)

@@ -8,7 +8,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from carveplan.model import Agreement
+from carveplan.model import Agreement, RecordKind
 from carveplan.ui.tables.cells import CellError, TypedRate
 from carveplan.ui.tables.columns import TableSpec
 
@@ -72,7 +72,7 @@ def new_records(
     built: list[Any] = []
     problems: list[str] = []
     for number, row in enumerate(body, start=first):
-        values = _read_row(spec, row, columns, number, problems)
+        values = _read_row(spec, row, columns, number, problems, agreement)
         if spec.key_field is None:
             built.append(spec.build(agreement, context, values))
             continue
@@ -86,7 +86,12 @@ def new_records(
 
 
 def replace_cells(
-    spec: TableSpec, records: Sequence[Any], targets: Sequence[int], left: int, rows: list[list[str]]
+    spec: TableSpec,
+    records: Sequence[Any],
+    targets: Sequence[int],
+    left: int,
+    rows: list[list[str]],
+    agreement: Agreement | None = None,
 ) -> list[Any]:
     """The records with a block of pasted cells written over them from column ``left`` on.
 
@@ -96,6 +101,7 @@ def replace_cells(
         targets: the record receiving each pasted row (the rows as shown, sorted and filtered).
         left: the column of the first pasted cell.
         rows: the pasted cells.
+        agreement: checks cells against it as typing does (a gate on no milestone is refused).
 
     Returns:
         All records, changed where the block fell.
@@ -112,7 +118,7 @@ def replace_cells(
             break
         target = targets[offset]
         changes = _read_row(
-            spec, row, list(range(left, left + len(row))), offset + 1, problems, result[target]
+            spec, row, list(range(left, left + len(row))), offset + 1, problems, agreement, result[target]
         )
         result[target] = dataclasses.replace(result[target], **changes)
     if spec.key_field is not None:
@@ -138,6 +144,7 @@ def _read_row(
     columns: Sequence[int],
     number: int,
     problems: list[str],
+    agreement: Agreement | None,
     current: Any = None,
 ) -> dict[str, Any]:
     """The field values of one pasted row; problems are appended with the row number and header."""
@@ -155,12 +162,12 @@ def _read_row(
                 problems.append(f"row {number}, {column.header}: read-only")
             continue
         try:
-            value = column.read(cell)
+            value = column.read(cell) if agreement is None else column.read_in(agreement, cell)
         except CellError as err:
             problems.append(f"row {number}, {err}")
             continue
         if isinstance(value, TypedRate):
-            if value.unit is not None and spec.kind == "lines":
+            if value.unit is not None and spec.kind == RecordKind.LINES:
                 values["unit"] = value.unit  # 4.4¢/kg names the line's unit, whatever the Unit cell says
             value = value.value
         values[column.field] = value

@@ -91,7 +91,7 @@ def number_column(
 def count_column(field: str, header: str, tip: str = MONTHS_TIP, width: int = 8) -> Column:
     """An optional whole number (days, months, a count), aligned right."""
     return Column(
-        field, header, c.format_optional, c.parse_optional_count, Editor.NUMBER, tooltip=tip, width=width
+        field, header, c.format_optional, c.optional_count_of(field), Editor.NUMBER, tooltip=tip, width=width
     )
 
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from carveplan.model import Agreement
+from carveplan.ui.document import Selectable
 from carveplan.ui.tables.cells import CellError, enum_label, enum_parser, format_optional, parse_text
 
 
@@ -112,7 +113,7 @@ class TableSpec:
     """What a table shows for one kind of record.
 
     Attributes:
-        kind: the collection kind (a key of ``collection.KINDS``), or ``phases``.
+        kind: the collection, or ``phases``.
         title: the tab title.
         columns: the columns, in order.
         key_field: the field identifying a record (``None`` for phases, identified by position).
@@ -120,7 +121,7 @@ class TableSpec:
         stem: the stem for new keys (``L``, ``M``).
     """
 
-    kind: str
+    kind: Selectable
     title: str
     columns: tuple[Column, ...]
     key_field: str | None

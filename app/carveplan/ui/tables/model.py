@@ -7,11 +7,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
-from carveplan.model import Agreement
+from carveplan.model import Agreement, RecordKind
 from carveplan.model import collection as col
 from carveplan.model.duty import level
 from carveplan.ui import commands
-from carveplan.ui.document import Document
+from carveplan.ui.document import Document, Selectable
 from carveplan.ui.tables import clipboard
 from carveplan.ui.tables.cells import CellError, TypedRate, check_typed
 from carveplan.ui.tables.columns import TableSpec
@@ -47,7 +47,7 @@ class RecordTableModel(QAbstractTableModel):
 
     # --- records ------------------------------------------------------------------------
     @property
-    def kind(self) -> str:
+    def kind(self) -> Selectable:
         """The collection kind, as ``document.select`` names it."""
         return self.spec.kind
 
@@ -107,7 +107,8 @@ class RecordTableModel(QAbstractTableModel):
                 agreement = self.document.agreement
                 new = clipboard.new_records(self.spec, agreement, self._rows, cells, self._context())
                 return self._insert(len(self._rows), new)
-            after = clipboard.replace_cells(self.spec, self._rows, rows, left, cells)
+            agreement = self.document.agreement
+            after = clipboard.replace_cells(self.spec, self._rows, rows, left, cells, agreement)
         except clipboard.PasteError as err:
             self.edit_failed.emit(str(err) + "\n" + "\n".join(err.problems[1:]))
             return False
@@ -115,22 +116,28 @@ class RecordTableModel(QAbstractTableModel):
 
     # --- storage: how this model's rows live in the agreement (phases override these) ----
     def _read(self, agreement: Agreement) -> tuple[Any, ...]:
-        return col.records(agreement, self.spec.kind)
+        return col.records(agreement, self._collection())
+
+    def _collection(self) -> RecordKind:
+        # Phases are no collection: their model overrides every storage method that calls this.
+        if not isinstance(self.spec.kind, RecordKind):
+            raise TypeError(f"{self.spec.kind} are not a collection of the agreement")
+        return self.spec.kind
 
     def _context(self) -> str:
         return ""
 
     def _edit(self, row: int, field: str, value: Any, label: str) -> bool:
-        return commands.edit_field(self.document, self.spec.kind, row, field, value, label)
+        return commands.edit_field(self.document, self._collection(), row, field, value, label)
 
     def _insert(self, row: int, new: Sequence[Any]) -> bool:
-        return bool(new) and commands.add_records(self.document, self.spec.kind, row, new)
+        return bool(new) and commands.add_records(self.document, self._collection(), row, new)
 
     def _remove(self, rows: Sequence[int]) -> bool:
-        return commands.remove_records(self.document, self.spec.kind, rows)
+        return commands.remove_records(self.document, self._collection(), rows)
 
     def _replace(self, records: Sequence[Any], text: str) -> bool:
-        after = col.with_records(self.document.agreement, self.spec.kind, records)
+        after = col.with_records(self.document.agreement, self._collection(), records)
         return commands.apply(self.document, after, text)
 
     def unit_of(self, row: int) -> str | None:
@@ -142,9 +149,7 @@ class RecordTableModel(QAbstractTableModel):
         if field == self.spec.key_field and any(
             getattr(r, field) == value for i, r in enumerate(self._rows) if i != row
         ):
-            raise CellError.plain(
-                f"{value!r} is already used by another {col.KINDS[self.spec.kind].singular}"
-            )
+            raise CellError.plain(f"{value!r} is already used by another {self._collection().singular}")
 
     # --- slots ------------------------------------------------------------------------------
     def _on_document_agreement_changed(self) -> None:
@@ -252,7 +257,7 @@ class RecordTableModel(QAbstractTableModel):
             self._edit(row, field, typed.value, label)  # a phase takes its line's unit
         else:
             commands.edit_fields(
-                self.document, self.spec.kind, row, {field: typed.value, "unit": typed.unit}, label
+                self.document, self._collection(), row, {field: typed.value, "unit": typed.unit}, label
             )
         return True
 

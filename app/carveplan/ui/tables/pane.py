@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from carveplan.ui.document import Document
+from carveplan.ui.document import PHASES, Document, Selectable
 from carveplan.ui.tables.model import RecordTableModel
 from carveplan.ui.tables.phases import PhaseTableModel, split_phase_key
 from carveplan.ui.tables.specs import SPECS
@@ -25,9 +25,9 @@ class TablesPane(QTabWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self._tables: dict[str, RecordTable] = {}
+        self._tables: dict[Selectable, RecordTable] = {}
         for kind, spec in SPECS.items():
-            model = PhaseTableModel(document) if kind == "phases" else RecordTableModel(document, spec)
+            model = PhaseTableModel(document) if kind == PHASES else RecordTableModel(document, spec)
             table = RecordTable(model, self)
             table.message.connect(self.message)
             self._tables[kind] = table
@@ -37,11 +37,11 @@ class TablesPane(QTabWidget):
         document.agreement_changed.connect(self._update_titles)
         document.selection_changed.connect(self._update_titles)
 
-    def table(self, kind: str) -> RecordTable:
-        """The table of ``kind`` (``lines``, ``phases``, ``milestones`` ... as in ``collection.KINDS``)."""
+    def table(self, kind: Selectable) -> RecordTable:
+        """The table of ``kind`` (a collection, or the phases of the selected line)."""
         return self._tables[kind]
 
-    def show_record(self, kind: str, key: str) -> bool:
+    def show_record(self, kind: Selectable, key: str) -> bool:
         """Bring the table of ``kind`` to front and select ``key`` there (phases: ``LINE-ID#n``).
 
         Returns:
@@ -59,7 +59,7 @@ class TablesPane(QTabWidget):
         for index, (kind, table) in enumerate(self._tables.items()):
             count = table.model.rowCount()
             title = table.model.spec.title
-            if kind == "phases":
+            if kind == PHASES:
                 model = table.model
                 line = model.line_id if isinstance(model, PhaseTableModel) else ""
                 text = f"{title} of {line}" if line else title

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from carveplan.engine import expand
-from carveplan.model import Agreement, Line
+from carveplan.model import Agreement, Line, RecordKind
 from carveplan.model import collection as col
 from carveplan.ui import commands
 from carveplan.ui.document import Document
@@ -98,7 +98,7 @@ class PhaseTableModel(RecordTableModel):
 
     # --- storage -------------------------------------------------------------------------------
     def _line(self, agreement: Agreement | None = None) -> Line | None:
-        found: Line | None = col.find(agreement or self.document.agreement, "lines", self._line_id)
+        found: Line | None = col.find(agreement or self.document.agreement, RecordKind.LINES, self._line_id)
         return found
 
     def _read(self, agreement: Agreement) -> tuple[Any, ...]:

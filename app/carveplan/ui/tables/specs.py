@@ -18,6 +18,7 @@ from carveplan.model import (
     Offset,
     Party,
     Phase,
+    RecordKind,
     ReviewClause,
     Scenario,
     Sector,
@@ -27,6 +28,8 @@ from carveplan.model import (
     Timing,
     Unit,
 )
+from carveplan.ui import document
+from carveplan.ui.document import Selectable
 from carveplan.ui.tables import cells as c
 from carveplan.ui.tables.columnkit import (
     categories,
@@ -47,7 +50,7 @@ from carveplan.ui.tables.columns import Column, Editor, TableSpec, enum_column
 from carveplan.ui.tables.overrides import FORMS, format_overrides, parse_overrides
 
 LINES = TableSpec(
-    kind="lines",
+    kind=RecordKind.LINES,
     title="Lines",
     key_field="id",
     stem="L",
@@ -100,7 +103,7 @@ LINES = TableSpec(
 )
 
 PHASES = TableSpec(
-    kind="phases",
+    kind=document.PHASES,
     title="Phases",
     key_field=None,
     columns=(
@@ -125,7 +128,7 @@ def _next_phase(agreement: Agreement, line_id: str) -> Phase:
 
 
 MILESTONES = TableSpec(
-    kind="milestones",
+    kind=RecordKind.MILESTONES,
     title="Milestones",
     key_field="id",
     stem="M",
@@ -153,7 +156,7 @@ MILESTONES = TableSpec(
 )
 
 EXCEPTIONS = TableSpec(
-    kind="exceptions",
+    kind=RecordKind.EXCEPTIONS,
     title="Exceptions",
     key_field="id",
     stem="EXC",
@@ -184,7 +187,7 @@ EXCEPTIONS = TableSpec(
 )
 
 REVIEWS = TableSpec(
-    kind="reviews",
+    kind=RecordKind.REVIEWS,
     title="Reviews",
     key_field="id",
     stem="REV",
@@ -201,7 +204,7 @@ REVIEWS = TableSpec(
 )
 
 SCENARIOS = TableSpec(
-    kind="scenarios",
+    kind=RecordKind.SCENARIOS,
     title="Scenarios",
     key_field="name",
     stem="scenario",
@@ -221,7 +224,7 @@ SCENARIOS = TableSpec(
 )
 
 CATEGORIES = TableSpec(
-    kind="categories",
+    kind=RecordKind.CATEGORIES,
     title="Staging",
     key_field="code",
     stem="CAT",
@@ -274,7 +277,7 @@ CATEGORIES = TableSpec(
 )
 
 PARTIES = TableSpec(
-    kind="parties",
+    kind=RecordKind.PARTIES,
     title="Parties",
     key_field="code",
     stem="NEW",
@@ -287,7 +290,7 @@ PARTIES = TableSpec(
 )
 
 SECTORS = TableSpec(
-    kind="sectors",
+    kind=RecordKind.SECTORS,
     title="Sectors",
     key_field="id",
     stem="sector",
@@ -295,7 +298,7 @@ SECTORS = TableSpec(
     new_record=lambda a, key: Sector(key, "New sector"),
 )
 
-SPECS: dict[str, TableSpec] = {
+SPECS: dict[Selectable, TableSpec] = {
     spec.kind: spec
     for spec in (LINES, PHASES, MILESTONES, EXCEPTIONS, REVIEWS, SCENARIOS, CATEGORIES, PARTIES, SECTORS)
 }

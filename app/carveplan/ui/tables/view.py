@@ -10,7 +10,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carveplan.model import RecordKind
+from carveplan.ui.document import PHASES
 from carveplan.ui.tables.clipboard import from_tsv
 from carveplan.ui.tables.delegate import CellDelegate
 from carveplan.ui.tables.model import SORT_ROLE, RecordTableModel
 from carveplan.ui.tables.phases import PhaseTableModel, split_phase_key
 
-_Key = QKeySequence | QKeySequence.StandardKey | str
 _FILTER_DELAY_MS = 150  # typing in the filter of 15,000 lines should not refilter on every key
 
 
@@ -72,24 +73,20 @@ class RecordTable(QWidget):
         self._filter_timer.timeout.connect(lambda: self.set_filter(self.filter_box.text()))
         bar = QHBoxLayout()
         bar.addWidget(self.filter_box, 1)
-        self.add_action = self._action(
-            "Add row", "Add a row", [QKeySequence(Qt.Key.Key_Insert), "Ctrl+Shift+N"]
-        )
-        self.delete_action = self._action(
-            "Delete", "Delete the selected rows", [QKeySequence.StandardKey.Delete]
-        )
-        self.copy_action = self._action(
-            "Copy", "Copy the selected rows for a spreadsheet", [QKeySequence.StandardKey.Copy]
-        )
+        # The keys (Insert, Delete, Ctrl+C, Ctrl+V) belong to the window's Edit menu, which acts on the table
+        # that has the focus: one binding per key in the window. The buttons and the right-click menu remain.
+        self.add_action = self._action("Add row", "Add a row")
+        self.delete_action = self._action("Delete", "Delete the selected rows")
+        self.copy_action = self._action("Copy", "Copy the selected rows for a spreadsheet")
         self.paste_action = self._action(
-            "Paste",
-            "Paste rows from a spreadsheet (appended) or cells over the selection",
-            [QKeySequence.StandardKey.Paste],
+            "Paste", "Paste rows from a spreadsheet (appended) or cells over the selection"
         )
         for action in (self.add_action, self.delete_action, self.copy_action, self.paste_action):
             button = QToolButton(self)
             button.setDefaultAction(action)
             bar.addWidget(button)
+            self.view.addAction(action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.add_action.triggered.connect(self.add_row)
         self.delete_action.triggered.connect(self.delete_selected)
         self.copy_action.triggered.connect(self.copy_selected)
@@ -129,12 +126,10 @@ class RecordTable(QWidget):
         rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
         rows.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-    def _action(self, text: str, tip: str, keys: list[_Key]) -> QAction:
+    def _action(self, text: str, tip: str) -> QAction:
         action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{tip} ({QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)})")
-        self.view.addAction(action)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
         return action
 
     # --- actions -------------------------------------------------------------------------------------
@@ -228,10 +223,10 @@ class RecordTable(QWidget):
         self.document.select(self.model.kind, self.model.key(row))
 
     def _on_document_selection_changed(self, kind: str, key: str) -> None:
-        if isinstance(self.model, PhaseTableModel) and kind in ("lines", "phases"):
-            self.model.set_line(split_phase_key(key)[0] if kind == "phases" else key)
-        elif kind == "phases" and self.model.kind == "lines":
-            kind, key = "lines", split_phase_key(key)[0]  # a phase picked elsewhere: show its line
+        if isinstance(self.model, PhaseTableModel) and kind in (RecordKind.LINES, PHASES):
+            self.model.set_line(split_phase_key(key)[0] if kind == PHASES else key)
+        elif kind == PHASES and self.model.kind == RecordKind.LINES:
+            kind, key = RecordKind.LINES, split_phase_key(key)[0]  # a phase picked elsewhere: show its line
         if kind == self.model.kind:
             self.select_key(key)
 

@@ -204,7 +204,8 @@ def test_every_problem_is_reported_with_its_path() -> None:
         scenarios=[{"name": "s", "overrides": [{"kind": "war"}, {"kind": "milestone_delay"}]}],
     )
     found = dict(_problems(text))
-    assert found["eif"] == "expected a real calendar date YYYY-MM-DD, found '2027-02-30'"
+    assert found["eif"].startswith("expected a real calendar date YYYY-MM-DD (month 01 to 12")
+    assert found["eif"].endswith("such as 2027-07-01, found '2027-02-30'")
     assert found["eif_tentative"] == "expected true or false, found 'yes'"
     assert "not 29 February" in found["stage_day"]
     assert found["parties[0].name"] == "expected text in quotes, found the number 5"
@@ -221,6 +222,13 @@ def test_every_problem_is_reported_with_its_path() -> None:
     assert found["scenarios[0].overrides[1].milestone"] == "missing; this field is required"
     assert found["scenarios[0].overrides[1].months"] == "missing; this field is required"
     assert len(found) == 15
+
+
+def test_an_unknown_staging_kind_is_a_located_problem() -> None:
+    categories = [{"code": "Q", "kind": "quadratic", "stages": 5}]
+    ((field, message),) = _problems(_document(categories=categories))
+    assert field == "categories[0].kind"
+    assert message.startswith("unknown value 'quadratic'; expected one of: immediate, linear, back_loaded")
 
 
 def test_a_missing_agreement_is_a_problem_not_a_crash() -> None:

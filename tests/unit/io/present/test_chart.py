@@ -120,6 +120,19 @@ def test_the_cover_of_a_party_deck_counts_that_party_s_lines(agreement: Agreemen
     assert counted.startswith(f"Carved-out lines of {party}: {mine} ·")
 
 
+def test_the_pages_of_a_party_deck_count_that_party_s_lines(agreement: Agreement) -> None:
+    from carveplan.io.present.chart import page_painter
+
+    party = agreement.lines[0].party
+    job = chart_job(agreement, ExportOptions(parties=(party,), today=date(2026, 5, 1)))
+    mine = sum(1 for line in agreement.lines if line.party == party)
+    painter = page_painter(Figure(figsize=PAGES["a4"]), job)
+    for rows, title in deck_pages(job, PAGES["a4"][1])[:2]:  # a fresh page, then a reused one
+        art = painter.draw(rows, title)
+        subtitle = next(t.get_text() for t in art.title if "Scenario:" in t.get_text())
+        assert f"· {mine} line{'s' if mine != 1 else ''} ·" in subtitle.replace("  ", " ")
+
+
 def test_the_pdf_deck_ends_with_a_coverage_page(tmp_path: Path) -> None:
     out = tmp_path / "deck.pdf"
     exporter_for(out)(trade_agreement(), out, ExportOptions(today=TODAY, scenario="energy late"))

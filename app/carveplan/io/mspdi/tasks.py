@@ -141,7 +141,7 @@ class _Outline:
 
     def _add(self, task: MsTask, gates: tuple[Gate, ...] = ()) -> int:
         uid = len(self.tasks) + 1
-        self.tasks.append(_with(task, uid=uid))
+        self.tasks.append(task if task.uid == uid else _with(task, uid=uid))
         if gates:
             self.gates[uid] = gates
         return uid
@@ -257,7 +257,8 @@ class _Outline:
             fields["timing"] = format_timing(written.start)
             gates, notes = written.gates, written.note
         name = phase.label or format_rate(phase.value, line.unit)
-        task = MsTask(0, name, 4, start, finish, active=not phase.blocked, notes=notes, fields=fields,
+        uid = len(self.tasks) + 1  # its own: no copy to number it
+        task = MsTask(uid, name, 4, start, finish, active=not phase.blocked, notes=notes, fields=fields,
                       constraint=phase.nominal_start)  # fmt: skip
         self._add(mark(task, phase_state(phase), self.schedule.scenario), gates)
 

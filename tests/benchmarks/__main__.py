@@ -20,6 +20,8 @@ SUITES = (
     "bench_present",
     "bench_decks",
     "bench_app",
+    "bench_edit",
+    "bench_mega",
     "bench_diff",
     "bench_hostile",
 )

@@ -52,7 +52,7 @@ def national_agreement(
     milestones = _milestones(rng, 300 * scale)
     by_party = {p.code: [m.id for m in milestones if m.party == p.code] for p in parties}
     lines = tuple(
-        _line(rng, f"{party.code}-{number:05d}", party.code, by_party[party.code])
+        line_for(rng, f"{party.code}-{number:05d}", party.code, by_party[party.code])
         for party in parties
         for number in range(per_party * scale)
     )
@@ -118,7 +118,8 @@ def _milestones(rng: random.Random, count: int) -> list[Milestone]:
     return result
 
 
-def _line(rng: random.Random, line_id: str, party: str, own: list[str]) -> Line:
+def line_for(rng: random.Random, line_id: str, party: str, own: list[str]) -> Line:
+    """One random line of ``party``: a category line (a fifth gated) or an explicit phased one."""
     sector = SECTORS[rng.randrange(3)]
     code = f"{rng.randint(1, 97):02d}{rng.randint(1, 99):02d}{rng.randint(10, 99)}{rng.randint(0, 99):02d}"
     base = Decimal(rng.randint(0, 400)) / 10

@@ -45,13 +45,13 @@ def resolve_line(
         line: the line.
         agreement: supplies staging categories and rounding.
         anchors: EIF, stage day and resolved milestones.
-        windows: the exception windows of the scenario (those not covering the line are skipped).
+        windows: the exception windows of the scenario that hold this line, in window order.
 
     Returns:
         The resolved line, and problems (unknown category, unknown milestones).
     """
     phases, problems = expand_checked(line, agreement)
-    holding = tuple(w for w in windows if line.id in w.lines)
+    holding = windows
     carry = _Carry()
     resolved: list[_Dated] = []
     found = list(problems)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import assert_never
 
 from carveplan.engine.dates import add_offset, stage_date
 from carveplan.engine.schedule import ResolvedMilestone
@@ -52,16 +53,19 @@ def when(timing: Timing, anchors: Anchors, previous: date | None = None) -> When
     Returns:
         The date, or why there is none (a blocked or unknown milestone).
     """
-    if timing.anchor is Anchor.MILESTONE:
-        return milestone_date(timing.milestone or "", timing.offset, anchors)
-    if timing.anchor is Anchor.DATE:
-        base = timing.day or anchors.eif
-    elif timing.anchor is Anchor.YEAR:
-        base = stage_date(anchors.eif, anchors.stage_day, timing.year or 1)
-    elif timing.anchor is Anchor.PREV and previous is not None:
-        base = previous
-    else:
-        base = anchors.eif
+    match timing.anchor:
+        case Anchor.MILESTONE:
+            return milestone_date(timing.milestone or "", timing.offset, anchors)
+        case Anchor.DATE:
+            base = timing.day or anchors.eif
+        case Anchor.YEAR:
+            base = stage_date(anchors.eif, anchors.stage_day, timing.year or 1)
+        case Anchor.PREV:
+            base = anchors.eif if previous is None else previous
+        case Anchor.EIF:
+            base = anchors.eif
+        case _:
+            assert_never(timing.anchor)
     return When(_shifted(base, timing.offset))
 
 

@@ -77,22 +77,6 @@ def mspdi_chunks(agreement: Agreement, options: ExportOptions, name: str = "") -
         yield from project_chunks(agreement, tasks, name=title, today=options.today, progress=progress)
 
 
-def project_xml(
-    agreement: Agreement,
-    tasks: list[MsTask],
-    *,
-    name: str,
-    today: date,
-    progress: Callable[[int, int], bool] | None = None,
-) -> bytes:
-    """Serialize tasks as an MSPDI project (see :func:`project_chunks`).
-
-    Returns:
-        UTF-8 XML with the MSPDI namespace as the default namespace.
-    """
-    return b"".join(project_chunks(agreement, tasks, name=name, today=today, progress=progress))
-
-
 def project_chunks(
     agreement: Agreement,
     tasks: list[MsTask],

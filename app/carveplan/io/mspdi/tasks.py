@@ -23,13 +23,13 @@ from carveplan.io.mspdi.fields import (
     rate_fields,
 )
 from carveplan.io.mspdi.states import mark, milestone_state, phase_state
-from carveplan.model import Agreement, Gate, Line, MilestoneStatus, Phase, format_timing
+from carveplan.io.reports.text import line_fields
+from carveplan.model import Agreement, Gate, Line, Phase, format_timing
 from carveplan.model.duty import format_rate
 from carveplan.model.quota_grammar import format_quota
 
 _Children = Callable[[], None]
 _PartyChildren = Callable[[str], None]
-_DONE = (MilestoneStatus.ACHIEVED, MilestoneStatus.VERIFIED)
 
 
 @dataclass(frozen=True)
@@ -208,14 +208,7 @@ class _Outline:
         line = resolved.line
         fields = {
             "role": LINE,
-            "id": line.id,
-            "party": line.party,
-            "sector": line.sector,
-            "code": line.code,
-            "code_system": line.code_system.value,
-            "description": line.description,
-            "measure": line.measure.value,
-            "unit": line.unit,
+            **line_fields(line),
             **rate_fields("base", line.base, line.unit),
             "category": line.category,
             "legal_ref": line.legal_ref,
@@ -279,7 +272,7 @@ class _Outline:
         if record.actual:
             fields["actual"] = record.actual.isoformat()
         name = f"{record.id} {record.title}".strip()
-        done = 100 if record.status in _DONE else 0
+        done = 100 if record.status.met else 0
         task = MsTask(0, name, 3, day, day, milestone=True, active=resolved.date is not None)
         depends = tuple(Gate(m) for m in record.depends_on)
         task = replace(task, constraint=resolved.due, percent=done, notes=record.note, fields=fields)

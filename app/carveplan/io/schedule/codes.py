@@ -36,10 +36,14 @@ def hs_code(value: Any, width: int = 0) -> str:
         wanted = width if width else len(digits) + len(digits) % 2
         return digits.zfill(wanted) if len(digits) == wanted - 1 else digits
     written = cells.text(value).strip()
-    return re.sub(r"\s", "", written) if re.fullmatch(r"[\d.\s]+", written) else written
+    if written.isdigit():  # most cells of a tool export
+        return written
+    return _SPACES.sub("", written) if _DOTTED.fullmatch(written) else written
 
 
 _NOT_DIGITS = re.compile(r"\D+")
+_SPACES = re.compile(r"\s")
+_DOTTED = re.compile(r"[\d.\s]+")
 
 
 def digits_of(code: str) -> str:
@@ -49,7 +53,11 @@ def digits_of(code: str) -> str:
 
 def code_width(values: Iterable[Any]) -> int:
     """The digit count of the schedule's national lines: the most common one among text codes."""
-    counts = Counter(len(digits_of(v)) for v in values if isinstance(v, str) and v.strip()[:1].isdigit())
+    counts = Counter(
+        len(v) if v.isdigit() else len(digits_of(v))
+        for v in values
+        if isinstance(v, str) and v.strip()[:1].isdigit()
+    )
     if not counts:
         counts = Counter(len(str(int(v))) + len(str(int(v))) % 2 for v in values if _is_number(v))
     return counts.most_common(1)[0][0] if counts else 0

@@ -29,6 +29,7 @@ from carveplan.model import (
     MilestoneDelay,
     MilestoneMissed,
     Scenario,
+    grammar,
 )
 
 LEGEND = (
@@ -164,7 +165,7 @@ def _write_overview(writer: SheetWriter, agreement: Agreement, options: ExportOp
         "title": agreement.title,
         "short_name": agreement.short_name,
         "eif": agreement.eif,
-        "eif_tentative": "yes" if agreement.eif_tentative else "no",
+        "eif_tentative": grammar.format_bool(agreement.eif_tentative),
         "stage_day": str(agreement.stage_day),
         "rounding_step": agreement.rounding.step,
         "rounding_direction": agreement.rounding.direction.value,

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from carveplan.io.errors import Cancelled
 from carveplan.io.formats import ExportOptions, exporter_for
 from carveplan.io.present.deck import MIN_DPI, deck_bytes
+from tests.helpers.office import deck_pdf
 from tests.helpers.plans import DELAY, partnership
 
 TODAY = date(2026, 11, 25)
@@ -88,19 +87,9 @@ def test_cancelling_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_libreoffice_converts_the_deck_to_pdf(tmp_path: Path) -> None:
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
     deck = tmp_path / "deck.pptx"
     exporter_for(deck)(partnership(), deck, ExportOptions(today=TODAY, scenario=DELAY))
-    profile = (tmp_path / "profile").as_uri()  # a private profile: no clash with a running LibreOffice
-    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    if "could not be loaded" in done.stderr:
-        pytest.skip("this LibreOffice has no Impress to open .pptx files")
-    pdf = tmp_path / "deck.pdf"
-    assert pdf.exists(), done.stderr
+    pdf = deck_pdf(deck)
     pages = re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes())
     assert len(pages) == 7  # title, three sectors, key milestones, coverage, comparison
 

@@ -109,8 +109,20 @@ def _chart_png(painter: GanttPages, rows: tuple[Row, ...], dpi: int) -> bytes:
     """The chart of ``rows`` at slide size, so its fonts keep their point sizes on the slide."""
     fig = painter.fig
     painter.draw(rows, painter.schedule.agreement.title)
+    return opaque_png(fig, dpi)
+
+
+def opaque_png(fig: Figure, dpi: int) -> bytes:
+    """``fig`` as a PNG without an alpha channel: the page is opaque, and a quarter fewer bytes to
+    compress is a tenth less time per slide."""
+    from PIL import Image
+
+    raw = io.BytesIO()
+    fig.savefig(raw, format="rgba", dpi=dpi, facecolor=fig.get_facecolor())
+    size = (int(fig.get_figwidth() * dpi), int(fig.get_figheight() * dpi))
+    picture = Image.frombuffer("RGBA", size, raw.getvalue(), "raw", "RGBA", 0, 1).convert("RGB")
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, facecolor=fig.get_facecolor(), pil_kwargs=_FAST_PNG)
+    picture.save(buffer, format="png", dpi=(dpi, dpi), **_FAST_PNG)
     return buffer.getvalue()
 
 

@@ -113,14 +113,22 @@ def _chart_png(painter: GanttPages, rows: tuple[Row, ...], dpi: int) -> bytes:
 
 
 def opaque_png(fig: Figure, dpi: int) -> bytes:
-    """``fig`` as a PNG without an alpha channel: the page is opaque, and a quarter fewer bytes to
-    compress is a tenth less time per slide."""
+    """``fig`` as a PNG without an alpha channel, drawn on the figure's own canvas.
+
+    The canvas is attached once and keeps its renderer from slide to slide, so the texts every
+    slide repeats (dates, years, legend, common values) are measured once; a canvas made afresh
+    for each picture measured them all again. The page is opaque, and a quarter fewer bytes to
+    compress is a tenth less time per slide.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
-    raw = io.BytesIO()
-    fig.savefig(raw, format="rgba", dpi=dpi, facecolor=fig.get_facecolor())
-    size = (int(fig.get_figwidth() * dpi), int(fig.get_figheight() * dpi))
-    picture = Image.frombuffer("RGBA", size, raw.getvalue(), "raw", "RGBA", 0, 1).convert("RGB")
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    if fig.dpi != dpi:
+        fig.set_dpi(dpi)
+    canvas.draw()
+    size = canvas.get_width_height()
+    picture = Image.frombuffer("RGBA", size, canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
     buffer = io.BytesIO()
     picture.save(buffer, format="png", dpi=(dpi, dpi), **_FAST_PNG)
     return buffer.getvalue()

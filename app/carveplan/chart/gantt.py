@@ -8,7 +8,6 @@ from datetime import date
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.axes._secondary_axes import SecondaryAxis
-from matplotlib.axis import Axis
 from matplotlib.collections import Collection
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
@@ -163,7 +162,6 @@ def draw_gantt(
     ticks = _tick_counts(plan.frame, style)
     tick_plan = apply_date_axis(ax, start, end, style, ticks[0])
     top = apply_year_axis(ax, schedule.eif, schedule.agreement.stage_day, start, end, style, ticks[1])
-    _fixed_axis_labels(top.xaxis)
     art = GanttArtists(fig, ax, top, shown, (start, end), style, plan.frame, tick_plan)
     _draw_page(art, schedule, plan, verticals, today, title, highlight, empty_hint, lines)
     return art
@@ -389,14 +387,6 @@ def _prepare_axes(ax: Axes, style: ChartStyle, span: tuple[float, float]) -> Non
     ax.spines["bottom"].set_color(style.muted)
     ax.grid(True, axis="x", which="major", color=style.muted, alpha=0.3, linewidth=0.6)
     ax.set_axisbelow(True)
-    _fixed_axis_labels(ax.xaxis, ax.yaxis)
-
-
-def _fixed_axis_labels(*axes: Axis) -> None:
-    """The chart's axes have no titles: placed once, matplotlib does not measure every tick label
-    again on each draw to move an empty title clear of them (a tenth of a deck page's time)."""
-    for axis in axes:
-        axis.set_label_coords(0.5, 0.0)
 
 
 def _row_axis(ax: Axes, rows: tuple[Row, ...], labelled: list[Row], style: ChartStyle, frame: Frame) -> None:

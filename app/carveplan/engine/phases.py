@@ -56,14 +56,16 @@ def resolve_line(
         The resolved line, and problems (unknown category, unknown milestones).
     """
     phases, problems = expand_checked(line, agreement)
-    if line.phases or windows:
+    if windows:
         rows, unknown = _dated(phases, anchors, windows)
+    elif line.phases:
+        rows, unknown = _shared_dates(phases, anchors)
     else:
         # Generated phases are one tuple for all the lines that share a category, base and gates:
         # outside exception windows their dates are the same for every one of those lines.
         hit = anchors.memo.get(id(phases))
         if hit is None or hit[0] is not phases:
-            hit = anchors.memo[id(phases)] = (phases, *_dated(phases, anchors, windows))
+            hit = anchors.memo[id(phases)] = (phases, *_shared_dates(phases, anchors))
         rows, unknown = hit[1], hit[2]
     found = list(problems)
     for milestone in unknown:
@@ -89,6 +91,24 @@ def _dated(
     carry = _Carry()
     resolved = [_resolve_phase(index, phase, anchors, holding, carry) for index, phase in enumerate(phases)]
     return _with_ends(resolved), tuple(sorted(carry.unknown))
+
+
+def _shared_dates(phases: tuple[Phase, ...], anchors: Anchors) -> tuple[tuple[_Row, ...], tuple[str, ...]]:
+    """As :func:`_dated` outside exception windows: the dates hang off the timings and gates only.
+
+    Lines of other base rates (or explicit phases written alike) share them, so they are worked
+    out once per scenario for each sequence of timings and gates.
+    """
+    key = tuple((p.start, p.gates) for p in phases)
+    hit = anchors.memo.get(key)
+    if hit is None:
+        rows, unknown = _dated(phases, anchors, ())
+        hit = anchors.memo[key] = (tuple(row[3:] for row in rows), unknown)
+        return rows, unknown
+    dates, unknown = hit
+    return tuple(
+        (i, p.label, p.value, *d) for i, (p, d) in enumerate(zip(phases, dates, strict=True))
+    ), unknown
 
 
 def _resolve_phase(

@@ -27,7 +27,7 @@ class Anchors:
     eif: date
     stage_day: MonthDay
     milestones: Mapping[MilestoneId, ResolvedMilestone]
-    memo: dict[int, Any] = field(default_factory=dict, compare=False, repr=False)
+    memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

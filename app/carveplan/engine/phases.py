@@ -9,7 +9,18 @@ from typing import NamedTuple
 from carveplan.engine.schedule import ExceptionWindow, ResolvedLine, ResolvedPhase
 from carveplan.engine.staging import expand_checked, memo_category
 from carveplan.engine.timings import Anchors, When, milestone_date, when
-from carveplan.model import Agreement, Anchor, Line, Location, Phase, Problem, Rate, StagingKind, error
+from carveplan.model import (
+    Agreement,
+    Anchor,
+    Line,
+    LineId,
+    Location,
+    Phase,
+    Problem,
+    Rate,
+    StagingKind,
+    error,
+)
 
 
 class _Dated(NamedTuple):
@@ -24,6 +35,9 @@ class _Dated(NamedTuple):
     blocked_by: tuple[str, ...]
     delayed_by: tuple[str, ...]
 
+
+_new = object.__new__
+_set = object.__setattr__
 
 # A resolved phase's fields after its line id, as ResolvedPhase takes them.
 _Row = tuple[
@@ -71,7 +85,7 @@ def resolve_line(
     for milestone in unknown:
         where = Location(kind="line", item=line.id, field="phases")
         found.append(error(where, f"refers to unknown milestone {milestone!r}", "unknown-milestone"))
-    ordered = tuple(ResolvedPhase(line.id, *row) for row in rows)
+    ordered = tuple(resolved_phase(line.id, row) for row in rows)
     final_date = rows[-1][4] if rows and all(row[4] is not None for row in rows) else None
     resolved_line = ResolvedLine(
         line=line,
@@ -91,6 +105,34 @@ def _dated(
     carry = _Carry()
     resolved = [_resolve_phase(index, phase, anchors, holding, carry) for index, phase in enumerate(phases)]
     return _with_ends(resolved), tuple(sorted(carry.unknown))
+
+
+def resolved_phase(line: LineId, row: _Row) -> ResolvedPhase:
+    """``ResolvedPhase(line, *row)``, made in a third of the time.
+
+    A mega-regional schedule has more than a million resolved phases, and a frozen dataclass's
+    ``__init__`` sets each of its ten fields through ``object.__setattr__``; the record's
+    dictionary is given whole instead (a test holds the two equal field by field).
+    """
+    index, label, value, nominal, start, end, gates, blocked_by, delayed_by = row
+    phase = _new(ResolvedPhase)
+    _set(
+        phase,
+        "__dict__",
+        {
+            "line": line,
+            "index": index,
+            "label": label,
+            "value": value,
+            "nominal_start": nominal,
+            "start": start,
+            "end": end,
+            "gates": gates,
+            "blocked_by": blocked_by,
+            "delayed_by": delayed_by,
+        },
+    )
+    return phase
 
 
 def _shared_dates(phases: tuple[Phase, ...], anchors: Anchors) -> tuple[tuple[_Row, ...], tuple[str, ...]]:

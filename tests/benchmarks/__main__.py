@@ -17,6 +17,7 @@ SUITES = (
     "bench_coverage",
     "bench_schedule",
     "bench_mspdi",
+    "bench_mspdi_import",
     "bench_present",
     "bench_app",
     "bench_edit",

@@ -80,7 +80,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"read {len(agreement.lines)} lines from {source.name}")
     else:
         agreement = _import_schedule(args)
-    save(agreement, args.output, verify=True)  # a file import writes always opens again
+    from carveplan.io.heap import settled_heap
+
+    with settled_heap():  # the agreement read stays alive: collections during the save skip it
+        save(agreement, args.output, verify=True)  # a file import writes always opens again
     print(f"wrote {args.output}")
     return Exit.OK
 

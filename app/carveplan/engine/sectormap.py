@@ -61,7 +61,8 @@ def sector_for_code(code: str, system: CodeSystem = CodeSystem.HS) -> SectorId |
     Returns:
         The sector id, or ``None`` when the code is not in the map.
     """
-    digits = "".join(ch for ch in code if ch.isdigit())
+    # Most codes of a schedule are digits only, and each is new to the cache: skip the walk for them.
+    digits = code if code.isdigit() else "".join(ch for ch in code if ch.isdigit())
     if system is CodeSystem.CPC:
         return next((s for prefix, s in CPC_SECTORS.items() if digits.startswith(prefix)), None)
     if len(digits) >= 6 and digits[:6] in HS_SECTORS:

@@ -23,8 +23,9 @@ from carveplan.io.mspdi.fields import (
     rate_fields,
 )
 from carveplan.io.mspdi.states import mark, milestone_state, phase_state
+from carveplan.io.native.rules import dumps_rules
 from carveplan.io.reports.text import line_fields
-from carveplan.model import Agreement, Gate, Line, Phase, format_timing
+from carveplan.model import Agreement, Gate, Line, Phase, format_timing, rules_of
 from carveplan.model.duty import format_rate
 from carveplan.model.quota_grammar import format_quota
 
@@ -201,7 +202,7 @@ class _Outline:
             fields["first_cut"] = agreement.first_cut.value
         eif = self.schedule.eif
         task = MsTask(0, "Entry into force", 1, eif, eif, milestone=True, constraint=eif, fields=fields)
-        self._add(replace(task, estimated=agreement.eif_tentative))
+        self._add(replace(task, estimated=agreement.eif_tentative, notes=rules_notes(agreement)))
 
     def _line(self, resolved: ResolvedLine) -> None:
         line = resolved.line
@@ -285,6 +286,15 @@ class _Outline:
             for g in gates
             if g.milestone in self.milestone_uids
         )
+
+
+def rules_notes(agreement: Agreement) -> str:
+    """The notes of the entry-into-force task: the agreement's staging rules as a rule set file
+    (``--categories FILE.json`` reads the same text), so that lines staged under them come back the
+    same; empty for an agreement on the generic spellings."""
+    if not agreement.rule_set and not agreement.categories:
+        return ""
+    return dumps_rules(rules_of(agreement))
 
 
 def _with(task: MsTask, **changes: object) -> MsTask:

@@ -19,6 +19,7 @@ SUITES = (
     "bench_mspdi",
     "bench_mspdi_import",
     "bench_present",
+    "bench_decks",
     "bench_app",
     "bench_edit",
     "bench_mega",

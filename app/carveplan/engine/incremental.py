@@ -196,12 +196,13 @@ def _milestone_dates(
 def _window_lines(
     before: tuple[ExceptionWindow, ...], after: tuple[ExceptionWindow, ...]
 ) -> Iterable[LineId]:
-    """The lines in the scope of every window that is not exactly as it was (in either order)."""
-    changed = set(before).symmetric_difference(after)
-    # A reordering alone changes which window a start meets first: hold both orders' lines.
-    if not changed and before != after:
-        changed = set(before)
-    return {line_id for window in changed for line_id in window.lines}
+    """The lines whose windows, in the order a start meets them, are not exactly as they were.
+
+    Compared per line rather than as sets of windows: a window invoked twice, or two windows
+    swapped, changes what a line meets though the set of windows stays the same.
+    """
+    old, new = windows_by_line(before), windows_by_line(after)
+    return {line_id for line_id in old.keys() | new.keys() if old.get(line_id) != new.get(line_id)}
 
 
 def _reindexed(index: DependencyIndex, removed: list[Line], added: list[Line]) -> DependencyIndex:

@@ -120,6 +120,7 @@ class _Outline:
         self.tasks: list[MsTask] = []
         self.gates: dict[int, tuple[Gate, ...]] = {}
         self.milestone_uids: dict[str, int] = {}
+        self.own_codes: dict[str, bool] = {}
 
     def build(self) -> list[MsTask]:
         """All tasks, links resolved to UIDs."""
@@ -141,7 +142,7 @@ class _Outline:
 
     def _add(self, task: MsTask, gates: tuple[Gate, ...] = ()) -> int:
         uid = len(self.tasks) + 1
-        self.tasks.append(_with(task, uid=uid))
+        self.tasks.append(task if task.uid == uid else _with(task, uid=uid))
         if gates:
             self.gates[uid] = gates
         return uid
@@ -233,7 +234,7 @@ class _Outline:
             self.gates[self.tasks[index].uid] = line.gates
 
     def _phases(self, resolved: ResolvedLine) -> None:
-        explicit = _written_phases(resolved.line, self.schedule.agreement)
+        explicit = _written_phases(resolved.line, self.schedule.agreement, self.own_codes)
         for phase in sorted(resolved.phases, key=lambda p: p.index):
             written = explicit[phase.index] if explicit and phase.index < len(explicit) else None
             self._phase(resolved, phase, written)
@@ -250,9 +251,10 @@ class _Outline:
             fields["timing"] = format_timing(written.start)
             gates, notes = written.gates, written.note
         name = phase.label or format_rate(phase.value, line.unit)
-        task = MsTask(0, name, 4, start, finish, active=not phase.blocked, notes=notes, fields=fields)
-        task = mark(task, phase_state(phase), self.schedule.scenario)
-        self._add(replace(task, constraint=phase.nominal_start), gates)
+        uid = len(self.tasks) + 1  # its own: no copy to number it
+        task = MsTask(uid, name, 4, start, finish, active=not phase.blocked, notes=notes, fields=fields,
+                      constraint=phase.nominal_start)  # fmt: skip
+        self._add(mark(task, phase_state(phase), self.schedule.scenario), gates)
 
     def _milestone(self, resolved: ResolvedMilestone) -> None:
         record = resolved.milestone
@@ -305,16 +307,22 @@ def _with(task: MsTask, **changes: object) -> MsTask:
     return copied
 
 
-def _written_phases(line: Line, agreement: Agreement) -> tuple[Phase, ...]:
+def _written_phases(line: Line, agreement: Agreement, own_codes: dict[str, bool]) -> tuple[Phase, ...]:
     """The phases whose timings the file carries: explicit ones, and those of the agreement's own
-    categories (a reader has no category table, but knows the built-in spellings)."""
+    categories (a reader has no category table, but knows the built-in spellings).
+
+    ``own_codes`` remembers, per category code, whether the agreement's table decides it: fifteen
+    thousand lines share a few dozen codes.
+    """
     if line.phases or not line.category.strip():
         return line.phases
-    own = find_category(line.category, agreement)
-    # A built-in spelling, TRQ codes such as "10 Years, TRQ" too, needs no table to be read back.
-    if own is None or own == find_category(line.category, replace(agreement, categories=())):
-        return line.phases
-    return expand(line, agreement)
+    code = line.category
+    if code not in own_codes:
+        own = find_category(code, agreement)
+        # A built-in spelling, TRQ codes such as "10 Years, TRQ" too, needs no table to be read back.
+        bare = replace(agreement, categories=())
+        own_codes[code] = own is not None and own != find_category(code, bare)
+    return expand(line, agreement) if own_codes[code] else line.phases
 
 
 def _sectors(schedule: Schedule, lines: list[ResolvedLine]) -> Iterator[tuple[str, str]]:

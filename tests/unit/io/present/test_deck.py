@@ -100,3 +100,30 @@ def test_the_coverage_slide_shows_the_curves_and_the_verdicts() -> None:
     assert picture.image.size[0] >= MIN_DPI * 12
     # Coverage counts the whole schedule: a deck cut down to one sector has no coverage slide.
     assert "Liberalization coverage and the Article XXIV test" not in _titles(_deck(parties=("VNM",)))
+
+
+def test_each_chart_slide_shows_its_own_chart_at_the_figure_size() -> None:
+    from PIL import Image
+
+    slides = list(_deck().slides)[1:4]
+    pictures = [_pictures(slide)[0] for slide in slides]
+    blobs = [p.image.blob for p in pictures]
+    assert len(set(blobs)) == 3  # no stand-in left, none shared
+    for picture, blob in zip(pictures, blobs, strict=True):
+        with Image.open(io.BytesIO(blob)) as image:
+            width, height = image.size
+            colours = image.convert("RGB").getcolors(maxcolors=1 << 16)
+        assert colours is None or len(colours) > 50  # a chart, not a placeholder pixel
+        assert abs(picture.width / picture.height - width / height) < 0.01  # not stretched
+
+
+def test_pictures_wait_in_a_folder_that_is_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    _deck()
+    assert list(tmp_path.iterdir()) == []
+    options = ExportOptions(today=TODAY, progress=lambda done, total: done < 2)
+    with pytest.raises(Cancelled):
+        exporter_for(tmp_path / "deck.pptx")(partnership(), tmp_path / "deck.pptx", options)
+    assert list(tmp_path.iterdir()) == []

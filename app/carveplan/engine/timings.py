@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import assert_never
+from typing import Any, assert_never
 
 from carveplan.engine.dates import add_offset, stage_date
 from carveplan.engine.schedule import ResolvedMilestone
@@ -20,11 +20,14 @@ class Anchors:
         eif: entry into force.
         stage_day: the day of the year later stages fall on.
         milestones: milestones resolved so far, by id.
+        memo: dates worked out once for phases many lines share (filled by the line resolver,
+            which is given anchors whose milestones no longer change).
     """
 
     eif: date
     stage_day: MonthDay
     milestones: Mapping[MilestoneId, ResolvedMilestone]
+    memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

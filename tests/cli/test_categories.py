@@ -62,3 +62,23 @@ def test_bad_names_and_files_are_located_errors(tmp_path: Path, capsys: pytest.C
         load_rules(bad)
     assert "rules.categories[0].stages" in str(caught.value)
     assert main(["categories", str(tmp_path / "missing.json")]) == 2
+
+
+def test_rcep_file_keeps_japan_s_stage_day_and_a_japanese_schedule_cuts_on_1_april(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from carveplan.io import native
+    from carveplan.model import MonthDay
+
+    target = tmp_path / "rcep.json"
+    assert main(["categories", "RCEP", "-o", str(target)]) == 0
+    assert load_rules(target) == RULE_SETS["RCEP"]
+    assert main(["categories", "RCEP"]) == 0
+    assert "later cuts on 01-01 (MM-DD); JPN: 04-01" in capsys.readouterr().out
+    schedule = tmp_path / "s.csv"
+    schedule.write_text("HS Code,Base Rate,Category\n2710.19,5,B5\n", encoding="utf-8")
+    for party, day in (("JPN", MonthDay(4, 1)), ("KOR", MonthDay(1, 1))):
+        out = tmp_path / f"{party}.carveplan"
+        args = ["import", str(schedule), "-o", str(out), "--party", party, "--eif", "2022-01-01"]
+        assert main([*args, "--categories", "RCEP"]) == 0
+        assert native.load(out).stage_day == day

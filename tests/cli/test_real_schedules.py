@@ -6,7 +6,8 @@ Each fixture is built in the layout its source uses, from the annex texts and pu
   basket id beside the text category, the published rate of every year (``Y2012…``), both parties'
   schedules in one file, codes that became numbers;
 - a USTR-style annex of US–Bahrain (Annex 2-B; EIF 1 August 2006), rates rounded to the nearest 0.1;
-- a Viet Nam–EAEU year-column schedule (Annex 1; EIF 5 October 2016), ``U`` for excluded lines;
+- a Viet Nam–EAEU year-column table (Annex 1, the tobacco quota note, rows as printed; EIF 5 October
+  2016), an EIF column and no base rate;
 - an EU-style EU–Viet Nam annex (Annex 2-A; EIF 1 August 2020): comma decimals, dotted codes,
   heading rows, title and header rows repeated on every page.
 """
@@ -133,24 +134,37 @@ def test_us_bahrain_rounds_to_the_nearest_tenth(tmp_path: Path, capsys: pytest.C
     assert rates["27101906"] == _published(*["0"] * 5)
 
 
+# Viet Nam-EAEU FTA, Annex 1 (Schedules of Tariff Commitments), "Note on tariff rate quotas for
+# unmanufactured tobacco and tobacco refuse exported to Viet Nam" (pages 637-638 of the signed text):
+# the within-quota rates of three of its eleven rows, copied as printed, in the note's own layout (no
+# base rate column, an EIF column, calendar years, "2020 and subsequent years", the out-of-quota rate U).
 VN_EAEU = [
-    ["Annex 1 to Chapter 2: Schedule of tariff commitments of Viet Nam"],
+    ["NOTE ON TARIFF RATE QUOTAS FOR UNMANUFACTURED TOBACCO AND TOBACCO REFUSE EXPORTED TO VIET NAM"],
     [
         "HS Code",
-        "Description of goods",
-        "Base rate",
+        "Description",
+        "Quota quantity",
         "EIF",
-        *(str(y) for y in range(2016, 2027)),
-        "2027 and subsequent years",
+        *(str(y) for y in range(2016, 2020)),
+        "2020 and subsequent years",
+        "Rate of customs duty out of quota",
     ],
-    ["27.10", "Petroleum oils and oils obtained from bituminous minerals, other than crude"],
-    ["2710.12.21", "Motor spirit, RON 90", "20", "20", *["20"] * 11, "0"],
-    ["8517.62.10", "Routers", "10", "8", "8", "6", "4", "2", *["0"] * 8],
-    ["2709.00.10", "Crude petroleum oils", "5", *["U"] * 13],
+    ["24.01", "Unmanufactured tobacco; tobacco refuse."],
+    [
+        "2401.10.10",
+        "- - Virginia type, flue-cured",
+        "500 tonnes per year",
+        *["10%", "7%", "5%", "5%", "3%", "0%", "U"],
+    ],
+    ["2401.30.10", "- - Tobacco stems", None, "5%", "5%", "5%", "5%", "3%", "0%", "U"],
+    ["2401.30.90", "- - Other", None, "10%", "7%", "5%", "5%", "3%", "0%", "U"],
 ]
 
 
 def test_viet_nam_eaeu_year_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """General Notes 4-5 of Annex 1: the first cut at EIF, later ones on 1 January, and in the EIF year
+    the rate printed for that year applies: EIF fell on 5 October 2016, so 2016 is at 7 %, not the
+    EIF column's 10 %."""
     source = _xlsx(tmp_path / "eaeu.xlsx", VN_EAEU)
     status, out, err = _import(
         capsys, source, "--party", "VNM", "--eif", "2016-10-05", "--categories", "viet nam-eaeu"
@@ -158,15 +172,35 @@ def test_viet_nam_eaeu_year_columns(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert status == 0, err
     assert "imported 3 lines" in out
     assert "1 heading rows" in out
-    rates = _rates(capsys, source.with_suffix(".carveplan"), 2016, 2028)
-    assert rates["2710.12.21"] == _published(*["20"] * 11 + ["0", "0"])
-    assert rates["8517.62.10"] == _published(*["8", "6", "4", "2", "0", *["0"] * 8])
-    assert rates["2709.00.10"] == _published(*["5"] * 13)  # U: excluded, the base stays
+    target = source.with_suffix(".carveplan")
+    rates = _rates(capsys, target, 2016, 2022)
+    assert rates["2401.10.10"] == _published(*["7", "5", "5", "3", "0", "0", "0"])
+    assert rates["2401.30.10"] == _published(*["5", "5", "5", "3", "0", "0", "0"])
+    assert rates["2401.30.90"] == rates["2401.10.10"]
+    # No base rate is printed: the EIF column's rate stands in, so the cuts go down from it.
+    assert [line.base for line in native.load(target).lines] == [10, 5, 10]
+    assert main(["validate", str(target)]) == 0
 
 
+def test_u_in_year_columns_is_excluded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """General Note 6 of Annex 1: lines marked U are excluded. Illustrative row (not copied from the
+    schedule): the base rate stays in every year."""
+    rows = [[*VN_EAEU[1][:2], "Base rate", *VN_EAEU[1][3:9]], ["2709.00.10", "Crude", "5", *["U"] * 6]]
+    source = _xlsx(tmp_path / "u.xlsx", rows)
+    options = ("--party", "VNM", "--eif", "2016-10-05", "--categories", "Viet Nam-EAEU")
+    assert _import(capsys, source, *options)[0] == 0
+    rates = _rates(capsys, source.with_suffix(".carveplan"), 2016, 2021)
+    assert rates["2709.00.10"] == _published(*["5"] * 6)
+
+
+# EU-Viet Nam FTA, Annex 2-A, Viet Nam's schedule: the header and 0105.11.90 are as printed on its
+# first page; the other rows' base rates and categories are illustrative (the pages holding them were
+# not available), and their year rates are what Section A's definitions give, cut down to 0.1 (the
+# B10* row: the table of Section A as DOMAIN.md records it).
 EVFTA = [
     ["ANNEX 2-A, TARIFF SCHEDULE OF VIET NAM"],
     ["HS 2012", "Description", "Base rate (%)", "Category"],
+    ["0105.11.90", "- - - Other", "10,0", "A"],
     ["27.10", "Petroleum oils, other than crude", None, None],
     ["2710.12.11", "Motor spirit, RON 97 and above, unleaded", "20,0", "B10*"],
     ["2710.19.71", "Diesel fuel for high-speed engines", "7,0", "B3"],
@@ -183,8 +217,9 @@ def test_eu_viet_nam_annex(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         capsys, source, "--party", "VNM", "--eif", "2020-08-01", "--categories", "EU-Viet Nam"
     )
     assert status == 0, err
-    assert "imported 4 lines of VNM (3 in the focus sectors, 1 other)" in out
+    assert "imported 5 lines of VNM (3 in the focus sectors, 2 other)" in out
     rates = _rates(capsys, source.with_suffix(".carveplan"), 2020, 2030)
+    assert rates["0105.11.90"] == _published(*["0"] * 11)
     assert rates["2710.12.11"] == _published(*["20", "20", "20", "20", "8", "8", "7", "7", "7", "7", "0"])
     assert rates["2710.19.71"] == _published(*["5.2", "3.5", "1.7", "0", *["0"] * 7])  # B3: four stages
     assert rates["2711.12.00"] == _published(*["4.1", "3.3", "2.5", "1.6", "0.8", "0", *["0"] * 5])  # B5: six

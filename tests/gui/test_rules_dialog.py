@@ -43,3 +43,22 @@ def test_editing_the_rounding_and_a_bad_step(qtbot: QtBot, small_agreement: Agre
     dialog.accept()
     assert document.agreement.rounding.step == Decimal("0.01")
     assert document.agreement.rounding.direction is RoundingDirection.UP
+
+
+def test_rcep_for_a_japanese_schedule_puts_later_cuts_on_1_april(
+    qtbot: QtBot, small_agreement: Agreement
+) -> None:
+    from dataclasses import replace
+
+    from carveplan.model import MonthDay
+
+    japanese = replace(small_agreement, lines=tuple(replace(x, party="JPN") for x in small_agreement.lines))
+    document = Document(japanese)
+    dialog = StagingRulesDialog(document)
+    qtbot.addWidget(dialog)
+    index = dialog.choice.findText("RCEP")
+    dialog.choice.setCurrentIndex(index)
+    dialog.choice.activated.emit(index)
+    assert (dialog.month.value(), dialog.day.value()) == (4, 1)
+    dialog.accept()
+    assert document.agreement.stage_day == MonthDay(4, 1)

@@ -9,6 +9,7 @@ from carveplan.engine.categories import builtin_category
 from carveplan.model import (
     FirstCut,
     MonthDay,
+    PartyStageDay,
     RoundingDirection,
     RoundingRule,
     StagingCategory,
@@ -193,12 +194,13 @@ def _eu_viet_nam() -> StagingRules:
 
 def _viet_nam_eaeu() -> StagingRules:
     text = (
-        "Viet Nam-EAEU FTA, Annex 1 to Chapter 2 (Schedules of Tariff Commitments): the rate of each "
-        "year is printed in year columns (EIF | 2016 | … | 2027 and subsequent years); U marks lines "
-        "excluded from commitments. The first rate applies from entry into force, later ones from 1 "
-        "January."
+        "Viet Nam-EAEU FTA, Annex 1 (Schedules of Tariff Commitments), General Notes: the rate of each "
+        "year is printed in year columns (EIF | 2016 | ... | 2027 and subsequent years), with ',' as the "
+        "decimal point (note 3); the first reduction takes place at entry into force and later ones on "
+        "1 January (note 4); in the year of entry into force the rate printed for that year applies "
+        "(note 5); lines marked U are excluded from any tariff commitment (note 6)."
     )
-    categories = (_excluded("U", "excluded from tariff commitments"),)
+    categories = (_excluded("U", "excluded from tariff commitments (General Note 6)"),)
     return StagingRules("Viet Nam-EAEU", text, categories, _CUT_DOWN, _JAN_1)
 
 
@@ -206,16 +208,27 @@ def _rcep() -> StagingRules:
     categories = (
         _immediate("A"),
         _immediate("0"),
-        *(_linear(f"B{n}", n) for n in (5, 10, 15, 20)),
+        *(
+            _linear(
+                f"B{n}",
+                n,
+                f"{n} equal annual stages beginning at EIF; free from the stage day "
+                f"of year {n} (1 January; Japan: 1 April)",
+            )
+            for n in (5, 10, 15, 20)
+        ),
         _excluded("U", "excluded from tariff commitments"),
     )
     text = (
-        "RCEP, Chapter 2, Article 2.4 and Annex I (Schedules of Tariff Commitments), headnotes: the "
-        "first reduction takes place at entry into force and later ones on 1 January (Japan: 1 April); "
-        "A free at entry into force; BN removed in N equal annual stages; U excluded. Party schedules "
-        "print every year's rate, which the import checks against these categories."
+        "RCEP, Chapter 2, Article 2.4 (Reduction or Elimination of Customs Duties): each Party cuts "
+        "according to its Schedule in Annex I (Schedules of Tariff Commitments), whose headnotes set "
+        "the days: the first reduction at entry into force, later ones on 1 January, except Japan, "
+        "whose schedule runs on its fiscal year (later cuts on 1 April). A free at entry into force; "
+        "BN removed in N equal annual stages; U excluded. Party schedules print every year's rate, "
+        "which the import checks against these categories; intermediate rates are cut down to 0.1."
     )
-    return StagingRules("RCEP", text, categories, _CUT_DOWN, _JAN_1)
+    japan = PartyStageDay("JPN", MonthDay(4, 1))
+    return StagingRules("RCEP", text, categories, _CUT_DOWN, _JAN_1, party_stage_days=(japan,))
 
 
 RULE_SETS: dict[str, StagingRules] = {
@@ -251,7 +264,7 @@ def describe_rules(rules: StagingRules) -> list[str]:
         rules.description,
         f"rounding: {rounding.direction.value.replace('_', '-')} to {rounding.step}; first cut at "
         f"{'EIF' if rules.first_cut is FirstCut.EIF else 'the first stage day'}; later cuts on "
-        f"{rules.stage_day} (MM-DD)",
+        f"{rules.stage_day} (MM-DD)" + "".join(f"; {p.party}: {p.stage_day}" for p in rules.party_stage_days),
         "",
     ]
     width = max((len(c.code) for c in rules.categories), default=4)

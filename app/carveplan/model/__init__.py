@@ -9,7 +9,7 @@ from carveplan.model.milestone import Milestone, MilestoneKind, MilestoneStatus
 from carveplan.model.party import DEFAULT_SECTORS, DevelopmentStatus, Party, PartyCode, Sector, SectorId
 from carveplan.model.problem import Location, Problem, Severity, error, has_errors, warning
 from carveplan.model.round import Round, RoundName, Stance
-from carveplan.model.rules import StagingRules, rules_of, with_rules
+from carveplan.model.rules import PartyStageDay, StagingRules, for_party, rules_of, with_rules
 from carveplan.model.scenario import (
     BASELINE,
     EifMoved,
@@ -66,6 +66,7 @@ __all__ = [
     "Override",
     "Party",
     "PartyCode",
+    "PartyStageDay",
     "Phase",
     "Problem",
     "Rate",
@@ -94,6 +95,7 @@ __all__ = [
     "TradeTable",
     "Unit",
     "error",
+    "for_party",
     "format_timing",
     "has_errors",
     "in_calendar",

@@ -9,6 +9,19 @@ from carveplan.model.staging import FirstCut, StagingCategory
 
 
 @dataclass(frozen=True)
+class PartyStageDay:
+    """A party whose later cuts fall on another day than the agreement's (Japan: 1 April).
+
+    Attributes:
+        party: the party's code (``JPN``).
+        stage_day: the day of the year its cuts from year 2 on fall on.
+    """
+
+    party: str
+    stage_day: MonthDay
+
+
+@dataclass(frozen=True)
 class StagingRules:
     """The staging rules a schedule is read with: the same code means different things in different
     agreements (EU–Viet Nam ``B3`` is four stages, CPTPP ``B3`` three).
@@ -21,6 +34,8 @@ class StagingRules:
         rounding: how intermediate values are brought to the step.
         stage_day: the day of the year later cuts fall on.
         first_cut: when the first cut takes effect.
+        party_stage_days: parties whose schedules put later cuts on another day; a schedule
+            imported for one of them is read with that day (:func:`for_party`).
     """
 
     name: str
@@ -29,6 +44,14 @@ class StagingRules:
     rounding: RoundingRule
     stage_day: MonthDay
     first_cut: FirstCut = FirstCut.EIF
+    party_stage_days: tuple[PartyStageDay, ...] = ()
+
+
+def for_party(rules: StagingRules, party: str) -> StagingRules:
+    """``rules`` as they apply to ``party``'s schedule: its own stage day when it has one."""
+    wanted = party.strip().upper()
+    day = next((p.stage_day for p in rules.party_stage_days if p.party.upper() == wanted), None)
+    return rules if day is None else replace(rules, stage_day=day)
 
 
 def rules_of(agreement: Agreement) -> StagingRules:

@@ -35,6 +35,7 @@ from carveplan.model import (
     RoundingDirection,
     RoundingRule,
     StagingRules,
+    for_party,
     rules_of,
     with_rules,
 )
@@ -143,9 +144,14 @@ class StagingRulesDialog(QDialog):
     def _on_choice_activated(self, index: int) -> None:
         name = self.choice.itemText(index)
         if name in RULE_SETS:
-            self._show(RULE_SETS[name])
+            self._show(self._for_own_party(RULE_SETS[name]))
         elif index == 0 and self.rules.name in RULE_SETS:
             self._show(StagingRules("", "", (), RoundingRule(), MonthDay()))
+
+    def _for_own_party(self, rules: StagingRules) -> StagingRules:
+        """A set's own day for the one party whose lines the agreement holds (RCEP: Japan, 1 April)."""
+        parties = {line.party for line in self._document.agreement.lines}
+        return for_party(rules, parties.pop()) if len(parties) == 1 else rules
 
     def _on_load_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Load staging rules", "", "Staging rules (*.json)")

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from carveplan.engine import RULE_SETS, builtin_rules, expand_checked, resolve, trajectory
-from carveplan.model import Agreement, FirstCut, Line, StagingKind, rules_of, with_rules
+from carveplan.model import Agreement, FirstCut, Line, MonthDay, StagingKind, for_party, rules_of, with_rules
 from tests.unit.engine.conftest import line
 
 
@@ -131,3 +131,19 @@ def test_korus_cuts_specific_duties_down_to_a_tenth_of_a_cent() -> None:
         "KORUS", date(2012, 3, 15), range(2012, 2017), line(base="4.4", unit="¢/kg", category="5 Years")
     )
     assert row == ["3.5", "2.6", "1.7", "0.8", "0"]
+
+
+def test_rcep_japan_cuts_on_1_april_and_the_others_on_1_january() -> None:
+    rcep = builtin_rules("RCEP")
+    assert rcep is not None
+    assert for_party(rcep, "JPN").stage_day == MonthDay(4, 1)
+    assert for_party(rcep, "kor").stage_day == for_party(rcep, "AUS").stage_day == MonthDay(1, 1)
+    starts = {}
+    for party in ("JPN", "KOR"):
+        agreement = with_rules(
+            Agreement("t", date(2022, 1, 1), lines=(line(base="5", category="B5"),)), for_party(rcep, party)
+        )
+        (resolved,) = resolve(agreement).lines
+        starts[party] = [p.start for p in resolved.phases]
+    assert starts["JPN"][:3] == [date(2022, 1, 1), date(2022, 4, 1), date(2023, 4, 1)]
+    assert starts["KOR"][:3] == [date(2022, 1, 1), date(2023, 1, 1), date(2024, 1, 1)]

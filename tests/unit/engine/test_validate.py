@@ -174,6 +174,7 @@ def test_gates_on_another_partys_milestone_and_gates_due_late() -> None:
     [
         (CodeSystem.HS, "27O900", "code-not-digits", Severity.ERROR),
         (CodeSystem.HS, "27090", "code-length", Severity.WARNING),
+        (CodeSystem.HS, "2710.1", "code-length", Severity.WARNING),
         (CodeSystem.HS, "", "code-missing", Severity.ERROR),
         (CodeSystem.CPC, "75-2", "code-not-digits", Severity.ERROR),
     ],
@@ -184,7 +185,7 @@ def test_codes(code_system: CodeSystem, code: str, expected: str, level: Severit
     assert severity(deal, expected) is level
 
 
-@pytest.mark.parametrize("code", ["0101", "27", "0101101000", "85176200"])
+@pytest.mark.parametrize("code", ["0101", "27", "0101101000", "85176200", "2710.12.11", "27.10"])
 def test_good_hs_codes(code: str) -> None:
     assert validate(agreement(lines=(line(base="1", category="A", code=code),))) == ()
 

@@ -52,14 +52,17 @@ def _at(line: Line, field: str) -> Location:
 
 def _code(line: Line) -> Iterator[Problem]:
     code = line.code.strip()
+    # Schedules print codes dotted (2710.12.11): the printed form is kept, the digits are checked.
+    digits = code.replace(".", "")
     if not code:
         yield error(_at(line, "code"), "the line has no code", "code-missing")
-    elif line.code_system in (CodeSystem.HS, CodeSystem.CPC) and not code.isdigit():
-        text = f"{line.code_system.value} code {line.code!r} must be digits only, written as text"
+    elif line.code_system in (CodeSystem.HS, CodeSystem.CPC) and not digits.isdigit():
+        text = f"{line.code_system.value} code {line.code!r} must be digits (dots allowed), written as text"
         yield error(_at(line, "code"), text, "code-not-digits")
-    elif line.code_system is CodeSystem.HS and len(code) not in HS_LENGTHS:
+    elif line.code_system is CodeSystem.HS and len(digits) not in HS_LENGTHS:
         text = (
-            f"HS code {code!r} has {len(code)} digits; HS codes have 2, 4, 6, 8 or 10 (a lost leading zero?)"
+            f"HS code {code!r} has {len(digits)} digits; HS codes have 2, 4, 6, 8 or 10 "
+            "(a lost leading zero?)"
         )
         yield warning(_at(line, "code"), text, "code-length")
 

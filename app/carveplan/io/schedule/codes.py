@@ -36,10 +36,14 @@ def hs_code(value: Any, width: int = 0) -> str:
         wanted = width if width else len(digits) + len(digits) % 2
         return digits.zfill(wanted) if len(digits) == wanted - 1 else digits
     written = cells.text(value).strip()
-    return re.sub(r"\s", "", written) if re.fullmatch(r"[\d.\s]+", written) else written
+    if written.isdigit():  # most cells of a tool export
+        return written
+    return _SPACES.sub("", written) if _DOTTED.fullmatch(written) else written
 
 
 _NOT_DIGITS = re.compile(r"\D+")
+_SPACES = re.compile(r"\s")
+_DOTTED = re.compile(r"[\d.\s]+")
 
 
 def digits_of(code: str) -> str:

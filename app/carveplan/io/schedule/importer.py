@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +30,12 @@ from carveplan.model import (
     Rate,
     Severity,
     StagingCategory,
+    for_party,
     with_rules,
 )
 
 PREVIEW_ROWS = 10
+_SAMPLE = 2000  # rows that decide between a text category column and a numeric basket id
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,9 @@ def _sniff(file: str, data: Sheet, sheets: tuple[str, ...], mapping: Mapping[str
         problem = Problem(Severity.ERROR, Location(file=file, sheet=data.name), message, "no-header")
         return ScheduleSniff(file, data.name, sheets, None, (), ColumnMap({}), (), (*data.notes, problem))
     headers = tuple(cells.text(h).strip() for h in data.rows[index])
-    body = [row for row in data.rows[index + 1 :] if not all(cells.is_blank(v) for v in row)]
+    # The preview and the category columns' sample need the first rows only, not all of them.
+    filled = (row for row in islice(data.rows, index + 1, None) if not all(map(cells.is_blank, row)))
+    body = list(islice(filled, _SAMPLE))
     columns = prefer_text_category(recognize(headers, mapping), body)
     location = Location(file=file, sheet=data.name, row=index + 1)
     problems = [Problem(Severity.ERROR, location, text, "columns") for text in columns.problems]
@@ -140,7 +145,7 @@ def prefer_text_category(columns: ColumnMap, body: list[list[Any]]) -> ColumnMap
     if "category" not in columns.fields or not others:
         return columns
     candidates = (columns.fields["category"], *others)
-    sample = body[:2000]  # a sample decides: the columns differ on every row
+    sample = body[:_SAMPLE]  # a sample decides: the columns differ on every row
 
     def numbers(column: int) -> int:
         written = [cells.text(r[column]).strip() for r in sample if column < len(r)]
@@ -245,7 +250,7 @@ def _base_agreement(
     path: Path, options: ScheduleImportOptions, sniff: ScheduleSniff, problems: Problems
 ) -> Agreement | None:
     if options.existing is not None:
-        return options.existing if options.rules is None else with_rules(options.existing, options.rules)
+        return options.existing if options.rules is None else _with_rules(options.existing, options)
     eif = options.eif
     if eif is None and sniff.columns.years:
         eif = date(sniff.columns.years[0][0], 1, 1)
@@ -254,7 +259,13 @@ def _base_agreement(
         return None
     title = options.title or f"{options.party} schedule from {path.name}"
     agreement = Agreement(title, eif)
-    return agreement if options.rules is None else with_rules(agreement, options.rules)
+    return agreement if options.rules is None else _with_rules(agreement, options)
+
+
+def _with_rules(agreement: Agreement, options: ScheduleImportOptions) -> Agreement:
+    # A party's own stage day (RCEP: Japan cuts on 1 April) comes with its schedule.
+    assert options.rules is not None
+    return with_rules(agreement, for_party(options.rules, options.party))
 
 
 def _categories(

@@ -33,10 +33,14 @@ def merge_quota_rows(lines: list[Line], file: str, sheet: str) -> tuple[list[Lin
     drop: set[int] = set()
     result = list(lines)
     warnings: list[Problem] = []
+    quota_codes: dict[str, bool] = {}  # a schedule uses a few dozen categories over many lines
     for indexes in by_code.values():
         if len(indexes) == 1:  # most codes: no pair to merge, only a TRQ category to note
             line = lines[indexes[0]]
-            if is_quota_code(line.category):
+            marked = quota_codes.get(line.category)
+            if marked is None:
+                marked = quota_codes[line.category] = is_quota_code(line.category)
+            if marked:
                 result[indexes[0]] = replace(
                     line, quota=Quota(line.base, Decimal(0)), notes=_noted(line.notes)
                 )

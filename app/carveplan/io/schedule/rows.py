@@ -92,15 +92,20 @@ class RowReader:
         self._last_column = max(columns, default=-1)
         self._year_cells = itemgetter(*columns, -1) if columns else (lambda _row: ())
         self._bases: dict[Any, tuple[Rate, str, str]] = {}
+        self._parties: dict[str, bool] = {}
 
     def lines(self) -> list[Line]:
         """One line per data row carrying a rate, a category or year values."""
         assert self.sniff.header_row is not None
         system = code_system(self.sniff.headers[self.fields["code"]])
-        body = list(enumerate(self.data.rows[self.sniff.header_row :], start=self.sniff.header_row + 1))
-        self._width = code_width(self.cell(row, "code") for _, row in body)
+        # Rows as wide as the columns read (a CSV row may stop early), so cells are plain indexing.
+        need = max(*self.fields.values(), self._last_column) + 1
+        rows = self.data.rows[self.sniff.header_row :]
+        rows = [row if len(row) >= need else [*row, *[""] * (need - len(row))] for row in rows]
+        code = self.fields["code"]
+        self._width = code_width(row[code] for row in rows)
         result = []
-        for index, row in body:
+        for index, row in enumerate(rows, start=self.sniff.header_row + 1):
             line = self._line(row, index, system)
             if line is not None:
                 result.append(line)
@@ -112,20 +117,24 @@ class RowReader:
         return row[index] if index is not None and index < len(row) else ""
 
     def _line(self, row: list[Any], index: int, system: Any) -> Line | None:
+        fields = self.fields
         try:
-            code = hs_code(self.cell(row, "code"), self._width)
+            code = hs_code(row[fields["code"]], self._width)
         except cells.CellError as err:
-            self._bad(index, "code", self.cell(row, "code"), err.expected)
+            self._bad(index, "code", row[fields["code"]], err.expected)
             return None
         if not _CODE.fullmatch(code):  # titles, repeated headers, chapter headings and footnotes
             return None
-        if "party" in self.fields and not self._ours(row):
+        if "party" in fields and not self._ours(row):
             self.foreign += 1
             return None
-        category = cells.text(self.cell(row, "category")).strip()
+        category = cells.text(row[fields["category"]]).strip() if "category" in fields else ""
         category = "" if category.lower() in _MISSING else category
         base, unit, note = self._base(row, index)
         published, excluded = self._published(row, index, unit)
+        if "base" not in self.fields and published:
+            # A quota note prints no base rate: its first column (EIF) is where the cuts start.
+            base, note = self._first_printed(row, base), "base rate not printed: the first year's rate"
         if not (category or published or excluded or self._has_rate(row)):
             self.headings += 1
             return None
@@ -133,10 +142,11 @@ class RowReader:
             category = "U"
         self._check_category(category, index)
         self._check_short(code, index)
-        given = self.options.sector or cells.text(self.cell(row, "sector"))
-        sector = sector_of(code, system, given, self._sectors())
+        given = self.options.sector or ("sector" in self.fields and cells.text(self.cell(row, "sector")))
+        sector = sector_of(code, system, given or None, self._sectors())
         self._note_sector(sector)
-        notes = "; ".join(n for n in (cells.text(self.cell(row, "note")).strip(), note) if n)
+        written = cells.text(self.cell(row, "note")).strip() if "note" in self.fields else ""
+        notes = f"{written}; {note}" if written and note else written or note
         return Line(
             self._unique_id(f"{self.options.party}-{code}"),
             self.options.party,
@@ -154,8 +164,14 @@ class RowReader:
     # --- cells ------------------------------------------------------------------
 
     def _ours(self, row: list[Any]) -> bool:
-        cell = cells.text(self.cell(row, "party")).strip()
-        return not cell or is_party(cell, self.options.party)
+        value = self.cell(row, "party")
+        known = self._parties.get(value) if isinstance(value, str) else None
+        if known is None:
+            cell = cells.text(value).strip()
+            known = not cell or is_party(cell, self.options.party)
+            if isinstance(value, str):
+                self._parties[value] = known  # a file names its parties a few ways over many rows
+        return known
 
     def _has_rate(self, row: list[Any]) -> bool:
         return cells.text(self.cell(row, "base")).strip().lower() not in _MISSING
@@ -241,6 +257,13 @@ class RowReader:
                 phases.append(_phase(year, values[year]))
         return tuple(phases), excluded
 
+    def _first_printed(self, row: list[Any], fallback: Rate) -> Rate:
+        for _, column, _ in sorted(self._columns, key=itemgetter(1)):
+            found = _year_value(row[column] if column < len(row) else "")
+            if isinstance(found, tuple):
+                return found[0]
+        return fallback
+
     def _check_category(self, category: str, index: int) -> None:
         # A numeric basket id (6, 11, 13) read as years would be silently wrong: refuse it.
         if not category.isdigit() or any(c.code == category for c in self.base.categories):
@@ -252,8 +275,9 @@ class RowReader:
         self._bad(index, "category", category, f"a staging category; {category!r} is a number {rules}{hint}")
 
     def _check_short(self, code: str, index: int) -> None:
-        if len(digits_of(code)) % 2:
-            message = f"code {code!r} looks short ({len(digits_of(code))} digits): a leading zero lost?"
+        digits = len(code) if code.isdigit() else len(digits_of(code))
+        if digits % 2:
+            message = f"code {code!r} looks short ({digits} digits): a leading zero lost?"
             where = Location(file=self.problems.file, sheet=self.data.name, row=index, field="code")
             self.warnings.append(Problem(Severity.WARNING, where, message, "short-code"))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import IO
 
 # A start tag of a row, a cell or the declared dimension, under any prefix (``<x:c``), attributes
@@ -22,6 +23,9 @@ _TAG = re.compile(
 # What Excel, LibreOffice and openpyxl write: no prefix, ``r`` first, in double quotes, upper case.
 _PLAIN_COLUMN = re.compile(rb'<c r="([A-Z]{1,3})\d')
 _PLAIN_ROW = re.compile(rb'<c r="[A-Z]{1,3}(\d{1,7})"')
+_PLAIN_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
+# A cell tag written any other way than ``<c r="A1"`` (Excel's and openpyxl's way).
+_NOT_PLAIN = re.compile(rb'<c(?=[\s>/])(?! r="[A-Z]{1,3}\d{1,7}")')
 _PREFIXED = re.compile(rb":(?:c|row|dimension)[\s/>]")
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?dimension\s[^>]*>")
 _R = re.compile(rb"""\sr\s*=\s*["']([^"']*)["']""")
@@ -127,6 +131,36 @@ def scan_text(stream: IO[bytes]) -> None:
         pass
 
 
+def _measured(done: bytes, column: int, row: int) -> tuple[int, int]:
+    """The farthest column and row of a plain chunk's cells, cell by cell, at least ``column``, ``row``."""
+    far_column = column_number(max(set(_PLAIN_COLUMN.findall(done)), key=lambda c: (len(c), c)).decode())
+    far_row = max(map(int, set(_PLAIN_ROW.findall(done))))
+    return max(far_column, column), max(far_row, row)
+
+
+def _past(value: bytes, symbol: bytes, top: int, most: int) -> list[bytes]:
+    """Patterns of the references parts (letters or digits) past ``value``: longer, or as long and
+    greater where they first differ."""
+    width = len(value)
+    options = [symbol + b"{%d,%d}" % (width + 1, most)] if width < most else []
+    for place, code in enumerate(value):
+        if code < top:
+            rest = symbol + b"{%d}" % (width - place - 1) if place < width - 1 else b""
+            options.append(value[:place] + b"[" + bytes([code + 1, ord("-"), top]) + b"]" + rest)
+    return options or [b"(?!)"]
+
+
+@lru_cache(maxsize=256)
+def _odd_or_beyond(column: bytes, row: bytes) -> re.Pattern[bytes]:
+    """A cell not written the plain way, or a plain reference past ``column`` or past ``row`` (a row
+    written with a leading zero too): one search over the chunk finds either."""
+    columns = b"|".join(_past(column, b"[A-Z]", ord("Z"), 3))
+    rows = b"|".join([*_past(row, rb"\d", ord("9"), 7), rb"0\d*"])
+    # Rows with fewer digits than ``row`` (most of them) fail at the lookahead, before the options.
+    beyond = b'<c r="(?:(?:' + columns + rb")\d|[A-Z]{1,3}+(?=\d{%d,7}\")(?:" % len(row) + rows + b')")'
+    return re.compile(_NOT_PLAIN.pattern + b"|" + beyond)
+
+
 class _Walker:
     """Follows row and cell positions as a reader does: a cell without ``r`` is the next in its row."""
 
@@ -137,36 +171,46 @@ class _Walker:
         self.column = 0
 
     def fast(self, done: bytes) -> bool:
-        """Measure a chunk written the plain way at the speed of a regex; ``False`` when it is not."""
+        """Measure a chunk written the plain way at the speed of a regex; ``False`` when it is not.
+
+        A plain file writes cells in order, so the last cell (or what earlier chunks reached, when a
+        chunk ends mid-row) is the farthest: one search for a cell written another way or past it
+        confirms that, without a list of every reference; otherwise the chunk is measured cell by cell.
+        """
         if _PREFIXED.search(done):
             return False
-        if b"<c\n" in done or b"<c\t" in done or b"<c\r" in done:
-            return False
-        cells = done.count(b"<c ") + done.count(b"<c>") + done.count(b"<c/>")
-        columns = _PLAIN_COLUMN.findall(done)
-        if len(columns) != cells:
-            return False  # some cell is written another way: follow every tag
-        rows = _PLAIN_ROW.findall(done)
-        if len(rows) != cells:
-            return False
         shape = self.shape
+        cells = done.count(b'<c r="')
+        last = _PLAIN_REF.match(done, done.rfind(b'<c r="')) if cells else None
+        far: tuple[int, int] | None = None
+        if last is not None:
+            far = (
+                max(shape.last_column, column_number(last.group(1).decode())),
+                max(shape.last_row, int(last.group(2))),
+            )
+            if _odd_or_beyond(column_name(far[0]).encode(), b"%d" % far[1]).search(done):
+                if _NOT_PLAIN.search(done):
+                    return False  # some cell is written another way: follow every tag
+                far = _measured(done, *far)
+        elif cells or _NOT_PLAIN.search(done):
+            return False
         shape.cells += cells
         shape.rows += done.count(b"<row ") + done.count(b"<row>")
         if b"dimension" in done:
             found = _DIMENSION.search(done)
             if found:
                 self.tag(b"dimension", found.group(0))
-        if cells:
-            far_column = column_number(max(set(columns), key=lambda c: (len(c), c)).decode())
-            far_row = max(map(int, set(rows)))
-            if far_column > shape.last_column or far_row > shape.last_row:
-                shape.last_column = max(shape.last_column, far_column)
-                shape.last_row = max(shape.last_row, far_row)
+        if last is not None and far is not None:
+            if far[0] > shape.last_column or far[1] > shape.last_row:
+                shape.last_column, shape.last_row = (
+                    max(shape.last_column, far[0]),
+                    max(shape.last_row, far[1]),
+                )
                 shape.far_cell = f"{column_name(shape.last_column)}{shape.last_row}"
                 self.check()
             # A later cell without ``r`` follows the last one; a later row without ``r`` the farthest.
-            self.column = column_number(columns[-1].decode())
-            self.row = max(self.row, far_row)
+            self.column = column_number(last.group(1).decode())
+            self.row = max(self.row, far[1])
         return True
 
     def exact(self, done: bytes) -> None:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from carveplan.io.errors import ReadError
@@ -101,3 +101,39 @@ def test_the_reader_locates_the_refusal(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert (problem.location.sheet, problem.location.row, problem.location.column) == ("Lines", 3000, "XFD")
     assert problem.code == "too-large"
+
+
+def _exact(xml: bytes) -> tuple[int, int, int, int]:
+    from carveplan.io.sheets.scan import _chunks, _Walker
+
+    walker = _Walker(1_048_576, 10**9)
+    for done in _chunks(io.BytesIO(xml)):
+        walker.exact(done)
+    shape = walker.shape
+    return shape.rows, shape.cells, shape.last_row, shape.last_column
+
+
+@settings(deadline=None, max_examples=30)  # each example is a sheet of more than one chunk
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 40_000), st.lists(st.integers(1, 800), min_size=1, max_size=4)),
+        min_size=1,
+        max_size=30,
+    ),
+    st.integers(0, 60_000),
+)
+def test_the_plain_fast_path_measures_what_following_every_tag_does(
+    rows: list[tuple[int, list[int]]], padding: int
+) -> None:
+    # Rows and cells in any order, a chunk boundary anywhere (the padding moves it): the farthest
+    # cell is found even when it is not the last one written.
+    body = "".join(
+        f'<row r="{row}">'
+        + "".join(f'<c r="{column_name(c)}{row}" t="inlineStr"><is><t>x</t></is></c>' for c in cells)
+        + "</row>"
+        for row, cells in rows
+    )
+    filler = f'<row r="1"><c r="A1"><v>{"1" * 20}</v></c></row>' * (padding // 40 + (1 << 20) // 40)
+    xml = _cells(filler + body)
+    shape = _scan(xml, 1_048_576, 10**9)
+    assert (shape.rows, shape.cells, shape.last_row, shape.last_column) == _exact(xml)  # type: ignore[attr-defined]

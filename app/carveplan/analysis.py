@@ -27,6 +27,7 @@ from carveplan.engine.resolve import resolve
 from carveplan.engine.trajectory import trajectory, year_range
 from carveplan.engine.xxiv import verdicts
 from carveplan.io.formats import read_agreement
+from carveplan.io.reports.analysis import divergence_cell
 from carveplan.model import Agreement, CoverageTest
 from carveplan.model.duty import Rate, level
 
@@ -168,21 +169,7 @@ def divergence_frame(source: Source, scenario: str | None = None) -> pd.DataFram
         final_date, final_year, exceptions, invoked``; pivot on ``final_year`` for the matrix.
     """
     matrix = divergence(_agreement(source), scenario)
-    records = [
-        {
-            "sector": c.sector,
-            "party": c.party,
-            "lines": c.lines,
-            "excluded": c.excluded,
-            "partial": c.partial,
-            "blocked": c.blocked,
-            "final_date": c.final_date,
-            "final_year": c.final_year,
-            "exceptions": list(c.exceptions),
-            "invoked": list(c.invoked),
-        }
-        for c in matrix.cells
-    ]
+    records = [divergence_cell(c) for c in matrix.cells]
     return _frame(records, None)
 
 

@@ -17,8 +17,12 @@ SUITES = (
     "bench_coverage",
     "bench_schedule",
     "bench_mspdi",
+    "bench_mspdi_import",
     "bench_present",
+    "bench_decks",
     "bench_app",
+    "bench_edit",
+    "bench_mega",
     "bench_diff",
     "bench_hostile",
 )

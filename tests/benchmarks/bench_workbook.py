@@ -6,7 +6,9 @@ Floors, measured in the same run on the same file:
   widths or validation; and, for information, the same cells without any style;
 - import (target): a bare calamine read of the same file, every sheet; and, for information, of only
   the sheets the import reads.
-Peak memory is the resident high-water mark of a fresh process, before and after the work.
+The issue's 3 s is compared with processor seconds (the export is single-threaded; on a shared
+machine the wall clock measures the others' work too). Peak memory is the resident high-water mark
+of a fresh process, before and after the work.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -30,6 +33,7 @@ from tests.benchmarks.national import national_agreement
 TODAY = date(2027, 6, 1)
 EXPORT_TARGET = 1.3
 IMPORT_TARGET = 1.5
+SECONDS_TARGET = 3.0  # issue 18: the whole export of 15,000 lines on this machine
 _CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"')
 
 
@@ -41,6 +45,9 @@ def run() -> list[Result]:
         export_workbook(agreement, path, ExportOptions(today=TODAY))
         floor, styled_floor, cells = _export_floor(path)
         export = best_of(lambda: export_workbook(agreement, path, ExportOptions(today=TODAY)))
+        export_cpu = best_of(
+            lambda: export_workbook(agreement, path, ExportOptions(today=TODAY)), clock=time.process_time
+        )
         wanted = [OVERVIEW, *(spec.name for spec in RECORD_SHEETS)]
         read = best_of(lambda: read_workbook(path))
         read_floor = best_of(lambda: _bare_read(path, wanted))
@@ -54,6 +61,13 @@ def run() -> list[Result]:
             f"bare openpyxl write_only, same {cells:,} cells and fills",
             styled_floor,
             EXPORT_TARGET,
+        ),
+        Result(
+            f"workbook: export, {lines} lines, processor seconds vs the issue's 3 s",
+            export_cpu,
+            "3 s",
+            SECONDS_TARGET,
+            1.0,
         ),
         Result(
             f"workbook: export, {lines} lines, vs unstyled cells",

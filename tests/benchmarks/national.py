@@ -37,8 +37,12 @@ SECTORS = ("energy", "telecommunications", "critical_minerals")
 CATEGORIES = ("A", "B5", "B10", "B15", "B20", "E", "EXCL", "5 Years", "Y-10")
 
 
-def national_agreement(scale: int = 1, seed: int = 2027, duties: bool = False) -> Agreement:
+def national_agreement(
+    scale: int = 1, seed: int = 2027, duties: bool = False, *, per_party: int = 5000
+) -> Agreement:
     """The benchmark agreement; ``scale=2`` doubles lines, milestones and exceptions.
+
+    ``per_party`` sets the lines of each party at scale 1 (``per_party=2667``: an 8,000-line agreement).
 
     With ``duties``, a fifth of the lines carry the same numbers as specific duties (``4.4¢/kg``) or
     compound ones (``4.4¢/kg + 5%``), half each: the same agreement otherwise, to compare with.
@@ -48,9 +52,9 @@ def national_agreement(scale: int = 1, seed: int = 2027, duties: bool = False) -
     milestones = _milestones(rng, 300 * scale)
     by_party = {p.code: [m.id for m in milestones if m.party == p.code] for p in parties}
     lines = tuple(
-        _line(rng, f"{party.code}-{number:05d}", party.code, by_party[party.code])
+        line_for(rng, f"{party.code}-{number:05d}", party.code, by_party[party.code])
         for party in parties
-        for number in range(5000 * scale)
+        for number in range(per_party * scale)
     )
     if duties:
         lines = tuple(_as_duty(line, n) if n % 5 == 0 else line for n, line in enumerate(lines))
@@ -114,7 +118,8 @@ def _milestones(rng: random.Random, count: int) -> list[Milestone]:
     return result
 
 
-def _line(rng: random.Random, line_id: str, party: str, own: list[str]) -> Line:
+def line_for(rng: random.Random, line_id: str, party: str, own: list[str]) -> Line:
+    """One random line of ``party``: a category line (a fifth gated) or an explicit phased one."""
     sector = SECTORS[rng.randrange(3)]
     code = f"{rng.randint(1, 97):02d}{rng.randint(1, 99):02d}{rng.randint(10, 99)}{rng.randint(0, 99):02d}"
     base = Decimal(rng.randint(0, 400)) / 10

@@ -8,6 +8,7 @@ import pytest
 
 from carveplan.io import native
 from carveplan.main import main
+from tests.helpers import cli
 
 # KORUS, United States schedule (Annex 2-B): category "5 Years" is five equal annual stages from EIF,
 # duty-free on 1 January of year 5, intermediate rates cut down to 0.1 cent as percentages are cut
@@ -22,13 +23,7 @@ USTR = (
 
 @pytest.fixture
 def imported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    source = tmp_path / "korus.csv"
-    source.write_text(USTR, encoding="utf-8")
-    out = tmp_path / "korus.carveplan"
-    args = ["import", str(source), "-o", str(out), "--party", "USA", "--sector", "energy"]
-    assert main([*args, "--eif", "2012-03-15"]) == 0
-    capsys.readouterr()
-    return out
+    return cli.imported(capsys, tmp_path, "korus", USTR, "USA", "2012-03-15")
 
 
 def test_korus_specific_duty_reproduces_year_by_year(
@@ -66,11 +61,8 @@ def test_the_import_keeps_the_unit_and_the_compound(imported: Path) -> None:
 def test_a_rate_that_cannot_be_true_refuses_the_import_and_names_the_cell(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = tmp_path / "bad.csv"
-    source.write_text(USTR + "27160000,Electrical energy,1500,5 Years\n", encoding="utf-8")
-    out = tmp_path / "bad.carveplan"
-    args = ["import", str(source), "-o", str(out), "--party", "USA", "--sector", "energy"]
-    code = main([*args, "--eif", "2012-03-15"])
+    bad = USTR + "27160000,Electrical energy,1500,5 Years\n"
+    code, out = cli.run_import(tmp_path, "bad", bad, "USA", "2012-03-15")
     assert code != 0
     err = capsys.readouterr().err
     assert "row 5 column C (Base Rate)" in err

@@ -11,6 +11,7 @@ import pytest
 from carveplan.io.native import file as native
 from carveplan.main import main
 from carveplan.model.quota import Growth
+from tests.helpers import cli
 
 # EU-Viet Nam style: "B10-in quota" stages the in-quota duty in eleven steps (here the built-in ten),
 # the over-quota row is unbound; a KORUS-style row marked "10 Years, TRQ" stands alone.
@@ -25,13 +26,7 @@ SCHEDULE = (
 
 @pytest.fixture
 def imported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    source = tmp_path / "trq.csv"
-    source.write_text(SCHEDULE, encoding="utf-8")
-    out = tmp_path / "trq.carveplan"
-    args = ["import", str(source), "-o", str(out), "--party", "VNM", "--sector", "energy"]
-    assert main([*args, "--eif", "2020-08-01"]) == 0
-    capsys.readouterr()
-    return out
+    return cli.imported(capsys, tmp_path, "trq", SCHEDULE, "VNM", "2020-08-01")
 
 
 def test_in_and_over_quota_rows_become_one_line(imported: Path) -> None:

@@ -9,7 +9,9 @@ Each fixture is built in the layout its source uses, from the annex texts and pu
 - a Viet Nam–EAEU year-column table (Annex 1, the tobacco quota note, rows as printed; EIF 5 October
   2016), an EIF column and no base rate;
 - an EU-style EU–Viet Nam annex (Annex 2-A; EIF 1 August 2020): comma decimals, dotted codes,
-  heading rows, title and header rows repeated on every page.
+  heading rows, title and header rows repeated on every page;
+- Viet Nam's CPTPP schedule as its FTA tariff portal exports it: Vietnamese headers, dated year
+  columns, ``Free`` as a base rate.
 """
 
 from __future__ import annotations
@@ -238,6 +240,41 @@ def test_eu_viet_nam_annex(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
             "0",
         )
     )
+
+
+# Viet Nam's CPTPP schedule toward Mexico as exported from Viet Nam's FTA tariff portal (the export
+# published at https://gist.github.com/daohoangson/0f0e28defc6f394a24990eb0d1f4b20f): its header and
+# first rows as printed there, year columns through 2034.
+_VN_YEARS = ["2019-01-14", *(f"{y}-01-01" for y in range(2020, 2035))]
+VN_CPTPP = [
+    "Mã,Hiệp định,Thuế suất cơ sở,Thuế suất ưu đãi hiện hành,Thuế suất ưu đãi vào cuối lộ trình,Lộ trình,"
+    + ",".join(_VN_YEARS),
+    *(
+        f"{code},CPTPP,{base},0%,0%,EIF," + ",".join(["0%"] * len(_VN_YEARS))
+        for code, base in [("01012101", "10%"), ("01012901", "20%"), ("01022101", "Free")]
+    ),
+]
+
+
+def test_viet_nam_cptpp_portal_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """TPP Annex 2-D, Tariff Schedule of Viet Nam, General Notes paragraph 4(a) (incorporated in the
+    CPTPP): items in staging category EIF are duty-free on the date of entry into force for Viet Nam,
+    14 January 2019. The published rate of every year is 0 %, from a base of 10 %, 20 % or Free."""
+    source = tmp_path / "vn-cptpp.csv"
+    source.write_text("\n".join(VN_CPTPP) + "\n", "utf-8")
+    status, out, err = _import(
+        capsys, source, "--party", "VNM", "--eif", "2019-01-14", "--categories", "CPTPP"
+    )
+    assert status == 0, err
+    assert "imported 3 lines of VNM" in out
+    assert "legal scrub" not in err  # the published years agree with EIF
+    agreement = native.load(source.with_suffix(".carveplan"))
+    assert {line.category for line in agreement.lines} == {"EIF"}
+    assert sorted(line.base for line in agreement.lines) == [0, 10, 20]
+    rates = _rates(capsys, source.with_suffix(".carveplan"), 2018, 2034)
+    assert rates["01012101"] == _published(10, *["0"] * 16)
+    assert rates["01012901"] == _published(20, *["0"] * 16)
+    assert rates["01022101"] == _published(*["0"] * 17)
 
 
 def test_a_schedule_of_headings_only_writes_nothing(

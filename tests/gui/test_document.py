@@ -82,3 +82,26 @@ def test_renaming_a_key_is_one_step_that_carries_references(small_agreement: Agr
     assert document.agreement.milestones[1].depends_on == ("REG-A",)
     document.undo_stack.undo()
     assert document.agreement == small_agreement
+
+
+def test_schedules_follow_edits_undo_and_scenarios_as_a_full_resolve_would(
+    qtbot: QtBot, small_agreement: Agreement
+) -> None:
+    from carveplan.engine import resolve
+    from carveplan.model.change import AgreementChange
+
+    document = Document(small_agreement)
+    scenario = "sanctions persist"
+    assert document.schedule() == resolve(document.agreement)
+    assert document.schedule(scenario) == resolve(document.agreement, scenario)  # from the baseline
+    with qtbot.waitSignal(document.agreement_changed) as blocker:
+        commands.edit_field(document, RecordKind.MILESTONES, 0, "due", small_agreement.milestones[1].due)
+    change = blocker.args[0]
+    assert isinstance(change, AgreementChange)
+    assert change.keys_of(RecordKind.MILESTONES) == {"REG-1"}
+    assert not change.touches(RecordKind.LINES)
+    for name in (None, scenario):
+        assert document.schedule(name) == resolve(document.agreement, name)
+    document.undo_stack.undo()
+    for name in (scenario, None):
+        assert document.schedule(name) == resolve(small_agreement, name)

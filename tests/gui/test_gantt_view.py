@@ -136,3 +136,26 @@ def test_wheel_scrolls_rows_on_a_large_agreement(qtbot: QtBot) -> None:
 def test_the_default_window_covers_entry_into_force(view: GanttView) -> None:
     start, end = view.current_window()
     assert start <= date(2027, 1, 1) <= end
+
+
+def test_an_edit_redraws_only_when_it_changes_a_row_in_view(qtbot: QtBot, view: GanttView) -> None:
+    from decimal import Decimal
+
+    from carveplan.ui import commands
+
+    with qtbot.waitSignal(view.drawn):
+        view.update_view(first=0, count=3)  # the energy and AUS headers, and L-1
+    assert view.artists is not None
+    assert [r.line for r in view.artists.rows if r.line] == ["L-1"]
+    shown = view.artists.collections["phases"]
+    document = view._document
+    with qtbot.waitSignal(view.drawn):
+        commands.edit_field(document, RecordKind.LINES, 2, "base", Decimal("12"))  # L-3, out of view
+    assert view.artists.collections["phases"] is shown
+    with qtbot.waitSignal(view.drawn):
+        commands.edit_field(document, RecordKind.LINES, 0, "base", Decimal("6"))  # L-1
+    assert view.artists.collections["phases"] is not shown
+    shown = view.artists.collections["phases"]
+    with qtbot.waitSignal(view.drawn):
+        commands.edit_field(document, RecordKind.MILESTONES, 0, "due", document.agreement.milestones[1].due)
+    assert view.artists.collections["phases"] is not shown  # milestones show on every page

@@ -78,6 +78,25 @@ def test_outline_follows_edits_and_undo(qtbot: QtBot, small_agreement: Agreement
     assert "271111  LNG" in _texts(view)
 
 
+def test_an_edit_updates_its_row_in_place_and_only_a_new_record_rebuilds(
+    qtbot: QtBot, qtmodeltester: object, small_agreement: Agreement
+) -> None:
+    document = Document(small_agreement)
+    view = OutlineView(document)
+    qtbot.addWidget(view)
+    built = view.rebuilds
+    commands.edit_field(document, RecordKind.LINES, 2, "description", "Lithium carbonate")
+    commands.edit_field(document, RecordKind.MILESTONES, 0, "title", "Alignment done")
+    document.undo_stack.undo()
+    assert view.rebuilds == built
+    assert "282520  Lithium carbonate" in _texts(view)
+    assert "REG-1  Regulatory alignment" in _texts(view)
+    commands.edit_field(document, RecordKind.LINES, 2, "sector", "energy")  # moves to another group
+    assert view.rebuilds == built + 1
+    assert "Energy (2)" in _texts(view)
+    qtmodeltester.check(view.model)  # type: ignore[attr-defined]
+
+
 def _recursive() -> object:
     from PySide6.QtCore import Qt
 
@@ -154,3 +173,21 @@ def test_an_insert_keeps_what_was_opened_and_another_document_starts_folded(
     folded = _expanded_texts(view)  # as a document opens: the top level open, nothing below
     assert {"AUS — Australia", "VNM — Viet Nam", "Milestones"} <= folded
     assert "Energy" not in folded
+
+
+def test_a_large_agreement_opened_gets_its_tree_after_the_chart(
+    qtbot: QtBot, small_agreement: Agreement, monkeypatch: object
+) -> None:
+    from carveplan.ui import outline
+
+    monkeypatch.setattr(outline, "DEFER_LINES", 0)  # type: ignore[attr-defined]
+    document = Document(small_agreement)
+    view = OutlineView(document)
+    qtbot.addWidget(view)
+    built = view.rebuilds
+    from dataclasses import replace
+
+    document.load(replace(small_agreement, title="Opened"), None)
+    assert view.rebuilds == built  # not on the signal: the chart goes first
+    qtbot.waitUntil(lambda: view.rebuilds == built + 1)
+    assert "271111  LNG" in _texts(view)

@@ -52,3 +52,30 @@ def test_activating_a_problem_selects_its_item(qtbot: QtBot, small_agreement: Ag
     with qtbot.waitSignal(document.selection_changed) as blocker:
         panel.table.activated.emit(panel.model.index(row, 0))
     assert blocker.args == ["lines", "L-1"]
+
+
+def test_a_running_validation_shows_a_busy_bar_and_can_be_stopped(
+    qtbot: QtBot, small_agreement: Agreement, monkeypatch: object
+) -> None:
+    import threading
+
+    from carveplan.ui import problems
+
+    document = Document(small_agreement)
+    panel = ProblemsPanel(document)
+    qtbot.addWidget(panel)
+    shown = panel.model.problems
+    release = threading.Event()
+
+    def slow(agreement: Agreement, baseline: object = None) -> tuple[object, ...]:
+        release.wait(30)
+        return ("not shown",)
+
+    monkeypatch.setattr(problems, "validate", slow)  # type: ignore[attr-defined]
+    panel.refresh_in_background()
+    assert panel.busy.isVisibleTo(panel)
+    panel.stop_button.click()
+    assert not panel.busy.isVisibleTo(panel)
+    with qtbot.assertNotEmitted(panel.counts_changed), qtbot.waitSignal(panel.settled, timeout=20000):
+        release.set()
+    assert panel.model.problems == shown

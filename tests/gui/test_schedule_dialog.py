@@ -195,3 +195,20 @@ def test_lines_the_agreement_has_can_be_imported_again(
     dialog.accept()
     assert dialog.result_agreement is not None
     assert len(dialog.result_agreement.lines) == len(agreement.lines) + 3
+
+
+def test_a_large_schedule_is_read_in_the_background(
+    qtbot: QtBot, ustr: Path, small_agreement: Agreement, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from carveplan.ui import schedule_dialog
+
+    monkeypatch.setattr(schedule_dialog, "BACKGROUND_BYTES", 0)
+    dialog = ScheduleImportDialog(ustr, small_agreement, sniff_schedule(ustr))
+    qtbot.addWidget(dialog)
+    dialog.party.setCurrentText("usa")
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.accept()
+        assert dialog.result_agreement is None  # still reading
+    assert dialog.importing is not None
+    assert dialog.result_agreement is not None
+    assert len(dialog.result_agreement.lines) == len(small_agreement.lines) + 3

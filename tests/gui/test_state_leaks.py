@@ -71,7 +71,7 @@ def test_zoom_keeps_the_selected_line_in_view_and_selecting_pans_to_it(window: M
     chart = window.chart
     schedule = window.document.schedule()
     eif = schedule.eif
-    chart.state.window = (eif - timedelta(days=30), eif + timedelta(days=3650))
+    chart.set_window((eif - timedelta(days=30), eif + timedelta(days=3650)))
     late = next(r for r in schedule.lines if r.line.category == "E")  # held six years, then cut
     first = min(p.start for p in late.phases)
     window.document.select(RecordKind.LINES, late.line.id)
@@ -79,7 +79,7 @@ def test_zoom_keeps_the_selected_line_in_view_and_selecting_pans_to_it(window: M
         chart.zoom_in()
         start, end = chart.current_window()
         assert start <= first <= end
-    chart.state.window = (eif - timedelta(days=30), eif + timedelta(days=200))
+    chart.set_window((eif - timedelta(days=30), eif + timedelta(days=200)))
     window.document.select(RecordKind.LINES, "VNM-T02")
     window.document.select(RecordKind.LINES, late.line.id)
     start, end = chart.current_window()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, assert_never
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
@@ -14,7 +14,7 @@ from carveplan.chart.bars import Rects
 from carveplan.chart.frame import Frame
 from carveplan.chart.geometry import Geometry
 from carveplan.chart.hit import Hit, HitIndex, HitKind
-from carveplan.chart.marks import MilestoneMark, VerticalMark, place_vertical_labels
+from carveplan.chart.marks import MilestoneMark, VerticalKind, VerticalMark, place_vertical_labels
 from carveplan.chart.style import OKABE_ITO, ChartStyle
 from carveplan.model import MilestoneId
 
@@ -150,20 +150,13 @@ def _points(ax: Axes, points: list[tuple[float, float]], marker: str, style: Cha
     )
 
 
-_VERTICAL: dict[str, tuple[Any, float]] = {
-    "eif": ("-", 1.0),
-    "today": ("--", 1.0),
-    "review": (":", 0.8),
-    "sunset": ("-.", 1.4),
-}
-
-
 def draw_verticals(
     ax: Axes, marks: list[VerticalMark], style: ChartStyle, frame: Frame
 ) -> dict[str, list[Artist]]:
     """EIF, today, review and sunset lines across the chart, labelled in the band above row 0."""
     out: dict[str, list[Artist]] = {}
-    for kind, (dash, width) in _VERTICAL.items():
+    for kind in VerticalKind:
+        dash, width = _vertical_line(kind)
         xs = [m.x for m in marks if m.kind == kind]
         colour = _vertical_colour(kind, style)
         lines = ax.vlines(
@@ -203,7 +196,28 @@ def draw_verticals(
     return out
 
 
-def _vertical_colour(kind: str, style: ChartStyle) -> str:
-    if kind == "today":
-        return style.today_colour
-    return style.foreground if kind == "eif" else style.review_colour
+def _vertical_line(kind: VerticalKind) -> tuple[Literal["-", "--", ":", "-."], float]:
+    """The dash pattern and the width of a vertical line."""
+    match kind:
+        case VerticalKind.EIF:
+            return "-", 1.0
+        case VerticalKind.TODAY:
+            return "--", 1.0
+        case VerticalKind.REVIEW:
+            return ":", 0.8
+        case VerticalKind.SUNSET:
+            return "-.", 1.4
+        case _:
+            assert_never(kind)
+
+
+def _vertical_colour(kind: VerticalKind, style: ChartStyle) -> str:
+    match kind:
+        case VerticalKind.TODAY:
+            return style.today_colour
+        case VerticalKind.EIF:
+            return style.foreground
+        case VerticalKind.REVIEW | VerticalKind.SUNSET:
+            return style.review_colour
+        case _:
+            assert_never(kind)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from enum import StrEnum
+from typing import assert_never
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure, SubFigure
@@ -13,6 +15,13 @@ from carveplan.engine.coverage import Coverage
 
 # Party colours: Okabe-Ito without yellow, which vanishes on white paper and on projectors.
 PARTY_COLOURS = tuple(c for c in OKABE_ITO if c != "#F0E442")
+
+
+class Share(StrEnum):
+    """What a coverage panel shows the duty-free share of."""
+
+    LINES = "lines"
+    TRADE = "trade"
 
 
 def party_colour(index: int) -> str:
@@ -48,9 +57,9 @@ def draw_coverage(
     if isinstance(figure, Figure):
         # Constrained layout keeps titles, ticks and the legend apart at any size, from a dock to A4.
         figure.set_layout_engine("constrained")
-    panels = [("lines", "Tariff lines duty-free (%)", cover.test.lines_share)]
+    panels = [(Share.LINES, "Tariff lines duty-free (%)", cover.test.lines_share)]
     if cover.match is not None:
-        panels.append(("trade", "Imports from the other parties duty-free (%)", cover.test.trade_share))
+        panels.append((Share.TRADE, "Imports from the other parties duty-free (%)", cover.test.trade_share))
     axes = figure.subplots(1, len(panels), squeeze=False)[0]
     for ax, (kind, heading, threshold) in zip(axes, panels, strict=True):
         _panel(ax, cover, baseline, kind, heading, threshold, style)
@@ -64,7 +73,7 @@ def _panel(
     ax: Axes,
     cover: Coverage,
     baseline: Coverage | None,
-    kind: str,
+    kind: Share,
     title: str,
     threshold: Decimal,
     style: ChartStyle,
@@ -109,11 +118,17 @@ def _panel(
         ax.spines[spine].set_visible(False)
 
 
-def _curve(cover: Coverage, party: str, kind: str) -> tuple[list[int], list[float]]:
+def _curve(cover: Coverage, party: str, kind: Share) -> tuple[list[int], list[float]]:
     years: list[int] = []
     shares: list[float] = []
     for row in cover.series(party):
-        share = row.line_share() if kind == "lines" else row.trade_share()
+        match kind:
+            case Share.LINES:
+                share = row.line_share()
+            case Share.TRADE:
+                share = row.trade_share()
+            case _:
+                assert_never(kind)
         if share is not None:
             years.append(row.year)
             shares.append(float(share))

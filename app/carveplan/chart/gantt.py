@@ -400,3 +400,41 @@ def _row_axis(ax: Axes, rows: tuple[Row, ...], labelled: list[Row], style: Chart
         text.set_horizontalalignment("left")
         text.set_parse_math(False)  # a description may hold "$" ("US$30/t"): never math
         text.set_fontweight("bold" if row.is_group else "normal")
+
+
+def redraw_rows(
+    art: GanttArtists,
+    schedule: Schedule,
+    rows: tuple[Row, ...],
+    *,
+    baseline: Schedule | None = None,
+    today: date | None = None,
+    highlight: frozenset[MilestoneId] = frozenset(),
+    ghost_label: str = "Baseline",
+    empty_hint: str = "",
+    title_block: bool = True,
+    legend: bool = True,
+    wide_labels: bool = False,
+    page_rows: int = 0,
+) -> GanttArtists | None:
+    """Draw ``rows`` of ``schedule`` again on the axes ``art`` drew, keeping its window and date axes.
+
+    After an edit or a scroll the window, the style and the figure's size stay: the axes and their
+    hundreds of tick artists are kept and only the rows' artists are replaced, as a deck's pages are.
+
+    Returns:
+        The artists drawn (``art``, updated), or ``None`` when the axes cannot be kept (the date
+        ticks the frame needs, or entry into force, changed): draw with :func:`draw_gantt` then.
+    """
+    span = (day_num(art.window[0]), day_num(art.window[1]))
+    verticals = [v for v in vertical_marks(schedule, today) if span[0] <= v.x <= span[1]]
+    plan = _plan(art.figure, schedule, rows, art.style, span, baseline, verticals, ghost_label, legend,
+                 title_block, wide_labels, page_rows)  # fmt: skip
+    if _tick_counts(plan.frame, art.style) != _tick_counts(art.frame, art.style):
+        return None
+    _remove_page(art)
+    art.legend, art.title = None, []
+    art.ax.set_position(plan.frame.rect)
+    art.rows, art.frame = rows, plan.frame
+    _draw_page(art, schedule, plan, verticals, today, None, highlight, empty_hint)
+    return art

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
+from typing import assert_never
 
 from carveplan.chart.axes import day_num
 from carveplan.chart.rows import Row, RowKind
@@ -63,6 +65,15 @@ class Band:
     first: bool
 
 
+class VerticalKind(StrEnum):
+    """What a line across the whole chart marks, in the order they are drawn."""
+
+    EIF = "eif"
+    TODAY = "today"
+    REVIEW = "review"
+    SUNSET = "sunset"
+
+
 @dataclass(frozen=True)
 class VerticalMark:
     """A date marked across the whole chart.
@@ -70,12 +81,12 @@ class VerticalMark:
     Attributes:
         x: the date number.
         label: the text at the top.
-        kind: ``review``, ``sunset``, ``eif`` or ``today``.
+        kind: what it marks.
     """
 
     x: float
     label: str
-    kind: str
+    kind: VerticalKind
 
 
 def milestone_marks(schedule: Schedule, rows: Sequence[Row]) -> list[MilestoneMark]:
@@ -170,16 +181,16 @@ def vertical_marks(schedule: Schedule, today: date | None) -> list[VerticalMark]
     """EIF, today, reviews, term ends and exception sunsets, in date order."""
     agreement = schedule.agreement
     eif_label = "EIF (tentative)" if agreement.eif_tentative else "EIF"
-    marks = [VerticalMark(day_num(schedule.eif), eif_label, "eif")]
+    marks = [VerticalMark(day_num(schedule.eif), eif_label, VerticalKind.EIF)]
     if today is not None:
-        marks.append(VerticalMark(day_num(today), "Today", "today"))
+        marks.append(VerticalMark(day_num(today), "Today", VerticalKind.TODAY))
     for event in schedule.reviews:
-        kind = "sunset" if event.number == 0 else "review"
+        kind = VerticalKind.SUNSET if event.number == 0 else VerticalKind.REVIEW
         marks.append(VerticalMark(day_num(event.date), event.label, kind))
     for exception in agreement.exceptions:
         day = _simple_date(exception.sunset, schedule) if exception.sunset else None
         if day is not None:
-            marks.append(VerticalMark(day_num(day), f"Sunset {exception.id}", "sunset"))
+            marks.append(VerticalMark(day_num(day), f"Sunset {exception.id}", VerticalKind.SUNSET))
     return sorted(marks, key=lambda m: m.x)
 
 
@@ -200,7 +211,19 @@ class LabelPlace:
     tier: int
 
 
-_PRIORITY = ("eif", "today", "sunset", "review")
+def _label_rank(kind: VerticalKind) -> int:
+    """Which label keeps its place when two would overlap: the lower rank."""
+    match kind:
+        case VerticalKind.EIF:
+            return 0
+        case VerticalKind.TODAY:
+            return 1
+        case VerticalKind.SUNSET:
+            return 2
+        case VerticalKind.REVIEW:
+            return 3
+        case _:
+            assert_never(kind)
 
 
 def place_vertical_labels(
@@ -220,7 +243,7 @@ def place_vertical_labels(
     gap = 3 / ppd
     taken: list[list[tuple[float, float]]] = [[] for _ in range(max(tiers, 1))]
     out: list[LabelPlace] = []
-    for mark in sorted(marks, key=lambda m: _PRIORITY.index(m.kind) if m.kind in _PRIORITY else 9):
+    for mark in sorted(marks, key=lambda m: _label_rank(m.kind)):
         width = (text_points(mark.label, font_size) + 6) / ppd
         right = (mark.x + gap, mark.x + gap + width, "left")
         left = (mark.x - gap - width, mark.x - gap, "right")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from typing import assert_never
 
+from carveplan.engine.schedule import ResolvedPhase
 from carveplan.model import Duty, Line, MeasureKind, Rate
 from carveplan.model.duty import format_rate, is_specific
 from carveplan.model.grammar import format_percent
@@ -19,6 +22,26 @@ def format_number(value: Decimal, places: int | None = None) -> str:
         return f"{value:,.{places}f}"
     text = f"{value.normalize():,f}"
     return text
+
+
+def phase_notes(phase: ResolvedPhase, day: Callable[[date | None], str] = str) -> list[str]:
+    """Why a phase starts when it does: ``gated by …``, ``moved from … by …``, ``blocked by …``.
+
+    Args:
+        phase: the resolved phase.
+        day: how a date is written.
+
+    Returns:
+        The notes that apply, in that order.
+    """
+    notes = []
+    if phase.gates:
+        notes.append("gated by " + ", ".join(phase.gates))
+    if phase.delayed_by:
+        notes.append(f"moved from {day(phase.nominal_start)} by " + ", ".join(phase.delayed_by))
+    if phase.blocked_by:
+        notes.append("blocked by " + ", ".join(phase.blocked_by))
+    return notes
 
 
 def format_value(line: Line, value: Rate) -> str:

@@ -1,4 +1,4 @@
-"""The ``carveplan`` command line: one module per command, each with ``add_parser`` and ``run``."""
+"""The ``carveplan`` command line: one module per command on the skeleton of ``command``."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from carveplan import __version__
 
-# The one list of command words: command name -> module under carveplan.cli, each with add_parser(subparsers)
-# and run(args). The launcher reads it to tell a command from a file, and names the commands from it.
+# The one list of command words: command name -> module under carveplan.cli, whose add_parser(subparsers)
+# registers it (command.register). The launcher reads it to tell a command from a file and to name them.
 COMMANDS: dict[str, str] = {
     "validate": "validate",
     "show": "show",
@@ -28,8 +28,6 @@ COMMANDS: dict[str, str] = {
 
 HELP_WORD = "help"  # `carveplan help` prints the same help as `carveplan --help`
 
-EXIT_OK, EXIT_UNREADABLE = 0, 2
-
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser with every command registered."""
@@ -46,37 +44,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run a command; returns the exit status (0 fine, 1 problems found, 2 unreadable input)."""
+    """Run a command; returns its :class:`~carveplan.cli.command.Exit` status."""
     # Loaded here, not at the top: the launcher imports this package for COMMANDS before opening a window.
-    from carveplan.cli.common import UserError
-    from carveplan.io.errors import ReadError, WriteError
+    from carveplan.cli.command import Exit, execute
 
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     if words == [HELP_WORD]:
         parser.print_help()
-        return EXIT_OK
+        return Exit.OK
     args = parser.parse_args(words)
     if args.command is None:
         parser.print_help()
-        return EXIT_OK
-    try:
-        status: int = args.run(args)
-    except ReadError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        return EXIT_UNREADABLE
-    except (UserError, WriteError) as err:
-        print(f"carveplan: {err}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except BrokenPipeError:  # e.g. `carveplan trajectory FILE | head`
-        return EXIT_OK
-    except OSError as err:  # no permission, a folder where a file was expected, a full disk
-        where = f"{err.filename}: " if err.filename else ""
-        print(f"carveplan: {where}{err.strerror or err}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except (RecursionError, OverflowError, MemoryError) as err:
-        # Readers bound their input; this is the net under every command, never a traceback.
-        print(f"carveplan: the input is too large or too deeply nested to process ({err!r})", file=sys.stderr)
-        return EXIT_UNREADABLE
-    return status
+        return Exit.OK
+    return execute(args)

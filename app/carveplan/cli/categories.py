@@ -6,22 +6,25 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from carveplan.cli.command import Exit, register
 from carveplan.engine import RULE_SETS
 from carveplan.engine.rulesets import describe_rules
 
 
 def add_parser(sub: Any) -> None:
     """Register the command."""
-    parser = sub.add_parser(
+    parser = register(
+        sub,
         "categories",
+        run,
         help="list the staging rule sets, or one set's category definitions",
         description="Without NAME, the built-in rule sets of real agreements. With NAME (a built-in "
         "set or a .json rule set file), its rounding, stage day and every category's definition; "
         "-o writes it as a .json file to edit and give to `import --categories`.",
+        file=False,
     )
     parser.add_argument("name", nargs="?", metavar="NAME", help="a rule set name or .json file")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE.json", help="write the set to a file")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,12 +37,12 @@ def run(args: argparse.Namespace) -> int:
             print(
                 f"{name:<{width}}  {len(rules.categories):>3} categories  {rules.description.split(':')[0]}"
             )
-        return 0
+        return Exit.OK
     rules = find_rules(args.name)
     if args.output is not None:
         save_rules(rules, args.output)
         print(f"wrote {args.output}")
-        return 0
+        return Exit.OK
     for text in describe_rules(rules):
         print(text)
-    return 0
+    return Exit.OK

@@ -7,43 +7,36 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from carveplan.cli.common import (
-    UserError,
-    add_file_argument,
-    add_json_argument,
-    add_scenario_argument,
-    check_scenario,
-    open_agreement,
-    print_report,
-)
-from carveplan.engine.coverage import coverage
-from carveplan.engine.xxiv import verdicts
+from carveplan.cli.command import register, report
+from carveplan.engine.coverage import Coverage, coverage
+from carveplan.engine.xxiv import Verdict, verdicts
 from carveplan.io.reports.coverage import coverage_dict, coverage_text
-from carveplan.model import CoverageTest
+from carveplan.model import Agreement, CoverageTest
+
+Found = tuple[Coverage, tuple[Verdict, ...]]
 
 
 def add_parser(sub: Any) -> None:
     """Register the command."""
-    parser = sub.add_parser(
+    parser = register(
+        sub,
         "coverage",
+        report(_coverage, lambda found: coverage_dict(*found), lambda found: coverage_text(*found), _passes),
         help="share of lines and of trade duty-free per party and year, and the Article XXIV check",
         description="For each importing party and calendar year: the share of tariff lines and of imports "
         "from the other parties that is duty-free, partly cut or excluded, simple and trade-weighted "
         "average rates and static revenue forgone; then whether each party frees enough lines and "
         "trade by the horizon (default 90 %% of both by the end of year 10). Exit 1 when a party fails.",
+        scenario=True,
+        json=True,
     )
-    add_file_argument(parser)
-    add_scenario_argument(parser)
-    add_json_argument(parser)
     parser.add_argument("--lines", type=_percent, metavar="PCT", help="share of lines to free (default 90)")
     parser.add_argument("--trade", type=_percent, metavar="PCT", help="share of trade to free (default 90)")
     parser.add_argument("--horizon", type=_years, metavar="YEARS", help="by the end of agreement year N (10)")
-    parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Compute coverage and the verdicts, print them; 1 when some party fails the test."""
-    agreement = open_agreement(args.file)
+def _coverage(agreement: Agreement, scenario: str | None, args: argparse.Namespace) -> Found:
+    """Coverage under the test the agreement keeps, with the thresholds given on the command line."""
     test = agreement.coverage_test or CoverageTest()
     test = replace(
         test,
@@ -51,13 +44,12 @@ def run(args: argparse.Namespace) -> int:
         trade_share=test.trade_share if args.trade is None else args.trade,
         horizon=test.horizon if args.horizon is None else args.horizon,
     )
-    try:
-        cover = coverage(agreement, check_scenario(agreement, args.scenario), test)
-    except KeyError as err:  # pragma: no cover - check_scenario refuses unknown names first
-        raise UserError(str(err)) from None
-    found = verdicts(cover)
-    print_report(args.json, lambda: coverage_dict(cover, found), lambda: coverage_text(cover, found))
-    return 0 if all(v.passes for v in found) else 1
+    cover = coverage(agreement, scenario, test)
+    return cover, verdicts(cover)
+
+
+def _passes(found: Found) -> bool:
+    return all(v.passes for v in found[1])
 
 
 def _percent(text: str) -> Decimal:

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from carveplan.cli.common import UserError, add_json_argument, check_parties, print_report
+from carveplan.cli.command import Exit, register
+from carveplan.cli.common import UserError, check_parties, print_report
 from carveplan.cli.sides import Side, add_schedule_options, is_agreement_file, read_side
 
 REDLINE_SUFFIXES = (".xlsx", ".pdf")
@@ -14,12 +15,16 @@ REDLINE_SUFFIXES = (".xlsx", ".pdf")
 
 def add_parser(sub: Any) -> None:
     """Register the command."""
-    parser = sub.add_parser(
+    parser = register(
+        sub,
         "diff",
+        run,
         help="what moved between two versions: lines added, withdrawn, split, re-categorized, final dates",
         description="Compare two versions of a schedule: .carveplan files (or rounds kept in them), "
         "workbooks CarvePlan exported, or another delegation's schedule (.xlsx, .csv; give --party). "
         "Lines are matched by party and code; codes split or merged are reported as such.",
+        file=False,
+        json=True,
     )
     parser.add_argument("old", type=Path, help="the earlier version (an offer, the last round)")
     parser.add_argument("new", type=Path, help="the later version (a revised offer, a request)")
@@ -27,7 +32,6 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("--old-round", metavar="NAME", default="", help="a round kept in OLD, instead of OLD")
     parser.add_argument("--new-round", metavar="NAME", default="", help="a round kept in NEW, instead of NEW")
     add_schedule_options(parser)
-    add_json_argument(parser)
     parser.add_argument(
         "-o",
         "--output",
@@ -35,7 +39,6 @@ def add_parser(sub: Any) -> None:
         metavar="REDLINE",
         help="also write a redline workbook (.xlsx) or PDF (.pdf)",
     )
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.output is not None and not args.json:
         print(f"wrote {args.output}")
-    return 0
+    return Exit.OK
 
 
 def read_sides(args: argparse.Namespace) -> tuple[Side, Side]:

@@ -6,13 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from carveplan.cli.command import Exit, open_input, register
 from carveplan.cli.common import (
-    add_file_argument,
-    add_scenario_argument,
     check_parties,
-    check_scenario,
     check_sectors,
-    open_agreement,
     parse_date,
     parse_dpi,
 )
@@ -22,14 +19,15 @@ from carveplan.io.formats import EXPORTERS, ExportOptions, exporter_for
 def add_parser(sub: Any) -> None:
     """Register the command."""
     formats = ", ".join(f"{suffix} ({label})" for suffix, (_, label) in sorted(EXPORTERS.items()))
-    parser = sub.add_parser(
+    parser = register(
+        sub,
         "export",
+        run,
         help="write a workbook, chart, deck or calendar",
         description=f"Export the agreement. The output's suffix picks the format: {formats}.",
+        scenario=True,
     )
-    add_file_argument(parser)
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="file to write")
-    add_scenario_argument(parser)
     parser.add_argument("--sector", action="append", default=[], metavar="NAME", help="only this sector")
     parser.add_argument("--party", action="append", default=[], metavar="CODE", help="only this party")
     parser.add_argument("--from", dest="date_from", type=parse_date, metavar="DATE", help="chart start")
@@ -44,15 +42,14 @@ def add_parser(sub: Any) -> None:
         action="store_true",
         help="charts and decks show the lines outside the focus sectors too (hidden by default)",
     )
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Export."""
     export = exporter_for(args.output)
-    agreement = open_agreement(args.file)
+    agreement, scenario = open_input(args)
     options = ExportOptions(
-        scenario=check_scenario(agreement, args.scenario),
+        scenario=scenario,
         # Resolved here so every format takes names in any case and refuses what is not there.
         sectors=check_sectors(agreement, args.sector),
         parties=check_parties(agreement, args.party),
@@ -65,4 +62,4 @@ def run(args: argparse.Namespace) -> int:
     )
     export(agreement, args.output, options)
     print(f"wrote {args.output}")
-    return 0
+    return Exit.OK

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from carveplan.cli.command import Exit, register
 from carveplan.cli.common import UserError, open_agreement, parse_date
 from carveplan.cli.sides import add_schedule_options, is_agreement_file, parse_map
 from carveplan.model import Agreement, Stance
@@ -15,13 +16,16 @@ from carveplan.model import Agreement, Stance
 
 def add_parser(sub: Any) -> None:
     """Register the command."""
-    parser = sub.add_parser(
+    parser = register(
+        sub,
         "import",
+        run,
         help="read a workbook, a tariff schedule (.xlsx, .csv) or an MS Project plan (.xml)",
         description="Import a workbook CarvePlan exported (edited or not), an MS Project XML plan, or "
         "another delegation's tariff schedule: give --party for a schedule. Columns are recognized by "
         "their headers; --map names them when they are not. Nothing is written when the input has "
         "problems (exit 2).",
+        file=False,
     )
     parser.add_argument("file", type=Path, help="the .xlsx workbook, .csv schedule or .xml plan")
     parser.add_argument(
@@ -45,7 +49,6 @@ def add_parser(sub: Any) -> None:
         "--stance", choices=[s.value for s in Stance], default=Stance.SNAPSHOT.value, help="what the round is"
     )
     parser.add_argument("--date", type=parse_date, metavar="DATE", help="the date the round was tabled")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     if args.as_round is not None:
         save(_import_round(args), args.output)
         print(f"wrote {args.output}")
-        return 0
+        return Exit.OK
     if source.suffix.lower() == ".xml":
         from carveplan.io.mspdi.importer import read_mspdi
 
@@ -77,9 +80,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"read {len(agreement.lines)} lines from {source.name}")
     else:
         agreement = _import_schedule(args)
-    save(agreement, args.output, verify=True)  # a file import writes always opens again
+    from carveplan.io.heap import settled_heap
+
+    with settled_heap():  # the agreement read stays alive: collections during the save skip it
+        save(agreement, args.output, verify=True)  # a file import writes always opens again
     print(f"wrote {args.output}")
-    return 0
+    return Exit.OK
 
 
 def _import_round(args: argparse.Namespace) -> Agreement:

@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from carveplan.cli.command import Exit, register
 from carveplan.cli.common import (
     UserError,
-    add_json_argument,
     check_parties,
     open_agreement,
     parse_date,
@@ -20,12 +20,16 @@ from carveplan.model import Agreement, Round, Stance
 
 def add_parser(sub: Any) -> None:
     """Register the command."""
-    parser = sub.add_parser(
+    parser = register(
+        sub,
         "rounds",
+        run,
         help="list the negotiating rounds kept in an agreement; add (freeze) or remove one",
         description="A round is a frozen, named, dated copy of the agreement or of one party's schedule "
         "(an offer, a request). Without --add or --remove, lists the rounds. Compare rounds with "
         "`carveplan diff FILE FILE --old-round A --new-round B`.",
+        file=False,
+        json=True,
     )
     parser.add_argument("file", type=Path, help="the .carveplan file")
     parser.add_argument("--add", metavar="NAME", help="freeze the agreement as it stands as a new round")
@@ -36,16 +40,14 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("--date", type=parse_date, metavar="DATE", help="the date tabled (default: today)")
     parser.add_argument("--note", default="", help="free text kept with the round")
     parser.add_argument("--remove", metavar="NAME", help="drop a round from the file")
-    add_json_argument(parser)
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Add, remove or list."""
-    from carveplan.io.native import save
+    from carveplan.io.native import SUFFIX, save
 
-    if args.file.suffix.lower() != ".carveplan":
-        raise UserError(f"{args.file}: rounds are kept in a .carveplan file")
+    if args.file.suffix.lower() != SUFFIX:
+        raise UserError(f"{args.file}: rounds are kept in a {SUFFIX} file")
     agreement = open_agreement(args.file)
     if args.add and args.remove:
         raise UserError("give --add or --remove, not both")
@@ -60,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         save(_replace_rounds(agreement, kept), args.file)
         print(f"removed round {args.remove!r} from {args.file.name}")
     print_report(args.json, lambda: [_round_dict(r) for r in agreement.rounds], lambda: _text(agreement))
-    return 0
+    return Exit.OK
 
 
 def add_round(agreement: Agreement, args: argparse.Namespace, source: Agreement | None = None) -> Agreement:

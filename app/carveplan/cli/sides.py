@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from carveplan.cli.common import UserError, open_agreement, parse_date
+from carveplan.io import native
 from carveplan.io.schedule.columns import FIELDS
 from carveplan.model import Agreement
 
@@ -60,7 +61,7 @@ def parse_map(items: list[str]) -> dict[str, str]:
 def is_agreement_file(path: Path) -> bool:
     """Whether ``path`` reads as a whole agreement (not as one delegation's schedule)."""
     suffix = path.suffix.lower()
-    if suffix in (".carveplan", ".xml"):
+    if suffix in (native.SUFFIX, ".xml"):
         return True
     return suffix == ".xlsx" and is_exchange_workbook(path)
 

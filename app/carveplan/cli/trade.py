@@ -9,7 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from carveplan.cli.common import UserError, add_file_argument, check_parties, open_agreement, parse_year
+from carveplan.cli.command import Exit, register
+from carveplan.cli.common import UserError, check_parties, open_agreement, parse_year
 from carveplan.io.native import SUFFIX, save
 from carveplan.io.trade.read import SPLIT_TEXT, read_trade
 from carveplan.model import Agreement, TradeSplit
@@ -17,13 +18,14 @@ from carveplan.model import Agreement, TradeSplit
 
 def add_parser(sub: Any) -> None:
     """Register the command."""
-    parser = sub.add_parser(
+    parser = register(
+        sub,
         "trade",
+        run,
         help="add trade data (UN Comtrade, WITS, or code, partner, value) to an agreement file",
         description="Read import flows and store those between the agreement's parties in the file, so "
         "coverage can weigh lines by trade. Without --add or --remove, describe the stored table.",
     )
-    add_file_argument(parser)
     action = parser.add_mutually_exclusive_group()
     action.add_argument("--add", type=Path, metavar="DATA", help="trade file to read (.csv, .txt, .xlsx)")
     action.add_argument("--remove", action="store_true", help="remove the stored trade table")
@@ -42,7 +44,6 @@ def add_parser(sub: Any) -> None:
     parser.add_argument(
         "--illustrative", action="store_true", help="mark the figures as made up for demonstration"
     )
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if args.add is None and not args.remove:
         for line in describe(agreement):
             print(line)
-        return 0
+        return Exit.OK
     if args.file.suffix.lower() != SUFFIX:
         raise UserError(
             f"{args.file}: trade data is stored in {SUFFIX} files; save the agreement as one first"
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     if args.remove:
         save(replace(agreement, trade=None), args.file)
         print(f"{args.file}: trade table removed")
-        return 0
+        return Exit.OK
     if not args.add.is_file():
         raise UserError(f"{args.add}: no such file")
     party = check_parties(agreement, [args.party])[0] if args.party else None
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     for line in result.report():
         print(line)
     print(f"{args.file}: trade table stored ({len(table.flows):,} flows)")
-    return 0
+    return Exit.OK
 
 
 def describe(agreement: Agreement) -> list[str]:

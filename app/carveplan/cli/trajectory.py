@@ -7,12 +7,9 @@ import csv
 import sys
 from typing import Any
 
+from carveplan.cli.command import Exit, open_input, register
 from carveplan.cli.common import (
     UserError,
-    add_file_argument,
-    add_scenario_argument,
-    check_scenario,
-    open_agreement,
     parse_year,
 )
 from carveplan.engine import resolve, trajectory, unstaged_lines, year_range
@@ -25,8 +22,10 @@ COLUMNS = ("party", "sector", "code", "description", "base", "category")
 
 def add_parser(sub: Any) -> None:
     """Register the command."""
-    parser = sub.add_parser(
+    parser = register(
+        sub,
         "trajectory",
+        run,
         help="year-by-year values of every line (CSV on stdout)",
         description="One row per line and one column per calendar year: the value in force that year "
         "(the rate at entry into force for its first year, then on each stage day).",
@@ -35,18 +34,16 @@ def add_parser(sub: Any) -> None:
         "Data > From Text/CSV > Transform Data and set the code column to Text (or open the CSV with "
         "Data > From Text and choose Text for it). Text that a spreadsheet would run as a formula "
         "(starting with =, +, - or @) is written with a leading apostrophe.",
+        scenario=True,
     )
-    add_file_argument(parser)
-    add_scenario_argument(parser)
     parser.add_argument("--from", dest="first", type=parse_year, metavar="YEAR", help="first year")
     parser.add_argument("--to", dest="last", type=parse_year, metavar="YEAR", help="last year")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Resolve and write CSV."""
-    agreement = open_agreement(args.file)
-    schedule = resolve(agreement, check_scenario(agreement, args.scenario))
+    agreement, scenario = open_input(args)
+    schedule = resolve(agreement, scenario)
     span = year_range(schedule)
     first = args.first if args.first is not None else span.start
     last = args.last if args.last is not None else span.stop - 1
@@ -73,4 +70,4 @@ def run(args: argparse.Namespace) -> int:
             writer.writerow([*(inert_text(t) for t in texts[:3]), *extra])
     for problem in broken.values():
         print(problem, file=sys.stderr)
-    return 1 if broken else 0
+    return Exit.PROBLEMS if broken else Exit.OK

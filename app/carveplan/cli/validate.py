@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from carveplan.cli.common import add_file_argument, open_agreement
+from carveplan.cli.command import Exit, register
+from carveplan.cli.common import open_agreement
 from carveplan.engine import validate
 from carveplan.model import Severity
 from carveplan.model.words import plural
@@ -13,15 +14,15 @@ from carveplan.model.words import plural
 
 def add_parser(sub: Any) -> None:
     """Register the command."""
-    parser = sub.add_parser(
+    parser = register(
+        sub,
         "validate",
+        run,
         help="check an agreement and list its problems",
         description="List problems as 'SEVERITY location: message'. "
         "Exit 0 when there are no errors, 1 when there are, 2 when the file cannot be read.",
     )
-    add_file_argument(parser)
     parser.add_argument("--quiet", "-q", action="store_true", help="print only errors")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,4 +36,4 @@ def run(args: argparse.Namespace) -> int:
     warnings = sum(p.severity is Severity.WARNING for p in problems)
     counts = [plural(errors, "error"), plural(warnings, "warning"), plural(len(agreement.lines), "line")]
     print(f"{args.file.name}: {', '.join(counts)}")
-    return 1 if errors else 0
+    return Exit.PROBLEMS if errors else Exit.OK

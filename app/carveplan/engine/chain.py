@@ -10,7 +10,7 @@ from carveplan.engine.dates import add_months
 from carveplan.engine.schedule import ResolvedLine, ResolvedMilestone, Schedule
 from carveplan.engine.staging import expand
 from carveplan.engine.timings import Anchors, milestone_date
-from carveplan.model import Anchor, LineId, MilestoneId, MilestoneStatus, Phase
+from carveplan.model import Anchor, LineId, MilestoneId, Phase
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def _binding_deps(
     resolved: ResolvedMilestone, milestones: Mapping[MilestoneId, ResolvedMilestone]
 ) -> list[MilestoneId]:
     record = resolved.milestone
-    if record.status in (MilestoneStatus.ACHIEVED, MilestoneStatus.VERIFIED) and record.actual:
+    if record.status.met and record.actual:
         return []  # an actual date is a fact: nothing upstream moved it
     found = [d for d in record.depends_on if d in milestones and milestones[d].date == resolved.date]
     own = add_months(resolved.due, resolved.delay_months) if resolved.due else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import assert_never
 
 from carveplan.model import MonthDay, Offset, Unit
 
@@ -21,10 +22,15 @@ def add_offset(day: date, offset: Offset | None) -> date:
     """``day`` moved by ``offset`` (none: unchanged)."""
     if offset is None:
         return day
-    if offset.unit is Unit.DAYS:
-        return day + timedelta(days=offset.amount)
-    months = offset.amount * (12 if offset.unit is Unit.YEARS else 1)
-    return add_months(day, months)
+    match offset.unit:
+        case Unit.DAYS:
+            return day + timedelta(days=offset.amount)
+        case Unit.MONTHS:
+            return add_months(day, offset.amount)
+        case Unit.YEARS:
+            return add_months(day, offset.amount * 12)
+        case _:
+            assert_never(offset.unit)
 
 
 @lru_cache(maxsize=8192)

@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from carveplan.engine.schedule import ExceptionWindow, ResolvedMilestone, Schedule
 from carveplan.engine.timings import Anchors, when
-from carveplan.model import MilestoneStatus, Timing
+from carveplan.model import Timing
 from carveplan.model.words import plural
 
 
@@ -82,7 +82,7 @@ def _milestone(resolved: ResolvedMilestone) -> Deadline:
     if record.depends_on:
         details.append("Depends on: " + ", ".join(record.depends_on))
     # A milestone already met shows as met on its actual date; one still to come shows as due.
-    verb = "due" if record.status in (MilestoneStatus.PLANNED, MilestoneStatus.MISSED) else state
+    verb = state if record.status.met else "due"
     summary = f"{record.id} {verb}: {record.title}" + ("" if resolved.date else f" ({state})")
     return Deadline(DeadlineKind.MILESTONE, record.id, "", day, summary, "\n".join(details))
 

@@ -21,8 +21,6 @@ from carveplan.model import (
     error,
 )
 
-_DONE = (MilestoneStatus.ACHIEVED, MilestoneStatus.VERIFIED)
-
 
 @dataclass(frozen=True)
 class Slippage:
@@ -126,7 +124,7 @@ def _date_one(milestone: Milestone, anchors: Anchors, slippage: Slippage) -> Res
     delay = slippage.delays.get(milestone.id, 0)
     if milestone.status is MilestoneStatus.MISSED or milestone.id in slippage.missed:
         return ResolvedMilestone(milestone, due.day, None, (milestone.id,), delay)
-    if milestone.status in _DONE and milestone.actual is not None:
+    if milestone.status.met and milestone.actual is not None:
         # A fact beats a plan: a verified milestone keeps its actual date whatever it waited for.
         return ResolvedMilestone(milestone, due.day, milestone.actual, (), 0)
     day, blocked = _own_date(due, delay)

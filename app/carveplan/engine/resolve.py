@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import NamedTuple
 
 from carveplan.engine.collector import collector_paused
 from carveplan.engine.milestones import Slippage, resolve_milestones
@@ -16,6 +18,7 @@ from carveplan.model import (
     Agreement,
     EifMoved,
     ExceptionInvoked,
+    LineId,
     Location,
     MilestoneDelay,
     MilestoneMissed,
@@ -44,22 +47,55 @@ def resolve(agreement: Agreement, scenario: str | None = None) -> Schedule:
 
 
 def _resolve(agreement: Agreement, scenario: str | None) -> Schedule:
-    name, eif, milestones, anchors, windows, problems = _frame(agreement, scenario)
-    # Index the windows by line once: scanning every window's scope per line is quadratic.
-    holding: dict[str, list[ExceptionWindow]] = {}
+    frame = scenario_frame(agreement, scenario)
+    holding = windows_by_line(frame.windows)
+    lines: list[ResolvedLine] = []
+    found: list[Problem] = []
+    for line in agreement.lines:
+        resolved, problems = resolve_line(line, agreement, frame.anchors, holding.get(line.id, ()))
+        lines.append(resolved)
+        found.extend(problems)
+    return assemble(agreement, frame, tuple(lines), found)
+
+
+class Frame(NamedTuple):
+    """What every line hangs off in a scenario, and the problems met resolving it."""
+
+    scenario: str
+    eif: date
+    milestones: tuple[ResolvedMilestone, ...]
+    anchors: Anchors
+    windows: tuple[ExceptionWindow, ...]
+    problems: list[Problem]
+
+
+def windows_by_line(windows: tuple[ExceptionWindow, ...]) -> dict[LineId, tuple[ExceptionWindow, ...]]:
+    """The windows holding each line, in window order.
+
+    Indexed once: scanning every window's scope per line would be quadratic.
+    """
+    holding: dict[LineId, list[ExceptionWindow]] = {}
     for window in windows:
         for line_id in window.lines:
             holding.setdefault(line_id, []).append(window)
-    lines: list[ResolvedLine] = []
-    for line in agreement.lines:
-        resolved, found = resolve_line(line, agreement, anchors, tuple(holding.get(line.id, ())))
-        lines.append(resolved)
-        problems.extend(found)
-    reviews, found = review_events(agreement.reviews, anchors)
-    problems.extend(found)
-    problems.extend(_unknown_scope(agreement))
+    return {line_id: tuple(held) for line_id, held in holding.items()}
+
+
+def assemble(
+    agreement: Agreement, frame: Frame, lines: tuple[ResolvedLine, ...], line_problems: Iterable[Problem]
+) -> Schedule:
+    """The schedule from its frame and its resolved lines: reviews and every problem, once each."""
+    reviews, found = review_events(agreement.reviews, frame.anchors)
+    problems = [*frame.problems, *line_problems, *found, *_unknown_scope(agreement)]
     return Schedule(
-        agreement, name, eif, tuple(lines), milestones, windows, reviews, tuple(dict.fromkeys(problems))
+        agreement,
+        frame.scenario,
+        frame.eif,
+        lines,
+        frame.milestones,
+        frame.windows,
+        reviews,
+        tuple(dict.fromkeys(problems)),
     )
 
 
@@ -71,13 +107,15 @@ def resolve_windows(agreement: Agreement, scenario: str | None = None) -> tuple[
     Raises:
         KeyError: when the agreement has no scenario of that name.
     """
-    return _frame(agreement, scenario)[4]
+    return scenario_frame(agreement, scenario).windows
 
 
-def _frame(
-    agreement: Agreement, scenario: str | None
-) -> tuple[str, date, tuple[ResolvedMilestone, ...], Anchors, tuple[ExceptionWindow, ...], list[Problem]]:
-    """What every line hangs off in a scenario: EIF, milestones and exception windows."""
+def scenario_frame(agreement: Agreement, scenario: str | None) -> Frame:
+    """What every line hangs off in a scenario: EIF, milestones and exception windows.
+
+    Raises:
+        KeyError: when the agreement has no scenario of that name.
+    """
     chosen = find_scenario(agreement, scenario)
     name = chosen.name if chosen else BASELINE
     overrides = chosen.overrides if chosen else ()
@@ -89,7 +127,7 @@ def _frame(
     invoked = [(i, o) for i, o in enumerate(overrides) if isinstance(o, ExceptionInvoked)]
     windows, found = open_windows(agreement, invoked, anchors, name)
     problems.extend(found)
-    return name, eif, milestones, anchors, windows, problems
+    return Frame(name, eif, milestones, anchors, windows, problems)
 
 
 def find_scenario(agreement: Agreement, name: str | None) -> Scenario | None:

@@ -34,6 +34,10 @@ def _mode(direction: RoundingDirection) -> str | None:
             assert_never(direction)
 
 
+# Looked up once per direction: round_value runs for every staged value of every line.
+_MODES = {direction: _mode(direction) for direction in RoundingDirection}
+
+
 def round_value(value: Decimal, rule: RoundingRule) -> Decimal:
     """Bring ``value`` to a multiple of the rule's step, in the rule's direction.
 
@@ -45,7 +49,7 @@ def round_value(value: Decimal, rule: RoundingRule) -> Decimal:
     Returns:
         The rounded value, a multiple of ``rule.step`` written with the step's decimal places.
     """
-    mode = _mode(rule.direction)
+    mode = _MODES[rule.direction]
     if mode is None or rule.step <= 0:
         return value
     units = (value / rule.step).to_integral_value(rounding=mode)

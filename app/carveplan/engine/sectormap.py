@@ -21,40 +21,11 @@ HS_SECTORS: dict[str, SectorId] = {
 # Whole chapters and headings (DOMAIN.md's working map): all of chapter 27 (coal, crude, fuels,
 # LPG, gas, electricity), uranium and thorium ores 2612, radioactive elements and isotopes 2844-2845;
 # the ores of chapter 26 that carry a critical metal, and rare-earth compounds 2846.
-_CRITICAL_HEADINGS: tuple[str, ...] = (
-    "2602",
-    "2603",
-    "2604",
-    "2605",
-    "2606",
-    "2609",
-    "2610",
-    "2611",
-    "2613",
-    "2614",
-)
-_CRITICAL_HEADINGS += ("2615", "2617", "2846")
+_CRITICAL_HEADINGS = "2602 2603 2604 2605 2606 2609 2610 2611 2613 2614 2615 2617 2846"
 HS_PREFIXES: dict[str, SectorId] = {
     "27": "energy",
     **dict.fromkeys(("2612", "2844", "2845"), "energy"),
-    **dict.fromkeys(
-        [
-            "2602",
-            "2603",
-            "2604",
-            "2605",
-            "2606",
-            "2609",
-            "2610",
-            "2611",
-            "2613",
-            "2614",
-            "2615",
-            "2617",
-            "2846",
-        ],
-        "critical_minerals",
-    ),
+    **dict.fromkeys(_CRITICAL_HEADINGS.split(), "critical_minerals"),
 }
 CPC_SECTORS: dict[str, SectorId] = {"752": "telecommunications"}
 OTHER: SectorId = "other"
@@ -90,7 +61,8 @@ def sector_for_code(code: str, system: CodeSystem = CodeSystem.HS) -> SectorId |
     Returns:
         The sector id, or ``None`` when the code is not in the map.
     """
-    digits = "".join(ch for ch in code if ch.isdigit())
+    # Most codes of a schedule are digits only, and each is new to the cache: skip the walk for them.
+    digits = code if code.isdigit() else "".join(ch for ch in code if ch.isdigit())
     if system is CodeSystem.CPC:
         return next((s for prefix, s in CPC_SECTORS.items() if digits.startswith(prefix)), None)
     if len(digits) >= 6 and digits[:6] in HS_SECTORS:

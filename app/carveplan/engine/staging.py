@@ -10,6 +10,7 @@ from typing import assert_never
 
 from carveplan.engine.categories import builtin_category
 from carveplan.engine.duties import stage_component, stage_duty, unit_rounding
+from carveplan.engine.memo import agreement_memo
 from carveplan.engine.trq import staging_of
 from carveplan.model import (
     Agreement,
@@ -96,7 +97,29 @@ def expand_checked(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...],
     """
     if line.phases or not line.category.strip():
         return line.phases, ()
-    return category_phases(line, agreement)
+    # Lines of one category, base, target, unit and gates share their phases (the same tuple,
+    # which lets the resolver date them once). A table's row depends on the line's own code.
+    memo = agreement_memo(agreement)
+    key = (line.category, line.base, line.target, line.measure, line.unit, line.gates)
+    phases = memo.get(key)
+    if phases is not None:
+        return phases, ()
+    phases, problems = category_phases(line, agreement)
+    category = memo_category(line.category, agreement)
+    if not problems and category is not None and category.kind is not StagingKind.TABLE:
+        memo[key] = phases
+    return phases, problems
+
+
+def memo_category(code: str, agreement: Agreement) -> StagingCategory | None:
+    """:func:`find_category`, worked out once per code for the agreement's categories."""
+    memo = agreement_memo(agreement)
+    key = ("category", code)
+    if key in memo:
+        found: StagingCategory | None = memo[key]
+        return found
+    found = memo[key] = find_category(code, agreement)
+    return found
 
 
 def category_phases(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...], tuple[Problem, ...]]:
@@ -110,7 +133,7 @@ def category_phases(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...]
         ``(phases, problems)`` as :func:`expand_checked` gives them.
     """
     where = Location(kind="line", item=line.id, field="category")
-    category = find_category(line.category, agreement)
+    category = memo_category(line.category, agreement)
     if category is None:
         rules = f"the {agreement.rule_set} rules" if agreement.rule_set else "the agreement's categories"
         message = f"unknown staging category {line.category!r}: define it in {rules}"

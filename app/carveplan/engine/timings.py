@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, assert_never
 
 from carveplan.engine.dates import add_offset, stage_date
 from carveplan.engine.schedule import ResolvedMilestone
@@ -19,11 +20,14 @@ class Anchors:
         eif: entry into force.
         stage_day: the day of the year later stages fall on.
         milestones: milestones resolved so far, by id.
+        memo: dates worked out once for phases many lines share (filled by the line resolver,
+            which is given anchors whose milestones no longer change).
     """
 
     eif: date
     stage_day: MonthDay
     milestones: Mapping[MilestoneId, ResolvedMilestone]
+    memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -52,16 +56,19 @@ def when(timing: Timing, anchors: Anchors, previous: date | None = None) -> When
     Returns:
         The date, or why there is none (a blocked or unknown milestone).
     """
-    if timing.anchor is Anchor.MILESTONE:
-        return milestone_date(timing.milestone or "", timing.offset, anchors)
-    if timing.anchor is Anchor.DATE:
-        base = timing.day or anchors.eif
-    elif timing.anchor is Anchor.YEAR:
-        base = stage_date(anchors.eif, anchors.stage_day, timing.year or 1)
-    elif timing.anchor is Anchor.PREV and previous is not None:
-        base = previous
-    else:
-        base = anchors.eif
+    match timing.anchor:
+        case Anchor.MILESTONE:
+            return milestone_date(timing.milestone or "", timing.offset, anchors)
+        case Anchor.DATE:
+            base = timing.day or anchors.eif
+        case Anchor.YEAR:
+            base = stage_date(anchors.eif, anchors.stage_day, timing.year or 1)
+        case Anchor.PREV:
+            base = anchors.eif if previous is None else previous
+        case Anchor.EIF:
+            base = anchors.eif
+        case _:
+            assert_never(timing.anchor)
     return When(_shifted(base, timing.offset))
 
 

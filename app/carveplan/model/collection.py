@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from enum import StrEnum
 from typing import Any, assert_never
 
@@ -133,7 +133,11 @@ def remove(agreement: Agreement, kind: RecordKind, indexes: Iterable[int]) -> Ag
 def unique_key(agreement: Agreement, kind: RecordKind, stem: str) -> str:
     """A key not used yet in ``kind``: ``stem``, else ``stem-2``, ``stem-3`` ..."""
     field = kind.key
-    taken = {getattr(r, field) for r in records(agreement, kind)}
+    return free_key(stem, {getattr(r, field) for r in records(agreement, kind)})
+
+
+def free_key(stem: str, taken: Set[str]) -> str:
+    """``stem`` if it is not in ``taken``, else the first free ``stem-2``, ``stem-3`` ..."""
     if stem not in taken:
         return stem
     number = 2

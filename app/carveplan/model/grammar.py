@@ -35,7 +35,6 @@ DATE = "a date YYYY-MM-DD, such as 2027-07-01"
 TIMING = "a timing such as EIF+6m, Y3 or M:REG-1+6m"
 GATES = "gates such as REG-1+6m, DATA-2: a milestone id, then a lag such as +6m, +1y or +90d"
 STEPS = "steps such as Y1=25; Y3=35 (agreement year = value)"
-SHARE = "a share from 0 to 1"
 BOOL = "yes or no"
 
 
@@ -134,19 +133,6 @@ def parse_count(text: str) -> int:
     if number < 0 or number != number.to_integral_value() or number > 999_999:
         raise CellError(COUNT)
     return int(number)
-
-
-def format_count(value: int) -> str:
-    """A whole number."""
-    return str(value)
-
-
-def parse_share(text: str) -> Decimal:
-    """A share of a whole, from 0 to 1 (``0.25``)."""
-    number = parse_number(text)
-    if not 0 <= number <= 1:
-        raise CellError(SHARE)
-    return number
 
 
 def check_percent(value: Decimal) -> Decimal:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import assert_never
 
 from carveplan.model.party import PartyCode
 from carveplan.model.timing import MilestoneId, Timing
@@ -30,6 +31,17 @@ class MilestoneStatus(StrEnum):
     ACHIEVED = "achieved"
     VERIFIED = "verified"
     MISSED = "missed"
+
+    @property
+    def met(self) -> bool:
+        """Whether the milestone has been met (achieved, verified or not yet)."""
+        match self:
+            case MilestoneStatus.ACHIEVED | MilestoneStatus.VERIFIED:
+                return True
+            case MilestoneStatus.PLANNED | MilestoneStatus.MISSED:
+                return False
+            case _:
+                assert_never(self)
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from carveplan.model.duty import Rate, format_amount, format_rate
+from carveplan.model.duty import format_amount
 from carveplan.model.grammar import CellError, format_number, format_steps, parse_number, parse_steps
-from carveplan.model.quota import Growth, Quota, quota_volume
+from carveplan.model.quota import Growth, Quota
 from carveplan.model.rates import format_rate_cell, parse_rate
 
 QUOTA = "a quota such as 'over 20% staged B10 | 10000 t | +3% a year' (over-quota rate | volume | growth)"
@@ -79,9 +79,3 @@ def format_quota(quota: Quota, unit: str = "%") -> str:
         per = "%" if quota.growth_kind is Growth.PERCENT else f" {quota.volume_unit or 'units'}"
         return f"{over} | {volume} | +{format_number(quota.growth)}{per} a year"
     return f"{over} | {volume}"
-
-
-def describe_quota(quota: Quota, unit: str, year: int, over: Rate) -> str:
-    """``over-quota 20% · quota 10,000 t`` for a view of agreement year ``year``."""
-    volume = f"{quota_volume(quota, year).normalize():,f}"
-    return f"over-quota {format_rate(over, unit)} · quota {volume} {quota.volume_unit}".strip()

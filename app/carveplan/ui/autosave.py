@@ -105,7 +105,7 @@ class Autosaver(QObject):
         stem = uuid.uuid4().hex[:12]
         sessions.claim(stem)
         folder = autosave_dir()
-        self.data_path = folder / f"{stem}.carveplan"
+        self.data_path = folder / f"{stem}{native.SUFFIX}"
         self.meta_path = folder / f"{stem}.json"
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from carveplan.chart.hit import Hit, HitKind
+from carveplan.chart.text import phase_notes
 from carveplan.engine.schedule import Schedule
 from carveplan.model.duty import format_rate
 from carveplan.model.quota_grammar import format_quota
@@ -45,12 +46,7 @@ def _line(schedule: Schedule, line_id: str, phase_index: int | None) -> str:
         )
     body = [f"{phase.label or f'Phase {phase.index + 1}'}: {format_rate(phase.value, line.unit)}"]
     body.append(f"{_day(phase.start)} → {_day(phase.end)}" if phase.start else "Blocked")
-    if phase.gates:
-        body.append("Gated by " + ", ".join(phase.gates))
-    if phase.delayed_by:
-        body.append(f"Moved from {_day(phase.nominal_start)} by " + ", ".join(phase.delayed_by))
-    if phase.blocked_by:
-        body.append("Blocked by " + ", ".join(phase.blocked_by))
+    body.extend(note[:1].upper() + note[1:] for note in phase_notes(phase, _day))
     return "<br>".join(head + body)
 
 

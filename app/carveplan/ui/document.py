@@ -8,9 +8,10 @@ from typing import Final, Literal, TypeAlias
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from carveplan.engine import resolve
+from carveplan.engine.incremental import Resolution, full, update
 from carveplan.engine.schedule import Schedule
 from carveplan.model import BASELINE, Agreement, RecordKind
+from carveplan.model.change import AgreementChange, change_between
 
 PHASES: Final = "phases"
 # What a view can select and a table can show: a record of a collection, or a phase
@@ -22,14 +23,15 @@ class Document(QObject):
     """Owns the agreement being edited; every change goes through :attr:`undo_stack`.
 
     Signals:
-        agreement_changed: the agreement was replaced (an edit, undo, redo, open or revert).
+        agreement_changed(AgreementChange): the agreement was replaced (an edit, undo, redo, open
+            or revert); says which collections and keys changed, so views update only those.
         path_changed: the file path changed (open, save as).
         modified_changed(bool): the unsaved-changes state changed.
         scenario_changed(str): the scenario being looked at changed.
         selection_changed(str, str): a record was selected (collection kind, key), from any view.
     """
 
-    agreement_changed = Signal()
+    agreement_changed = Signal(object)
     path_changed = Signal()
     modified_changed = Signal(bool)
     scenario_changed = Signal(str)
@@ -40,7 +42,11 @@ class Document(QObject):
         self._agreement = agreement.with_identity()
         self._path = path
         self._scenario = BASELINE
-        self._schedules: dict[str, Schedule] = {}
+        # Resolutions of the agreement as it is, by scenario; those of the agreement before the last
+        # edit are kept until asked for, so the edit re-resolves only what depends on it.
+        self._resolutions: dict[str, Resolution] = {}
+        self._stale: dict[str, Resolution] = {}
+        self._seed: Resolution | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_stack_clean_changed)
 
@@ -75,27 +81,58 @@ class Document(QObject):
     def schedule(self, scenario: str | None = None) -> Schedule:
         """The agreement resolved under ``scenario`` (default: the current one), cached per edit."""
         name = self._scenario if scenario is None else scenario
-        if name not in self._schedules:
+        if name not in self._resolutions:
             known = {s.name for s in self._agreement.scenarios}
-            self._schedules[name] = resolve(self._agreement, name if name in known else None)
-        return self._schedules[name]
+            chosen = name if name in known else None
+            # The same scenario before the last edit, else another scenario of the agreement as it
+            # is: either way only the lines that differ are resolved again.
+            previous = self._stale.pop(name, None) or next(iter(self._resolutions.values()), None)
+            self._resolutions[name] = (
+                update(previous, self._agreement, chosen)
+                if previous is not None
+                else full(self._agreement, chosen)
+            )
+        return self._resolutions[name].schedule
+
+    def resolved(self, scenario: str) -> Resolution | None:
+        """``scenario`` resolved for the agreement as it is, if it already is (no work)."""
+        return self._resolutions.get(scenario)
 
     # --- changes (undo commands call set_agreement) -------------------------
-    def set_agreement(self, agreement: Agreement) -> None:
-        """Replace the agreement and tell the views; only undo commands and loading call this."""
+    def set_agreement(self, agreement: Agreement, change: AgreementChange | None = None) -> None:
+        """Replace the agreement and tell the views; only undo commands and loading call this.
+
+        Args:
+            agreement: the new agreement.
+            change: what changed; found by comparing the two agreements' records when not given.
+        """
+        if change is None:
+            change = change_between(self._agreement, agreement)
         self._agreement = agreement
-        self._schedules.clear()
+        if change.everything:
+            self._stale.clear()
+            if self._seed is not None:
+                self._stale[self._seed.schedule.scenario] = self._seed
+                self._seed = None
+        else:
+            self._stale.update(self._resolutions)
+        self._resolutions.clear()
         if self._scenario != BASELINE and self._scenario not in {s.name for s in agreement.scenarios}:
             self._scenario = BASELINE
             self.scenario_changed.emit(BASELINE)
-        self.agreement_changed.emit()
+        self.agreement_changed.emit(change)
 
-    def load(self, agreement: Agreement, path: Path | None) -> None:
-        """Start afresh on ``agreement`` from ``path``: the undo history is dropped."""
+    def load(self, agreement: Agreement, path: Path | None, resolved: Resolution | None = None) -> None:
+        """Start afresh on ``agreement`` from ``path``: the undo history is dropped.
+
+        ``resolved`` is ``agreement`` already resolved (off the GUI thread, while opening): the
+        first chart then re-resolves nothing.
+        """
         self.undo_stack.clear()
         self._path = path
+        self._seed = resolved
         # Fixed on opening: a rename before the first save must not change the calendar's event ids.
-        self.set_agreement(agreement.with_identity())
+        self.set_agreement(agreement.with_identity(), AgreementChange.all())
         self.path_changed.emit()
         self.modified_changed.emit(False)
 

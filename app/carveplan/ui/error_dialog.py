@@ -6,16 +6,12 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from carveplan.model import Problem
+from carveplan.ui.text_table import close_only, text_table
 
 HEADERS = ("Severity", "File", "Sheet", "Row", "Column", "Item", "Problem")
 
@@ -39,21 +35,5 @@ class ProblemListDialog(QDialog):
         self.resize(900, 420)
         label = QLabel(summary, self)
         label.setWordWrap(True)
-        self.table = QTableWidget(len(problems), len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, problem in enumerate(problems):
-            for column, text in enumerate(problem_cells(problem)):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
-                self.table.setItem(row, column, cell)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
+        self.table = text_table(HEADERS, [problem_cells(p) for p in problems], self, tips=True)
+        close_only(self, label, self.table)

@@ -9,10 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from carveplan.engine.incremental import Resolution, full
 from carveplan.io import native
 from carveplan.io.errors import Cancelled, ReadError, WriteError
 from carveplan.io.formats import READERS, ExportOptions, exporter_for, read_agreement
 from carveplan.model import BASELINE, Agreement, new_uid
+from carveplan.ui.background import BackgroundTask
 from carveplan.ui.deck_scope import DECK_SUFFIXES, ask_deck_scope
 from carveplan.ui.document import Document
 from carveplan.ui.error_dialog import ProblemListDialog
@@ -21,6 +23,22 @@ from carveplan.ui.progress import progress_callback
 from carveplan.ui.settings import add_recent_file
 
 NATIVE_FILTER = "CarvePlan agreements (*.carveplan)"
+# Files larger than this are opened off the GUI thread, behind a progress dialog with Cancel (a
+# national schedule of 15,000 lines is about 6 MB; the sample agreement is 60 KB).
+LARGE_FILE_BYTES = 2 * 2**20
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the reader says what is wrong with it
+
+
+def _read_and_resolve(path: Path) -> tuple[Agreement, Resolution]:
+    """Read ``path`` and resolve its baseline: the slow part of opening, for a worker thread."""
+    agreement = read_agreement(path)
+    return agreement, full(agreement)
 
 
 def open_filter() -> str:
@@ -53,6 +71,7 @@ class FileController(QObject):
         self._document = document
         self.all_sectors = False  # charts and decks follow View → All Sectors
         self.guard = FileGuard()
+        self.opening: BackgroundTask | None = None  # the last file opened in the background
 
     # --- asking -------------------------------------------------------------
     def maybe_save(self) -> bool:
@@ -101,34 +120,40 @@ class FileController(QObject):
             self.open_path(Path(name), ask=False)
 
     def open_path(self, path: Path, ask: bool = True) -> bool:
-        """Open ``path`` (.carveplan, or a workbook); on failure list the problems and keep the document."""
+        """Open ``path`` (.carveplan, or a workbook); on failure list the problems and keep the document.
+
+        A file of more than :data:`LARGE_FILE_BYTES` is read and resolved off the GUI thread behind
+        a progress dialog with Cancel: ``True`` then means the opening started, and :attr:`opened`
+        says when it is done (:attr:`opening` is the task).
+        """
         if ask and not self.maybe_save():
             return False
         native_file = path.suffix.lower() == native.SUFFIX
         if native_file and not self._open_anyway(path):
             return False
+        if _size(path) > LARGE_FILE_BYTES:
+            self._open_in_background(path, native_file)
+            return True
         try:
             agreement = read_agreement(path)
-        except ReadError as err:
-            summary = f"{path.name} could not be opened. Nothing was changed."
-            if path.suffix.lower() in (".xlsx", ".xlsm", ".ods", ".csv"):
-                summary += " To add another delegation's schedule: File → Import Tariff Schedule (Ctrl+I)."
-            self._show_problems("Cannot open", summary, err)
-            return False
-        except OSError as err:
-            QMessageBox.critical(self._window, "Cannot open", f"{path}: {err.strerror or err}")
-            return False
         except Exception as err:  # the window is the last line: never a traceback
-            # A reader's own checks missed it (nesting, size, a number past any range): still a
-            # dialog, and the open document stays.
-            QMessageBox.critical(
-                self._window,
-                "Cannot open",
-                f"{path.name} could not be read ({type(err).__name__}). Nothing was changed.",
-            )
+            self._open_failed(path, err)
             return False
+        self._opened(path, agreement, native_file, None)
+        return True
+
+    def _open_in_background(self, path: Path, native_file: bool) -> None:
+        task = BackgroundTask(self._window, f"Opening {path.name}…", lambda: _read_and_resolve(path))
+        task.finished.connect(lambda result: self._opened(path, result[0], native_file, result[1]))
+        task.failed.connect(lambda err: self._open_failed(path, err))
+        task.cancelled.connect(lambda: self.status.emit(f"Opening {path.name} cancelled"))
+        self.opening = task
+
+    def _opened(
+        self, path: Path, agreement: Agreement, native_file: bool, resolved: Resolution | None
+    ) -> None:
         # A workbook becomes a new, unsaved agreement: saving must not overwrite the workbook.
-        self._document.load(agreement, path if native_file else None)
+        self._document.load(agreement, path if native_file else None, resolved)
         if native_file:
             self.guard.take(path)
         else:
@@ -136,7 +161,23 @@ class FileController(QObject):
         add_recent_file(path)
         self.opened.emit(path)
         self.status.emit(f"Opened {path.name}")
-        return True
+
+    def _open_failed(self, path: Path, err: object) -> None:
+        if isinstance(err, ReadError):
+            summary = f"{path.name} could not be opened. Nothing was changed."
+            if path.suffix.lower() in (".xlsx", ".xlsm", ".ods", ".csv"):
+                summary += " To add another delegation's schedule: File → Import Tariff Schedule (Ctrl+I)."
+            self._show_problems("Cannot open", summary, err)
+        elif isinstance(err, OSError):
+            QMessageBox.critical(self._window, "Cannot open", f"{path}: {err.strerror or err}")
+        else:
+            # A reader's own checks missed it (nesting, size, a number past any range): still a
+            # dialog, and the open document stays.
+            QMessageBox.critical(
+                self._window,
+                "Cannot open",
+                f"{path.name} could not be read ({type(err).__name__}). Nothing was changed.",
+            )
 
     def save(self) -> bool:
         """Save to the current file, or ask for one."""
@@ -146,7 +187,9 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         """Ask for a file name and save there."""
-        suggestion = self._document.path or Path(f"{self._document.agreement.title or 'agreement'}.carveplan")
+        suggestion = self._document.path or Path(
+            f"{self._document.agreement.title or 'agreement'}{native.SUFFIX}"
+        )
         name, _ = QFileDialog.getSaveFileName(
             self._window, "Save agreement as", str(suggestion), NATIVE_FILTER
         )
@@ -240,15 +283,11 @@ class FileController(QObject):
         holder = self.guard.holder(path)
         if holder is None:
             return True
-        answer = QMessageBox.warning(
-            self._window,
-            "Open in another window",
+        text = (
             f"{path.name} is already open in {holder.describe()}.\n\nIf both save, the later save "
-            "overwrites the other's changes. Open it here anyway?",
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            "overwrites the other's changes. Open it here anyway?"
         )
-        return answer == QMessageBox.StandardButton.Open
+        return self._warn("Open in another window", text, QMessageBox.StandardButton.Open)
 
     def _overwrite_anyway(self, path: Path) -> bool:
         """Before saving over ``path``: warn when it changed on disk or another CarvePlan holds it."""
@@ -261,15 +300,17 @@ class FileController(QObject):
             reason = f"{path.name} is open in {holder.describe()}."
         else:
             return True
-        answer = QMessageBox.warning(
-            self._window,
-            "File changed elsewhere",
+        text = (
             f"{reason}\n\nSaving replaces that version with this one. Save anyway, or cancel and "
-            "use File → Save As to keep both?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            "use File → Save As to keep both?"
         )
-        return answer == QMessageBox.StandardButton.Save
+        return self._warn("File changed elsewhere", text, QMessageBox.StandardButton.Save)
+
+    def _warn(self, title: str, text: str, go_ahead: QMessageBox.StandardButton) -> bool:
+        """A warning that goes ahead only on ``go_ahead``; Cancel is the default."""
+        buttons = go_ahead | QMessageBox.StandardButton.Cancel
+        answer = QMessageBox.warning(self._window, title, text, buttons, QMessageBox.StandardButton.Cancel)
+        return answer == go_ahead
 
     def _write(self, path: Path) -> bool:
         if not self._overwrite_anyway(path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -10,17 +10,19 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QStackedLayout, QToolTip, QWidget
 
+from carveplan.chart import view
+from carveplan.chart.view import RowCache, ViewState
 from carveplan.engine.schedule import Schedule
 from carveplan.model import BASELINE, RecordKind
+from carveplan.model.change import AgreementChange
 from carveplan.ui.chart_tips import hit_tooltip
 from carveplan.ui.document import PHASES, Document
 
 if TYPE_CHECKING:
     from carveplan.chart.gantt import GanttArtists
     from carveplan.chart.hit import Hit
+    from carveplan.chart.rows import Row
 
-MIN_SPAN_DAYS = 90
-MAX_SPAN_DAYS = 365 * 60
 AXES_INCHES = 1.0  # the year and date axes alone, when the title block and legend are folded away
 APP_ROW_INCHES = 0.19  # rows in the window: 12 lines show at 1280x720; exports keep the style's
 GETTING_STARTED = (
@@ -29,35 +31,6 @@ GETTING_STARTED = (
     "Tables → Lines → Add row (Insert): a carved-out line, its base and category\n"
     "File → Import Tariff Schedule (Ctrl+I): another delegation's schedule"
 )
-
-
-@dataclass
-class ViewState:
-    """What the user has done to the view: zoom window, scroll, collapsed groups, filters, selection.
-
-    Attributes:
-        window: first and last day shown (``None``: fit everything).
-        first: index of the first row shown.
-        collapsed: keys of collapsed sector/party rows.
-        selected: key of the selected row (a line id).
-        sectors: only these sectors (empty: all).
-        parties: only these parties (empty: all).
-        show_baseline: draw the baseline as ghost bars under a scenario.
-        all_sectors: show the lines outside the focus sectors (sector ``other``) too.
-        highlight: milestone ids drawn with a halo (the gating chain of a line being examined).
-        count: rows shown from ``first`` (``None``: as many as fit; presentation pages set it).
-    """
-
-    window: tuple[date, date] | None = None
-    first: int = 0
-    collapsed: set[str] = field(default_factory=set)
-    selected: str | None = None
-    sectors: tuple[str, ...] = ()
-    parties: tuple[str, ...] = ()
-    show_baseline: bool = True
-    all_sectors: bool = False
-    highlight: frozenset[str] = frozenset()
-    count: int | None = None
 
 
 class _Placeholder(QLabel):
@@ -106,7 +79,12 @@ class GanttView(QWidget):
         self.legend = False
         self.values_on_bars = False  # presentation mode: the projector style writes none by default
         self.full_pages = False  # presentation mode: a short last page keeps the row height
-        self.state = ViewState()
+        self._state = ViewState()
+        self._rows = RowCache()
+        # What the last redraw showed, to skip a redraw after an edit that changed nothing on screen.
+        self._drawn: _Drawn | None = None
+        self._must_draw = True
+        self._axes_key: tuple[object, ...] = ()  # what the axes of the last full draw depend on
         self.artists: GanttArtists | None = None
         self.ghost: tuple[str, Schedule] | None = None
         self.canvas: Any = None
@@ -126,7 +104,7 @@ class GanttView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(40)
         self._timer.timeout.connect(self.redraw)
-        document.agreement_changed.connect(self.schedule_redraw)
+        document.agreement_changed.connect(self._on_document_agreement_changed)
         document.scenario_changed.connect(self.schedule_redraw)
         document.selection_changed.connect(self._on_document_selection_changed)
 
@@ -171,64 +149,94 @@ class GanttView(QWidget):
 
     def schedule_redraw(self) -> None:
         """Redraw soon (edits arriving together cause one redraw)."""
+        self._must_draw = True
         self._timer.start()
 
+    # --- the view state: each setter redraws ------------------------------------------------------
+    @property
+    def state(self) -> ViewState:
+        """What the user has done to the view (read only: change it with the setters)."""
+        return self._state
+
+    def set_state(self, state: ViewState) -> None:
+        """Show ``state``; redraw when it differs from the one shown."""
+        if state != self._state:
+            self._state = state
+            self.schedule_redraw()
+
+    def update_view(self, **changes: object) -> None:
+        """Change some fields of the view state (``window=…``, ``first=…``) and redraw."""
+        self.set_state(view.with_state(self._state, **changes))
+
+    def set_window(self, window: tuple[date, date] | None) -> None:
+        """Show these days (``None``: fit the whole schedule)."""
+        self.update_view(window=window)
+
     def redraw(self) -> None:
-        """Draw the chart now."""
+        """Draw the chart now (only the rows in view; nothing when an edit changed none of them)."""
         if self.canvas is None:
             return
-        from carveplan.chart.gantt import draw_gantt
-        from carveplan.chart.rows import RowSelection
+        from carveplan.chart.frame import default_window
+        from carveplan.chart.gantt import draw_gantt, redraw_rows
         from carveplan.chart.style import style_named
 
         style = style_named(self.style_name)
         if self.values_on_bars:
             style = replace(style, phase_labels=True)
-        document, state = self._document, self.state
+        document, state = self._document, self._state
         schedule = document.schedule()
         baseline, ghost_label = None, "Baseline"
         if self.ghost is not None:
             ghost_label, baseline = self.ghost
         elif document.scenario != BASELINE and state.show_baseline:
             baseline = document.schedule(BASELINE)
-        rows = RowSelection(
-            sectors=state.sectors,
-            parties=state.parties,
-            collapsed=frozenset(state.collapsed),
-            selected=frozenset({state.selected} if state.selected else ()),
-            focus_only=not state.all_sectors,
-            first=state.first,
-            count=state.count or self.rows_that_fit(self.row_inches(style.row_inches)),
-        )
-        self.artists = draw_gantt(
-            self.figure,
-            schedule,
-            style=style,
-            rows=rows,
-            baseline=baseline,
-            window=state.window,
-            today=date.today(),
-            highlight=state.highlight,
-            ghost_label=ghost_label,
-            empty_hint=GETTING_STARTED,
-            title_block=self.title_block,
-            # A round drawn behind the chart is named only in the legend: show it then.
-            legend=self.legend or self.ghost is not None,
-            wide_labels=True,
-            page_rows=self.rows_that_fit(self.row_inches(style.row_inches)) if self.full_pages else 0,
-        )
+        rows = self.all_rows()
+        fit = self.rows_that_fit(self.row_inches(style.row_inches))
+        count = state.count or fit
+        visible = view.shown_rows(rows, state.first, count)
+        window = state.window or default_window(schedule, baseline)
+        drawn = _Drawn(schedule, baseline, visible, window)
+        if not self._must_draw and self._drawn is not None and self._drawn.same_picture(drawn):
+            self._drawn = drawn
+            self.drawn.emit()
+            return
+        self._must_draw = False
+        legend = self.legend or self.ghost is not None  # a round behind the chart is named only there
+        size = tuple(self.figure.get_size_inches())
+        layout = (window, style, size, schedule.eif, schedule.agreement.stage_day, self.title_block, legend,
+                  self.full_pages)  # fmt: skip
+        options: dict[str, Any] = {
+            "baseline": baseline,
+            "today": date.today(),
+            "highlight": state.highlight,
+            "ghost_label": ghost_label,
+            "empty_hint": GETTING_STARTED,
+            "title_block": self.title_block,
+            "legend": legend,
+            "wide_labels": True,
+            "page_rows": fit if self.full_pages else 0,
+        }
+        artists = None
+        if self.artists is not None and layout == self._axes_key:
+            # Same window, style and size: keep the axes and date ticks, replace only the rows.
+            artists = redraw_rows(self.artists, schedule, visible, **options)
+        if artists is None:
+            artists = draw_gantt(
+                self.figure, schedule, style=style, visible=visible, window=window, **options
+            )
+        self.artists, self._axes_key = artists, layout
+        self._drawn = drawn
         self.canvas.draw_idle()
-        self._update_scrollbar(rows.count or 0)
+        self._update_scrollbar(count, len(rows))
         self.drawn.emit()
 
-    def _update_scrollbar(self, page: int) -> None:
-        total = len(self.all_rows())
+    def _update_scrollbar(self, page: int, total: int) -> None:
         self.scrollbar.blockSignals(True)
         self.scrollbar.setRange(0, max(0, total - page))
         self.scrollbar.setPageStep(max(1, page))
-        self.scrollbar.setValue(self.state.first)
+        self.scrollbar.setValue(self._state.first)
         # A presentation page shows its own rows: the next ones are the next page, not a scroll.
-        self.scrollbar.setVisible(total > page and self.state.count is None)
+        self.scrollbar.setVisible(total > page and self._state.count is None)
         self.scrollbar.blockSignals(False)
 
     def set_chrome(self, shown: bool) -> None:
@@ -263,24 +271,16 @@ class GanttView(QWidget):
         # Repeated group headers take a few rows at the top of the window.
         return max(1, self.rows_that_fit(self.row_inches(style_named(self.style_name).row_inches)) - 3)
 
-    def all_rows(self) -> tuple[Any, ...]:
-        """Every row the current filters and collapsed groups give, before scrolling."""
-        from carveplan.chart.rows import RowSelection, build_rows
-
-        state = self.state
-        selection = RowSelection(
-            sectors=state.sectors,
-            parties=state.parties,
-            collapsed=frozenset(state.collapsed),
-            focus_only=not state.all_sectors,
-        )
-        return build_rows(self._document.schedule(), selection)
+    def all_rows(self) -> tuple[Row, ...]:
+        """Every row the current filters and collapsed groups give, before scrolling (kept between
+        redraws while no row changes)."""
+        return self._rows.rows(self._document.schedule(), self._state.rows())
 
     # --- zoom, pan, scroll ----------------------------------------------------
     def current_window(self) -> tuple[date, date]:
         """The days shown now."""
-        if self.state.window is not None:
-            return self.state.window
+        if self._state.window is not None:
+            return self._state.window
         if self.artists is not None:
             return self.artists.window
         eif = self._document.schedule().eif
@@ -288,14 +288,7 @@ class GanttView(QWidget):
 
     def zoom(self, factor: float, centre: date | None = None) -> None:
         """Show ``factor`` times the current span, around ``centre`` (default: the middle)."""
-        start, end = self.current_window()
-        span = (end - start).days
-        new_span = int(min(MAX_SPAN_DAYS, max(MIN_SPAN_DAYS, span * factor)))
-        middle = centre or start + timedelta(days=span // 2)
-        share = (middle - start).days / span if span else 0.5
-        new_start = middle - timedelta(days=int(new_span * share))
-        self.state.window = (new_start, new_start + timedelta(days=new_span))
-        self.schedule_redraw()
+        self.set_window(view.zoomed(self.current_window(), factor, centre))
 
     def zoom_in(self) -> None:
         """Halve the span (years → quarters → months) around the selected line, or EIF."""
@@ -308,7 +301,7 @@ class GanttView(QWidget):
     def zoom_centre(self) -> date | None:
         """Where +/- zoom around: the selected line's first change, else EIF, if on screen."""
         start, end = self.current_window()
-        day = self._line_day(self.state.selected) if self.state.selected else None
+        day = self._line_day(self._state.selected) if self._state.selected else None
         day = day or self._document.schedule().eif
         return day if start <= day <= end else None
 
@@ -322,61 +315,44 @@ class GanttView(QWidget):
 
     def fit_all(self) -> None:
         """Show the whole schedule from the top."""
-        self.state.window = None
-        self.state.first = 0
-        self.schedule_redraw()
+        self.update_view(window=None, first=0)
 
     def pan_days(self, days: int) -> None:
         """Move the window ``days`` later (negative: earlier)."""
-        start, end = self.current_window()
-        self.state.window = (start + timedelta(days=days), end + timedelta(days=days))
-        self.schedule_redraw()
+        self.set_window(view.panned(self.current_window(), days))
 
     def scroll_rows(self, rows: int) -> None:
         """Scroll ``rows`` rows down (negative: up)."""
-        total = len(self.all_rows())
-        self.state.first = max(0, min(self.state.first + rows, max(0, total - 3)))
-        self.schedule_redraw()
+        self.update_view(first=view.scrolled(self._state.first, rows, len(self.all_rows())))
 
     def toggle_group(self, key: str) -> None:
         """Collapse or expand a sector or party row."""
-        self.state.collapsed ^= {key}
-        self.schedule_redraw()
+        self.update_view(collapsed=view.toggled(self._state.collapsed, key))
 
     def set_highlight(self, milestones: frozenset[str]) -> None:
         """Draw a halo on these milestones' diamonds (empty: none)."""
-        if milestones != self.state.highlight:
-            self.state.highlight = milestones
-            self.schedule_redraw()
+        self.update_view(highlight=milestones)
 
     # --- slots --------------------------------------------------------------
     def _on_scrollbar_value_changed(self, value: int) -> None:
-        if value != self.state.first:
-            self.state.first = value
-            self.schedule_redraw()
+        self.update_view(first=value)
+
+    def _on_document_agreement_changed(self, change: AgreementChange) -> None:
+        # Settings (title, entry into force) and exceptions (their sunsets) show outside the rows.
+        if change.settings or change.touches(RecordKind.EXCEPTIONS):
+            self._must_draw = True
+        self._timer.start()
 
     def _on_document_selection_changed(self, kind: str, key: str) -> None:
         line = key.split("#")[0] if kind in (RecordKind.LINES, PHASES) else None
-        if line is None or line == self.state.selected:
+        if line is None or line == self._state.selected:
             return
-        self.state.selected = line
-        keys = [row.key for row in self.all_rows()]
-        if line in keys:
-            index = keys.index(line)
-            if not self.state.first <= index < self.state.first + self._page_rows():
-                self.state.first = max(0, index - 3)
-        self._bring_into_view(self._line_day(line))
-        self.schedule_redraw()
-
-    def _bring_into_view(self, day: date | None) -> None:
-        """Pan a zoomed timeline so ``day`` shows, a tenth of the span in from the left."""
-        if day is None or self.state.window is None:
-            return
-        start, end = self.state.window
-        if not start <= day <= end:
-            span = end - start
-            new_start = day - span / 10
-            self.state.window = (new_start, new_start + span)
+        state = view.with_state(self._state, selected=line)
+        rows = self._rows.rows(self._document.schedule(), state.rows())
+        index = next((i for i, row in enumerate(rows) if row.key == line), None)
+        first = state.first if index is None else view.first_showing(index, state.first, self._page_rows())
+        window = view.into_view(state.window, self._line_day(line))
+        self.set_state(view.with_state(state, first=first, window=window))
 
     def _on_canvas_press(self, event: Any) -> None:
         if event.button == 1 and event.dblclick and event.xdata is not None and self.artists is not None:
@@ -386,7 +362,7 @@ class GanttView(QWidget):
                 self.phase_activated.emit(hit.line, hit.phase)
             return
         if event.button == 1 and event.xdata is not None:
-            self._press = (event.x, event.y, self.current_window(), self.state.first)
+            self._press = (event.x, event.y, self.current_window(), self._state.first)
 
     def _on_canvas_release(self, event: Any) -> None:
         press, self._press = self._press, None
@@ -419,9 +395,8 @@ class GanttView(QWidget):
         days = int((x0 - event.x) / max(frame.points_per_day * self.figure.dpi / 72, 1e-9))
         rows = int((event.y - y0) / max(frame.row_points * self.figure.dpi / 72, 1e-9))
         if days or rows:
-            self.state.window = (start + timedelta(days=days), end + timedelta(days=days))
-            self.state.first = max(0, first + rows)
-            self.schedule_redraw()
+            window, first = view.dragged((start, end), first, days, rows)
+            self.update_view(window=window, first=first)
 
     def _on_canvas_scroll(self, event: Any) -> None:
         modifiers = (
@@ -471,3 +446,35 @@ class GanttView(QWidget):
             super().keyPressEvent(event)
             return
         action()
+
+
+class _Drawn:
+    """What one redraw showed: enough to tell whether an edit changed anything on screen."""
+
+    def __init__(
+        self, schedule: Schedule, baseline: Schedule | None, rows: tuple[Row, ...], window: tuple[date, date]
+    ) -> None:
+        self.schedule, self.baseline, self.rows, self.window = schedule, baseline, rows, window
+
+    def same_picture(self, other: _Drawn) -> bool:
+        """Whether ``other`` draws the same picture: same rows and window, and the lines in view,
+        milestones, exception windows and reviews resolved the same (lines by identity: an
+        incremental resolve keeps the lines an edit did not touch)."""
+        if self.rows != other.rows or self.window != other.window:
+            return False
+        for mine, theirs in ((self.schedule, other.schedule), (self.baseline, other.baseline)):
+            if mine is theirs:
+                continue
+            if mine is None or theirs is None or not _same_marks(mine, theirs):
+                return False
+            if any(not _same_line(mine, theirs, row.line) for row in self.rows if row.line):
+                return False
+        return True
+
+
+def _same_marks(a: Schedule, b: Schedule) -> bool:
+    return (a.eif, a.milestones, a.windows, a.reviews) == (b.eif, b.milestones, b.windows, b.reviews)
+
+
+def _same_line(a: Schedule, b: Schedule, line_id: str) -> bool:
+    return a.line_index.get(line_id) is b.line_index.get(line_id)

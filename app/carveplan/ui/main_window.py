@@ -183,8 +183,7 @@ class MainWindow(QMainWindow):
             span = 0
         if span > 0:
             start = self.document.agreement.eif - timedelta(days=90)  # no resolve just for a date
-            self.chart.state.window = (start, start + timedelta(days=span))
-            self.chart.schedule_redraw()
+            self.chart.set_window((start, start + timedelta(days=span)))
 
     def _restore_geometry(self) -> None:
         store = settings()

@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from carveplan.engine.sectormap import OTHER, hs_section
-from carveplan.model import Agreement, RecordKind
+from carveplan.model import Agreement, Line, RecordKind
+from carveplan.model.change import AgreementChange
 from carveplan.ui.document import Document
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 3  # a line's code, for its HS section
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 4  # the collection a group row lists
+# An agreement of more lines than this, newly opened, gets its tree after the chart's first draw.
+DEFER_LINES = 5000
+DEFER_MS = 200
+
+# Collections the outline lists after the parties: group title, and each record's key and text.
+_GROUPS: dict[RecordKind, tuple[str, Callable[[Any], tuple[str, str]]]] = {
+    RecordKind.MILESTONES: ("Milestones", lambda m: (m.id, f"{m.id}  {m.title}")),
+    RecordKind.EXCEPTIONS: ("Security exceptions", lambda e: (e.id, f"{e.id}  {e.title}")),
+    RecordKind.REVIEWS: ("Reviews", lambda r: (r.id, f"{r.id}  {r.title}")),
+    RecordKind.SCENARIOS: ("Scenarios", lambda s: (s.name, s.name)),
+}
 
 
 def _item(text: str, kind: RecordKind | None = None, key: str = "", tip: str = "") -> QStandardItem:
@@ -25,22 +41,34 @@ def _item(text: str, kind: RecordKind | None = None, key: str = "", tip: str = "
     return item
 
 
-def build_outline(agreement: Agreement, model: QStandardItemModel, all_sectors: bool = False) -> None:
+def _line_text(line: Line) -> tuple[str, str]:
+    """A line item's text and tooltip."""
+    text = f"{line.code}  {line.description}".strip()
+    return text, f"{line.id}: {line.description} ({line.category or 'explicit phases'})"
+
+
+def build_outline(
+    agreement: Agreement, model: QStandardItemModel, all_sectors: bool = False
+) -> dict[str, QStandardItem]:
     """Fill ``model`` with the agreement's outline (cleared first).
 
     Lines outside the focus sectors (``other``) are counted but listed only with ``all_sectors``,
     grouped by their HS section: a whole schedule would bury the carve-outs.
+
+    Returns:
+        The line items by line id (the first, should ids repeat), to update a line's text in place.
     """
     model.clear()
     model.setHorizontalHeaderLabels(["Agreement"])
     root = model.invisibleRootItem()
     sector_names = {s.id: s.name for s in agreement.sectors}
     by_party: dict[str, dict[str, list[QStandardItem]]] = {p.code: {} for p in agreement.parties}
+    line_items: dict[str, QStandardItem] = {}
     for line in agreement.lines:
-        text = f"{line.code}  {line.description}".strip()
-        tip = f"{line.id}: {line.description} ({line.category or 'explicit phases'})"
+        text, tip = _line_text(line)
         item = _item(text, RecordKind.LINES, line.id, tip)
         item.setData(line.code, SECTION_ROLE)
+        line_items.setdefault(line.id, item)
         by_party.setdefault(line.party, {}).setdefault(line.sector, []).append(item)
     party_names = {p.code: p.name for p in agreement.parties}
     for code, sectors in by_party.items():
@@ -59,20 +87,13 @@ def build_outline(agreement: Agreement, model: QStandardItemModel, all_sectors: 
                 sector = _item(f"{name} ({len(items)}, hidden)", RecordKind.SECTORS, sector_id, tip)
             party.appendRow(sector)
         root.appendRow(party)
-    groups = (
-        ("Milestones", RecordKind.MILESTONES, [(m.id, f"{m.id}  {m.title}") for m in agreement.milestones]),
-        (
-            "Security exceptions",
-            RecordKind.EXCEPTIONS,
-            [(e.id, f"{e.id}  {e.title}") for e in agreement.exceptions],
-        ),
-        ("Reviews", RecordKind.REVIEWS, [(r.id, f"{r.id}  {r.title}") for r in agreement.reviews]),
-        ("Scenarios", RecordKind.SCENARIOS, [(s.name, s.name) for s in agreement.scenarios]),
-    )
-    for title, kind, entries in groups:
+    for kind, (title, describe) in _GROUPS.items():
+        entries = [describe(record) for record in getattr(agreement, kind)]
         group = _item(f"{title} ({len(entries)})")
+        group.setData(kind, GROUP_ROLE)
         group.appendRows([_item(text, kind, key) for key, text in entries])
         root.appendRow(group)
+    return line_items
 
 
 def _by_section(items: list[QStandardItem]) -> list[QStandardItem]:
@@ -120,31 +141,38 @@ class OutlineView(QWidget):
         self.filter.textChanged.connect(self._on_filter_text_changed)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.tree.activated.connect(self._on_tree_activated)
+        self._deferred = QTimer(self)
+        self._deferred.setSingleShot(True)
+        self._deferred.setInterval(DEFER_MS)
+        self._deferred.timeout.connect(self._on_deferred_timeout)
         document.agreement_changed.connect(self._on_document_agreement_changed)
         document.selection_changed.connect(self._on_document_selection_changed)
         self._shown: Agreement | None = None
+        self._line_items: dict[str, QStandardItem] = {}
         self._all_sectors = False
-        self._on_document_agreement_changed()
+        self.rebuilds = 0  # how often the whole tree was built (tests check edits avoid it)
+        self._rebuild()
 
     def set_all_sectors(self, shown: bool) -> None:
         """List the lines outside the focus sectors too (grouped by HS section), or hide them."""
         if shown != self._all_sectors:
             self._all_sectors = shown
-            self._shown = None
-            self._on_document_agreement_changed()
+            self._rebuild()
 
-    def _on_document_agreement_changed(self) -> None:
+    def _on_deferred_timeout(self) -> None:
+        if self._shown is not self._document.agreement:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
         agreement = self._document.agreement
-        # The outline shows ids, codes and titles only; skip the rebuild when none of those changed.
-        if self._shown is not None and _outline_key(self._shown) == _outline_key(agreement):
-            return
         # An edit (Insert, a rename) keeps what the user had opened; another document starts folded.
         same = self._shown is not None and self._shown.uid == agreement.uid
         folds = self._folds() if same else {}
         current = self.tree.currentIndex()
         kind, key = current.data(KIND_ROLE), current.data(KEY_ROLE)
         self._shown = agreement
-        build_outline(agreement, self.model, self._all_sectors)
+        self._line_items = build_outline(agreement, self.model, self._all_sectors)
+        self.rebuilds += 1
         self.tree.expandToDepth(0)
         if folds:
             self._refold(folds)
@@ -175,6 +203,17 @@ class OutlineView(QWidget):
                     found.append((here, child))
                     pending.append((child, here))
         return found
+
+    def _on_document_agreement_changed(self, change: AgreementChange) -> None:
+        shown, agreement = self._shown, self._document.agreement
+        if change.everything and len(agreement.lines) > DEFER_LINES:
+            # A national schedule just opened: the chart draws first, the tree of its lines after.
+            self._shown = None
+            self._deferred.start()
+            return
+        if shown is None or not _patch(change, shown, agreement, self._line_items, self.model):
+            self._rebuild()
+        self._shown = agreement
 
     def _on_filter_text_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
@@ -208,19 +247,62 @@ class OutlineView(QWidget):
                 return
 
 
+def _patch(
+    change: AgreementChange,
+    before: Agreement,
+    after: Agreement,
+    line_items: dict[str, QStandardItem],
+    model: QStandardItemModel,
+) -> bool:
+    """Update the rows an edit changed in place; ``False`` when the tree must be built again.
+
+    Only records replaced where they were (same count) are patched; an added or deleted record, a
+    line moved to another party or sector, or a changed party or sector rebuilds the tree.
+    """
+    if change.everything or change.touches(RecordKind.PARTIES) or change.touches(RecordKind.SECTORS):
+        return False
+    if change.touches(RecordKind.LINES) and not _patch_lines(before.lines, after.lines, line_items):
+        return False
+    groups = {model.item(row).data(GROUP_ROLE): model.item(row) for row in range(model.rowCount())}
+    for kind, (_title, describe) in _GROUPS.items():
+        if not change.touches(kind):
+            continue
+        old, new = getattr(before, kind), getattr(after, kind)
+        group = groups.get(kind)
+        if group is None or len(old) != len(new):
+            return False
+        for row, (a, b) in enumerate(zip(old, new, strict=True)):
+            if a is not b:
+                key, text = describe(b)
+                child = group.child(row)
+                child.setText(text)
+                child.setData(key, KEY_ROLE)
+    return True
+
+
+def _patch_lines(
+    before: tuple[Line, ...], after: tuple[Line, ...], line_items: dict[str, QStandardItem]
+) -> bool:
+    """Retext the line items whose records were replaced in place, if none moved group."""
+    if len(before) != len(after):
+        return False
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a is not b]
+    if any((a.id, a.party, a.sector) != (b.id, b.party, b.sector) for a, b in changed):
+        return False
+    for a, b in changed:
+        item = line_items.get(b.id)
+        if item is None or (a.code != b.code and b.sector == OTHER):
+            return False  # the HS section it is filed under may change
+        text, tip = _line_text(b)
+        if item.text() != text:
+            item.setText(text)
+        if item.toolTip() != tip:
+            item.setToolTip(tip)
+        item.setData(b.code, SECTION_ROLE)
+    return True
+
+
 def _item_id(item: QStandardItem) -> str:
     """What names an item across rebuilds: its record, else its title without the count."""
     kind, key = item.data(KIND_ROLE), item.data(KEY_ROLE)
     return f"{kind}:{key}" if kind and key else item.text().rsplit(" (", 1)[0]
-
-
-def _outline_key(agreement: Agreement) -> tuple[object, ...]:
-    return (
-        tuple((p.code, p.name) for p in agreement.parties),
-        tuple((s.id, s.name) for s in agreement.sectors),
-        tuple((x.id, x.party, x.sector, x.code, x.description, x.category) for x in agreement.lines),
-        tuple((m.id, m.title) for m in agreement.milestones),
-        tuple((e.id, e.title) for e in agreement.exceptions),
-        tuple((r.id, r.title) for r in agreement.reviews),
-        tuple(s.name for s in agreement.scenarios),
-    )

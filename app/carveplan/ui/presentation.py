@@ -146,9 +146,13 @@ class PresentationWindow(QWidget):
         """Show page ``page`` (wrapping around), fitted to its own lines: a zoom does not carry over."""
         self.page = page % len(self.pages)
         shown = self.pages[self.page]
-        state = self.chart.state
-        state.sectors, state.parties = shown.sectors, shown.parties
-        state.first, state.count, state.window = shown.first, shown.count, shown.window
+        self.chart.update_view(
+            sectors=shown.sectors,
+            parties=shown.parties,
+            first=shown.first,
+            count=shown.count,
+            window=shown.window,
+        )
         agreement = self._document.agreement
         self.caption.setText(
             f"{agreement.short_name or agreement.title}   ·   {shown.caption}   ·   "
@@ -162,8 +166,7 @@ class PresentationWindow(QWidget):
 
     def toggle_overlay(self) -> None:
         """Show or hide the baseline ghost bars under the scenario."""
-        self.chart.state.show_baseline = not self.chart.state.show_baseline
-        self.chart.schedule_redraw()
+        self.chart.update_view(show_baseline=not self.chart.state.show_baseline)
 
     # --- Qt overrides -------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:

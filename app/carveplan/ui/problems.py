@@ -15,10 +15,20 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from carveplan.engine import validate
-from carveplan.model import Agreement, Problem, RecordKind, Severity
+from carveplan.engine.incremental import Resolution
+from carveplan.model import BASELINE, Agreement, Problem, RecordKind, Severity
 from carveplan.ui.document import Document
 
 # Location.kind is a singular record word; the collections are plural.
@@ -86,12 +96,15 @@ class _Relay(QObject):
 class _Validation(QRunnable):
     """Validates one snapshot of the agreement (records are immutable, so sharing is safe)."""
 
-    def __init__(self, agreement: Agreement, generation: int, relay: _Relay) -> None:
+    def __init__(
+        self, agreement: Agreement, generation: int, relay: _Relay, baseline: Resolution | None = None
+    ) -> None:
         super().__init__()
         self._agreement, self._generation, self._relay = agreement, generation, relay
+        self._baseline = baseline  # resolved already by the chart: not resolved again
 
     def run(self) -> None:
-        problems = validate(self._agreement)
+        problems = validate(self._agreement, self._baseline)
         # The window may have closed while this ran: then there is no one left to tell.
         if shiboken6.isValid(self._relay):
             self._relay.finished.emit(self._generation, problems)
@@ -100,11 +113,16 @@ class _Validation(QRunnable):
 class ProblemsPanel(QWidget):
     """Validation results; double-click (or Enter) goes to the item.
 
+    While a validation runs on the worker thread a busy bar shows with a Stop button; Stop (or
+    the next edit) drops that run's result.
+
     Signals:
         counts_changed(int, int): errors and warnings after each validation.
+        settled: a background validation ended (shown, or dropped as stopped or superseded).
     """
 
     counts_changed = Signal(int, int)
+    settled = Signal()
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,9 +136,23 @@ class ProblemsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.busy = QWidget(self)
+        self.progress = QProgressBar(self.busy)
+        self.progress.setRange(0, 0)  # a busy bar: validation has no steps to count
+        self.progress.setTextVisible(False)
+        self.stop_button = QPushButton("Stop", self.busy)
+        self.stop_button.setToolTip("Stop this validation (the next edit validates again)")
+        row = QHBoxLayout(self.busy)
+        row.setContentsMargins(4, 2, 4, 2)
+        row.addWidget(QLabel("Validating…", self.busy))
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.stop_button)
+        self.busy.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.busy)
         layout.addWidget(self.table)
+        self.stop_button.clicked.connect(self.stop)
         # Validating a national-scale agreement takes seconds: wait for the user to pause, then
         # validate on a worker thread (the engine is pure) and show only the latest result.
         self._timer = QTimer(self)
@@ -141,13 +173,26 @@ class ProblemsPanel(QWidget):
     def refresh_in_background(self) -> None:
         """Validate on a worker thread; the panel updates when it is done."""
         self._generation += 1
+        self.busy.show()
         QThreadPool.globalInstance().start(
-            _Validation(self._document.agreement, self._generation, self._relay)
+            _Validation(
+                self._document.agreement,
+                self._generation,
+                self._relay,
+                self._document.resolved(BASELINE),
+            )
         )
+
+    def stop(self) -> None:
+        """Drop the validation running in the background (its result is not shown)."""
+        self._generation += 1
+        self.busy.hide()
 
     def _on_relay_finished(self, generation: int, problems: tuple[Problem, ...]) -> None:
         if generation == self._generation:  # an older run finishing late is dropped
+            self.busy.hide()
             self._show(problems)
+        self.settled.emit()
 
     def _show(self, problems: tuple[Problem, ...]) -> None:
         self.model.set_problems(problems)

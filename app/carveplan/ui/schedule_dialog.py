@@ -35,6 +35,7 @@ from carveplan.io.schedule.options import ScheduleImportOptions, ScheduleSniff
 from carveplan.io.workbook.table import column_letter
 from carveplan.model import Agreement, StagingRules, rules_of
 from carveplan.model.words import plural
+from carveplan.ui.background import BackgroundTask
 from carveplan.ui.error_dialog import ProblemListDialog
 
 FROM_CODE = "(from the HS code)"
@@ -42,6 +43,8 @@ UNUSED = "(not used)"
 GENERIC = "(generic spellings)"
 FROM_FILE = "From file…"
 CHECK_ROWS = 2000  # lines listed in the check; the count and every scrub warning cover them all
+# Schedules larger than this are read on a worker thread (a 10,000-line workbook is about 400 KB).
+BACKGROUND_BYTES = 200_000
 _MAPPED = QColor("#e3f2e1")
 _WARNED = QColor("#fff3cd")
 
@@ -60,6 +63,7 @@ class ScheduleImportDialog(QDialog):
         self.resize(1000, 620)
         self.path, self.agreement, self.sniff = path, agreement, sniff
         self.result_agreement: Agreement | None = None
+        self.importing: BackgroundTask | None = None  # a large file read in the background
         self.party = QComboBox(self)
         self.party.setEditable(True)
         self.party.addItems([p.code for p in agreement.parties])
@@ -273,23 +277,44 @@ class ScheduleImportDialog(QDialog):
         )
 
     def accept(self) -> None:
-        """Import; on problems list them and stay open, the document untouched."""
+        """Import; on problems list them and stay open, the document untouched.
+
+        A file of more than :data:`BACKGROUND_BYTES` is read on a worker thread behind a progress
+        dialog with Cancel (a cancelled import leaves this dialog open); :attr:`importing` is the task.
+        """
         options = self.options()
         if not options.party:
             self.status.setText("Choose the party whose schedule this is.")
             return
+        if _size(self.path) > BACKGROUND_BYTES:
+            path = self.path
+            task = BackgroundTask(
+                self, f"Importing {path.name}…", lambda: import_schedule_report(path, options)
+            )
+            task.finished.connect(lambda result: self._imported(result.agreement))
+            task.failed.connect(self._import_failed)
+            task.cancelled.connect(lambda: self.status.setText("Import cancelled: nothing was added."))
+            self.importing = task
+            return
         try:
             after = import_schedule_report(self.path, options).agreement
         except ReadError as err:
-            ProblemListDialog(
-                "Cannot import", f"{self.path.name} was not imported.", err.problems, self
-            ).exec()
+            self._import_failed(err)
             return
+        self._imported(after)
+
+    def _imported(self, after: Agreement) -> None:
         if self.skip_present.isChecked():
             present = already_present(self.agreement.lines, after.lines[len(self.agreement.lines) :])
             after = replace(after, lines=tuple(ln for ln in after.lines if ln.id not in present))
         self.result_agreement = after
         super().accept()
+
+    def _import_failed(self, err: object) -> None:
+        if not isinstance(err, ReadError):
+            self.status.setText(f"Cannot import: {type(err).__name__}: {err}")
+            return
+        ProblemListDialog("Cannot import", f"{self.path.name} was not imported.", err.problems, self).exec()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -297,6 +322,13 @@ class ScheduleImportDialog(QDialog):
             # What each row becomes (its sector, category, a duplicate) is shown before Import.
             self._checked_once = True
             QTimer.singleShot(0, self._on_check_clicked)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the reader says what is wrong with it
 
 
 def run_schedule_import(parent: QWidget, path: Path, agreement: Agreement) -> Agreement | None:

@@ -64,10 +64,8 @@ class Workbench:
     def set_all_sectors(self, shown: bool) -> None:
         """Show the lines outside the focus sectors in the chart and the outline, or only the focus
         sectors (the default: a whole schedule would bury the carve-outs)."""
-        self.chart.state.all_sectors = shown
+        self.chart.update_view(all_sectors=shown, first=0)
         self.files.all_sectors = shown
-        self.chart.state.first = 0
-        self.chart.schedule_redraw()
         self.outline.set_all_sectors(shown)
 
     def open_editor(self) -> ScenarioEditor:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from carveplan.chart.hit import Hit, HitIndex, HitKind
 
@@ -15,22 +16,13 @@ def _bars(count: int, y: float) -> tuple[np.ndarray, list[Hit]]:
     return boxes, hits
 
 
-def test_a_box_in_a_later_chunk_maps_to_its_own_hit() -> None:
+@pytest.mark.parametrize(("x", "y", "chunk", "bar"), [(4.5, 0.1, 0, 4), (3.5, 1.0, 1, 3)])
+def test_a_box_in_either_chunk_maps_to_its_own_hit(x: float, y: float, chunk: int, bar: int) -> None:
     index = HitIndex()
-    first, first_hits = _bars(5, 0.0)
-    second, second_hits = _bars(7, 1.0)
-    index.add_boxes(first, first_hits.__getitem__)
-    index.add_boxes(second, second_hits.__getitem__)
-    assert index.find(3.5, 1.0, 0.1) == second_hits[3]
-
-
-def test_a_box_in_the_first_chunk_maps_to_its_own_hit() -> None:
-    index = HitIndex()
-    first, first_hits = _bars(5, 0.0)
-    second, second_hits = _bars(7, 1.0)
-    index.add_boxes(first, first_hits.__getitem__)
-    index.add_boxes(second, second_hits.__getitem__)
-    assert index.find(4.5, 0.1, 0.1) == first_hits[4]
+    chunks = [_bars(5, 0.0), _bars(7, 1.0)]
+    for boxes, hits in chunks:
+        index.add_boxes(boxes, hits.__getitem__)
+    assert index.find(x, y, 0.1) == chunks[chunk][1][bar]
 
 
 def test_later_boxes_win_over_earlier_ones() -> None:

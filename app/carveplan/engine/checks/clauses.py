@@ -37,7 +37,7 @@ def milestone_problems(agreement: Agreement) -> Iterator[Problem]:
         elif _OFFSET_TAIL.search(m.id):
             text = f"{m.id!r} ends like an offset, so 'M:{m.id}' would read as an offset: rename it"
             yield error(where, text, "milestone-id-offset")
-        if m.status in (MilestoneStatus.ACHIEVED, MilestoneStatus.VERIFIED) and m.actual is None:
+        if m.status.met and m.actual is None:
             text = f"is {m.status.value} but has no actual date; its due date is used"
             yield warning(Location(kind="milestone", item=m.id, field="actual"), text, "no-actual-date")
 

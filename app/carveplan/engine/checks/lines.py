@@ -126,7 +126,7 @@ def _dates(resolved: ResolvedLine, schedule: Schedule) -> Iterator[Problem]:
 def _gates(resolved: ResolvedLine, schedule: Schedule) -> Iterator[Problem]:
     """Gates on another party's milestone, and milestones due after the phase they gate."""
     line = resolved.line
-    milestones = {m.milestone.id: m for m in reversed(schedule.milestones)}
+    milestones = schedule.milestone_index  # built once per schedule: per line it was lines × milestones
     prefix = "phases[{}].gates" if line.phases else "gates"
     seen: set[tuple[str, str]] = set()  # line gates repeat on every generated phase: report once
     for phase in sorted(resolved.phases, key=lambda p: p.index):

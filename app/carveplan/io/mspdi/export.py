@@ -77,22 +77,6 @@ def mspdi_chunks(agreement: Agreement, options: ExportOptions, name: str = "") -
         yield from project_chunks(agreement, tasks, name=title, today=options.today, progress=progress)
 
 
-def project_xml(
-    agreement: Agreement,
-    tasks: list[MsTask],
-    *,
-    name: str,
-    today: date,
-    progress: Callable[[int, int], bool] | None = None,
-) -> bytes:
-    """Serialize tasks as an MSPDI project (see :func:`project_chunks`).
-
-    Returns:
-        UTF-8 XML with the MSPDI namespace as the default namespace.
-    """
-    return b"".join(project_chunks(agreement, tasks, name=name, today=today, progress=progress))
-
-
 def project_chunks(
     agreement: Agreement,
     tasks: list[MsTask],
@@ -170,7 +154,8 @@ class _Xml:
 def _text(value: str | int) -> str:
     if isinstance(value, int):
         return str(value)
-    text = _ILLEGAL.sub("", clean_text(value))
+    # Printable ASCII holds no character to drop: a national plan writes a million such values.
+    text = value if value.isascii() and value.isprintable() else _ILLEGAL.sub("", clean_text(value))
     if "&" in text or "<" in text or ">" in text:
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text
@@ -249,23 +234,24 @@ def _calendars(out: _Xml) -> None:
 
 def _task(out: _Xml, task: MsTask, row: int, number: str, work: int) -> None:
     out.open("Task")
+    pad, lines = out.pad, out.lines
+    milestone = task.milestone
+    # The elements every task has, as one string: a national plan writes 120,000 tasks.
+    name = _text(task.name)
+    lines.append(
+        f"{pad}<UID>{task.uid}</UID>\n{pad}<ID>{row}</ID>\n"
+        + (f"{pad}<Name>{name}</Name>\n" if name else f"{pad}<Name />\n")
+        + ("" if task.active else f"{pad}<Active>0</Active>\n")
+        + f"{pad}<OutlineNumber>{number}</OutlineNumber>\n{pad}<OutlineLevel>{task.level}</OutlineLevel>\n"
+        f"{pad}<Start>{_start_stamp(task.start)}</Start>\n"
+        f"{pad}<Finish>{_finish_stamp(task.finish, milestone)}</Finish>\n"
+        f"{pad}<Duration>{_duration_text(task.start, task.finish, milestone)}</Duration>\n"
+        f"{pad}<DurationFormat>{_DAYS_FORMAT}</DurationFormat>\n{pad}<Work>{minutes_text(work)}</Work>\n"
+        f"{pad}<Estimated>{_flag(task.estimated)}</Estimated>\n{pad}<Milestone>{_flag(milestone)}</Milestone>\n"
+        f"{pad}<Summary>{_flag(task.summary)}</Summary>\n{pad}<PercentComplete>{task.percent}</PercentComplete>"
+    )
     out.values(
         [
-            ("UID", task.uid),
-            ("ID", row),
-            ("Name", task.name),
-            ("Active", None if task.active else 0),
-            ("OutlineNumber", number),
-            ("OutlineLevel", task.level),
-            ("Start", _start_stamp(task.start)),
-            ("Finish", _finish_stamp(task.finish, task.milestone)),
-            ("Duration", _duration_text(task.start, task.finish, task.milestone)),
-            ("DurationFormat", _DAYS_FORMAT),
-            ("Work", minutes_text(work)),
-            ("Estimated", _flag(task.estimated)),
-            ("Milestone", _flag(task.milestone)),
-            ("Summary", _flag(task.summary)),
-            ("PercentComplete", task.percent),
             ("ConstraintType", None if task.constraint is None else _START_NO_EARLIER_THAN),
             ("ConstraintDate", None if task.constraint is None else _start_stamp(task.constraint)),
             ("Notes", task.notes or None),
@@ -273,13 +259,10 @@ def _task(out: _Xml, task: MsTask, row: int, number: str, work: int) -> None:
     )
     for link in task.links:
         _link(out, link)
-    pad = out.pad
     for key, value in task.fields.items():  # a dozen per line: one string each rather than four
         text = _text(value)
-        shown = f"<Value>{text}</Value>" if text else "<Value />"
-        out.lines.append(
-            f"{pad}<ExtendedAttribute>\n{pad}  <FieldID>{FIELDS[key][1]}</FieldID>\n{pad}  {shown}\n"
-            f"{pad}</ExtendedAttribute>"
+        lines.append(
+            _attribute_head(pad, key) + (f"<Value>{text}</Value>" if text else "<Value />") + _TAIL[pad]
         )
     if task.baseline is not None:
         first, last = task.baseline
@@ -288,13 +271,30 @@ def _task(out: _Xml, task: MsTask, row: int, number: str, work: int) -> None:
             [
                 ("Number", 0),
                 ("Start", _start_stamp(first)),
-                ("Finish", _finish_stamp(last, task.milestone)),
-                ("Duration", _duration_text(first, last, task.milestone)),
+                ("Finish", _finish_stamp(last, milestone)),
+                ("Duration", _duration_text(first, last, milestone)),
                 ("DurationFormat", _DAYS_FORMAT),
             ],
         )
         out.close("Baseline")
     out.close("Task")
+
+
+@lru_cache(maxsize=256)
+def _attribute_head(pad: str, key: str) -> str:
+    """An extended attribute's opening lines up to its value, at indent ``pad``."""
+    return f"{pad}<ExtendedAttribute>\n{pad}  <FieldID>{FIELDS[key][1]}</FieldID>\n{pad}  "
+
+
+class _Tails(dict[str, str]):
+    """An extended attribute's closing line after its value, by indent."""
+
+    def __missing__(self, pad: str) -> str:
+        tail = self[pad] = f"\n{pad}</ExtendedAttribute>"
+        return tail
+
+
+_TAIL = _Tails()
 
 
 def _link(out: _Xml, link: MsLink) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 from xml.parsers import expat
 
 from carveplan.io.errors import ReadError
+from carveplan.io.heap import collector_paused
 from carveplan.io.mspdi.fields import FIELDS, MINUTES_PER_DAY, NS, MsLink, MsProject, MsTask, lag_offset
 from carveplan.io.mspdi.plan import build_agreement
 from carveplan.model import Agreement, Location, Problem, error, has_errors
@@ -39,8 +42,9 @@ def read_mspdi(path: Path) -> Agreement:
 
 def loads_mspdi(data: bytes, file: str = "") -> Agreement:
     """Like :func:`read_mspdi`, from the file's bytes."""
-    project, problems = parse_mspdi(data, file)
-    agreement, found = build_agreement(project)
+    with collector_paused():
+        project, problems = parse_mspdi(data, file)
+        agreement, found = build_agreement(project)
     problems.extend(found)
     if has_errors(problems) or agreement is None:
         raise ReadError(problems)
@@ -136,11 +140,10 @@ def _text(element: ET.Element, name: str) -> str:
 
 def _int(text: str) -> int | None:
     """A whole number of at most 15 digits (ids, levels, lags), else ``None``."""
-    text = text.strip()
-    if len(text.lstrip("+-")) > MAX_DIGITS:
+    if len(text) > MAX_DIGITS and len(text.strip().lstrip("+-")) > MAX_DIGITS:
         return None
     try:
-        return int(text)
+        return int(text)  # allows the spaces around it
     except ValueError:
         return None
 
@@ -150,6 +153,59 @@ def _stamp(text: str) -> datetime | None:
         return datetime.fromisoformat(text.strip())
     except ValueError:
         return None
+
+
+_TAG = f"{{{NS}}}"
+_LINK = f"{_TAG}PredecessorLink"
+_EXTENDED = f"{_TAG}ExtendedAttribute"
+_FIELD_ID, _VALUE = f"{_TAG}FieldID", f"{_TAG}Value"
+
+
+class _T:
+    """Tags of a task's elements, in the project namespace."""
+
+    UID = f"{_TAG}UID"
+    IsNull = f"{_TAG}IsNull"
+    OutlineNumber = f"{_TAG}OutlineNumber"
+    OutlineLevel = f"{_TAG}OutlineLevel"
+    Summary = f"{_TAG}Summary"
+    Milestone = f"{_TAG}Milestone"
+    Active = f"{_TAG}Active"
+    Estimated = f"{_TAG}Estimated"
+    PercentComplete = f"{_TAG}PercentComplete"
+    Notes = f"{_TAG}Notes"
+    Start = f"{_TAG}Start"
+    Finish = f"{_TAG}Finish"
+    Name = f"{_TAG}Name"
+
+
+def _values(element: ET.Element) -> tuple[dict[str, str], list[ET.Element], list[ET.Element]]:
+    """A task's single-valued elements by tag (the first of a repeated one, as ``find`` gives it),
+    its predecessor links and its custom field values: one pass over its children, where a ``find``
+    per element would walk them a dozen times for each of 100,000 tasks."""
+    values: dict[str, str] = {}
+    links: list[ET.Element] = []
+    extended: list[ET.Element] = []
+    for child in element:
+        tag = child.tag
+        if tag == _LINK:
+            links.append(child)
+        elif tag == _EXTENDED:
+            extended.append(child)
+        elif tag not in values:
+            values[tag] = child.text or ""
+    return values, links, extended
+
+
+_DEFAULTS = {f.name: f.default for f in dataclasses.fields(MsTask) if f.default is not dataclasses.MISSING}
+
+
+def _record(**values: Any) -> MsTask:
+    """An ``MsTask`` made without its frozen ``__init__``, which sets each of its 15 fields through
+    ``object.__setattr__``: that cost most of reading a task. Every field is given or defaulted."""
+    task = object.__new__(MsTask)
+    task.__dict__.update(_DEFAULTS, **values)
+    return task
 
 
 class _Task:
@@ -164,9 +220,10 @@ class _Task:
         minutes: int,
         problems: list[Problem],
     ) -> None:
-        self.element, self.file, self.fields, self.minutes = element, file, fields, minutes
+        self.file, self.fields, self.minutes = file, fields, minutes
         self.problems = problems
-        self.name = _text(element, "Name")
+        self.values, self.link_elements, self.extended = _values(element)
+        self.name = self.values.get(_T.Name, "")
         self.where = f"row {row}"
 
     def fail(self, field: str, message: str) -> None:
@@ -174,20 +231,21 @@ class _Task:
         self.problems.append(error(location, message, "mspdi"))
 
     def read(self) -> MsTask | None:
-        uid = _int(_text(self.element, "UID"))
+        value = self.values.get
+        uid = _int(value(_T.UID, ""))
         if uid is None:
             self.fail("UID", "expected a whole number identifying the task")
             return None
         self.where = f"UID {uid}"
-        if uid == 0 or _text(self.element, "IsNull") == "1":
+        if uid == 0 or value(_T.IsNull, "") == "1":
             return None  # the project summary task, and blank rows
         # OutlineLevel is optional in the schema; some tools write only OutlineNumber (1.2.3 is level 3).
-        number = _text(self.element, "OutlineNumber").strip()
-        level = _int(_text(self.element, "OutlineLevel")) or (number.count(".") + 1 if number else 1)
-        summary = _text(self.element, "Summary") == "1"
-        milestone = _text(self.element, "Milestone") == "1"
+        number = value(_T.OutlineNumber, "").strip()
+        level = _int(value(_T.OutlineLevel, "")) or (number.count(".") + 1 if number else 1)
+        summary = value(_T.Summary, "") == "1"
+        milestone = value(_T.Milestone, "") == "1"
         start, finish = self._dates(summary, milestone)
-        return MsTask(
+        return _record(
             uid=uid,
             name=self.name,
             level=level,
@@ -195,17 +253,17 @@ class _Task:
             finish=finish,
             milestone=milestone,
             summary=summary,
-            active=_text(self.element, "Active") != "0",
-            estimated=_text(self.element, "Estimated") == "1",
-            percent=_int(_text(self.element, "PercentComplete")) or 0,
-            notes=_text(self.element, "Notes"),
-            links=self._links(),
-            fields=self._fields(),
+            active=value(_T.Active, "") != "0",
+            estimated=value(_T.Estimated, "") == "1",
+            percent=_int(value(_T.PercentComplete, "")) or 0,
+            notes=value(_T.Notes, ""),
+            links=self._links() if self.link_elements else (),
+            fields=self._fields() if self.extended else {},
         )
 
     def _dates(self, summary: bool, milestone: bool) -> tuple[date, date]:
-        start = _stamp(_text(self.element, "Start"))
-        finish = _stamp(_text(self.element, "Finish"))
+        start = _stamp(self.values.get(_T.Start, ""))
+        finish = _stamp(self.values.get(_T.Finish, ""))
         if start is None:
             if not summary:  # summaries take their dates from their tasks
                 self.fail("Start", "expected a date and time such as 2027-01-01T08:00:00")
@@ -217,14 +275,17 @@ class _Task:
 
     def _links(self) -> tuple[MsLink, ...]:
         links: list[MsLink] = []
-        for element in self.element.iterfind(f"{{{NS}}}PredecessorLink"):
+        for element in self.link_elements:
             predecessor = _int(_text(element, "PredecessorUID"))
             if predecessor is None:
                 self.fail("PredecessorLink/PredecessorUID", "expected the UID of the predecessor task")
                 continue
             kind = _int(_text(element, "Type"))
             written = _text(element, "LinkLag").strip()
-            tenths = _int(written or "0")
+            if not written or written == "0":
+                links.append(MsLink(predecessor, None, 1 if kind is None else kind))
+                continue
+            tenths = _int(written)
             if tenths is None:
                 shown = written if len(written) <= 20 else f"a number of {len(written):,} digits"
                 message = f"expected a lag in tenths of a minute (at most {MAX_DIGITS} digits), found {shown}"
@@ -247,8 +308,14 @@ class _Task:
 
     def _fields(self) -> dict[str, str]:
         values: dict[str, str] = {}
-        for element in self.element.iterfind(f"{{{NS}}}ExtendedAttribute"):
-            key = self.fields.get(_int(_text(element, "FieldID")) or -1)
+        for element in self.extended:
+            field_id = value = None
+            for child in element:
+                if child.tag == _FIELD_ID and field_id is None:
+                    field_id = child.text or ""
+                elif child.tag == _VALUE and value is None:
+                    value = child.text or ""
+            key = self.fields.get(_int(field_id or "") or -1)
             if key is not None:
-                values[key] = _text(element, "Value")
+                values[key] = value or ""
         return values

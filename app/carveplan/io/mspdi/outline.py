@@ -52,11 +52,15 @@ class Outline:
         self._by_uid = {t.uid: t for t in self.tasks}  # built once: links are looked up per task
         self._link_tree()
         self._roles: dict[int, str] = {}
+        self._by_role: dict[str, list[MsTask]] = {}
         self._assign_roles()
         self._ids: dict[str, set[str]] = {"line": set(), "milestone": set()}
-        self._milestone_ids = {t.uid: self._milestone_id(t) for t in self.tasks if self.role(t) == MILESTONE}
+        self._milestone_ids = {t.uid: self._milestone_id(t) for t in self.with_role(MILESTONE)}
         self._parties: dict[str, Party] = {}
         self._sectors: dict[str, Sector] = {}
+        # What each summary task names, worked out once: a national plan has 100,000 tasks under a few.
+        self._party_codes: dict[int, str | None] = {}
+        self._sector_ids: dict[int, str] = {}
         self._collect_groups()
 
     # --- structure -------------------------------------------------------------------------------
@@ -88,6 +92,7 @@ class Outline:
                 role = PHASE if parent is not None and self._roles[parent.uid] == LINE else LINE
             eif_seen = eif_seen or role == EIF
             self._roles[task.uid] = role
+            self._by_role.setdefault(role, []).append(task)
 
     def _ancestors(self, task: MsTask) -> list[MsTask]:
         """Nearest first."""
@@ -101,6 +106,10 @@ class Outline:
     def role(self, task: MsTask) -> str:
         """The task's role: one of the roles in ``mspdi_fields``, or ``group``."""
         return self._roles[task.uid]
+
+    def with_role(self, role: str) -> list[MsTask]:
+        """The tasks of one role, in outline order."""
+        return self._by_role.get(role, [])
 
     def phase_tasks(self, line: MsTask) -> list[MsTask]:
         """The tasks that are a line's phases; a plain task from elsewhere is its own single phase."""
@@ -149,9 +158,10 @@ class Outline:
     def _collect_groups(self) -> None:
         """Sectors and parties our own files name; summaries from elsewhere count once a line uses them."""
         for task in self.tasks:
-            if self.role(task) == PARTY:
+            role = self._roles[task.uid]
+            if role == PARTY:
                 self._party_group(task)
-            elif self.role(task) == SECTOR:
+            elif role == SECTOR:
                 self._sector_group(task)
 
     def _is_party(self, task: MsTask) -> bool:
@@ -159,6 +169,11 @@ class Outline:
         return role == PARTY or (role == GROUP and _PARTY_NAME.fullmatch(task.name) is not None)
 
     def _party_group(self, task: MsTask) -> str | None:
+        if task.uid not in self._party_codes:
+            self._party_codes[task.uid] = self._new_party_group(task)
+        return self._party_codes[task.uid]
+
+    def _new_party_group(self, task: MsTask) -> str | None:
         match = _PARTY_NAME.fullmatch(task.name)
         code = task.fields.get("id") or (match.group(1) if match else "")
         if not code:
@@ -173,6 +188,11 @@ class Outline:
         return code
 
     def _sector_group(self, task: MsTask) -> str:
+        if task.uid not in self._sector_ids:
+            self._sector_ids[task.uid] = self._new_sector_group(task)
+        return self._sector_ids[task.uid]
+
+    def _new_sector_group(self, task: MsTask) -> str:
         sector = task.fields.get("id") or _sector_id(task.name) or f"sector_{task.uid}"
         self._sectors.setdefault(sector, Sector(sector, task.fields.get("description", task.name.strip())))
         return sector

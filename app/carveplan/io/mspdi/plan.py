@@ -11,9 +11,11 @@ from typing import TypeVar
 
 from carveplan.engine import builtin_category
 from carveplan.io import cells
+from carveplan.io.errors import ReadError
 from carveplan.io.mspdi.fields import EIF, LINE, MILESTONE, PHASE, MsProject, MsTask
 from carveplan.io.mspdi.outline import Outline
 from carveplan.io.mspdi.states import unmarked_notes
+from carveplan.io.native.rules import RULES_FORMAT, loads_rules
 from carveplan.model import (
     DEFAULT_SECTORS,
     Agreement,
@@ -33,11 +35,13 @@ from carveplan.model import (
     RoundingRule,
     StagingCategory,
     StagingKind,
+    StagingRules,
     Timing,
     TimingError,
     error,
     in_calendar,
     parse_timing,
+    with_rules,
 )
 from carveplan.model.grammar import CellError
 from carveplan.model.quota import Quota
@@ -61,13 +65,13 @@ def build_agreement(project: MsProject) -> tuple[Agreement | None, list[Problem]
         The agreement (``None`` when nothing usable was found) and the problems met.
     """
     outline = Outline(project)
-    milestones = [_milestone(outline, t) for t in project.tasks if outline.role(t) == MILESTONE]
+    milestones = [_milestone(outline, t) for t in outline.with_role(MILESTONE)]
     outline.check_unique("milestone", [m.id for m in milestones])
-    lines = [_line(outline, t) for t in project.tasks if outline.role(t) == LINE]
+    lines = [_line(outline, t) for t in outline.with_role(LINE)]
     outline.check_unique("line", [line.id for line in lines])
     agreement = Agreement(
         title=project.title,
-        categories=_excluding_categories(outline, project),
+        categories=_excluding_categories(outline),
         eif=_eif(outline, project),
         classification=project.subject,
         parties=outline.parties(),
@@ -79,15 +83,15 @@ def build_agreement(project: MsProject) -> tuple[Agreement | None, list[Problem]
     return _settings(outline, agreement), outline.problems
 
 
-def _excluding_categories(outline: Outline, project: MsProject) -> tuple[StagingCategory, ...]:
+def _excluding_categories(outline: Outline) -> tuple[StagingCategory, ...]:
     """The agreement's own categories that exclude lines, known from lines marked excluded.
 
     Other categories of the agreement need no definition: their lines carry their phases.
     """
     codes: dict[str, None] = {}
-    for task in project.tasks:
+    for task in outline.with_role(LINE):
         code = task.fields.get("category", "")
-        if outline.role(task) == LINE and task.fields.get("kind") == "excluded" and code.strip():
+        if task.fields.get("kind") == "excluded" and code.strip():
             builtin = builtin_category(code)
             if builtin is None or builtin.kind is not StagingKind.EXCLUDED:
                 codes[code] = None
@@ -95,7 +99,7 @@ def _excluding_categories(outline: Outline, project: MsProject) -> tuple[Staging
 
 
 def _eif(outline: Outline, project: MsProject) -> date:
-    task = next((t for t in project.tasks if outline.role(t) == EIF), None)
+    task = next(iter(outline.with_role(EIF)), None)
     if task is not None:
         written = task.fields.get("timing", "")
         try:
@@ -117,10 +121,17 @@ def _eif(outline: Outline, project: MsProject) -> date:
 
 def _settings(outline: Outline, agreement: Agreement) -> Agreement:
     """Stage day, rounding and tentativeness, written on the entry-into-force task."""
-    task = next((t for t in outline.tasks if outline.role(t) == EIF), None)
+    task = next(iter(outline.with_role(EIF)), None)
     if task is None:
         return agreement
     result = replace(agreement, eif_tentative=task.estimated)
+    rules = _rules(outline, task)
+    if rules is not None:
+        # Categories known only from lines marked excluded are kept beside the rule set's own.
+        known = {c.code for c in rules.categories}
+        extra = tuple(c for c in agreement.categories if c.code not in known)
+        result = with_rules(result, replace(rules, categories=(*rules.categories, *extra)))
+    # The columns below are what a planner edits in MS Project: they win over the notes.
     stage = task.fields.get("stage_day", "")
     if stage:
         try:
@@ -147,6 +158,18 @@ def _settings(outline: Outline, agreement: Agreement) -> Agreement:
             choices = " or ".join(repr(c.value) for c in FirstCut)
             outline.fail(task, "First cut", f"expected {choices}, found {first_cut!r}")
     return result
+
+
+def _rules(outline: Outline, task: MsTask) -> StagingRules | None:
+    """The staging rules the entry-into-force task's notes carry (as a rule set file), if any."""
+    if RULES_FORMAT not in task.notes:
+        return None  # notes written by a person, or a plan on the generic spellings
+    try:
+        return loads_rules(task.notes, outline.file)
+    except ReadError as err:
+        found = "; ".join(p.message for p in err.problems[:3])
+        outline.fail(task, "Notes", f"the agreement's staging rules cannot be read: {found}")
+        return None
 
 
 def _timing(outline: Outline, task: MsTask) -> Timing:
@@ -211,11 +234,13 @@ def _line(outline: Outline, task: MsTask) -> Line:
     code = fields.get("code", lead.group(1) if lead else "")
     description = fields.get("description", lead.group(2) if lead else task.name)
     phase_tasks = outline.phase_tasks(task)
-    phases = tuple(_phase(outline, t, i) for i, t in enumerate(phase_tasks))
-    measure = _enum(outline, task, "measure", "Measure", MeasureKind.TARIFF)
     category = fields.get("category", "")
     if category.strip() and all(_generated(t) for t in phase_tasks):
-        phases = ()  # the category regenerates them, and follows a later change of entry into force
+        # The category regenerates them, and follows a later change of entry into force. Their dates
+        # are not read: a gate's lag may have put them past the dates an agreement can hold.
+        phase_tasks = []
+    phases = tuple(_phase(outline, t, i) for i, t in enumerate(phase_tasks))
+    measure = _enum(outline, task, "measure", "Measure", MeasureKind.TARIFF)
     gates = outline.gates(task)
     if phases and all(set(gates) <= set(p.gates) for p in phases):
         # Stages of an agreement's own category are written out with the line's gates on each; the

@@ -23,13 +23,14 @@ from carveplan.io.mspdi.fields import (
     rate_fields,
 )
 from carveplan.io.mspdi.states import mark, milestone_state, phase_state
-from carveplan.model import Agreement, Gate, Line, MilestoneStatus, Phase, format_timing
+from carveplan.io.native.rules import dumps_rules
+from carveplan.io.reports.text import line_fields
+from carveplan.model import Agreement, Gate, Line, Phase, format_timing, rules_of
 from carveplan.model.duty import format_rate
 from carveplan.model.quota_grammar import format_quota
 
 _Children = Callable[[], None]
 _PartyChildren = Callable[[str], None]
-_DONE = (MilestoneStatus.ACHIEVED, MilestoneStatus.VERIFIED)
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ class _Outline:
         self.tasks: list[MsTask] = []
         self.gates: dict[int, tuple[Gate, ...]] = {}
         self.milestone_uids: dict[str, int] = {}
+        self.own_codes: dict[str, bool] = {}
 
     def build(self) -> list[MsTask]:
         """All tasks, links resolved to UIDs."""
@@ -140,7 +142,7 @@ class _Outline:
 
     def _add(self, task: MsTask, gates: tuple[Gate, ...] = ()) -> int:
         uid = len(self.tasks) + 1
-        self.tasks.append(_with(task, uid=uid))
+        self.tasks.append(task if task.uid == uid else _with(task, uid=uid))
         if gates:
             self.gates[uid] = gates
         return uid
@@ -201,20 +203,13 @@ class _Outline:
             fields["first_cut"] = agreement.first_cut.value
         eif = self.schedule.eif
         task = MsTask(0, "Entry into force", 1, eif, eif, milestone=True, constraint=eif, fields=fields)
-        self._add(replace(task, estimated=agreement.eif_tentative))
+        self._add(replace(task, estimated=agreement.eif_tentative, notes=rules_notes(agreement)))
 
     def _line(self, resolved: ResolvedLine) -> None:
         line = resolved.line
         fields = {
             "role": LINE,
-            "id": line.id,
-            "party": line.party,
-            "sector": line.sector,
-            "code": line.code,
-            "code_system": line.code_system.value,
-            "description": line.description,
-            "measure": line.measure.value,
-            "unit": line.unit,
+            **line_fields(line),
             **rate_fields("base", line.base, line.unit),
             "category": line.category,
             "legal_ref": line.legal_ref,
@@ -239,7 +234,7 @@ class _Outline:
             self.gates[self.tasks[index].uid] = line.gates
 
     def _phases(self, resolved: ResolvedLine) -> None:
-        explicit = _written_phases(resolved.line, self.schedule.agreement)
+        explicit = _written_phases(resolved.line, self.schedule.agreement, self.own_codes)
         for phase in sorted(resolved.phases, key=lambda p: p.index):
             written = explicit[phase.index] if explicit and phase.index < len(explicit) else None
             self._phase(resolved, phase, written)
@@ -256,9 +251,10 @@ class _Outline:
             fields["timing"] = format_timing(written.start)
             gates, notes = written.gates, written.note
         name = phase.label or format_rate(phase.value, line.unit)
-        task = MsTask(0, name, 4, start, finish, active=not phase.blocked, notes=notes, fields=fields)
-        task = mark(task, phase_state(phase), self.schedule.scenario)
-        self._add(replace(task, constraint=phase.nominal_start), gates)
+        uid = len(self.tasks) + 1  # its own: no copy to number it
+        task = MsTask(uid, name, 4, start, finish, active=not phase.blocked, notes=notes, fields=fields,
+                      constraint=phase.nominal_start)  # fmt: skip
+        self._add(mark(task, phase_state(phase), self.schedule.scenario), gates)
 
     def _milestone(self, resolved: ResolvedMilestone) -> None:
         record = resolved.milestone
@@ -277,7 +273,7 @@ class _Outline:
         if record.actual:
             fields["actual"] = record.actual.isoformat()
         name = f"{record.id} {record.title}".strip()
-        done = 100 if record.status in _DONE else 0
+        done = 100 if record.status.met else 0
         task = MsTask(0, name, 3, day, day, milestone=True, active=resolved.date is not None)
         depends = tuple(Gate(m) for m in record.depends_on)
         task = replace(task, constraint=resolved.due, percent=done, notes=record.note, fields=fields)
@@ -294,6 +290,15 @@ class _Outline:
         )
 
 
+def rules_notes(agreement: Agreement) -> str:
+    """The notes of the entry-into-force task: the agreement's staging rules as a rule set file
+    (``--categories FILE.json`` reads the same text), so that lines staged under them come back the
+    same; empty for an agreement on the generic spellings."""
+    if not agreement.rule_set and not agreement.categories:
+        return ""
+    return dumps_rules(rules_of(agreement))
+
+
 def _with(task: MsTask, **changes: object) -> MsTask:
     """``dataclasses.replace`` without running ``__init__`` again: several times faster, and the
     outline of a national schedule copies 100,000 tasks (the copy is new, so setting it is safe)."""
@@ -302,16 +307,22 @@ def _with(task: MsTask, **changes: object) -> MsTask:
     return copied
 
 
-def _written_phases(line: Line, agreement: Agreement) -> tuple[Phase, ...]:
+def _written_phases(line: Line, agreement: Agreement, own_codes: dict[str, bool]) -> tuple[Phase, ...]:
     """The phases whose timings the file carries: explicit ones, and those of the agreement's own
-    categories (a reader has no category table, but knows the built-in spellings)."""
+    categories (a reader has no category table, but knows the built-in spellings).
+
+    ``own_codes`` remembers, per category code, whether the agreement's table decides it: fifteen
+    thousand lines share a few dozen codes.
+    """
     if line.phases or not line.category.strip():
         return line.phases
-    own = find_category(line.category, agreement)
-    # A built-in spelling, TRQ codes such as "10 Years, TRQ" too, needs no table to be read back.
-    if own is None or own == find_category(line.category, replace(agreement, categories=())):
-        return line.phases
-    return expand(line, agreement)
+    code = line.category
+    if code not in own_codes:
+        own = find_category(code, agreement)
+        # A built-in spelling, TRQ codes such as "10 Years, TRQ" too, needs no table to be read back.
+        bare = replace(agreement, categories=())
+        own_codes[code] = own is not None and own != find_category(code, bare)
+    return expand(line, agreement) if own_codes[code] else line.phases
 
 
 def _sectors(schedule: Schedule, lines: list[ResolvedLine]) -> Iterator[tuple[str, str]]:

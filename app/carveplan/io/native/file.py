@@ -12,6 +12,7 @@ from carveplan.io.native import migrate as migrations
 from carveplan.io.native.encode import encode
 from carveplan.io.native.fast import decode_agreement
 from carveplan.io.native.json_text import parse_json
+from carveplan.io.native.json_write import indented_json
 from carveplan.model import Agreement, Location, Problem, error
 
 FORMAT = "carveplan"
@@ -30,7 +31,7 @@ def dumps(agreement: Agreement) -> str:
     # The first save fixes the agreement's identity, so renaming it later keeps its calendar's event ids.
     record = encode(agreement.with_identity())
     document = {"format": FORMAT, "version": migrations.CURRENT_VERSION, "agreement": record}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(document) + "\n"
 
 
 def loads(text: str, file: str = "") -> Agreement:

@@ -41,10 +41,23 @@ def load_rules(path: str | Path) -> StagingRules:
     """
     name = str(path)
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8-sig"), parse_float=Decimal)
+        text = Path(path).read_text(encoding="utf-8-sig")
     except OSError as err:
         raise ReadError.single(name, f"cannot open the file: {err.strerror or err}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+    except UnicodeDecodeError as err:
+        raise ReadError.single(name, f"not a JSON rule set file: {err}") from None
+    return loads_rules(text, name)
+
+
+def loads_rules(text: str, name: str = "") -> StagingRules:
+    """A rule set from the text :func:`dumps_rules` writes (a file's, or one carried in another format).
+
+    Raises:
+        ReadError: as :func:`load_rules`, ``name`` standing for the file.
+    """
+    try:
+        document = json.loads(text, parse_float=Decimal)
+    except (json.JSONDecodeError, RecursionError) as err:
         raise ReadError.single(name, f"not a JSON rule set file: {err}") from None
     if not isinstance(document, dict) or document.get("format") != RULES_FORMAT:
         message = f'not a staging rule set: expected a JSON object with "format": "{RULES_FORMAT}"'

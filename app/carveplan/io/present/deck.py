@@ -8,6 +8,7 @@ choice. The classification label sits in every slide's footer.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from carveplan.io.present.fit import (
     text_width,
     wrap,
 )
+from carveplan.io.present.pictures import PictureStore
 from carveplan.io.present.tables import (
     COMPARISON_HEADER,
     MILESTONE_HEADER,
@@ -47,6 +49,9 @@ MARGIN = 0.4
 CHART_TOP, CHART_HEIGHT = 1.05, 5.85
 FOOTER_TOP = 7.0  # the footer boxes start at 7.05 in; nothing above may reach below this
 MIN_DPI = 200
+# The least zlib effort: the same pixels, a tenth larger, and a fifth of each slide's time saved.
+_FAST_PNG = {"compress_level": 1}
+_CHART_BOX = (MARGIN, CHART_TOP, SLIDE[0] - 2 * MARGIN, CHART_HEIGHT)  # the figure's own size, in inches
 
 
 def export_pptx(agreement: Agreement, path: Path, options: ExportOptions) -> None:
@@ -61,17 +66,23 @@ def export_pptx(agreement: Agreement, path: Path, options: ExportOptions) -> Non
         WriteError: when the file cannot be written or the chart window is empty.
         Cancelled: when the progress callback asks to stop.
     """
-    write_atomic(path, deck_bytes(agreement, options))
+    write_atomic(path, deck_chunks(agreement, options))
 
 
 def deck_bytes(agreement: Agreement, options: ExportOptions) -> bytes:
     """The deck as ``.pptx`` bytes (see :func:`export_pptx`)."""
+    return b"".join(deck_chunks(agreement, options))
+
+
+def deck_chunks(agreement: Agreement, options: ExportOptions) -> Iterator[bytes]:
+    """The deck as ``.pptx`` bytes in pieces, its pictures kept on disk until they are written."""
     job = chart_job(agreement, options)
-    with settled_heap():
-        return _deck(job, options)
+    with settled_heap(), PictureStore() as store:
+        deck = _deck(job, options, store)
+        yield from store.chunks(deck)
 
 
-def _deck(job: ChartJob, options: ExportOptions) -> bytes:
+def _deck(job: ChartJob, options: ExportOptions, store: PictureStore) -> Any:
     from pptx import Presentation
     from pptx.util import Inches
 
@@ -84,29 +95,23 @@ def _deck(job: ChartJob, options: ExportOptions) -> bytes:
     for number, (rows, heading) in enumerate(pages, start=1):
         check_progress(options.progress, number, total)
         slide = _titled(deck, heading)
-        picture = _chart_png(painter, rows, max(options.dpi, MIN_DPI))
-        slide.shapes.add_picture(
-            picture, Inches(MARGIN), Inches(CHART_TOP), width=Inches(SLIDE[0] - 2 * MARGIN)
-        )
+        store.add(slide, _chart_png(painter, rows, max(options.dpi, MIN_DPI)), _CHART_BOX)
     _milestones_slide(deck, job)
-    _coverage_slide(deck, job, max(options.dpi, MIN_DPI))
+    _coverage_slide(deck, job, max(options.dpi, MIN_DPI), store)
     if job.baseline is not None:
         _comparison_slide(deck, job)
     check_progress(options.progress, total, total)
     _footers(deck, job.schedule.agreement.classification)
-    buffer = io.BytesIO()
-    deck.save(buffer)
-    return buffer.getvalue()
+    return deck
 
 
-def _chart_png(painter: GanttPages, rows: tuple[Row, ...], dpi: int) -> io.BytesIO:
+def _chart_png(painter: GanttPages, rows: tuple[Row, ...], dpi: int) -> bytes:
     """The chart of ``rows`` at slide size, so its fonts keep their point sizes on the slide."""
     fig = painter.fig
     painter.draw(rows, painter.schedule.agreement.title)
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, facecolor=fig.get_facecolor())
-    buffer.seek(0)
-    return buffer
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor=fig.get_facecolor(), pil_kwargs=_FAST_PNG)
+    return buffer.getvalue()
 
 
 def _title_slide(deck: Any, job: ChartJob) -> None:
@@ -185,10 +190,8 @@ def _milestones_slide(deck: Any, job: ChartJob) -> None:
         _table(slide, MILESTONE_HEADER, page, widths, size)
 
 
-def _coverage_slide(deck: Any, job: ChartJob, dpi: int) -> None:
+def _coverage_slide(deck: Any, job: ChartJob, dpi: int, store: PictureStore) -> None:
     """Coverage curves with the verdicts beneath, when the agreement has tariff lines to count."""
-    from pptx.util import Inches
-
     covered = deck_coverage(job.schedule, job.baseline, job.selection)
     if covered is None:
         return
@@ -197,8 +200,7 @@ def _coverage_slide(deck: Any, job: ChartJob, dpi: int) -> None:
     draw_coverage_page(fig, *covered, job.style, title=None)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, facecolor=fig.get_facecolor())
-    buffer.seek(0)
-    slide.shapes.add_picture(buffer, Inches(MARGIN), Inches(CHART_TOP), width=Inches(SLIDE[0] - 2 * MARGIN))
+    store.add(slide, buffer.getvalue(), _CHART_BOX)
 
 
 def _comparison_slide(deck: Any, job: ChartJob) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from carveplan.engine.compare import Change, Comparison
-from carveplan.engine.divergence import DivergenceMatrix
+from carveplan.engine.divergence import DivergenceCell, DivergenceMatrix
 from carveplan.io.reports.rows import (
     Cell,
     Rows,
@@ -64,27 +64,29 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
     }
 
 
+def divergence_cell(cell: DivergenceCell) -> dict[str, Any]:
+    """One sector-and-party cell of a divergence matrix as data (the final date stays a date)."""
+    return {
+        "sector": cell.sector,
+        "party": cell.party,
+        "lines": cell.lines,
+        "excluded": cell.excluded,
+        "partial": cell.partial,
+        "blocked": cell.blocked,
+        "final_date": cell.final_date,
+        "final_year": cell.final_year,
+        "exceptions": list(cell.exceptions),
+        "invoked": list(cell.invoked),
+    }
+
+
 def divergence_dict(matrix: DivergenceMatrix) -> dict[str, Any]:
     """A divergence matrix as JSON-ready data."""
     return {
         "scenario": matrix.scenario,
         "sectors": [s.id for s in matrix.sectors],
         "parties": list(matrix.parties),
-        "cells": [
-            {
-                "sector": c.sector,
-                "party": c.party,
-                "lines": c.lines,
-                "excluded": c.excluded,
-                "partial": c.partial,
-                "blocked": c.blocked,
-                "final_date": _day(c.final_date),
-                "final_year": c.final_year,
-                "exceptions": list(c.exceptions),
-                "invoked": list(c.invoked),
-            }
-            for c in matrix.cells
-        ],
+        "cells": [{**divergence_cell(c), "final_date": _day(c.final_date)} for c in matrix.cells],
         "spreads": [
             {
                 "sector": s.sector,

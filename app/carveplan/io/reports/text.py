@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from carveplan.chart.text import phase_notes
 from carveplan.engine.schedule import ResolvedLine, ResolvedPhase, Schedule
-from carveplan.model import Duty, Rate
+from carveplan.model import Duty, Line, Rate
 from carveplan.model.duty import format_duty, format_rate
 from carveplan.model.quota_grammar import format_quota
 
@@ -39,9 +40,8 @@ def phase_dict(phase: ResolvedPhase) -> dict[str, Any]:
     }
 
 
-def line_dict(resolved: ResolvedLine) -> dict[str, Any]:
-    """One resolved line as JSON-ready data."""
-    line = resolved.line
+def line_fields(line: Line) -> dict[str, str]:
+    """What identifies a line and says what it measures, as every export names them."""
     return {
         "id": line.id,
         "party": line.party,
@@ -51,6 +51,14 @@ def line_dict(resolved: ResolvedLine) -> dict[str, Any]:
         "description": line.description,
         "measure": line.measure.value,
         "unit": line.unit,
+    }
+
+
+def line_dict(resolved: ResolvedLine) -> dict[str, Any]:
+    """One resolved line as JSON-ready data."""
+    line = resolved.line
+    return {
+        **line_fields(line),
         "base": _num(line.base),
         "category": line.category,
         "excluded": resolved.excluded,
@@ -174,12 +182,6 @@ def _line_text(resolved: ResolvedLine) -> Iterator[str]:
         yield f"      tariff-rate quota: {format_quota(line.quota, unit)}"
     for phase in resolved.phases:
         when = _day(phase.start) or "BLOCKED"
-        notes = []
-        if phase.gates:
-            notes.append("gated by " + ", ".join(phase.gates))
-        if phase.delayed_by:
-            notes.append(f"moved from {phase.nominal_start} by " + ", ".join(phase.delayed_by))
-        if phase.blocked_by:
-            notes.append("blocked by " + ", ".join(phase.blocked_by))
+        notes = phase_notes(phase)
         extra = f"  ({'; '.join(notes)})" if notes else ""
         yield f"      {when:<10}  {format_rate(phase.value, unit)}{extra}"

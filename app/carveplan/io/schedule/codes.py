@@ -53,7 +53,11 @@ def digits_of(code: str) -> str:
 
 def code_width(values: Iterable[Any]) -> int:
     """The digit count of the schedule's national lines: the most common one among text codes."""
-    counts = Counter(len(digits_of(v)) for v in values if isinstance(v, str) and v.strip()[:1].isdigit())
+    counts = Counter(
+        len(v) if v.isdigit() else len(digits_of(v))
+        for v in values
+        if isinstance(v, str) and v.strip()[:1].isdigit()
+    )
     if not counts:
         counts = Counter(len(str(int(v))) + len(str(int(v))) % 2 for v in values if _is_number(v))
     return counts.most_common(1)[0][0] if counts else 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,6 +47,8 @@ SYNONYMS: dict[str, str] = {
             "line",
             "sector cpc",
             "cpc",
+            "ma",  # Viet Nam's FTA portal: "Mã"
+            "ma hs",
         ),
         "code",
     ),
@@ -78,6 +81,7 @@ SYNONYMS: dict[str, str] = {
             "basic rate",
             "rate",
             "base duty",
+            "thue suat co so",  # "Thuế suất cơ sở"
         ),
         "base",
     ),
@@ -93,6 +97,7 @@ SYNONYMS: dict[str, str] = {
             "elimination category",
             "phase out",
             "phasing",
+            "lo trinh",  # "Lộ trình"
         ),
         "category",
     ),
@@ -131,7 +136,9 @@ _STAGE = re.compile(r"^(?:year|yr)\s*(\d{1,2})(?:\b.*)?$", re.IGNORECASE)
 
 def normalize(header: Any) -> str:
     """A header as compared: lower case, punctuation and units dropped, spaces collapsed."""
-    text = str(header).strip().lower().replace("%", " ")
+    text = str(header).strip().lower().replace("%", " ").replace("đ", "d")
+    # Accents dropped, so a Vietnamese "Mã" or a French "Désignation" reads as its letters.
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = re.sub(r"[^0-9a-z]+", " ", text)
     return " ".join(text.split())
 

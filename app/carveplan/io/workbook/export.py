@@ -15,6 +15,7 @@ from carveplan.io.workbook import layout
 from carveplan.io.workbook.analysis import LEGEND as ANALYSIS_LEGEND
 from carveplan.io.workbook.analysis import analysis_rows, row_count, write_analysis
 from carveplan.io.workbook.layout import Change, OverrideRow, PhaseRow
+from carveplan.io.workbook.rawrows import splice
 from carveplan.io.workbook.resolved import Lookup, with_computed
 from carveplan.io.workbook.rounds_sheet import LEGEND as ROUNDS_LEGEND
 from carveplan.io.workbook.rounds_sheet import data_rows, write_rounds
@@ -28,6 +29,7 @@ from carveplan.model import (
     MilestoneDelay,
     MilestoneMissed,
     Scenario,
+    grammar,
 )
 
 LEGEND = (
@@ -104,7 +106,7 @@ def export_workbook(agreement: Agreement, path: Path, options: ExportOptions) ->
     # Built in memory (a national schedule is a few megabytes), then replaces the file at once.
     buffer = io.BytesIO()
     book.save(buffer)
-    write_atomic(path, buffer.getvalue())
+    write_atomic(path, splice(buffer.getvalue(), writer.raw_rows))
 
 
 def _filtered(agreement: Agreement, options: ExportOptions) -> Agreement:
@@ -163,7 +165,7 @@ def _write_overview(writer: SheetWriter, agreement: Agreement, options: ExportOp
         "title": agreement.title,
         "short_name": agreement.short_name,
         "eif": agreement.eif,
-        "eif_tentative": "yes" if agreement.eif_tentative else "no",
+        "eif_tentative": grammar.format_bool(agreement.eif_tentative),
         "stage_day": str(agreement.stage_day),
         "rounding_step": agreement.rounding.step,
         "rounding_direction": agreement.rounding.direction.value,

@@ -172,6 +172,12 @@ def whole(key: str, header: str, width: int = 10) -> Column:
     return Column(key, header, width, _attr(key), cells.whole_in_range(key))
 
 
+def count(key: str, header: str, width: int = 10) -> Column:
+    """A whole-number column whose empty cell means 0 (a category's stages, its years held)."""
+    parse = cells.whole_in_range(key)
+    return Column(key, header, width, _attr(key), lambda value: parse(value) or 0)
+
+
 def when(key: str, header: str, width: int = 16, optional: bool = False) -> Column:
     """A timing-expression column."""
     parse = cells.optional_timing if optional else cells.timing
@@ -325,8 +331,8 @@ CATEGORIES = SheetSpec(
     (
         ident("code", "Code", 12, required=True),
         enum("kind", "Kind", StagingKind, 14, required=True),
-        Column("stages", "Stages", 8, _attr("stages"), lambda v: cells.whole_in_range("stages")(v) or 0),
-        Column("hold", "Hold (years)", 10, _attr("hold"), lambda v: cells.whole_in_range("hold")(v) or 0),
+        count("stages", "Stages", 8),
+        count("hold", "Hold (years)", 10),
         Column("shares", "Shares", 24, _attr("shares", cells.write_decimals), cells.decimals),
         number("final", "Final", 10, optional=True),
         Column("steps", "Steps", 24, _attr("steps", cells.write_steps), cells.steps),

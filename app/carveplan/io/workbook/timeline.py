@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from copy import copy
 from datetime import date
 from typing import Any
 
@@ -13,6 +12,7 @@ from carveplan.engine.dates import add_months
 from carveplan.engine.quotas import over_quota_by_year, volume_by_year
 from carveplan.io.cells import write_number, write_published
 from carveplan.io.formats import ExportOptions
+from carveplan.io.workbook.rawrows import RawRows
 from carveplan.io.workbook.writer import SheetWriter
 from carveplan.model import Line, LineId
 
@@ -32,6 +32,7 @@ def write_year_by_year(writer: SheetWriter, schedule: Schedule, shown: set[LineI
     widths = (14, 8, 18, 12, 36, 8, 10, *(8 for _ in years))
     sheet = writer.sheet(YEAR_BY_YEAR, widths, freeze="H2")
     writer.header(sheet, (*head, *(str(y) for y in years)))
+    rows = writer.raw(sheet)
     count = 0
     unstaged = unstaged_lines(schedule)
     for row in trajectory(schedule, years):
@@ -42,7 +43,7 @@ def write_year_by_year(writer: SheetWriter, schedule: Schedule, shown: set[LineI
         if line.id in unstaged:  # its values are unknown: blank cells, never the base
             base = write_published(line.base, line.unit)
             named = [line.id, line.party, line.sector, line.code, line.description]
-            writer.append(sheet, [*named, base, f"{category} (not defined)"])
+            rows.append([*named, base, f"{category} (not defined)"])
             writer.progress.step()
             count += 1
             continue
@@ -55,13 +56,13 @@ def write_year_by_year(writer: SheetWriter, schedule: Schedule, shown: set[LineI
             write_published(line.base, line.unit),
             category,
         ]
-        writer.append(sheet, [*cells, *(write_published(v, line.unit) for v in row.values)])
+        rows.append([*cells, *(write_published(v, line.unit) for v in row.values)])
         writer.progress.step()
-        count += 1 + _quota_rows(writer, sheet, schedule, line, years)
+        count += 1 + _quota_rows(rows, schedule, line, years)
     sheet.auto_filter.ref = f"A1:G{count + 1}"
 
 
-def _quota_rows(writer: SheetWriter, sheet: Any, schedule: Schedule, line: Line, years: range) -> int:
+def _quota_rows(rows: RawRows, schedule: Schedule, line: Line, years: range) -> int:
     """Under a quota line, its over-quota rate and its volume each year; how many rows were added."""
     quota = line.quota
     if quota is None:
@@ -74,13 +75,13 @@ def _quota_rows(writer: SheetWriter, sheet: Any, schedule: Schedule, line: Line,
         write_published(quota.over, line.unit),
         quota.over_category,
     ]
-    writer.append(sheet, [*head, *over_cells, *(write_published(v, line.unit) for v in over)])
+    rows.append([*head, *over_cells, *(write_published(v, line.unit) for v in over)])
     volume_cells = [
         f"{line.description} (quota volume in {quota.volume_unit})",
         write_number(quota.volume),
         "",
     ]
-    writer.append(sheet, [*head, *volume_cells, *(write_number(v) for v in volumes)])
+    rows.append([*head, *volume_cells, *(write_number(v) for v in volumes)])
     return 2
 
 
@@ -101,15 +102,16 @@ class Timeline:
 
     def write(self, writer: SheetWriter) -> None:
         """Write the sheet."""
-        from openpyxl.styles import Font, PatternFill
+        from openpyxl.styles import PatternFill
 
         widths = (14, 8, 18, 12, 30, *(7 for _ in self.starts))
-        self.sheet = writer.sheet(TIMELINE, widths, freeze="F2")
+        sheet = writer.sheet(TIMELINE, widths, freeze="F2")
         self.writer = writer
-        self.fill = {k: PatternFill("solid", fgColor=c) for k, c in self._colours().items()}
-        self.bars = {key: self._styled(None, key) for key in self.fill}
-        self.bold = Font(bold=True)
-        writer.header(self.sheet, (*HEAD, *self.labels))
+        writer.header(sheet, (*HEAD, *self.labels))
+        self.rows = writer.raw(sheet)
+        fills = {k: PatternFill("solid", fgColor=c) for k, c in self._colours().items()}
+        self.styles = {k: self.rows.style(fill=fill) for k, fill in fills.items()}
+        self.bars = {key: self._styled(None, key) for key in self.styles}
         self._legend()
         self._milestones()
         self._windows()
@@ -141,24 +143,11 @@ class Timeline:
         )
         return colours
 
-    def _styled(self, value: Any, fill: str) -> Any:
-        from openpyxl.cell import WriteOnlyCell
-
-        cell = WriteOnlyCell(self.sheet, value)
-        bar = self.bars.get(fill) if hasattr(self, "bars") else None
-        if bar is not None:
-            # Copying the bar's style index is much cheaper than assigning a fill (which hashes it).
-            cell._style = copy(bar._style)
-        else:
-            cell.fill = self.fill.get(fill, self.fill["excluded"])
-        return cell
+    def _styled(self, value: Any, fill: str) -> tuple[Any, int]:
+        return value, self.styles.get(fill, self.styles["excluded"])
 
     def _row(self, head: Iterable[Any], marks: list[Any]) -> None:
-        # Only the head holds user text that could pass for a formula; the marks are our own cells.
-        row = list(head)
-        self.writer.make_safe(self.sheet, row)
-        row.extend(marks)
-        self.sheet.append(row)
+        self.rows.append([*head, *marks])
 
     def _legend(self) -> None:
         names = {s.id: s.name for s in self.schedule.agreement.sectors}
@@ -168,7 +157,7 @@ class Timeline:
             "suspended": "exception",
             "excluded": "excluded",
         }
-        marks: list[Any] = [self._styled(labels.get(k, names.get(k, k)), k) for k in self.fill]
+        marks: list[Any] = [self._styled(labels.get(k, names.get(k, k)), k) for k in self.styles]
         self._row(("Legend", "", "", "", f"scenario: {self.schedule.scenario}"), marks)
 
     def _milestones(self) -> None:

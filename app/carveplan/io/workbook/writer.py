@@ -10,6 +10,7 @@ from typing import Any
 from carveplan.io.errors import check_progress
 from carveplan.io.text import clean_text, is_formula_like
 from carveplan.io.workbook.layout import SheetSpec
+from carveplan.io.workbook.rawrows import RawRows
 
 HEADER_FILL = "DCE6F1"
 PROGRESS_EVERY = 1000
@@ -59,6 +60,13 @@ class SheetWriter:
         self.bold = Font(bold=True)
         self.header_fill = PatternFill("solid", fgColor=HEADER_FILL)
         self.computed_fill = PatternFill("solid", fgColor="EEEEEE")
+        self.raw_rows: dict[str, RawRows] = {}
+
+    def raw(self, sheet: Any) -> RawRows:
+        """The rows of ``sheet`` after its header, written as text (see :mod:`rawrows`); call
+        :func:`rawrows.splice` on the saved workbook to put them in."""
+        rows = self.raw_rows[sheet.title] = RawRows(sheet)
+        return rows
 
     def sheet(self, name: str, widths: Iterable[int], formats: Iterable[str] = (), freeze: str = "A2") -> Any:
         """A new sheet with frozen header, column widths, number formats and print setup.
@@ -120,8 +128,9 @@ class SheetWriter:
         sheet = self.sheet(spec.name, [c.width for c in spec.columns], formats)
         self.header(sheet, (c.header for c in spec.columns), (c.computed for c in spec.columns))
         getters = [c.get for c in spec.columns]
+        raw = self.raw(sheet)
         for record in rows:
-            self.append(sheet, [get(record, context) for get in getters])
+            raw.append([get(record, context) for get in getters])
             self.progress.step()
         last = get_column_letter(len(spec.columns))
         sheet.auto_filter.ref = f"A1:{last}{len(rows) + 1}"

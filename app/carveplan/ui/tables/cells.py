@@ -11,13 +11,13 @@ from typing import NamedTuple, TypeVar
 from carveplan.model import Gate, MeasureKind, Step, Timing
 from carveplan.model import grammar as g
 from carveplan.model.duty import Rate
-from carveplan.model.grammar import CellError, enum_label, format_bool
+from carveplan.model.grammar import CellError, enum_label
 from carveplan.model.quota import Quota
 from carveplan.model.quota_grammar import format_quota, parse_quota
 from carveplan.model.ranges import whole_out_of_range
 from carveplan.model.rates import format_rate_cell, parse_rate
 
-__all__ = ["CellError", "enum_label", "format_bool"]
+__all__ = ["CellError", "enum_label"]
 
 E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
@@ -185,11 +185,6 @@ def enum_parser(enum: type[E]) -> Callable[[str], E]:
     """A parser for ``enum`` accepting its value or label in any case (``Equity cap``, ``equity_cap``)."""
     parse = g.enum_parser(enum)
     return lambda text: _read(parse, text)
-
-
-def parse_bool(text: str) -> bool:
-    """``yes``/``no`` (also ``true``/``false``, ``1``/``0``, ``x`` and empty)."""
-    return _read(g.parse_bool, text)
 
 
 # --- lists --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from carveplan.model import Agreement, RecordKind
+from carveplan.model import collection as col
 from carveplan.ui.tables.cells import CellError, TypedRate
 from carveplan.ui.tables.columns import TableSpec
 
@@ -77,7 +78,7 @@ def new_records(
             built.append(spec.build(agreement, context, values))
             continue
         stem = values.pop(spec.key_field, "") or f"{spec.stem}-{len(existing) + len(built) + 1}"
-        key = _free(stem, taken)
+        key = col.free_key(stem, taken)
         taken.add(key)
         built.append(spec.build(agreement, key, values))
     if problems:
@@ -172,12 +173,3 @@ def _read_row(
             value = value.value
         values[column.field] = value
     return values
-
-
-def _free(stem: str, taken: set[str]) -> str:
-    if stem not in taken:
-        return stem
-    number = 2
-    while f"{stem}-{number}" in taken:
-        number += 1
-    return f"{stem}-{number}"

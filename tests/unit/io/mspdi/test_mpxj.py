@@ -12,10 +12,11 @@ from carveplan.io.formats import ExportOptions
 from carveplan.io.mspdi.export import export_mspdi
 from carveplan.io.mspdi.importer import read_mspdi
 from carveplan.io.native.file import load
+from carveplan.resources import sample_path
 from tests.helpers.java import mspdi_reader
 from tests.helpers.plans import DELAY, MISSED, partnership
 
-SAMPLE = Path(__file__).parents[4] / "schedules" / "sample.carveplan"
+SAMPLE = sample_path()
 
 __all__ = ["mspdi_reader"]  # the fixture, imported so pytest finds it
 

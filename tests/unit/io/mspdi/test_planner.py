@@ -18,9 +18,10 @@ from carveplan.io.formats import ExportOptions
 from carveplan.io.mspdi.export import mspdi_bytes
 from carveplan.io.mspdi.fields import NS
 from carveplan.io.native.file import load
+from carveplan.resources import sample_path
 from tests.helpers.plans import MISSED, partnership
 
-SAMPLE = Path(__file__).parents[4] / "schedules" / "sample.carveplan"
+SAMPLE = sample_path()
 PLANNER = Path("/usr/share/planner")
 STYLESHEET = PLANNER / "stylesheets" / "msp2planner.xsl"  # what File > Import > MS Project runs
 TODAY = date(2026, 11, 25)

@@ -9,11 +9,13 @@ from types import ModuleType
 import pytest
 
 from carveplan.engine import resolve, validate
-from carveplan.io.native import dumps, load
+from carveplan.io.native import SUFFIX, dumps, load
 from carveplan.model import BASELINE, MilestoneStatus, Severity, StagingKind
+from carveplan.resources import sample_path
 
 SCHEDULES = Path(__file__).resolve().parents[4] / "schedules"
-SAMPLES = sorted(SCHEDULES.glob("*.carveplan"))
+SAMPLES = sorted(SCHEDULES.glob("*" + SUFFIX))
+SAMPLE = sample_path()
 
 
 def _generator() -> ModuleType:
@@ -45,12 +47,12 @@ def test_the_validator_finds_no_errors(path: Path) -> None:
 
 def test_files_match_their_generator() -> None:
     generator = _generator()
-    assert (SCHEDULES / "sample.carveplan").read_text(encoding="utf-8") == dumps(generator.sample())
+    assert SAMPLE.read_text(encoding="utf-8") == dumps(generator.sample())
     assert (SCHEDULES / "fiscal-year.carveplan").read_text(encoding="utf-8") == dumps(generator.fiscal_year())
 
 
 def test_the_main_sample_covers_what_a_negotiator_plans() -> None:
-    agreement = load(SCHEDULES / "sample.carveplan")
+    agreement = load(SAMPLE)
     assert len(agreement.lines) >= 30
     assert len(agreement.milestones) >= 12
     assert {p.code for p in agreement.parties} == {"AUS", "CAN", "JPN", "VNM"}
@@ -68,7 +70,7 @@ def test_the_main_sample_covers_what_a_negotiator_plans() -> None:
 
 
 def test_sanctions_delay_and_block_what_the_baseline_opens() -> None:
-    agreement = load(SCHEDULES / "sample.carveplan")
+    agreement = load(SAMPLE)
     baseline, sanctions = resolve(agreement), resolve(agreement, "sanctions persist")
     # The missed verification blocks the magnets line; the invoked exception holds Japan's energy lines.
     assert not baseline.line("VNM-C04").blocked
@@ -87,7 +89,7 @@ def test_the_sample_trade_is_labelled_illustrative_and_its_csv_reads_back(tmp_pa
 
     from carveplan.io.trade.read import read_trade
 
-    agreement = load(SCHEDULES / "sample.carveplan")
+    agreement = load(SAMPLE)
     assert agreement.trade is not None
     assert agreement.trade.illustrative
     assert "Illustrative" in agreement.trade.source

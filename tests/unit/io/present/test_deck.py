@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from carveplan.io.errors import Cancelled
 from carveplan.io.formats import ExportOptions, exporter_for
 from carveplan.io.present.deck import MIN_DPI, deck_bytes
+from tests.helpers.office import deck_pdf
 from tests.helpers.plans import DELAY, partnership
 
 TODAY = date(2026, 11, 25)
@@ -88,19 +87,9 @@ def test_cancelling_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_libreoffice_converts_the_deck_to_pdf(tmp_path: Path) -> None:
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
     deck = tmp_path / "deck.pptx"
     exporter_for(deck)(partnership(), deck, ExportOptions(today=TODAY, scenario=DELAY))
-    profile = (tmp_path / "profile").as_uri()  # a private profile: no clash with a running LibreOffice
-    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-    if "could not be loaded" in done.stderr:
-        pytest.skip("this LibreOffice has no Impress to open .pptx files")
-    pdf = tmp_path / "deck.pdf"
-    assert pdf.exists(), done.stderr
+    pdf = deck_pdf(deck)
     pages = re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes())
     assert len(pages) == 7  # title, three sectors, key milestones, coverage, comparison
 
@@ -111,3 +100,30 @@ def test_the_coverage_slide_shows_the_curves_and_the_verdicts() -> None:
     assert picture.image.size[0] >= MIN_DPI * 12
     # Coverage counts the whole schedule: a deck cut down to one sector has no coverage slide.
     assert "Liberalization coverage and the Article XXIV test" not in _titles(_deck(parties=("VNM",)))
+
+
+def test_each_chart_slide_shows_its_own_chart_at_the_figure_size() -> None:
+    from PIL import Image
+
+    slides = list(_deck().slides)[1:4]
+    pictures = [_pictures(slide)[0] for slide in slides]
+    blobs = [p.image.blob for p in pictures]
+    assert len(set(blobs)) == 3  # no stand-in left, none shared
+    for picture, blob in zip(pictures, blobs, strict=True):
+        with Image.open(io.BytesIO(blob)) as image:
+            width, height = image.size
+            colours = image.convert("RGB").getcolors(maxcolors=1 << 16)
+        assert colours is None or len(colours) > 50  # a chart, not a placeholder pixel
+        assert abs(picture.width / picture.height - width / height) < 0.01  # not stretched
+
+
+def test_pictures_wait_in_a_folder_that_is_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    _deck()
+    assert list(tmp_path.iterdir()) == []
+    options = ExportOptions(today=TODAY, progress=lambda done, total: done < 2)
+    with pytest.raises(Cancelled):
+        exporter_for(tmp_path / "deck.pptx")(partnership(), tmp_path / "deck.pptx", options)
+    assert list(tmp_path.iterdir()) == []

@@ -14,8 +14,9 @@ import pytest
 from carveplan.io.formats import ExportOptions
 from carveplan.io.native import load
 from carveplan.io.present.chart import export_pdf, export_svg
+from carveplan.resources import sample_path
 
-SAMPLE = Path(__file__).parents[4] / "schedules" / "sample.carveplan"
+SAMPLE = sample_path()
 OPTIONS = ExportOptions(today=date(2026, 11, 25))
 SVG = "{http://www.w3.org/2000/svg}"
 

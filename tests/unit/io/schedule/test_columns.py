@@ -24,6 +24,14 @@ from carveplan.io.schedule.columns import field_of, find_header_row, recognize, 
         ("Remarks", "note"),
         ("Sector", "sector"),
         ("Quantity", None),
+        # Viet Nam's FTA tariff portal, and a French annex: accents do not hide a header.
+        ("Mã", "code"),
+        ("Thuế suất cơ sở", "base"),
+        ("Lộ trình", "category"),
+        ("Hiệp định", None),
+        ("Thuế suất ưu đãi vào cuối lộ trình", None),
+        ("Désignation", "description"),
+        ("HS–Code", "code"),
     ],
 )
 def test_headers_name_fields(header: str, field: str | None) -> None:

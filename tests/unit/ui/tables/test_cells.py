@@ -117,8 +117,6 @@ def test_keys_are_required_single_lines() -> None:
     assert c.parse_key(" VNM ") == "VNM"
     with pytest.raises(c.CellError, match="empty"):
         c.parse_key(" ")
-    assert c.parse_bool("Yes") is True
-    assert c.parse_bool("") is False
 
 
 @pytest.mark.parametrize("text", ["9999-12-31", "1800-01-01", "2300-01-01 00:00:00"])

@@ -1,0 +1,112 @@
+"""A mega-regional agreement for benchmarks: 15 parties × 10,000 lines, 3,000 milestones.
+
+RCEP has fifteen parties; with partner-specific schedules the whole agreement holds 150,000 lines
+or more. The lines and milestones are made as the national-scale ones are (the same mix of staging
+categories, explicit phased lines, gates and dependencies), for fifteen parties.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from carveplan.model import (
+    Agreement,
+    ExceptionInvoked,
+    Milestone,
+    MilestoneDelay,
+    MilestoneKind,
+    MilestoneMissed,
+    Offset,
+    Party,
+    ReviewClause,
+    Scenario,
+    SecurityException,
+    Timing,
+)
+from carveplan.model.party import DevelopmentStatus
+from tests.benchmarks.national import SECTORS, line_for
+
+CODES = (
+    "AUS",
+    "BRN",
+    "KHM",
+    "CHN",
+    "IDN",
+    "JPN",
+    "LAO",
+    "KOR",
+    "MYS",
+    "MMR",
+    "NZL",
+    "PHL",
+    "SGP",
+    "THA",
+    "VNM",
+)
+DEVELOPING = frozenset({"KHM", "IDN", "LAO", "MMR", "PHL", "VNM"})
+LINES_PER_PARTY = 10_000
+MILESTONES_PER_PARTY = 200
+
+
+def mega_agreement(seed: int = 2030) -> Agreement:
+    """The 150,000-line benchmark agreement."""
+    rng = random.Random(seed)
+    parties = tuple(
+        Party(code, code, DevelopmentStatus.DEVELOPING if code in DEVELOPING else DevelopmentStatus.DEVELOPED)
+        for code in CODES
+    )
+    milestones = _milestones(rng, parties)
+    own = {p.code: [m.id for m in milestones if m.party == p.code] for p in parties}
+    lines = tuple(
+        line_for(rng, f"{party.code}-{number:05d}", party.code, own[party.code])
+        for party in parties
+        for number in range(LINES_PER_PARTY)
+    )
+    exceptions = tuple(
+        SecurityException(
+            id=f"EXC-{n}",
+            party=parties[n % len(parties)].code,
+            title=f"Essential security {n}",
+            scope_sectors=(SECTORS[n % 3],),
+            notification_days=30,
+            termination_notice_days=30,
+            max_duration_months=48,
+            review_interval_months=12,
+        )
+        for n in range(45)
+    )
+    scenario = Scenario(
+        "sanctions persist",
+        overrides=(
+            *(MilestoneDelay(m.id, 18) for m in milestones[::7]),
+            *(MilestoneMissed(m.id) for m in milestones[3::50]),
+            ExceptionInvoked("EXC-0", Timing.on(date(2030, 3, 1)), 24),
+        ),
+    )
+    return Agreement(
+        title="Mega-regional benchmark agreement",
+        eif=date(2027, 1, 1),
+        parties=parties,
+        lines=lines,
+        milestones=milestones,
+        exceptions=exceptions,
+        reviews=(ReviewClause("REV-1", "Joint review", Timing.agreement_year(4), 60, 4),),
+        scenarios=(scenario,),
+    )
+
+
+def _milestones(rng: random.Random, parties: tuple[Party, ...]) -> tuple[Milestone, ...]:
+    kinds = list(MilestoneKind)
+    made: list[Milestone] = []
+    recent: dict[str, list[str]] = {p.code: [] for p in parties}
+    for n in range(MILESTONES_PER_PARTY * len(parties)):
+        party = parties[n % len(parties)].code
+        mine = recent[party][-4:]
+        deps = tuple(rng.sample(mine, k=min(len(mine), rng.randint(0, 2))))
+        due = Timing.eif(Offset(6 + (n * 7) % 180))
+        made.append(
+            Milestone(f"M-{n:04d}", party, f"Milestone {n}", due, kinds[n % len(kinds)], depends_on=deps)
+        )
+        recent[party].append(made[-1].id)
+    return tuple(made)

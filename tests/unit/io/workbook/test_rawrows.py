@@ -1,0 +1,78 @@
+"""Rows written as XML text and spliced into a saved workbook read back as the library's own cells."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import PatternFill
+
+from carveplan.io.workbook.rawrows import RawRows, splice
+
+
+def _book(rows: list[list[object]], header: bool = True, fill: str = "") -> tuple[bytes, RawRows]:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Data")
+    if header:
+        sheet.append(["Name", "Value"])
+    raw = RawRows(sheet, next_row=2 if header else 1)
+    style = raw.style(fill=PatternFill("solid", fgColor=fill)) if fill else 0
+    for row in rows:
+        raw.append([(v, style) if style and v is not None else v for v in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return splice(buffer.getvalue(), {"Data": raw}), raw
+
+
+def _read(data: bytes, tmp_path: Path) -> list[tuple[object, ...]]:
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(data)
+    return list(load_workbook(path)["Data"].iter_rows(values_only=True))
+
+
+def test_values_of_every_kind_read_back(tmp_path: Path) -> None:
+    rows = [
+        ["a & <b>", 1],
+        ["  padded  ", 2.5],
+        ["=HYPERLINK(1)", Decimal("0.1")],
+        ["day", date(2027, 1, 1)],
+        ["flag", True],
+        [None, "bell\x07"],
+    ]
+    data, _raw = _book(rows)
+    read = _read(data, tmp_path)
+    assert read[0] == ("Name", "Value")
+    assert read[1] == ("a & <b>", 1)
+    assert read[2] == ("  padded  ", 2.5)
+    assert read[3] == ("=HYPERLINK(1)", 0.1)  # text, not a formula
+    assert read[4][1].date() == date(2027, 1, 1)  # type: ignore[union-attr]
+    assert read[5] == ("flag", True)
+    assert read[6] == (None, "bell")
+
+
+def test_formula_like_text_keeps_its_apostrophe_style(tmp_path: Path) -> None:
+    data, _raw = _book([["=1+1", 0]])
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(data)
+    cell = load_workbook(path)["Data"]["A2"]
+    assert cell.data_type == "s"
+    assert cell.quotePrefix
+
+
+def test_styled_cells_carry_their_fill(tmp_path: Path) -> None:
+    data, _raw = _book([["bar", None], [None, ""]], fill="F4B183")
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(data)
+    sheet = load_workbook(path)["Data"]
+    assert sheet["A2"].fill.fgColor.rgb == "00F4B183"
+    assert sheet["B3"].fill.fgColor.rgb == "00F4B183"  # a coloured cell without a value
+    assert sheet["B2"].fill.fgColor.rgb != "00F4B183"  # none written: no cell
+
+
+def test_a_sheet_without_a_header_gets_its_rows(tmp_path: Path) -> None:
+    data, raw = _book([["only", 1]], header=False)
+    assert _read(data, tmp_path) == [("only", 1)]
+    assert raw.next_row == 2

@@ -45,3 +45,20 @@ def test_double_click_on_a_generated_bar_edits_its_value(
     assert line.id == "VNM-E01"
     assert line.phases[1].value == Decimal("3.5")
     assert window.document.undo_stack.count() == 1
+
+
+def test_a_typed_value_reads_like_the_generated_ones(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A value typed as 15 beside values the category staged (16.0, 12.0): one form in the table.
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    document = Document(tables_sample())
+    window = MainWindow(document)
+    qtbot.addWidget(window)
+    document.select(PHASES, "VNM-E01#1")
+    phases = window.tables.table(PHASES)
+    assert phases.model.generated()
+    value = phases.model.spec.column_of("value")
+    assert phases.model.setData(phases.model.index(1, value), "15")
+    texts = [phases.model.index(row, value).data() for row in range(phases.model.rowCount())]
+    assert texts[1] == "15.0"
+    assert all("." in text for text in texts)
+    assert len({len(text.split(".")[1]) for text in texts}) == 1

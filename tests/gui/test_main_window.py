@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, QRect, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -19,6 +19,7 @@ from carveplan.ui import commands
 from carveplan.ui.main_window import MainWindow
 from carveplan.ui.outline import KEY_ROLE
 from carveplan.ui.scenario_box import ScenarioBox
+from carveplan.ui.settings import settings
 from tests.helpers.pictures import saved_picture
 
 
@@ -205,3 +206,28 @@ def test_an_error_no_reader_expected_shows_a_dialog_and_keeps_the_document(
     assert not window.files.open_path(saved, ask=False)
     assert "could not be read (MemoryError)" in shown[0]
     assert window.document.agreement is before
+
+
+def test_a_first_start_on_a_small_screen_keeps_the_window_on_it(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    # The default 1400x900 ran off a 1280x720 screen: no status bar, the tables' buttons cut.
+    screen = QRect(0, 0, 1280, 720)
+    window.fit_screen(screen)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.width() <= screen.width()
+    assert window.height() <= screen.height()
+    assert window.windowState() & Qt.WindowState.WindowMaximized
+    image = saved_picture(window.grab(), tmp_path / "small-screen.png")
+    assert image.width() <= screen.width()
+    assert image.height() <= screen.height()
+    status = window.statusBar()
+    assert status.isVisible()
+    assert status.geometry().bottom() < window.height()
+
+
+def test_a_saved_window_size_is_kept(window: MainWindow) -> None:
+    settings().setValue("window/geometry", window.saveGeometry())
+    window.fit_screen(QRect(0, 0, 1280, 720))
+    assert window.width() == 1400

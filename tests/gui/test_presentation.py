@@ -127,3 +127,19 @@ def test_a_short_page_keeps_the_row_height_of_a_full_one(
             break
     assert len(heights) == 2  # a full page and a shorter one
     assert len({round(points, 3) for points in heights.values()}) == 1
+
+
+def test_descriptions_use_the_room_a_projector_page_has(presenting: PresentationWindow) -> None:
+    # Projector type is big: at the style's own cut a description kept about 17 letters. On a
+    # 1280-pixel screen it keeps more than 20, and the labels still end before the bars begin.
+    artists = presenting.chart.artists
+    assert artists is not None
+    presenting.chart.canvas.draw()
+    labels = [t for t in artists.ax.get_yticklabels() if t.get_text().startswith("      ")]
+    cut = [t.get_text().strip() for t in labels if t.get_text().endswith("…")]
+    assert cut
+    assert min(len(text.split(" ", 1)[1]) for text in cut) > 20
+    renderer = presenting.chart.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    axes_left = artists.ax.get_window_extent(renderer).x0
+    assert max(t.get_window_extent(renderer).x1 for t in labels) < axes_left
+    assert min(t.get_window_extent(renderer).x0 for t in labels) > 0  # nothing runs off the left edge

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
@@ -156,3 +157,18 @@ def test_a_party_line_that_is_not_a_code_is_refused(qtbot: QtBot, small_agreemen
     assert dialog.result_agreement is None
     assert "'42 Nowhere'" in dialog.fields.error.text()
     assert parse_parties("VNM, AUS;VNM") == ((Party("VNM", "VNM"), Party("AUS", "AUS")), [])
+
+
+def test_a_rounding_picked_in_the_dialog_is_a_direction_and_exports(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    # The combo box hands back its item data as a plain string: the agreement must get the enum,
+    # or the workbook export of a new agreement fails on `.value`.
+    dialog = PropertiesDialog(window.document, window)
+    qtbot.addWidget(dialog)
+    dialog.fields.rounding_direction.setCurrentIndex(2)
+    dialog.accept()
+    direction = window.document.agreement.rounding.direction
+    assert type(direction) is RoundingDirection
+    assert window.files.export_to(tmp_path / "out.xlsx")
+    assert (tmp_path / "out.xlsx").stat().st_size > 0

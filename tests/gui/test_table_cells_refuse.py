@@ -146,3 +146,17 @@ def test_the_scenario_form_offers_the_file_readers_ranges(qtbot: QtBot) -> None:
     qtbot.addWidget(form)
     assert form.duration.maximum() == MAX_MONTHS
     assert form.delay_months.maximum() == MAX_MONTHS
+
+
+def test_a_code_typed_on_a_category_cell_replaces_it(pane: TablesPane, qtbot: QtBot) -> None:
+    # Typing on a cell opens the drop-down with the current "code — meaning" shown: the keys replace
+    # it, as they do in a text cell, instead of being appended to the meaning.
+    pane.show()
+    lines = pane.table(RecordKind.LINES)
+    lines.view.setCurrentIndex(cell(lines, 0, "category"))
+    qtbot.keyClick(lines.view, "P")  # the first key opens the editor and goes to it
+    combo = next(c for c in pane.findChildren(QComboBox) if c.isVisible())
+    assert combo.currentText() == "P"
+    qtbot.keyClicks(combo.lineEdit(), "R-1")
+    lines.view.commitData(combo)  # what Return or leaving the cell does
+    assert pane.document.agreement.lines[0].category == "PR-1"

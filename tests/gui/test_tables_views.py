@@ -40,6 +40,18 @@ def test_selecting_a_row_announces_it(pane: TablesPane, qtbot: QtBot) -> None:
     assert pane.table(PHASES).model.line_id == "AUS-E01"
 
 
+def test_an_added_line_is_announced_and_its_phases_shown(pane: TablesPane, qtbot: QtBot) -> None:
+    # After Insert on the lines table, the Phases tab showed nothing: the new line was selected in
+    # the table but never announced.
+    lines = pane.table(RecordKind.LINES)
+    with qtbot.waitSignal(pane.document.selection_changed) as blocker:
+        lines.add_row()
+    added = pane.document.agreement.lines[-1].id
+    assert blocker.args == ["lines", added]
+    assert pane.table(PHASES).model.line_id == added
+    assert lines.model.key(lines.selected_rows()[0]) == added
+
+
 def test_document_selection_selects_without_echo(pane: TablesPane, qtbot: QtBot) -> None:
     milestones = pane.table(RecordKind.MILESTONES)
     seen: list[tuple[str, str]] = []

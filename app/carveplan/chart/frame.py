@@ -50,9 +50,6 @@ class Frame:
     slots: int = 0
 
 
-LABEL_SHARE = 0.3  # of the page's width, that row labels may fill before they are cut
-
-
 def row_label(row: Row, style: ChartStyle, chars: int = 0) -> str:
     """A row's label, indented by level and cut to ``chars`` (the style's length by default)."""
     chars = chars or style.label_chars
@@ -66,7 +63,7 @@ def row_label(row: Row, style: ChartStyle, chars: int = 0) -> str:
 def wide_label_chars(width_points: float, style: ChartStyle) -> int:
     """How long a row label may be on a page ``width_points`` wide: descriptions use the room there
     is, and are cut at the style's length only where the page is narrow."""
-    return max(style.label_chars, int(width_points * LABEL_SHARE / text_points("x", style.font_size)))
+    return max(style.label_chars, int(width_points * style.label_share / text_points("x", style.font_size)))
 
 
 def make_frame(
@@ -102,7 +99,7 @@ def make_frame(
     chars = label_chars or style.label_chars
     longest = max((text_points(row_label(r, style, chars), style.font_size) for r in labelled), default=0)
     # The estimate runs wide for lower case and indents: no extra slack beyond half an em.
-    label_points = min(longest + style.font_size * 0.5, width * 0.36)
+    label_points = min(longest + style.font_size * 0.5, width * (style.label_share + 0.06))
     left = label_points + style.font_size * 0.8
     right = style.font_size * 1.6
     title_room = style.title_size * 1.5 + style.font_size * 1.6 + 12 if title_block else 4.0

@@ -51,6 +51,8 @@ class ChartStyle:
         phase_labels: whether phases carry their value inside the bar when it fits.
         label_min_points: minimum row height (points) before line rows get labels.
         label_chars: longest row label before it is cut with an ellipsis.
+        label_share: of a wide page's width, what row labels may fill before they are cut (a
+            projector's big type needs more of it to show as much of a description).
     """
 
     name: str
@@ -80,6 +82,7 @@ class ChartStyle:
     phase_labels: bool
     label_min_points: float
     label_chars: int
+    label_share: float = 0.3
 
     def sector_colour(self, index: int) -> str:
         """The colour of the ``index``-th sector (cycled)."""
@@ -151,6 +154,7 @@ PROJECTOR = replace(
     phase_labels=False,
     label_min_points=16.0,
     label_chars=26,
+    label_share=0.38,
 )
 
 # Print: white paper, black text, and hatching so blocked and exceptions survive a greyscale copier.

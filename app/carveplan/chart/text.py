@@ -10,6 +10,7 @@ from typing import assert_never
 from carveplan.engine.schedule import ResolvedPhase
 from carveplan.model import Duty, Line, MeasureKind, Rate
 from carveplan.model.duty import format_rate, is_specific
+from carveplan.model.grammar import format_percent
 
 # Average glyph width as a share of the font size, for the sans-serif fonts matplotlib ships.
 _GLYPH = 0.58
@@ -58,7 +59,8 @@ def format_value(line: Line, value: Rate) -> str:
         return format_rate(value, line.unit)
     match line.measure:
         case MeasureKind.TARIFF:
-            return f"{format_number(value, 1)}{_unit(line.unit)}"
+            number = format_percent(value) if line.unit == "%" else format_number(value, 1)
+            return f"{number}{_unit(line.unit)}"
         case MeasureKind.EQUITY_CAP:
             return f"cap {format_number(value)}{_unit(line.unit)}"
         case MeasureKind.LICENSING if line.unit not in ("%", ""):

@@ -115,6 +115,15 @@ def format_number(value: Decimal) -> str:
     return format(value, "f")
 
 
+def format_percent(value: Decimal) -> str:
+    """A percentage rate with at least one decimal (``15.0``, ``6.8``, ``6.85``): a rate typed as
+    ``15`` and one staged to ``16.0`` read alike in the table, on the chart and in text."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= 0:
+        return f"{value:.1f}"
+    return format(value, "f")
+
+
 def parse_count(text: str) -> int:
     """A whole number of zero or more (``12``, ``12.0``)."""
     try:

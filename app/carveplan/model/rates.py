@@ -15,7 +15,14 @@ from carveplan.model.duty import (
     format_duty,
     is_specific,
 )
-from carveplan.model.grammar import MAX_DIGITS, CellError, check_percent, format_number, parse_number
+from carveplan.model.grammar import (
+    MAX_DIGITS,
+    CellError,
+    check_percent,
+    format_number,
+    format_percent,
+    parse_number,
+)
 
 RATE = (
     "a rate such as Free, 5, 5%, 4.4¢/kg, $1.67/kg, €2.5/100 kg, 3.4¢/kg + 2% "
@@ -118,9 +125,12 @@ def _positive(value: Decimal) -> Decimal:
 
 
 def format_rate_cell(value: Rate, unit: str = "%") -> str:
-    """A rate in a table or text cell: ad valorem as a bare number (``6.8``), others as published."""
+    """A rate in a table or text cell: a percentage as a bare number with at least one decimal
+    (``6.8``, ``15.0``), others as published."""
     if isinstance(value, Duty):
         return format_duty(value, exact=True)  # every component, so the cell reads back the same shape
+    if unit == "%":
+        return format_percent(value)
     if not is_specific(unit):
         return format_number(value)
     return format_amount(value, unit) if value else "Free"  # Free reads back as 0 in the line's unit

@@ -64,6 +64,7 @@ def run(args: Sequence[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     configure_application(app)
     window = MainWindow()
+    window.fit_screen(window.screen().availableGeometry())
     window.show()
     # Read the start file once the window is on screen: a national-scale schedule takes seconds.
     window.chart.on_screen.connect(lambda: _open_start(window, args))

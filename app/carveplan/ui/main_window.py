@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow
 
@@ -80,6 +80,16 @@ class MainWindow(QMainWindow):
         self.tables.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # --- public -------------------------------------------------------------
+    def fit_screen(self, available: QRect) -> None:
+        """On a first start, keep the window within the screen's ``available`` area: the default
+        1400x900 runs off a 1280x720 screen, hiding the status bar and the tables' buttons."""
+        if isinstance(settings().value("window/geometry"), QByteArray):
+            return  # the size the user left wins
+        if self.width() <= available.width() and self.height() <= available.height():
+            return
+        self.setGeometry(available.intersected(QRect(available.topLeft(), self.size())))
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
     def restore(self, agreement: Agreement, original: Path | None) -> None:
         """Show recovered work as unsaved changes on top of its file (or of a new document)."""
         if original is not None and original.exists() and self.files.open_path(original, ask=False):

@@ -174,7 +174,7 @@ class _Form(QWidget):
             eif=date(picked.year(), picked.month(), picked.day()),
             eif_tentative=self.tentative.isChecked(),
             stage_day=MonthDay(month, day),
-            rounding=RoundingRule(step, self.rounding_direction.currentData()),
+            rounding=RoundingRule(step, RoundingDirection(self.rounding_direction.currentData())),
             classification=self.classification.currentText().strip(),
             notes=self.notes.toPlainText().rstrip(),
         )

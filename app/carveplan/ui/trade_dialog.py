@@ -132,7 +132,7 @@ class TradeDialog(QDialog):
             result = read_trade(
                 path,
                 self._document.agreement,
-                self.split.currentData(),
+                TradeSplit(self.split.currentData()),
                 self.party.currentData() or None,
                 self.year.value() or None,
                 self.source.text().strip(),

@@ -94,3 +94,17 @@ def test_views_write_free_and_leave_out_parts_at_zero() -> None:
     assert is_zero(Duty((Amount(D(0)),), maximum=Amount(D(5), "€/kg")))
     assert level(entry_price) == 0
     assert level(Duty((Amount(D("3.4"), "¢/kg"), Amount(D(2))))) == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "text"), [("15", "15.0"), ("16.0", "16.0"), ("6.85", "6.85"), ("0", "0.0"), ("1E+1", "10.0")]
+)
+def test_a_percentage_reads_alike_typed_or_staged(value: str, text: str) -> None:
+    # A phase typed as 15 and one staged to 16.0 by the rounding rule: one form in the table cell
+    # and on the chart, and the cell reads back as the same number.
+    from carveplan.chart.text import format_value
+    from carveplan.model import Line
+
+    assert format_rate_cell(Decimal(value), "%") == text
+    assert format_value(Line("L-1", "VNM", "energy", "1", "x", base=Decimal(5)), Decimal(value)) == f"{text}%"
+    assert parse_rate(text)[0] == Decimal(value)

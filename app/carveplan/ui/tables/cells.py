@@ -107,7 +107,7 @@ def check_typed(record: object, typed: TypedRate) -> None:
     unit = typed.unit or getattr(record, "unit", "%")
     value = typed.value
     if getattr(record, "measure", None) is MeasureKind.TARIFF and unit == "%" and isinstance(value, Decimal):
-        _read(lambda _text: g.check_percent(value), format_rate_cell(value, unit))
+        _read(lambda _text: g.check_percent(value), g.format_number(value))
 
 
 def parse_count(text: str) -> int:

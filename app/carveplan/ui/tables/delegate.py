@@ -148,6 +148,11 @@ class CellDelegate(QStyledItemDelegate):
                 editor.addItem(text)
                 found = editor.count() - 1
             editor.setCurrentIndex(found)
+            line_edit = editor.lineEdit()  # only an editable drop-down has one
+            if line_edit is not None:
+                # Typing replaces the cell, as in a text cell: appended to "B5 — Five equal annual
+                # cuts", a typed code would make a category no one meant.
+                line_edit.selectAll()
         elif isinstance(editor, QDateEdit):
             day = QDate.fromString(text, "yyyy-MM-dd")
             editor.setDate(day if day.isValid() else _NO_DATE)

@@ -149,6 +149,8 @@ class RecordTable(QWidget):
             self.message.emit(f"Cannot add {self.model.spec.title.lower()} here")
             return
         self.select_row(row)
+        # The new record is the selected one everywhere: its phases, the chart, the outline.
+        self.document.select(self.model.kind, self.model.key(row))
 
     def delete_selected(self) -> None:
         """Delete the selected rows, as one undo step."""

@@ -8,24 +8,17 @@ categories, explicit phased lines, gates and dependencies), for fifteen parties.
 from __future__ import annotations
 
 import random
-from datetime import date
 
 from carveplan.model import (
     Agreement,
-    ExceptionInvoked,
     Milestone,
-    MilestoneDelay,
     MilestoneKind,
-    MilestoneMissed,
     Offset,
     Party,
-    ReviewClause,
-    Scenario,
-    SecurityException,
     Timing,
 )
 from carveplan.model.party import DevelopmentStatus
-from tests.benchmarks.national import SECTORS, line_for
+from tests.benchmarks.national import benchmark_agreement, line_for
 
 CODES = (
     "AUS",
@@ -63,37 +56,7 @@ def mega_agreement(seed: int = 2030) -> Agreement:
         for party in parties
         for number in range(LINES_PER_PARTY)
     )
-    exceptions = tuple(
-        SecurityException(
-            id=f"EXC-{n}",
-            party=parties[n % len(parties)].code,
-            title=f"Essential security {n}",
-            scope_sectors=(SECTORS[n % 3],),
-            notification_days=30,
-            termination_notice_days=30,
-            max_duration_months=48,
-            review_interval_months=12,
-        )
-        for n in range(45)
-    )
-    scenario = Scenario(
-        "sanctions persist",
-        overrides=(
-            *(MilestoneDelay(m.id, 18) for m in milestones[::7]),
-            *(MilestoneMissed(m.id) for m in milestones[3::50]),
-            ExceptionInvoked("EXC-0", Timing.on(date(2030, 3, 1)), 24),
-        ),
-    )
-    return Agreement(
-        title="Mega-regional benchmark agreement",
-        eif=date(2027, 1, 1),
-        parties=parties,
-        lines=lines,
-        milestones=milestones,
-        exceptions=exceptions,
-        reviews=(ReviewClause("REV-1", "Joint review", Timing.agreement_year(4), 60, 4),),
-        scenarios=(scenario,),
-    )
+    return benchmark_agreement("Mega-regional benchmark agreement", parties, milestones, lines, 45)
 
 
 def _milestones(rng: random.Random, parties: tuple[Party, ...]) -> tuple[Milestone, ...]:

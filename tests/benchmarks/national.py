@@ -58,36 +58,50 @@ def national_agreement(
     )
     if duties:
         lines = tuple(_as_duty(line, n) if n % 5 == 0 else line for n, line in enumerate(lines))
-    exceptions = tuple(
-        SecurityException(
-            id=f"EXC-{n}",
-            party=parties[n % 3].code,
-            title=f"Essential security {n}",
-            scope_sectors=(SECTORS[n % 3],),
-            notification_days=30,
-            termination_notice_days=30,
-            max_duration_months=48,
-            review_interval_months=12,
-        )
-        for n in range(20 * scale)
+    return benchmark_agreement(
+        f"National-scale benchmark agreement ×{scale}", parties, tuple(milestones), lines, 20 * scale
     )
-    scenario = Scenario(
-        "sanctions persist",
-        overrides=(
-            *(MilestoneDelay(m.id, 18) for m in milestones[::7]),
-            *(MilestoneMissed(m.id) for m in milestones[3::50]),
-            ExceptionInvoked("EXC-0", Timing.on(date(2030, 3, 1)), 24),
-        ),
-    )
+
+
+def benchmark_agreement(
+    title: str,
+    parties: tuple[Party, ...],
+    milestones: tuple[Milestone, ...],
+    lines: tuple[Line, ...],
+    exceptions: int,
+) -> Agreement:
+    """The agreement around generated lines and milestones: ``exceptions`` security exceptions over the
+    parties and sectors in turn, one joint review and a "sanctions persist" scenario."""
     return Agreement(
-        title=f"National-scale benchmark agreement ×{scale}",
+        title=title,
         eif=date(2027, 1, 1),
         parties=parties,
         lines=lines,
-        milestones=tuple(milestones),
-        exceptions=exceptions,
+        milestones=milestones,
+        exceptions=tuple(
+            SecurityException(
+                id=f"EXC-{n}",
+                party=parties[n % len(parties)].code,
+                title=f"Essential security {n}",
+                scope_sectors=(SECTORS[n % 3],),
+                notification_days=30,
+                termination_notice_days=30,
+                max_duration_months=48,
+                review_interval_months=12,
+            )
+            for n in range(exceptions)
+        ),
         reviews=(ReviewClause("REV-1", "Joint review", Timing.agreement_year(4), 60, 4),),
-        scenarios=(scenario,),
+        scenarios=(
+            Scenario(
+                "sanctions persist",
+                overrides=(
+                    *(MilestoneDelay(m.id, 18) for m in milestones[::7]),
+                    *(MilestoneMissed(m.id) for m in milestones[3::50]),
+                    ExceptionInvoked("EXC-0", Timing.on(date(2030, 3, 1)), 24),
+                ),
+            ),
+        ),
     )
 
 

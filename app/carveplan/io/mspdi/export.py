@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from carveplan.engine import resolve
+from carveplan.engine.collector import collector_paused
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import check_progress
 from carveplan.io.formats import ExportOptions
-from carveplan.io.heap import collector_paused
 from carveplan.io.mspdi import fields
 from carveplan.io.mspdi.fields import (
     DAY_FINISH,

@@ -141,11 +141,29 @@ def _cptpp() -> StagingRules:
 
 # Annex 2-A, Section A: the number after B counts the years after the first cut at EIF.
 _EVFTA_STAGES = {"B3": 4, "B5": 6, "B7": 8, "B9": 10, "B10": 11, "B15": 16}
-_B10_STAR = (
-    TableRow(
-        tuple(f"2710.12.1{n}" for n in range(1, 7)),
-        tuple(Decimal(v) for v in ["20", "20", "20", "20", "8", "8", "7", "7", "7", "7", "0"]),
+
+
+def _row(codes: str, values: str) -> TableRow:
+    return TableRow(tuple(codes.split()), tuple(Decimal(v) for v in values.split()))
+
+
+# Paragraph 1(h): beer, the rates of years 1-11 as tabulated (the schedule's base rate is 35 %).
+_B10_STAR = (_row("2203.00.10 2203.00.90", "34 33 32 30 29 25 22 18 15 11 0"),)
+# Paragraph 1(i): petroleum oils, the rates of years 1-11 of each row (its base rate left out).
+_B10_STAR_STAR = (
+    _row(
+        "2710.12.11 2710.12.12 2710.12.13 2710.12.14 2710.12.15 2710.12.16",
+        "20 20 20 20 8 8 7 7 7 7 0",
     ),
+    _row("2710.12.20", "10 10 10 7 7 7 7 7 7 7 0"),
+    _row("2710.12.30", "20 20 20 7 7 7 7 7 7 7 0"),
+    _row("2710.12.40 2710.12.50 2710.12.60", "17 16 14 13 11 10 8 7 7 7 0"),
+    _row("2710.12.70", "20 20 20 20 8 8 7 7 7 7 0"),
+    _row("2710.12.80 2710.12.90", "20 20 20 20 15 10 7 7 7 7 0"),
+    _row("2710.19.71 2710.19.72", "7 7 7 7 7 7 7 7 7 7 0"),
+    _row("2710.19.79 2710.19.81 2710.19.82 2710.19.83", "9 8 7 7 7 7 7 7 7 7 0"),
+    _row("2710.20.00", "7 7 7 7 7 7 7 7 7 7 0"),
+    _row("2710.91.00 2710.99.00", "40 20 20 20 11 9 7 7 7 7 0"),
 )
 
 
@@ -161,14 +179,15 @@ def _eu_viet_nam() -> StagingRules:
             "B10*",
             StagingKind.TABLE,
             table=_B10_STAR,
-            description="11 annual stages at the rates the annex tabulates per tariff line "
-            "(2710.12.11-.16: 20 % to year 4, 8, 8, 7 … 0 in year 11)",
+            description="Section A, paragraph 1(h): 11 annual stages at the rates tabulated for "
+            "beer (2203.00.10, 2203.00.90: 34 % in year 1 … 11 in year 10, free in year 11)",
         ),
         StagingCategory(
             "B10**",
             StagingKind.TABLE,
-            description="11 annual stages at the rates the annex tabulates per tariff line; "
-            "add the table's rows to a rule set file",
+            table=_B10_STAR_STAR,
+            description="Section A, paragraph 1(i): 11 annual stages at the rates tabulated per "
+            "line of heading 27.10 (2710.12.11-.16: 20 % to year 4, 8, 8, 7 … free in year 11)",
         ),
         StagingCategory(
             "R75",
@@ -184,10 +203,11 @@ def _eu_viet_nam() -> StagingRules:
     )
     text = (
         "EU-Viet Nam FTA, Annex 2-A (Reduction or Elimination of Customs Duties), Section A, paragraphs "
-        "1-4: A free at entry into force; B3, B5, B7, B9, B10, B15 removed in 4, 6, 8, 10, 11, 16 equal "
-        "annual stages, the first at entry into force and the later ones on 1 January; B10*/B10** follow "
-        "tabulated rates per line; R75 a specific duty by calendar year; interim rates rounded down to "
-        "0.1 percentage point (0.1 euro cent for amounts)."
+        "1-5: A free at entry into force; B3, B5, B7, B9, B10, B15 removed in 4, 6, 8, 10, 11, 16 equal "
+        "annual stages, the first at entry into force and the later ones on 1 January (paragraph 5); "
+        "B10* (beer) and B10** (petroleum oils of heading 27.10) follow the rates tabulated per line "
+        "in paragraphs 1(h) and 1(i); R75 a specific duty by calendar year (paragraph 1(l)); interim "
+        "rates rounded down to 0.1 percentage point, 0.1 euro cent for amounts (paragraph 4)."
     )
     return StagingRules("EU-Viet Nam", text, categories, _CUT_DOWN, _JAN_1)
 

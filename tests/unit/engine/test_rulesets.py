@@ -68,14 +68,26 @@ def test_eu_viet_nam_b_categories_count_the_years_after_the_first_cut(code: str,
     assert len({*row}) == stages
 
 
-def test_eu_viet_nam_b10_star_follows_the_table_for_motor_spirit() -> None:
+def test_eu_viet_nam_b10_star_star_follows_the_table_for_motor_spirit() -> None:
+    """Annex 2-A, Section A, paragraph 1(i): the petroleum-oil table is B10**."""
     (row,) = _rates(
         "EU-Viet Nam",
         date(2020, 8, 1),
         range(2020, 2031),
-        line(code="2710.12.13", base="20", category="B10*"),
+        line(code="2710.12.13", base="20", category="B10**"),
     )
     assert row == ["20", "20", "20", "20", "8", "8", "7", "7", "7", "7", "0"]
+
+
+def test_eu_viet_nam_b10_star_follows_the_table_for_beer() -> None:
+    """Annex 2-A, Section A, paragraph 1(h): B10* is the beer table (base 35 %)."""
+    (row,) = _rates(
+        "EU-Viet Nam",
+        date(2020, 8, 1),
+        range(2020, 2031),
+        line(code="22030090", base="35", category="B10*"),
+    )
+    assert row == ["34", "33", "32", "30", "29", "25", "22", "18", "15", "11", "0"]
 
 
 def test_eu_viet_nam_r75_is_a_specific_duty_by_calendar_year() -> None:
@@ -92,7 +104,7 @@ def test_a_code_without_a_table_row_is_an_error() -> None:
     rules = builtin_rules("EU-Viet Nam")
     assert rules is not None
     agreement = with_rules(Agreement("t", date(2020, 8, 1)), rules)
-    phases, problems = expand_checked(line(code="27101990", base="20", category="B10*"), agreement)
+    phases, problems = expand_checked(line(code="27101990", base="20", category="B10**"), agreement)
     assert phases == ()
     assert problems[0].code == "no-table-row"
 

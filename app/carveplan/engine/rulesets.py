@@ -71,13 +71,21 @@ def _us_australia() -> StagingRules:
         _linear("B", 4),
         _linear("C", 8),
         _linear("D", 10),
-        _linear("E", 18),
+        _linear(
+            "E",
+            18,
+            "18 equal annual stages (the longest US phase-out); not confirmed against the General "
+            "Notes: Australia's schedule prints E on lines whose base rate is 0.0",
+        ),
         _immediate("Free", "already duty-free; stays free"),
     )
     text = (
-        "US-Australia FTA, Annex 2-B (Tariff Elimination), General Notes, paragraph 1: A free at entry "
-        "into force; B, C, D, E removed in 4, 8, 10 and 18 equal annual stages beginning at entry into "
-        "force; interim staged rates rounded down at least to the nearest tenth of a percentage point."
+        "US-Australia FTA, Annex 2-B (Tariff Elimination), General Notes of each schedule: A free at "
+        "entry into force (1 January 2005); B, C, D removed in 4, 8 and 10 equal annual stages "
+        "beginning at entry into force (B free from 1 January 2008, C from 1 January 2012), as the "
+        "US Commercial Service's FTA guide restates them; E taken as 18 stages, the longest US "
+        "phase-out it names (not checked against the General Notes); interim staged rates rounded "
+        "down to the nearest tenth of a percentage point."
     )
     return StagingRules("US-Australia", text, categories, _CUT_DOWN, _JAN_1)
 
@@ -240,12 +248,14 @@ def _rcep() -> StagingRules:
         _excluded("U", "excluded from tariff commitments"),
     )
     text = (
-        "RCEP, Chapter 2, Article 2.4 (Reduction or Elimination of Customs Duties): each Party cuts "
-        "according to its Schedule in Annex I (Schedules of Tariff Commitments), whose headnotes set "
-        "the days: the first reduction at entry into force, later ones on 1 January, except Japan, "
-        "whose schedule runs on its fiscal year (later cuts on 1 April). A free at entry into force; "
-        "BN removed in N equal annual stages; U excluded. Party schedules print every year's rate, "
-        "which the import checks against these categories; intermediate rates are cut down to 0.1."
+        "RCEP, Chapter 2, Article 2.4.1 (Reduction or Elimination of Customs Duties): each Party "
+        "reduces or eliminates its customs duties on originating goods in accordance with its "
+        "Schedule in Annex I (Schedules of Tariff Commitments). A free at entry into force; BN "
+        "removed in N equal annual stages; U excluded. Party schedules print every year's rate, "
+        "which the import checks against these categories. Not confirmed against Annex I's "
+        "headnotes: the first reduction at entry into force and later ones on 1 January, Japan's on "
+        "1 April (Japan's fiscal year, as its schedules of the EU-Japan EPA, Annex 2-A General Note "
+        "3(b), and of the TPP, Appendix A paragraph 2(b), print it), and interim rates cut down to 0.1."
     )
     japan = PartyStageDay("JPN", MonthDay(4, 1))
     return StagingRules("RCEP", text, categories, _CUT_DOWN, _JAN_1, party_stage_days=(japan,))

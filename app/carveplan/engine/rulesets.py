@@ -78,14 +78,22 @@ def _us_australia() -> StagingRules:
             "Notes: Australia's schedule prints E on lines whose base rate is 0.0",
         ),
         _immediate("Free", "already duty-free; stays free"),
+        # The US FTA Tariff Tool names each category by its years (its "4 Years" line is free
+        # from 2008, as B is): the same rules under the tool's spellings.
+        _immediate("Immediate", "the FTA Tariff Tool's spelling of A"),
+        _linear("4 Years", 4, "the FTA Tariff Tool's spelling of B: 4 equal annual stages"),
+        _linear("8 Years", 8, "the FTA Tariff Tool's spelling of C: 8 equal annual stages"),
+        _linear("10 Years", 10, "the FTA Tariff Tool's spelling of D: 10 equal annual stages"),
     )
     text = (
         "US-Australia FTA, Annex 2-B (Tariff Elimination), General Notes of each schedule: A free at "
         "entry into force (1 January 2005); B, C, D removed in 4, 8 and 10 equal annual stages "
         "beginning at entry into force (B free from 1 January 2008, C from 1 January 2012), as the "
-        "US Commercial Service's FTA guide restates them; E taken as 18 stages, the longest US "
-        "phase-out it names (not checked against the General Notes); interim staged rates rounded "
-        "down to the nearest tenth of a percentage point."
+        "US Commercial Service's FTA guide restates them, and as the US FTA Tariff Tool's export of "
+        'the US schedule prints them year by year (its "4 Years" line 0101.90.20: 6.8, then 5.1, '
+        "3.4, 1.7, free in 2008); E taken as 18 stages, the longest US phase-out it names (not "
+        "checked against the General Notes); interim staged rates rounded down to the nearest "
+        'tenth of a percentage point. "Immediate" and "N Years" are the tool\'s spellings.'
     )
     return StagingRules("US-Australia", text, categories, _CUT_DOWN, _JAN_1)
 

@@ -14,8 +14,9 @@ Each fixture is built in the layout its source uses, from the annex texts and pu
 - Viet Nam's CPTPP schedule as its FTA tariff portal exports it: Vietnamese headers, dated year
   columns, ``Free`` as a base rate.
 
-Not here yet: a staged (non-EIF) published row of US–Australia, USMCA, CPTPP or RCEP; no schedule
-page or party table printing such a row's year-by-year rates was found in the stored sources.
+A staged US–Australia row as the US FTA Tariff Tool publishes it is in test_published_staged_rows.
+Not here yet: a staged (non-EIF) published row of USMCA, CPTPP or RCEP; no schedule page or party
+table printing such a row's year-by-year rates was found in the stored sources.
 """
 
 from __future__ import annotations

@@ -46,6 +46,19 @@ def test_korus_five_years_cuts_down_to_a_tenth() -> None:
     assert rows == [["6.4", "4.8", "3.2", "1.6", "0"], ["5.4", "4.0", "2.7", "1.3", "0"]]
 
 
+def test_us_australia_b_and_the_tariff_tools_four_years_are_one_rule() -> None:
+    """The US FTA Tariff Tool's export of the US schedule prints 0101.90.20 (base 6.8, "4 Years"):
+    5.1, 3.4, 1.7 and free from 1 January 2008, as category B of the General Notes gives."""
+    rows = _rates(
+        "US-Australia",
+        date(2005, 1, 1),
+        range(2005, 2009),
+        line("B", base="6.8", category="B"),
+        line("T", base="6.8", category="4 Years"),
+    )
+    assert rows == [["5.1", "3.4", "1.7", "0"]] * 2
+
+
 def test_us_bahrain_rounds_to_the_nearest_tenth() -> None:
     (row,) = _rates("US-Bahrain", date(2006, 8, 1), range(2006, 2008), line(base="26.4", category="C"))
     assert row == ["23.8", "21.1"]

@@ -12,8 +12,9 @@
   of the US General Notes: four equal annual stages, free from 1 January 2008), published 5.1, 3.4,
   1.7 and 0.
 
-Not found in any stored repository or page: a staged published row of USMCA, CPTPP or RCEP (the same
-tool's USMCA sample, ``canada-usmca.csv``, holds only Immediate and No Cut lines).
+Not found in any stored repository or page: a staged published row of USMCA, CPTPP or RCEP. The same
+tool's USMCA sample (``src/main/resources/fixtures/canada-usmca.csv``, year columns ``YEAR1…YEAR30``)
+holds only Immediate and No Cut lines.
 """
 
 from __future__ import annotations

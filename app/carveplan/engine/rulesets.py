@@ -87,8 +87,8 @@ def _us_australia() -> StagingRules:
         _linear(
             "18 Years",
             18,
-            "the FTA Tariff Tool's spelling of E: 18 equal annual stages (its line 0102.90.40, "
-            "1 cents/kg, is free from 2022)",
+            "the FTA Tariff Tool's '18 Years': 18 equal annual stages (its line 0102.90.40, "
+            "1 cents/kg, is free from 2022); which letter of the General Notes it spells is not checked",
         ),
     )
     text = (

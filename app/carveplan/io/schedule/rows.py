@@ -292,6 +292,8 @@ class RowReader:
                 return base, unit, note
         if hashable:
             self._alts[value] = alt
+        if alt is None:  # most rows of a tool export: an ad valorem duty only
+            return base, unit, note
         try:
             chosen = choose_base(base, unit, note != NOT_GIVEN, alt)
         except ValueError as err:
@@ -299,15 +301,19 @@ class RowReader:
             return base, unit, note
         if chosen.kept:
             self._warn(index, self._alt_base, f"compound duty not read: {chosen.kept}", "specific")
-        return chosen.value, chosen.unit, note if chosen.kept or alt is None else ""
+        return chosen.value, chosen.unit, note if chosen.kept else ""
 
     def _read_with_alt(self, row: list[Any], index: int, shape: str) -> tuple[tuple[Phase, ...], bool]:
         """The year values of a file with an ``Alt_`` (specific) column after each year's."""
         cells_of: tuple[Printed, Printed] = ({}, {})  # ad valorem, specific
-        excluded = False
+        excluded, read = False, self._read_cache
         for year, column, _ in self._columns:
             value = row[column] if column < len(row) else ""
-            found = _year_value(value)
+            found = read.get(value, _UNREAD) if isinstance(value, str | float | int) else _UNREAD
+            if found is _UNREAD:
+                found = _year_value(value)
+                if isinstance(value, str | float | int):
+                    read[value] = found
             if found is _EXCLUDED:
                 excluded = True
             elif isinstance(found, cells.CellError):

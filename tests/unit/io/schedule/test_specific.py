@@ -106,3 +106,10 @@ def test_a_bare_number_in_the_specific_base_column_is_refused_where_it_is(tmp_pa
         _import(tmp_path, "1029040,Bovine,,7,Immediate,0,,0,,0,")
     assert "D (Base_Rate_Alt)" in str(caught.value)
     assert "a specific duty such as 1 cents/kg" in str(caught.value)
+
+
+def test_a_schedule_without_a_base_column_says_its_lines_start_from_0(tmp_path: Path) -> None:
+    result = _import(tmp_path, "27111100,LNG,5 Years", "27090000,Crude,A", header="HTS8,Description,Category")
+    (message,) = _messages(result, "no-base")
+    assert "no base rate column: 2 lines start from 0 (27111100, 27090000)" in message
+    assert "--map base=" in message

@@ -324,7 +324,7 @@ class RowReader:
         for column, expected in bad:
             self._bad(index, "", row[column], expected, column)
         if left:
-            year, column, what = left[0]
+            _, column, what = left[0]
             more = f" (and in {len(left) - 1} later years)" if len(left) > 1 else ""
             self._warn(index, column, f"{what}{more}", "specific")
         phases: list[Phase] = []

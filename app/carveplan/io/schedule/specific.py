@@ -92,6 +92,9 @@ class YearValue:
 
 def year_value(ad_valorem: Cell | None, specific: Cell | None, shape: str) -> YearValue:
     """The year's value of a line of ``shape`` (``%``, ``¢/kg`` or ``¢/kg + %``)."""
+    for cell in (specific, ad_valorem):
+        if cell is not None and isinstance(cell[0], Duty):  # a compound printed whole
+            return YearValue(cell[0], in_specific=cell is specific)
     if _PLUS in shape:
         unit = shape.split(_PLUS)[0]
         if specific is not None and not _in(specific, unit):

@@ -113,3 +113,13 @@ def test_a_schedule_without_a_base_column_says_its_lines_start_from_0(tmp_path: 
     (message,) = _messages(result, "no-base")
     assert "no base rate column: 2 lines start from 0 (27111100, 27090000)" in message
     assert "--map base=" in message
+
+
+def test_a_compound_printed_whole_in_the_specific_columns_is_read_whole(tmp_path: Path) -> None:
+    row = '2009,Juice,,46.3 cents/kg + 14.9%,Immediate,,"23.1 cents/kg + 7.4%",,,0,'
+    (line,) = _import(tmp_path, row).agreement.lines
+    assert line.base == Duty((Amount(Decimal("46.3"), "¢/kg"), Amount(Decimal("14.9"))))
+    assert [p.value for p in line.phases] == [
+        Duty((Amount(Decimal("23.1"), "¢/kg"), Amount(Decimal("7.4")))),
+        Duty((Amount(Decimal(0), "¢/kg"), Amount(Decimal(0)))),  # Y2007's 0: both parts free
+    ]

@@ -147,12 +147,12 @@ class RowReader:
         if not (category or published or excluded or self._has_rate(row)):
             self.headings += 1
             return None
+        if note == NOT_GIVEN:
+            self._no_base(index, category, bool(published or excluded))
         if excluded and not published and not category:
             category = "U"
         self._check_category(category, index)
         self._check_short(code, index)
-        if note == NOT_GIVEN:
-            self._no_base(index, category, bool(published or excluded))
         given = self.options.sector or ("sector" in self.fields and cells.text(self.cell(row, "sector")))
         sector = sector_of(code, system, given or None, self._sectors())
         self._note_sector(sector)

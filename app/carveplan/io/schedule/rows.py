@@ -12,7 +12,7 @@ from carveplan.engine.sectormap import OTHER
 from carveplan.io import cells
 from carveplan.io.schedule.codes import code_system, code_width, description_of, digits_of, hs_code, sector_of
 from carveplan.io.schedule.parties import is_party
-from carveplan.io.schedule.specific import Cell, Printed, choose_base, merge_years, shape_of
+from carveplan.io.schedule.specific import NOT_GIVEN, Cell, Printed, choose_base, merge_years, shape_of
 from carveplan.io.sheets.reader import Sheet
 from carveplan.io.workbook.table import Problems, column_letter
 from carveplan.model import Agreement, Line, Location, Phase, Problem, Rate, Sector, Severity, Timing
@@ -27,7 +27,6 @@ _MISSING = frozenset({"", "n/a", "na", "-", "—", "–", "none"})
 EXCLUDED = frozenset({"u", "x", "excl", "excl.", "excluded", "no cut", "ex"})
 OTHER_SECTOR = Sector(OTHER, "Other (outside the focus sectors)")
 _UNREAD, _EXCLUDED = object(), object()
-NOT_GIVEN = "base rate not given in the source"
 
 
 def _tariff(value: Any) -> tuple[Rate, str | None]:

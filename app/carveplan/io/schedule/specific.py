@@ -13,6 +13,7 @@ from decimal import Decimal
 from carveplan.model import Rate
 from carveplan.model.duty import PERCENT, Amount, Duty, format_rate, is_specific, is_zero
 
+NOT_GIVEN = "base rate not given in the source"  # the note of a line whose base columns are empty
 # The shape of a compound of a specific and an ad valorem part, as year cells are read: "¢/kg + %".
 _PLUS = " + "
 SPECIFIC_EXPECTED = "a specific duty such as 1 cents/kg or $1.67/kg"

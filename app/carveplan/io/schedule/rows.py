@@ -341,8 +341,12 @@ class RowReader:
         self._warn(index, columns[0], f"no base rate in {where}: the line starts from 0", "no-base")
 
     def _warn(self, index: int, column: int, message: str, code: str) -> None:
-        field = f"{column_letter(column)} ({self.sniff.headers[column]})"
-        where = Location(file=self.problems.file, sheet=self.data.name, row=index, field=field)
+        where = Location(
+            file=self.problems.file,
+            sheet=self.data.name,
+            row=index,
+            column=f"{column_letter(column)} ({self.sniff.headers[column]})",
+        )
         self.warnings.append(Problem(Severity.WARNING, where, message, code))
 
     def _first_printed(self, row: list[Any], fallback: Rate) -> Rate:

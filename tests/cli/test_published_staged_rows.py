@@ -77,8 +77,9 @@ AUSFTA_TOOL = [
 _BOVINE = "BOVINE ANIMALS, LIVE, NESOI" + " " * 48
 _GOATS = "GOATS, LIVE" + " " * 64
 _CHICKENS = "CHICKENS, LIVE, WT NOT OVER 185 G (6.53 OZ.)" + " " * 31
-# Rows of client/australia.csv exactly as the file holds them (HS6_Desc padding and the empty cells
-# up to Alt_2041 included).
+# Rows 439288, 439502 and 439538 of client/australia.csv, every cell as the file prints it, the empty
+# cells up to Alt_2041 included; HS6_Desc is padded with spaces to 75 characters, the width its
+# aligned closing quotes show in the file.
 AUSFTA_SPECIFIC = [
     ITA_HEADER,
     "439288,1029040,Live bovine animals other than purebred or those imported for dairy purposes,10290,"

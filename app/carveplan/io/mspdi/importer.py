@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import xml.etree.ElementTree as ET
+from collections import Counter
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,7 @@ from carveplan.model import Agreement, Location, Offset, Problem, error, has_err
 _ALIASES = {spec[2].casefold(): key for key, spec in FIELDS.items()}
 MAX_DIGITS = 15
 MAX_OFFSET = 99_999  # the most days or months a timing's offset holds (five digits)
+_REPEATED_UID = "repeated-uid"
 
 
 def read_mspdi(path: Path) -> Agreement:
@@ -45,6 +47,8 @@ def loads_mspdi(data: bytes, file: str = "") -> Agreement:
     """Like :func:`read_mspdi`, from the file's bytes."""
     with collector_paused():
         project, problems = parse_mspdi(data, file)
+        if any(p.code == _REPEATED_UID for p in problems):
+            raise ReadError(problems)  # the outline hangs on UIDs: with one repeated it is no tree
         agreement, found = build_agreement(project)
     problems.extend(found)
     if has_errors(problems) or agreement is None:
@@ -64,15 +68,22 @@ def parse_mspdi(data: bytes, file: str = "") -> tuple[MsProject, list[Problem]]:
     fields = _field_keys(root)
     minutes = _int(_text(root, "MinutesPerDay")) or MINUTES_PER_DAY
     read = _Reader(file, fields, minutes, problems).task
-    tasks = [read(element, row) for row, element in enumerate(root.iterfind(_TASKS), start=1)]
+    found = [read(element, row) for row, element in enumerate(root.iterfind(_TASKS), start=1)]
     start = _stamp(_text(root, "StartDate"))
     # An empty title is kept: only a file without a Title element is named after the project.
     has_title = root.find(f"{{{NS}}}Title") is not None
     title = _text(root, "Title") if has_title else _text(root, "Name") or Path(file).stem
     day = start.date() if start else None
+    tasks = [task for task in found if task is not None]
+    for uid, count in Counter(task.uid for task in tasks).items():
+        if count > 1:
+            location = Location(file=file, kind="task", item=f"UID {uid}", field="UID")
+            problems.append(
+                error(location, f"{count} tasks share this UID; each needs its own", _REPEATED_UID)
+            )
     guid = _text(root, "GUID").strip().strip("{}").lower()
     project = MsProject(
-        file, title, _text(root, "Subject"), day, tuple(filter(None, tasks)), frozenset(fields.values()), guid
+        file, title, _text(root, "Subject"), day, tuple(tasks), frozenset(fields.values()), guid
     )
     return project, problems
 

@@ -1,8 +1,9 @@
 """A PowerPoint deck for a meeting: title, chart slides per sector, milestones, coverage, the scenario.
 
-Charts are embedded as high-resolution PNG pictures: PowerPoint shows SVG only beside a PNG
-fallback, which the slide library cannot write, so a picture at 200 dpi or more is the portable
-choice. The classification label sits in every slide's footer.
+Each chart slide is native shapes (bars, lines, marks, texts a reader can edit), written as XML
+text while the file is zipped, so a 1,500-slide national deck takes seconds and keeps one slide in
+memory at a time. The coverage slide stays a 200-dpi picture. The classification label sits in
+every slide's footer.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-from carveplan.chart.gantt import GanttPages
 from carveplan.chart.rows import Row
 from carveplan.engine.compare import compare_schedules
 from carveplan.io.atomic import write_atomic
@@ -28,10 +28,13 @@ from carveplan.io.present.fit import (
     FONT,
     lines_height,
     row_height,
-    text_width,
     wrap,
 )
 from carveplan.io.present.pictures import PictureStore, rgb_png
+from carveplan.io.present.recorded import figure_page
+from carveplan.io.present.shapes import item_count, page_shapes
+from carveplan.io.present.slideparts import FOOTER_HEIGHT, InsertedSlides, footers, slide_xml
+from carveplan.io.present.slideparts import FOOTER_TOP as FOOTER_BOX_TOP
 from carveplan.io.present.tables import (
     COMPARISON_HEADER,
     MILESTONE_HEADER,
@@ -72,41 +75,50 @@ def deck_bytes(agreement: Agreement, options: ExportOptions) -> bytes:
 
 
 def deck_chunks(agreement: Agreement, options: ExportOptions) -> Iterator[bytes]:
-    """The deck as ``.pptx`` bytes in pieces, its pictures kept on disk until they are written."""
+    """The deck as ``.pptx`` bytes in pieces: chart slides are made one by one as the file is zipped."""
     job = chart_job(agreement, options)
     with settled_heap(), PictureStore() as store:
-        deck = _deck(job, options, store)
-        yield from store.chunks(deck)
+        pages = deck_pages(job, CHART_HEIGHT)
+        deck = _deck(job, options, store, len(pages))
+        count = len(deck.slides) + len(pages)
+        slides = _chart_slides(job, pages, options, count)
+        layout = str(deck.slide_layouts[5].part.partname)  # "Title Only", as the other titled slides
+        yield from store.chunks(deck, InsertedSlides(len(pages), slides, layout, after=1))
 
 
-def _deck(job: ChartJob, options: ExportOptions, store: PictureStore) -> Any:
+def _deck(job: ChartJob, options: ExportOptions, store: PictureStore, charts: int) -> Any:
+    """The slides other than the charts, numbered as if the ``charts`` followed the title slide."""
     from pptx import Presentation
     from pptx.util import Inches
 
-    pages = deck_pages(job, CHART_HEIGHT)
-    total = len(pages) + 2
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(SLIDE[0]), Inches(SLIDE[1])
     _title_slide(deck, job)
-    painter = page_painter(Figure(figsize=(SLIDE[0] - 2 * MARGIN, CHART_HEIGHT)), job)
-    for number, (rows, heading) in enumerate(pages, start=1):
-        check_progress(options.progress, number, total)
-        slide = _titled(deck, heading)
-        store.add(slide, _chart_png(painter, rows, max(options.dpi, MIN_DPI)), _CHART_BOX)
     _milestones_slide(deck, job)
     _coverage_slide(deck, job, max(options.dpi, MIN_DPI), store)
     if job.baseline is not None:
         _comparison_slide(deck, job)
-    check_progress(options.progress, total, total)
-    _footers(deck, job.schedule.agreement.classification)
+    _footers(deck, job.schedule.agreement.classification, charts)
     return deck
 
 
-def _chart_png(painter: GanttPages, rows: tuple[Row, ...], dpi: int) -> bytes:
-    """The chart of ``rows`` at slide size, so its fonts keep their point sizes on the slide."""
-    fig = painter.fig
-    painter.draw(rows, painter.schedule.agreement.title)
-    return opaque_png(fig, dpi)
+def _chart_slides(
+    job: ChartJob, pages: list[tuple[tuple[Row, ...], str]], options: ExportOptions, count: int
+) -> Iterator[str]:
+    """Each chart slide's XML, made when the file gets to it; progress is reported slide by slide."""
+    painter = page_painter(Figure(figsize=(_CHART_BOX[2], _CHART_BOX[3])), job)
+    title = job.schedule.agreement.title
+    classification = job.schedule.agreement.classification
+    width = SLIDE[0] - 2 * MARGIN
+    for number, (rows, heading) in enumerate(pages, start=1):
+        check_progress(options.progress, number, len(pages) + 1)
+        painter.draw(rows, title)
+        page = figure_page(painter.fig)
+        size = _fitting_size([heading], width, 0.8, 30, 18)
+        shapes = page_shapes(page, _CHART_BOX, first_id=3)
+        feet = footers(number + 1, count, classification)
+        yield slide_xml(heading, (MARGIN, 0.2, width, 0.8), size, shapes, feet, 3 + item_count(page))
+    check_progress(options.progress, len(pages) + 1, len(pages) + 1)
 
 
 def opaque_png(fig: Figure, dpi: int) -> bytes:
@@ -315,25 +327,25 @@ def _text(slide: Any, lines: list[str], top: float, size: int = 16) -> None:
     _set_text(box, lines, size)
 
 
-def _footers(deck: Any, classification: str) -> None:
-    """The classification label at the bottom left and the slide number at the bottom right."""
+def _footers(deck: Any, classification: str, charts: int) -> None:
+    """The classification label at the bottom left and the slide number at the bottom right.
+
+    The ``charts`` slides written apart come after the title slide and are counted in.
+    """
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Inches, Pt
 
-    count = len(deck.slides)
-    for number, slide in enumerate(deck.slides, start=1):
-        boxes = [(f"{number} / {count}", 9.9, 3.0, PP_ALIGN.RIGHT, False)]
-        if classification:
-            boxes.append((classification, MARGIN, 9.0, PP_ALIGN.LEFT, True))
-        for text, left, width, align, bold in boxes:
-            box = slide.shapes.add_textbox(Inches(left), Inches(7.05), Inches(width), Inches(0.35))
+    count = len(deck.slides) + charts
+    for index, slide in enumerate(deck.slides):
+        number = 1 if index == 0 else index + 1 + charts
+        for foot in footers(number, count, classification):
+            box = slide.shapes.add_textbox(Inches(foot.left), Inches(FOOTER_BOX_TOP), Inches(foot.width),
+                                           Inches(FOOTER_HEIGHT))  # fmt: skip
             box.name = "Footer"
             box.text_frame.word_wrap = True  # a fixed box: viewers would otherwise shrink it to the text
             paragraph = box.text_frame.paragraphs[0]
-            paragraph.text = text
-            paragraph.alignment = align
+            paragraph.text = foot.text
+            paragraph.alignment = PP_ALIGN.RIGHT if foot.align == "r" else PP_ALIGN.LEFT
             paragraph.runs[0].font.name = FONT
-            # One line at most: a long classification label shrinks rather than rises into the slide.
-            fits = [s for s in (11, 10, 9, 8) if text_width(text, s, bold) <= width - 2 * CELL_MARGIN_X]
-            paragraph.runs[0].font.size = Pt(fits[0] if fits else 8)
-            paragraph.runs[0].font.bold = bold
+            paragraph.runs[0].font.size = Pt(foot.size)
+            paragraph.runs[0].font.bold = foot.bold

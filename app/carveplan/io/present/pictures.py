@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from carveplan.io.present.slideparts import InsertedSlides
+
 _CHUNK = 1 << 20  # bytes per piece handed to the file writer
 
 
@@ -49,19 +51,29 @@ class PictureStore:
         part = slide.part.related_part(shape._element.blip_rId)
         self._parts[str(part.partname).lstrip("/")] = chart
 
-    def chunks(self, deck: Any) -> Iterator[bytes]:
-        """The ``.pptx`` file of ``deck`` with the charts in place of the stand-ins, piece by piece."""
+    def chunks(self, deck: Any, inserted: InsertedSlides | None = None) -> Iterator[bytes]:
+        """The ``.pptx`` file of ``deck`` with the charts in place of the stand-ins, piece by piece.
+
+        Args:
+            deck: the slide library's presentation.
+            inserted: slides written apart from the library, put into the file as it is zipped.
+        """
         saved = io.BytesIO()
         deck.save(saved)
         whole = self._folder / "deck.pptx"
         with zipfile.ZipFile(saved) as source, zipfile.ZipFile(whole, "w", zipfile.ZIP_DEFLATED) as out:
+            if inserted is not None:
+                inserted.prepare(source.namelist())
             for item in source.infolist():
                 chart = self._parts.get(item.filename)
                 if chart is None:
-                    out.writestr(item, source.read(item))
+                    data = source.read(item)
+                    out.writestr(item, inserted.patch(item.filename, data) if inserted else data)
                 else:  # a PNG is compressed already: stored, it costs no time to write or to open
                     out.write(chart, item.filename, compress_type=zipfile.ZIP_STORED)
                     chart.unlink()
+            if inserted is not None:
+                inserted.write(out)
         with whole.open("rb") as stream:
             while piece := stream.read(_CHUNK):
                 yield piece

@@ -45,10 +45,8 @@ def test_deck_has_title_sector_and_milestone_slides() -> None:
         "Liberalization coverage and the Article XXIV test",
     ]
     for slide in list(deck.slides)[1:4]:
-        (picture,) = _pictures(slide)
-        width_px = picture.image.size[0]
-        assert width_px >= MIN_DPI * 12  # a chart 12.5 inches wide at high resolution
-        assert picture.image.content_type == "image/png"
+        assert not _pictures(slide)  # the chart is shapes a reader can edit
+        assert len(slide.shapes) > 30
 
 
 def test_scenario_adds_a_comparison_slide_and_names_the_scenario() -> None:
@@ -102,19 +100,13 @@ def test_the_coverage_slide_shows_the_curves_and_the_verdicts() -> None:
     assert "Liberalization coverage and the Article XXIV test" not in _titles(_deck(parties=("VNM",)))
 
 
-def test_each_chart_slide_shows_its_own_chart_at_the_figure_size() -> None:
-    from PIL import Image
-
+def test_each_chart_slide_shows_its_own_rows() -> None:
     slides = list(_deck().slides)[1:4]
-    pictures = [_pictures(slide)[0] for slide in slides]
-    blobs = [p.image.blob for p in pictures]
-    assert len(set(blobs)) == 3  # no stand-in left, none shared
-    for picture, blob in zip(pictures, blobs, strict=True):
-        with Image.open(io.BytesIO(blob)) as image:
-            width, height = image.size
-            colours = image.convert("RGB").getcolors(maxcolors=1 << 16)
-        assert colours is None or len(colours) > 50  # a chart, not a placeholder pixel
-        assert abs(picture.width / picture.height - width / height) < 0.01  # not stretched
+    texts = [{s.text_frame.text.strip() for s in slide.shapes if s.has_text_frame} for slide in slides]
+    assert "VNM – Viet Nam" in texts[0]
+    assert "Energy (2 lines)" in texts[0]
+    assert "752 Mobile services" in texts[1]
+    assert "752 Mobile services" not in texts[0]
 
 
 def test_pictures_wait_in_a_folder_that_is_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,13 +14,14 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
+from carveplan.chart.page import VectorPages
 from carveplan.chart.rows import Row
 from carveplan.engine.compare import compare_schedules
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import check_progress
 from carveplan.io.formats import ExportOptions
 from carveplan.io.heap import settled_heap
-from carveplan.io.present.chart import ChartJob, chart_job, deck_pages, page_painter
+from carveplan.io.present.chart import ChartJob, chart_job, deck_pages, selected_lines
 from carveplan.io.present.coverage import deck_coverage, draw_coverage_page
 from carveplan.io.present.fit import (
     CELL_MARGIN_X,
@@ -28,10 +29,10 @@ from carveplan.io.present.fit import (
     FONT,
     lines_height,
     row_height,
+    text_width,
     wrap,
 )
 from carveplan.io.present.pictures import PictureStore, rgb_png
-from carveplan.io.present.recorded import figure_page
 from carveplan.io.present.shapes import item_count, page_shapes
 from carveplan.io.present.slideparts import FOOTER_HEIGHT, InsertedSlides, footers, slide_xml
 from carveplan.io.present.slideparts import FOOTER_TOP as FOOTER_BOX_TOP
@@ -106,19 +107,30 @@ def _chart_slides(
     job: ChartJob, pages: list[tuple[tuple[Row, ...], str]], options: ExportOptions, count: int
 ) -> Iterator[str]:
     """Each chart slide's XML, made when the file gets to it; progress is reported slide by slide."""
-    painter = page_painter(Figure(figsize=(_CHART_BOX[2], _CHART_BOX[3])), job)
+    painter = chart_pages(job)
     title = job.schedule.agreement.title
     classification = job.schedule.agreement.classification
     width = SLIDE[0] - 2 * MARGIN
     for number, (rows, heading) in enumerate(pages, start=1):
         check_progress(options.progress, number, len(pages) + 1)
-        painter.draw(rows, title)
-        page = figure_page(painter.fig)
+        page = painter.page(rows, title)
         size = _fitting_size([heading], width, 0.8, 30, 18)
         shapes = page_shapes(page, _CHART_BOX, first_id=3)
         feet = footers(number + 1, count, classification)
         yield slide_xml(heading, (MARGIN, 0.2, width, 0.8), size, shapes, feet, 3 + item_count(page))
     check_progress(options.progress, len(pages) + 1, len(pages) + 1)
+
+
+def chart_pages(job: ChartJob) -> VectorPages:
+    """What builds the job's chart pages as shapes at slide size (their texts keep their point sizes),
+    measured in the deck's font as a viewer sets it."""
+    return VectorPages(job.schedule, size=(_CHART_BOX[2] * 72, _CHART_BOX[3] * 72), style=job.style,
+                       window=job.window, today=job.today, baseline=job.baseline,
+                       lines=len(selected_lines(job)), measure=_points)  # fmt: skip
+
+
+def _points(text: str, size: float, bold: bool) -> float:
+    return text_width(text, size, bold) * 72
 
 
 def opaque_png(fig: Figure, dpi: int) -> bytes:

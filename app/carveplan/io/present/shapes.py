@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from carveplan.chart.vector import Anchor, Baseline, Box, Mark, Page, Rule, Shape, Text
+from carveplan.chart.vector import Anchor, Baseline, Box, Mark, Page, Polyline, Rule, Shape, Text
 from carveplan.io.present.fit import FONT, text_width
 
 EMU_PER_POINT = 12700
@@ -82,7 +82,7 @@ def page_shapes(page: Page, box: tuple[float, float, float, float], first_id: in
     at = Placement.fit(page, box)
     yield _rect(first_id, "Chart", at.left, at.top, page.width * at.scale, page.height * at.scale,
                 _fill(page.background, 1.0), "<a:ln><a:noFill/></a:ln>")  # fmt: skip
-    writers = {Box: _box, Rule: _rule, Mark: _mark, Text: _text}
+    writers = {Box: _box, Rule: _rule, Mark: _mark, Text: _text, Polyline: _polyline}
     for number, item in enumerate(page.items, start=first_id + 1):
         yield writers[type(item)](number, item, at)  # type: ignore[operator]
 
@@ -121,6 +121,26 @@ def _rule(number: int, rule: Rule, at: Placement) -> str:
         f"</p:nvCxnSpPr><p:spPr><a:xfrm{flip}>{_frame(min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0))}"
         f'</a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
         f"{_line(rule.colour, rule.width * at.points, rule.dash, at.points)}</p:spPr></p:cxnSp>"
+    )
+
+
+def _polyline(number: int, line: Polyline, at: Placement) -> str:
+    if not line.points:
+        return _rect(number, "Line", at.left, at.top, 0, 0, "<a:noFill/>", _NO_LINE)
+    xs = [at.left + x * at.scale for x, _ in line.points]
+    ys = [at.top + y * at.scale for _, y in line.points]
+    left, top = min(xs), min(ys)
+    width, height = max(max(xs) - left, 1.0), max(max(ys) - top, 1.0)
+    steps = [f'<a:pt x="{round(x - left)}" y="{round(y - top)}"/>' for x, y in zip(xs, ys, strict=True)]
+    close = "<a:close/>" if line.closed or line.fill else ""
+    path = f"<a:moveTo>{steps[0]}</a:moveTo>" + "".join(f"<a:lnTo>{step}</a:lnTo>" for step in steps[1:])
+    outline = _line(line.colour, line.width * at.points, line.dash, at.points) if line.colour else _NO_LINE
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{number}" name="Line {number}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+        f"<p:spPr><a:xfrm>{_frame(left, top, width, height)}</a:xfrm><a:custGeom><a:avLst/><a:gdLst/>"
+        f'<a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/><a:pathLst>'
+        f'<a:path w="{round(width)}" h="{round(height)}">{path}{close}</a:path></a:pathLst></a:custGeom>'
+        f"{_fill(line.fill, 1.0)}{outline}</p:spPr></p:sp>"
     )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from carveplan.chart.vector import Anchor, Baseline, Box, Mark, Page, Polyline, Rule, Shape, Text
-from carveplan.io.present.fit import FONT, text_width
+from carveplan.io.present.fit import FONT, line_width
 
 EMU_PER_POINT = 12700
 EMU_PER_INCH = 914400
@@ -146,7 +146,8 @@ def _polyline(number: int, line: Polyline, at: Placement) -> str:
 
 def _text(number: int, text: Text, at: Placement) -> str:
     size = text.size * at.points  # slide points
-    width = (text_width(text.text, size, text.bold) * 72 * 1.04 + 2) * EMU_PER_POINT
+    # A tenth wider than measured, and two points: a viewer's hinting at low resolution widens text.
+    width = (line_width(text.text, size, text.bold) * 72 * 1.1 + 2) * EMU_PER_POINT
     height = size * _LINE_HEIGHT * EMU_PER_POINT
     # The box's centre relative to the anchor point, before rotation (y down).
     dx = {Anchor.START: width / 2, Anchor.MIDDLE: 0.0, Anchor.END: -width / 2}[text.anchor]

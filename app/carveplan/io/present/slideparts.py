@@ -14,7 +14,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from carveplan.io.present.fit import CELL_MARGIN_X, FONT, text_width
+from carveplan.io.present.fit import CELL_MARGIN_X, FONT, line_width
 from carveplan.io.present.shapes import EMU_PER_INCH, escape
 
 FOOTER_TOP, FOOTER_HEIGHT = 7.05, 0.35  # inches
@@ -55,7 +55,8 @@ def footers(number: int, count: int, classification: str) -> list[Footer]:
         boxes.append((classification, 0.4, 9.0, "l", True))
     out = []
     for text, left, width, align, bold in boxes:
-        fits = [s for s in (11, 10, 9, 8) if text_width(text, s, bold) <= width - 2 * CELL_MARGIN_X]
+        # A tenth over the glyphs' advances: a viewer's hinting widens text (see fit.line_width).
+        fits = [s for s in (11, 10, 9, 8) if line_width(text, s, bold) * 1.1 <= width - 2 * CELL_MARGIN_X]
         out.append(Footer(text, left, width, align, bold, fits[0] if fits else 8))
     return out
 

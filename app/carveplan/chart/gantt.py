@@ -16,6 +16,7 @@ from matplotlib.text import Text
 from carveplan.chart.artists import draw_bars, draw_milestones, draw_verticals
 from carveplan.chart.axes import TickPlan, apply_date_axis, apply_year_axis, day_num
 from carveplan.chart.frame import Frame, default_window, row_label
+from carveplan.chart.geometry import GroupSpans
 from carveplan.chart.hit import Hit, HitIndex
 from carveplan.chart.labels import draw_labels
 from carveplan.chart.legend import draw_legend, draw_title_block, legend_handle, subtitle_text
@@ -173,6 +174,7 @@ class GanttPages:
         self.span = (day_num(self.window[0]), day_num(self.window[1]))
         self.verticals = [v for v in vertical_marks(schedule, today) if self.span[0] <= v.x <= self.span[1]]
         self._art: GanttArtists | None = None
+        self.groups = GroupSpans(schedule, self.span[1])
         self._ticks: tuple[int, int] = (0, 0)
 
     def draw(self, rows: tuple[Row, ...], title: str | None = None) -> GanttArtists:
@@ -182,7 +184,7 @@ class GanttPages:
             The artists of this page (valid until the next call).
         """
         plan = plan_page(_size(self.fig), self.schedule, rows, self.style, self.span, self.baseline,
-                         self.verticals, self.ghost_label)  # fmt: skip
+                         self.verticals, self.ghost_label, groups=self.groups)  # fmt: skip
         art = self._art
         if art is None or tick_counts(plan.frame, self.style) != self._ticks:
             art = draw_gantt(self.fig, self.schedule, style=self.style, baseline=self.baseline,

@@ -16,6 +16,7 @@ from carveplan.chart.artists import MIN_DIVIDER
 from carveplan.chart.axes import agreement_years, day_num, zoom_levels
 from carveplan.chart.bars import Rects
 from carveplan.chart.frame import default_window
+from carveplan.chart.geometry import GroupSpans
 from carveplan.chart.labels import LabelPlace, label_places
 from carveplan.chart.legend import subtitle_text
 from carveplan.chart.marks import VerticalKind, VerticalMark, place_vertical_labels, vertical_marks
@@ -91,15 +92,14 @@ class VectorPages:
         agreement = schedule.agreement
         years = agreement_years(schedule.eif, agreement.stage_day, *self.window)
         self.years = [(n, day_num(b), day_num(f)) for n, b, f in years]
-        self._ticks: dict[tuple[int, int], tuple[object, int]] = {}
+        self.groups = GroupSpans(schedule, self.span[1])
 
     def page(self, rows: tuple[Row, ...], title: str | None = None) -> Page:
         """One page showing ``rows`` (laid out from ``y == 0``, see :func:`carveplan.chart.rows.window`)."""
         style, span = self.style, self.span
         inches = (self.size[0] / 72, self.size[1] / 72)
-        plan = plan_page(
-            inches, self.schedule, rows, style, span, self.baseline, self.verticals, self.ghost_label
-        )
+        plan = plan_page(inches, self.schedule, rows, style, span, self.baseline, self.verticals,
+                         self.ghost_label, groups=self.groups)  # fmt: skip
         a = area(plan.frame, self.size, span)
         counts = tick_counts(plan.frame, style)
         ticks = zoom_levels(*self.window, counts[0])

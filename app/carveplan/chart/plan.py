@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from carveplan.chart.frame import Frame, labelled_rows, make_frame, wide_label_chars
-from carveplan.chart.geometry import Geometry, build_geometry
+from carveplan.chart.geometry import Geometry, GroupSpans, build_geometry
 from carveplan.chart.legend import LegendContent, LegendEntry, legend_entries, legend_layout
 from carveplan.chart.marks import MilestoneMark, VerticalMark, milestone_marks, place_vertical_labels
 from carveplan.chart.rows import Row
@@ -53,6 +53,7 @@ def plan_page(
     title_block: bool = True,
     wide_labels: bool = False,
     page_rows: int = 0,
+    groups: GroupSpans | None = None,
 ) -> PagePlan:
     """Lay out one page of ``size`` inches showing ``rows``.
 
@@ -69,11 +70,12 @@ def plan_page(
         title_block: leave room for the title block.
         wide_labels: row labels fill their share of a wide page (the app).
         page_rows: rows a full page holds (a short page keeps their height).
+        groups: the groups' summary bars kept across a deck's pages.
 
     Returns:
         The plan.
     """
-    geo = build_geometry(schedule, rows, style, span, baseline)
+    geo = build_geometry(schedule, rows, style, span, baseline, groups)
     marks = [m for m in milestone_marks(schedule, rows) if span[0] <= m.x <= span[1]]
     content = replace(
         legend_content(schedule, rows, geo, marks, verticals, baseline), ghost_label=ghost_label

@@ -166,7 +166,7 @@ def _text(number: int, text: Text, at: Placement) -> str:
         f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody>'
         f'<a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" rtlCol="0"><a:noAutofit/>'
         f'</a:bodyPr><a:lstStyle/><a:p><a:pPr algn="{_ALIGN[text.anchor]}"/><a:r><a:rPr lang="en-US"'
-        f' sz="{max(100, round(size * 100))}"{bold}>{_fill(text.colour, 1.0)}'
+        f' sz="{min(400000, max(100, round(size * 100)))}"{bold}>{_fill(text.colour, 1.0)}'
         f'<a:latin typeface="{FONT}"/></a:rPr><a:t>{escape(text.text)}</a:t></a:r></a:p>'
         f"</p:txBody></p:sp>"
     )

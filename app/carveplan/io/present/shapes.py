@@ -10,6 +10,7 @@ viewer whose font runs wider or narrower keeps the anchor where the page put it.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterator
@@ -32,6 +33,8 @@ _GEOMETRY = {
     Shape.TRIANGLE: "triangle",
 }
 _ALIGN = {Anchor.START: "l", Anchor.MIDDLE: "ctr", Anchor.END: "r"}
+_HALF_WIDTHS = {Anchor.START: 0.5, Anchor.MIDDLE: 0.0, Anchor.END: -0.5}  # box centre from the anchor
+_SHIFTS = {Baseline.TOP: _LINE_HEIGHT / 2, Baseline.MIDDLE: 0.0, Baseline.BASELINE: -_BASELINE_TO_MIDDLE}
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -150,9 +153,8 @@ def _text(number: int, text: Text, at: Placement) -> str:
     width = (line_width(text.text, size, text.bold) * 72 * 1.1 + 2) * EMU_PER_POINT
     height = size * _LINE_HEIGHT * EMU_PER_POINT
     # The box's centre relative to the anchor point, before rotation (y down).
-    dx = {Anchor.START: width / 2, Anchor.MIDDLE: 0.0, Anchor.END: -width / 2}[text.anchor]
-    shift = {Baseline.TOP: _LINE_HEIGHT / 2, Baseline.MIDDLE: 0.0, Baseline.BASELINE: -_BASELINE_TO_MIDDLE}
-    dy = shift[text.baseline] * size * EMU_PER_POINT
+    dx = _HALF_WIDTHS[text.anchor] * width
+    dy = _SHIFTS[text.baseline] * size * EMU_PER_POINT
     rotation = ""
     if text.rotation:
         turn = math.radians(text.rotation)  # counter-clockwise on the page, y pointing down
@@ -187,6 +189,7 @@ def _frame(x: float, y: float, width: float, height: float) -> str:
     return f'<a:off x="{round(x)}" y="{round(y)}"/><a:ext cx="{round(width)}" cy="{round(height)}"/>'
 
 
+@functools.lru_cache(maxsize=1024)  # a page uses a few dozen colours hundreds of times
 def _colour(colour: str | None, alpha: float) -> str:
     value = (colour or "#000000").lstrip("#").upper()
     if alpha >= 1.0:
@@ -194,10 +197,12 @@ def _colour(colour: str | None, alpha: float) -> str:
     return f'<a:srgbClr val="{value}"><a:alpha val="{max(0, round(alpha * 100000))}"/></a:srgbClr>'
 
 
+@functools.lru_cache(maxsize=1024)
 def _fill(colour: str | None, alpha: float) -> str:
     return f"<a:solidFill>{_colour(colour, alpha)}</a:solidFill>" if colour else "<a:noFill/>"
 
 
+@functools.lru_cache(maxsize=1024)
 def _line(colour: str | None, width: float, dash: tuple[float, ...], points: float = 1.0) -> str:
     """An outline ``width`` slide points wide; ``dash`` in page points (``points`` slide points each)."""
     width = max(width, _MIN_LINE)

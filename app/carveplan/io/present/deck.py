@@ -2,8 +2,8 @@
 
 Each chart slide is native shapes (bars, lines, marks, texts a reader can edit), written as XML
 text while the file is zipped, so a 1,500-slide national deck takes seconds and keeps one slide in
-memory at a time. The coverage slide stays a 200-dpi picture. The classification label sits in
-every slide's footer.
+memory at a time; the coverage slide is shapes too. The classification label sits in every
+slide's footer.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from matplotlib.figure import Figure
-
+from carveplan.chart.coverage_page import coverage_page
 from carveplan.chart.page import VectorPages
 from carveplan.chart.rows import Row
 from carveplan.engine.compare import compare_schedules
@@ -22,7 +21,8 @@ from carveplan.io.errors import check_progress
 from carveplan.io.formats import ExportOptions
 from carveplan.io.heap import settled_heap
 from carveplan.io.present.chart import ChartJob, chart_job, deck_pages, selected_lines
-from carveplan.io.present.coverage import deck_coverage, draw_coverage_page
+from carveplan.io.present.coverage import TITLE as COVERAGE_TITLE
+from carveplan.io.present.coverage import coverage_notes, deck_coverage
 from carveplan.io.present.fit import (
     CELL_MARGIN_X,
     CELL_MARGIN_Y,
@@ -33,9 +33,8 @@ from carveplan.io.present.fit import (
     row_height,
     wrap,
 )
-from carveplan.io.present.pictures import PictureStore, rgb_png
 from carveplan.io.present.shapes import item_count, page_shapes
-from carveplan.io.present.slideparts import FOOTER_HEIGHT, InsertedSlides, footers, slide_xml
+from carveplan.io.present.slideparts import FOOTER_HEIGHT, InsertedSlides, deck_file, footers, slide_xml
 from carveplan.io.present.slideparts import FOOTER_TOP as FOOTER_BOX_TOP
 from carveplan.io.present.tables import (
     COMPARISON_HEADER,
@@ -52,7 +51,10 @@ SLIDE = (13.333, 7.5)  # inches, 16:9
 MARGIN = 0.4
 CHART_TOP, CHART_HEIGHT = 1.05, 5.85
 FOOTER_TOP = 7.0  # the footer boxes start at 7.05 in; nothing above may reach below this
-MIN_DPI = 200
+_NAMESPACES = (
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+)
 _CHART_BOX = (MARGIN, CHART_TOP, SLIDE[0] - 2 * MARGIN, CHART_HEIGHT)  # the figure's own size, in inches
 
 
@@ -79,16 +81,16 @@ def deck_bytes(agreement: Agreement, options: ExportOptions) -> bytes:
 def deck_chunks(agreement: Agreement, options: ExportOptions) -> Iterator[bytes]:
     """The deck as ``.pptx`` bytes in pieces: chart slides are made one by one as the file is zipped."""
     job = chart_job(agreement, options)
-    with settled_heap(), PictureStore() as store:
+    with settled_heap():
         pages = deck_pages(job, CHART_HEIGHT)
-        deck = _deck(job, options, store, len(pages))
+        deck = _deck(job, charts=len(pages))
         count = len(deck.slides) + len(pages)
         slides = _chart_slides(job, pages, options, count)
         layout = str(deck.slide_layouts[5].part.partname)  # "Title Only", as the other titled slides
-        yield from store.chunks(deck, InsertedSlides(len(pages), slides, layout, after=1))
+        yield from deck_file(deck, InsertedSlides(len(pages), slides, layout, after=1))
 
 
-def _deck(job: ChartJob, options: ExportOptions, store: PictureStore, charts: int) -> Any:
+def _deck(job: ChartJob, charts: int) -> Any:
     """The slides other than the charts, numbered as if the ``charts`` followed the title slide."""
     from pptx import Presentation
     from pptx.util import Inches
@@ -97,7 +99,7 @@ def _deck(job: ChartJob, options: ExportOptions, store: PictureStore, charts: in
     deck.slide_width, deck.slide_height = Inches(SLIDE[0]), Inches(SLIDE[1])
     _title_slide(deck, job)
     _milestones_slide(deck, job)
-    _coverage_slide(deck, job, max(options.dpi, MIN_DPI), store)
+    _coverage_slide(deck, job)
     if job.baseline is not None:
         _comparison_slide(deck, job)
     _footers(deck, job.schedule.agreement.classification, charts)
@@ -140,22 +142,6 @@ def chart_pages(job: ChartJob) -> VectorPages:
 
 def _points(text: str, size: float, bold: bool) -> float:
     return line_width(text, size, bold) * 72
-
-
-def opaque_png(fig: Figure, dpi: int) -> bytes:
-    """``fig`` as a PNG without an alpha channel, drawn on the figure's own canvas.
-
-    The canvas is attached once and keeps its renderer from slide to slide, so the texts every
-    slide repeats (dates, years, legend, common values) are measured once; a canvas made afresh
-    for each picture measured them all again. The page is opaque: see :func:`rgb_png`.
-    """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-    if fig.dpi != dpi:
-        fig.set_dpi(dpi)
-    canvas.draw()
-    return rgb_png(canvas.buffer_rgba(), dpi)
 
 
 def _title_slide(deck: Any, job: ChartJob) -> None:
@@ -234,15 +220,21 @@ def _milestones_slide(deck: Any, job: ChartJob) -> None:
         _table(slide, MILESTONE_HEADER, page, widths, size)
 
 
-def _coverage_slide(deck: Any, job: ChartJob, dpi: int, store: PictureStore) -> None:
-    """Coverage curves with the verdicts beneath, when the agreement has tariff lines to count."""
+def _coverage_slide(deck: Any, job: ChartJob) -> None:
+    """Coverage curves with the verdicts beneath, as shapes, when the agreement has tariff lines to count."""
+    from pptx.oxml import parse_xml
+
     covered = deck_coverage(job.schedule, job.baseline, job.selection)
     if covered is None:
         return
-    slide = _titled(deck, "Liberalization coverage and the Article XXIV test")
-    fig = Figure(figsize=(SLIDE[0] - 2 * MARGIN, CHART_HEIGHT))
-    draw_coverage_page(fig, *covered, job.style, title=None)
-    store.add(slide, opaque_png(fig, dpi), _CHART_BOX)
+    slide = _titled(deck, COVERAGE_TITLE)
+    cover, baseline = covered
+    size = (_CHART_BOX[2] * 72, _CHART_BOX[3] * 72)
+    page = coverage_page(cover, baseline, job.style, size, coverage_notes(cover), "", _points)  # titled above
+    tree = parse_xml(
+        f"<p:spTree {_NAMESPACES}>{''.join(page_shapes(page, _CHART_BOX, first_id=3))}</p:spTree>"
+    )
+    slide.shapes._spTree.extend(list(tree))
 
 
 def _comparison_slide(deck: Any, job: ChartJob) -> None:

@@ -9,10 +9,14 @@ own slides use; the deck's other slides (title, milestones, coverage, comparison
 
 from __future__ import annotations
 
+import io
 import re
+import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from carveplan.io.present.fit import CELL_MARGIN_X, FONT, line_width
 from carveplan.io.present.shapes import EMU_PER_INCH, escape
@@ -170,3 +174,28 @@ class InsertedSlides:
             # Least effort: slide XML is repetitive and compresses well even so, at a third of the time.
             out.writestr(f"ppt/slides/slide{number}.xml", xml.encode("utf-8"), zipfile.ZIP_DEFLATED, 1)
             out.writestr(f"ppt/slides/_rels/slide{number}.xml.rels", relations, zipfile.ZIP_DEFLATED)
+
+
+_CHUNK = 1 << 20  # bytes per piece handed to the file writer
+
+
+def deck_file(deck: Any, inserted: InsertedSlides) -> Iterator[bytes]:
+    """The ``.pptx`` file of the slide library's ``deck`` with the ``inserted`` slides, piece by piece.
+
+    The file is zipped into a temporary folder (removed afterwards, also when the slides' maker
+    raises or is cancelled) and read back in pieces: the inserted slides are made while zipping,
+    one at a time, so neither they nor the whole file are held in memory.
+    """
+    saved = io.BytesIO()
+    deck.save(saved)
+    with tempfile.TemporaryDirectory(prefix="carveplan-deck-") as folder:
+        whole = Path(folder) / "deck.pptx"
+        with zipfile.ZipFile(saved) as source, zipfile.ZipFile(whole, "w", zipfile.ZIP_DEFLATED) as out:
+            inserted.prepare(source.namelist())
+            for item in source.infolist():
+                out.writestr(item, inserted.patch(item.filename, source.read(item)))
+            inserted.write(out)
+        del saved
+        with whole.open("rb") as stream:
+            while piece := stream.read(_CHUNK):
+                yield piece

@@ -67,6 +67,15 @@ def _deck(suffix: str, job: Any, whole: Any, lines: int, source: Path) -> list[R
     per_page = best_of(lambda: floor(contents, size), repeat=2, clock=time.process_time) / len(contents)
     run = export_in_process(source, source.with_name(f"deck{suffix}"), SECTORS, PARTIES)
     name = "PDF deck" if suffix == ".pdf" else "PowerPoint deck"
+    projected = [  # the PDF deck of 15,000 lines is measured whole by bench_decks
+        Result(
+            f"{name}: 15000 lines, {all_pages} pages, projected from the above",
+            run.cpu / pages * all_pages,
+            "the issue's 20 s",
+            SECONDS_TARGET,
+            1.0,
+        )
+    ]
     return [
         Result(
             f"{name}: export, energy × VNM, {lines} lines, {pages} pages",
@@ -75,13 +84,7 @@ def _deck(suffix: str, job: Any, whole: Any, lines: int, source: Path) -> list[R
             per_page * pages,
             TARGET,
         ),
-        Result(
-            f"{name}: 15000 lines, {all_pages} pages, projected from the above",
-            run.cpu / pages * all_pages,
-            "the issue's 20 s",
-            SECONDS_TARGET,
-            1.0,
-        ),
+        *(projected if suffix != ".pdf" else []),
         Result(
             f"{name}: export peak memory, {pages} pages",
             run.peak,

@@ -21,6 +21,7 @@ from carveplan.engine.schedule import ResolvedLine, Schedule
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import WriteError, check_progress
 from carveplan.io.formats import ExportOptions
+from carveplan.io.heap import settled_heap
 from carveplan.io.present.cover import cover_page
 from carveplan.io.present.coverage import coverage_vector_page, deck_coverage
 from carveplan.io.present.pdf_pages import VectorPdf
@@ -136,13 +137,15 @@ def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None
     count = len(selected_lines(job))
     builder = VectorPages(job.schedule, size=points, style=job.style, window=job.window, today=job.today,
                           baseline=job.baseline, lines=count, measure=doc.measure)  # fmt: skip
-    for number, (rows, title) in enumerate(pages, start=1):
-        check_progress(options.progress, number - 1, len(pages))
-        doc.add(builder.page(rows, title))
-    covered = deck_coverage(job.schedule, job.baseline, job.selection)
-    if covered is not None:
-        doc.add(coverage_vector_page(*covered, job.style, points, doc.measure))
-    write_atomic(path, doc.finish())
+    with settled_heap():  # the schedule lives through the export: collections skip it
+        for number, (rows, title) in enumerate(pages, start=1):
+            check_progress(options.progress, number - 1, len(pages))
+            doc.add(builder.page(rows, title))
+        covered = deck_coverage(job.schedule, job.baseline, job.selection)
+        if covered is not None:
+            doc.add(coverage_vector_page(*covered, job.style, points, doc.measure))
+        data = doc.finish()
+    write_atomic(path, data)
 
 
 def page_painter(fig: Figure, job: ChartJob) -> GanttPages:

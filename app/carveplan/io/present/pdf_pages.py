@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from functools import cache
 
 from carveplan.chart.vector import Anchor, Baseline, Box, Item, Mark, Page, Polyline, Rule, Shape, Text
-from carveplan.io.present.pdf_fonts import EmbeddedFont
+from carveplan.io.present.pdf_fonts import EmbeddedFont, dejavu, fallback_fonts
 
 _HATCH = 4.0  # points between hatch lines
 _KAPPA = 0.5523  # a quarter circle as a Bézier curve
@@ -38,11 +38,13 @@ class VectorPdf:
     """
 
     def __init__(self, title: str, creator: str = "CarvePlan") -> None:
-        self.fonts = {False: EmbeddedFont(False), True: EmbeddedFont(True)}
+        self._fallbacks: list[EmbeddedFont] | None = None
+        self.fonts = {
+            bold: EmbeddedFont(dejavu(bold), f"F{int(bold)}", self._fallback) for bold in (False, True)
+        }
         self._objects: dict[int, bytes] = {}
         self._next = 1
         self._catalog, self._tree, self._resources, self._info = (self._reserve() for _ in range(4))
-        self._font_ids = {bold: self._reserve() for bold in (False, True)}
         self._pages: list[int] = []
         self._alphas: dict[float, str] = {}
         self._title = title
@@ -71,15 +73,17 @@ class VectorPdf:
     def finish(self) -> bytes:
         """The whole document."""
         fonts = []
-        for bold, font_id in self._font_ids.items():
-            font = self.fonts[bold]
+        for font in (*self.fonts.values(), *(self._fallbacks or ())):
             if not font.cids:
-                font.encode(" ")  # a font is declared on every page: give it one glyph
-            roles = {"font": font_id}
-            roles.update({r: self._reserve() for r in ("cid", "descriptor", "file", "cidmap", "unicode")})
+                if font.resource not in ("F0", "F1"):
+                    continue  # a fallback no page needed
+                font.cid(" ")  # the two faces are declared on every page: give each a glyph
+            roles = {
+                role: self._reserve() for role in ("font", "cid", "descriptor", "file", "cidmap", "unicode")
+            }
             for role, data in font.objects(lambda r, roles=roles: f"{roles[r]} 0 R").items():
                 self._objects[roles[role]] = data
-            fonts.append(f"/F{int(bold)} {font_id} 0 R")
+            fonts.append(f"/{font.resource} {roles['font']} 0 R")
         states = " ".join(f"/{n} << /ca {_num(a)} /CA {_num(a)} >>" for a, n in self._alphas.items())
         self._objects[self._resources] = (f"<< /Font << {' '.join(fonts)} >> /ExtGState << {states} >> "
                                           "/ProcSet [/PDF /Text] >>").encode()  # fmt: skip
@@ -90,6 +94,15 @@ class VectorPdf:
         names = f"/Title {_text_string(self._title)} /Creator {_text_string(self._creator)}"
         self._objects[self._info] = f"<< {names} /Producer (CarvePlan) /CreationDate ({stamp}) >>".encode()
         return self._serialise()
+
+    def _fallback(self) -> EmbeddedFont | None:
+        """The first fallback font, each falling back on the next (read on first use)."""
+        if self._fallbacks is None:
+            chain: list[EmbeddedFont] = []
+            for number, data in reversed(list(enumerate(fallback_fonts(), start=2))):
+                chain.insert(0, EmbeddedFont(data, f"F{number}", _given(chain[0]) if chain else None))
+            self._fallbacks = chain
+        return self._fallbacks[0] if self._fallbacks else None
 
     def _alpha(self, value: float) -> str:
         key = round(value, 3)
@@ -119,6 +132,10 @@ class VectorPdf:
         out += (f"trailer\n<< /Size {self._next} /Root {self._catalog} 0 R /Info {self._info} 0 R >>\n"
                 f"startxref\n{xref}\n%%EOF\n").encode()  # fmt: skip
         return bytes(out)
+
+
+def _given(font: EmbeddedFont) -> Callable[[], EmbeddedFont | None]:
+    return lambda: font
 
 
 def _text_string(text: str) -> str:
@@ -249,9 +266,13 @@ class _Content:
             matrix = f"{_num(c)} {_num(s)} {_num(-s)} {_num(c)} {_num(tx)} {_num(ty)}"
         else:
             matrix = f"1 0 0 1 {_num(x + dx)} {_num(y + dy)}"
-        self.ops.append(
-            f"BT /F{int(text.bold)} {_num(text.size)} Tf {matrix} Tm <{font.encode(text.text)}> Tj ET"
-        )
+        size = _num(text.size)
+        runs = font.runs(text.text)
+        if len(runs) == 1 and runs[0][0] is font:
+            self.ops.append(f"BT /{font.resource} {size} Tf {matrix} Tm <{runs[0][1]}> Tj ET")
+            return
+        shown = " ".join(f"/{face.resource} {size} Tf <{codes}> Tj" for face, codes in runs)
+        self.ops.append(f"BT {matrix} Tm {shown} ET")
 
 
 def _path(points: tuple[tuple[float, float], ...], closed: bool) -> str:

@@ -106,3 +106,27 @@ def test_widths_come_from_the_embedded_font() -> None:
     assert doc.measure("Energy", 10, bold=True) > doc.measure("Energy", 10)
     assert doc.measure("", 10) == 0
     assert doc.measure("原油", 10) > 0  # a missing glyph still takes room
+
+
+@pytest.mark.parametrize("system", [True, False])
+def test_characters_dejavu_lacks_are_set_in_a_fallback_font(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, system: bool
+) -> None:
+    from carveplan.io.present import pdf_fonts
+
+    if not system:  # as on a machine without a CJK font: the Last Resort font matplotlib ships
+        monkeypatch.setattr(pdf_fonts, "SYSTEM_FALLBACKS", ())
+    pdf_fonts.fallback_fonts.cache_clear()
+    try:
+        doc = VectorPdf("CJK")
+        doc.add(Page(300, 100, "#FFFFFF", (Text(10, 50, "Crude 原油 oil", 12, "#000000"),)))
+        path = tmp_path / "cjk.pdf"
+        path.write_bytes(doc.finish())
+    finally:
+        pdf_fonts.fallback_fonts.cache_clear()
+    reader = pypdf.PdfReader(path, strict=True)
+    assert "Crude 原油 oil" in reader.pages[0].extract_text()
+    fonts = [font.get_object()["/BaseFont"] for font in reader.pages[0]["/Resources"]["/Font"].values()]
+    assert len(fonts) == 3  # regular, bold and the fallback
+    if not system:
+        assert any(name.endswith("+LastResortHE-Regular") for name in fonts)

@@ -144,3 +144,10 @@ def test_a_specific_base_column_alone_is_the_base_not_the_first_printed_year(tmp
     assert (asses.base, asses.unit) == (Decimal("5.1"), "%")
     assert asses.notes == "base rate not printed: the first year's rate"
     assert not [m for m in _messages(result, "scrub") if "1029040" in m]  # 3 stages of 1¢/kg
+
+
+def test_a_row_empty_in_the_only_base_column_is_counted_as_starting_from_0(tmp_path: Path) -> None:
+    rows = ("1029040,Bovine,1 cents/kg,Immediate,,,,,,", "1019020,Asses,,4 Years,,,,,,")
+    result = _import(tmp_path, *rows, header=NO_AD_VALOREM)
+    (message,) = _messages(result, "no-base")
+    assert "no base rate column: 1 line starts from 0 (1019020)" in message

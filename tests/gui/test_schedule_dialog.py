@@ -254,3 +254,8 @@ def test_warnings_located_in_the_file_are_listed_below_the_check(
     copied = QGuiApplication.clipboard().text()
     assert f"row 2 column C (Base_Rate)\t{empty}" in copied
     assert "looks short" in copied
+    # Tab goes on from the listed lines to the file's warnings.
+    dialog.check.setFocus()
+    qtbot.waitUntil(dialog.check.hasFocus)
+    qtbot.keyClick(dialog.check, Qt.Key.Key_Tab)
+    qtbot.waitUntil(panel.table.hasFocus)

@@ -62,6 +62,7 @@ class ImportWarningPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # read only: arrows move in it, Tab moves on
         self.title.setBuddy(self.table)
         self.copy_action = add_copy_action(self.table)
         header = self.table.horizontalHeader()

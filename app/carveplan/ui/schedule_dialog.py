@@ -98,6 +98,7 @@ class ScheduleImportDialog(QDialog):
         self.check.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.check.horizontalHeader().setStretchLastSection(True)
         add_copy_action(self.check)
+        self.check.setTabKeyNavigation(False)  # read only: arrows move in it, Tab moves on
         # Warnings located in the file rather than on a listed line (an empty base cell, a short code).
         self.loose = ImportWarningPanel(self)
         self.check_button = QPushButton("&Check Import", self)
@@ -125,6 +126,7 @@ class ScheduleImportDialog(QDialog):
         layout.addWidget(self.loose)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        QWidget.setTabOrder(self.check, self.loose.table)  # Tab goes from the lines to the file's warnings
         self._show_sniff(sniff)
 
     def _settings_box(self) -> QGroupBox:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
@@ -228,7 +229,7 @@ def unbased_tool(tmp_path: Path) -> Path:
 
 
 def test_warnings_located_in_the_file_are_listed_below_the_check(
-    qtbot: QtBot, unbased_tool: Path, small_agreement: Agreement
+    qtbot: QtBot, unbased_tool: Path, small_agreement: Agreement, qtmodeltester: Any
 ) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
@@ -240,7 +241,8 @@ def test_warnings_located_in_the_file_are_listed_below_the_check(
     qtbot.waitUntil(lambda: dialog.check.rowCount() == 2)  # checked on opening, before Import
     panel = dialog.loose
     assert panel.isVisible()
-    rows = [[panel.table.item(r, c).text() for c in range(3)] for r in range(panel.table.rowCount())]
+    qtmodeltester.check(panel.model)
+    rows = [[panel.model.index(r, c).data() for c in range(3)] for r in range(panel.model.rowCount())]
     empty = "no base rate in C (Base_Rate) and D (Base_Rate_Alt): the line starts from 0"
     assert ["warning", "tool.csv sheet 'tool' row 2 column C (Base_Rate)", empty] in rows
     assert any("'1029040' looks short (7 digits): a leading zero lost?" in r[2] for r in rows)

@@ -261,3 +261,9 @@ def test_warnings_located_in_the_file_are_listed_below_the_check(
     qtbot.waitUntil(dialog.check.hasFocus)
     qtbot.keyClick(dialog.check, Qt.Key.Key_Tab)
     qtbot.waitUntil(panel.table.hasFocus)
+    # The listed lines copy the same way.
+    dialog.check.setFocus()
+    qtbot.waitUntil(dialog.check.hasFocus)
+    dialog.check.selectRow(1)
+    qtbot.keyClick(dialog.check, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "27111100\tNatural gas\tenergy\tImmediate\t"

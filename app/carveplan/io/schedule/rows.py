@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from carveplan.engine.sectormap import OTHER
+from carveplan.engine.sectormap import OTHER, sector_for_code
 from carveplan.io import cells
 from carveplan.io.schedule.codes import code_system, code_width, description_of, digits_of, hs_code, sector_of
 from carveplan.io.schedule.parties import is_party
@@ -47,6 +48,21 @@ def _year_value(value: Any) -> object:
         return _tariff(value)
     except cells.CellError as err:
         return err
+
+
+_LINE_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Line)}
+if any(f.default is dataclasses.MISSING for f in dataclasses.fields(Line)[4:]) or hasattr(
+    Line, "__post_init__"
+):
+    raise TypeError("Line needs its own constructor")  # _new_line would skip it
+
+
+def _new_line(**values: Any) -> Line:
+    """A ``Line`` made without its frozen ``__init__``, which sets each of its 16 fields through
+    ``object.__setattr__`` (most of building a line); every field is given or defaulted."""
+    line: Line = object.__new__(Line)
+    line.__dict__.update(_LINE_DEFAULTS, **values)
+    return line
 
 
 @lru_cache(maxsize=4096)
@@ -123,7 +139,8 @@ class RowReader:
         except cells.CellError as err:
             self._bad(index, "code", row[fields["code"]], err.expected)
             return None
-        if not _CODE.fullmatch(code):  # titles, repeated headers, chapter headings and footnotes
+        # Titles, repeated headers, chapter headings and footnotes; a code of plain digits is one.
+        if not (code.isascii() and code.isdigit() and len(code) <= 20) and not _CODE.fullmatch(code):
             return None
         if "party" in fields and not self._ours(row):
             self.foreign += 1
@@ -132,7 +149,7 @@ class RowReader:
         category = "" if category.lower() in _MISSING else category
         base, unit, note = self._base(row, index)
         published, excluded = self._published(row, index, unit)
-        if "base" not in self.fields and published:
+        if "base" not in fields and published:
             # A quota note prints no base rate: its first column (EIF) is where the cuts start.
             base, note = self._first_printed(row, base), "base rate not printed: the first year's rate"
         if not (category or published or excluded or self._has_rate(row)):
@@ -140,19 +157,27 @@ class RowReader:
             return None
         if excluded and not published and not category:
             category = "U"
-        self._check_category(category, index)
+        if category.isdigit():
+            self._check_category(category, index)
         self._check_short(code, index)
-        given = self.options.sector or ("sector" in self.fields and cells.text(self.cell(row, "sector")))
-        sector = sector_of(code, system, given or None, self._sectors())
-        self._note_sector(sector)
-        written = cells.text(self.cell(row, "note")).strip() if "note" in self.fields else ""
+        given = self.options.sector or ("sector" in fields and cells.text(self.cell(row, "sector")))
+        sector = (
+            sector_of(code, system, given, self._sectors())
+            if given
+            else sector_for_code(code, system) or OTHER
+        )
+        if sector not in self._known_sectors:
+            self._note_sector(sector)
+        written = cells.text(self.cell(row, "note")).strip() if "note" in fields else ""
         notes = f"{written}; {note}" if written and note else written or note
-        return Line(
-            self._unique_id(f"{self.options.party}-{code}"),
-            self.options.party,
-            sector,
-            code,
-            description_of(cells.text(self.cell(row, "description")), code, system),
+        return _new_line(
+            id=self._unique_id(f"{self.options.party}-{code}"),
+            party=self.options.party,
+            sector=sector,
+            code=code,
+            description=description_of(
+                cells.text(row[fields["description"]]) if "description" in fields else "", code, system
+            ),
             code_system=system,
             unit=unit,
             base=base,
@@ -164,7 +189,7 @@ class RowReader:
     # --- cells ------------------------------------------------------------------
 
     def _ours(self, row: list[Any]) -> bool:
-        value = self.cell(row, "party")
+        value = row[self.fields["party"]]  # rows are as wide as the columns read
         known = self._parties.get(value) if isinstance(value, str) else None
         if known is None:
             cell = cells.text(value).strip()
@@ -177,7 +202,7 @@ class RowReader:
         return cells.text(self.cell(row, "base")).strip().lower() not in _MISSING
 
     def _base(self, row: list[Any], index: int) -> tuple[Rate, str, str]:
-        value = self.cell(row, "base")
+        value = row[self.fields["base"]] if "base" in self.fields else ""
         if isinstance(value, str | float | int) and value in self._bases:
             return self._bases[value]
         problems = len(self.problems.items)

@@ -12,6 +12,8 @@ from carveplan.io import cells
 from carveplan.io.schedule.hs import describe
 from carveplan.model import CodeSystem, Sector
 
+# A tuple, not ``float | int``: that union is built on every call, and a code is read per row.
+_NUMBERS = (float, int)
 MAX_CODE_DIGITS = 14  # national tariff lines have up to 12 digits
 CODE_EXPECTED = (
     f"a code such as 270900 or 2709.00 (as a number, a whole one of at most {MAX_CODE_DIGITS} digits)"
@@ -28,7 +30,7 @@ def hs_code(value: Any, width: int = 0) -> str:
     Raises:
         cells.CellError: for a number cell that cannot be a code (not whole, not finite, too long).
     """
-    if isinstance(value, float | int) and not isinstance(value, bool):
+    if isinstance(value, _NUMBERS) and not isinstance(value, bool):
         # inf, NaN, 1e400 (read as inf), 2709.5 or a 300-digit number is no code a spreadsheet mangled.
         if not (isinstance(value, int) or value.is_integer()) or not 0 < value < 10**MAX_CODE_DIGITS:
             raise cells.CellError(CODE_EXPECTED)
@@ -64,7 +66,7 @@ def code_width(values: Iterable[Any]) -> int:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, float | int) and not isinstance(value, bool) and value == value
+    return isinstance(value, _NUMBERS) and not isinstance(value, bool) and value == value
 
 
 def code_system(header: str) -> CodeSystem:

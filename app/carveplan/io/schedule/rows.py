@@ -27,6 +27,8 @@ _MISSING = frozenset({"", "n/a", "na", "-", "—", "–", "none"})
 EXCLUDED = frozenset({"u", "x", "excl", "excl.", "excluded", "no cut", "ex"})
 OTHER_SECTOR = Sector(OTHER, "Other (outside the focus sectors)")
 _UNREAD, _EXCLUDED = object(), object()
+# Cells read once per value. A tuple, not ``str | float | int``: that union is built on every call.
+_CACHEABLE = (str, float, int)
 
 
 def _tariff(value: Any) -> tuple[Rate, str | None]:
@@ -203,11 +205,11 @@ class RowReader:
 
     def _base(self, row: list[Any], index: int) -> tuple[Rate, str, str]:
         value = row[self.fields["base"]] if "base" in self.fields else ""
-        if isinstance(value, str | float | int) and value in self._bases:
+        if isinstance(value, _CACHEABLE) and value in self._bases:
             return self._bases[value]
         problems = len(self.problems.items)
         found = self._read_base(value, index)
-        if isinstance(value, str | float | int) and len(self.problems.items) == problems:
+        if isinstance(value, _CACHEABLE) and len(self.problems.items) == problems:
             self._bases[value] = found
         return found
 
@@ -261,10 +263,10 @@ class RowReader:
         for year, column, _ in self._columns:
             value = row[column] if column < len(row) else ""
             # A schedule repeats a few dozen rates over thousands of cells: read each once.
-            found = read.get(value, _UNREAD) if isinstance(value, str | float | int) else _UNREAD
+            found = read.get(value, _UNREAD) if isinstance(value, _CACHEABLE) else _UNREAD
             if found is _UNREAD:
                 found = _year_value(value)
-                if isinstance(value, str | float | int):
+                if isinstance(value, _CACHEABLE):
                     read[value] = found
             if found is None:
                 continue

@@ -161,7 +161,9 @@ class RowReader:
             category = "U"
         if category.isdigit():
             self._check_category(category, index)
-        self._check_short(code, index)
+        plain = code.isdigit()
+        if (len(code) if plain else len(digits_of(code))) % 2:
+            self._short(code, index)
         given = self.options.sector or ("sector" in fields and cells.text(self.cell(row, "sector")))
         sector = (
             sector_of(code, system, given, self._sectors())
@@ -172,9 +174,15 @@ class RowReader:
             self._note_sector(sector)
         written = cells.text(self.cell(row, "note")).strip() if "note" in fields else ""
         notes = f"{written}; {note}" if written and note else written or note
+        party = self.options.party
+        ident = f"{party}-{code}"
+        if ident in self._ids:
+            ident = self._unique_id(ident)
+        else:
+            self._ids.add(ident)
         return _new_line(
-            id=self._unique_id(f"{self.options.party}-{code}"),
-            party=self.options.party,
+            id=ident,
+            party=party,
             sector=sector,
             code=code,
             description=description_of(
@@ -301,7 +309,7 @@ class RowReader:
         hint = "" if self.base.rule_set else " (choose the agreement's rules with --categories)"
         self._bad(index, "category", category, f"a staging category; {category!r} is a number {rules}{hint}")
 
-    def _check_short(self, code: str, index: int) -> None:
+    def _short(self, code: str, index: int) -> None:
         digits = len(code) if code.isdigit() else len(digits_of(code))
         if digits % 2:
             message = f"code {code!r} looks short ({digits} digits): a leading zero lost?"

@@ -55,11 +55,14 @@ def digits_of(code: str) -> str:
 
 def code_width(values: Iterable[Any]) -> int:
     """The digit count of the schedule's national lines: the most common one among text codes."""
-    counts = Counter(
-        len(v) if v.isdigit() else len(digits_of(v))
-        for v in values
-        if isinstance(v, str) and v.strip()[:1].isdigit()
-    )
+    texts = [v for v in values if isinstance(v, str)]
+    plain = list(filter(str.isdigit, texts))  # most codes of a tool export: counted without a Python loop
+    if len(plain) == len(texts):
+        counts = Counter(map(len, plain))
+        tied = [width for width, count in counts.most_common(2) if count == max(counts.values())]
+        if len(tied) == 1:
+            return tied[0]  # a tie is decided by the first code below: count in order then
+    counts = Counter(len(v) if v.isdigit() else len(digits_of(v)) for v in texts if v.strip()[:1].isdigit())
     if not counts:
         counts = Counter(len(str(int(v))) + len(str(int(v))) % 2 for v in values if _is_number(v))
     return counts.most_common(1)[0][0] if counts else 0

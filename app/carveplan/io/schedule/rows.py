@@ -52,18 +52,53 @@ def _year_value(value: Any) -> object:
         return err
 
 
-_LINE_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Line)}
-if any(f.default is dataclasses.MISSING for f in dataclasses.fields(Line)[4:]) or hasattr(
-    Line, "__post_init__"
-):
-    raise TypeError("Line needs its own constructor")  # _new_line would skip it
+_DEFAULT = {f.name: f.default for f in dataclasses.fields(Line)}
+_FIELDS = "id party sector code description code_system measure unit base category target phases gates notes"
+_FIELDS += " legal_ref quota"
+_LEFT = (_DEFAULT["target"], _DEFAULT["gates"], _DEFAULT["legal_ref"], _DEFAULT["quota"])
+if list(_DEFAULT) != _FIELDS.split() or _LEFT != (None, (), "", None) or hasattr(Line, "__post_init__"):
+    raise TypeError("Line changed: _new_line sets its fields itself")
+_set = object.__setattr__
 
 
-def _new_line(**values: Any) -> Line:
-    """A ``Line`` made without its frozen ``__init__``, which sets each of its 16 fields through
-    ``object.__setattr__`` (most of building a line); every field is given or defaulted."""
+def _new_line(
+    ident: str,
+    party: str,
+    sector: str,
+    code: str,
+    description: str,
+    code_system: Any,
+    unit: str,
+    base: Rate,
+    category: str,
+    phases: tuple[Phase, ...],
+    notes: str,
+) -> Line:
+    """A ``Line`` as its ``__init__`` makes it, without the frozen record's ``object.__setattr__``
+    for each of its 16 fields (most of building a line): its attributes set at once."""
     line: Line = object.__new__(Line)
-    line.__dict__.update(_LINE_DEFAULTS, **values)
+    _set(
+        line,
+        "__dict__",
+        {
+            "id": ident,
+            "party": party,
+            "sector": sector,
+            "code": code,
+            "description": description,
+            "code_system": code_system,
+            "measure": _DEFAULT["measure"],
+            "unit": unit,
+            "base": base,
+            "category": category,
+            "target": None,
+            "phases": phases,
+            "gates": (),
+            "notes": notes,
+            "legal_ref": "",
+            "quota": None,
+        },
+    )
     return line
 
 
@@ -135,21 +170,33 @@ class RowReader:
         return row[index] if index is not None and index < len(row) else ""
 
     def _line(self, row: list[Any], index: int, system: Any) -> Line | None:
+        # The common cells (a text code of digits, a party, a category, a base rate seen before) are
+        # read here; the helpers read the others.
         fields = self.fields
-        try:
-            code = hs_code(row[fields["code"]], self._width)
-        except cells.CellError as err:
-            self._bad(index, "code", row[fields["code"]], err.expected)
-            return None
+        value = row[fields["code"]]
+        if not (type(value) is str and (code := value.strip()).isdigit()):
+            try:
+                code = hs_code(value, self._width)
+            except cells.CellError as err:
+                self._bad(index, "code", value, err.expected)
+                return None
         # Titles, repeated headers, chapter headings and footnotes; a code of plain digits is one.
         if not (code.isascii() and code.isdigit() and len(code) <= 20) and not _CODE.fullmatch(code):
             return None
-        if "party" in fields and not self._ours(row):
-            self.foreign += 1
-            return None
-        category = cells.text(row[fields["category"]]).strip() if "category" in fields else ""
-        category = "" if category.lower() in _MISSING else category
-        base, unit, note = self._base(row, index)
+        if "party" in fields:
+            value = row[fields["party"]]
+            ours = self._parties.get(value) if type(value) is str else None
+            if not (self._ours(row) if ours is None else ours):
+                self.foreign += 1
+                return None
+        category = ""
+        if "category" in fields:
+            value = row[fields["category"]]
+            category = (value if type(value) is str else cells.text(value)).strip()
+            category = "" if category.lower() in _MISSING else category
+        value = row[fields["base"]] if "base" in fields else ""
+        known = self._bases.get(value) if isinstance(value, _CACHEABLE) else None
+        base, unit, note = self._base(row, index) if known is None else known
         published, excluded = self._published(row, index, unit)
         if "base" not in fields and published:
             # A quota note prints no base rate: its first column (EIF) is where the cuts start.
@@ -181,7 +228,7 @@ class RowReader:
         else:
             self._ids.add(ident)
         return _new_line(
-            id=ident,
+            ident=ident,
             party=party,
             sector=sector,
             code=code,

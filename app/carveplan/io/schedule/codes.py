@@ -90,6 +90,7 @@ def sector_of(code: str, system: CodeSystem, given: str | None, sectors: tuple[S
 
 def description_of(text: str, code: str, system: CodeSystem) -> str:
     """The row's description, or the HS nomenclature's when the row has none."""
-    if text.strip() and text.strip().lower() not in ("n/a", "na", "-"):
-        return text.strip()
+    written = text.strip()
+    if written and written.lower() not in ("n/a", "na", "-"):
+        return written
     return describe(code) if system is CodeSystem.HS else ""

@@ -189,6 +189,10 @@ class _Walker:
                 max(shape.last_column, column_number(last.group(1).decode())),
                 max(shape.last_row, int(last.group(2))),
             )
+            # A chunk ending mid-row: the last cell of its last whole row is as far right as any.
+            full = _PLAIN_REF.match(done, done.rfind(b'<c r="', 0, done.rfind(b"</row>")))
+            if full is not None:
+                far = (max(far[0], column_number(full.group(1).decode())), max(far[1], int(full.group(2))))
             if _odd_or_beyond(column_name(far[0]).encode(), b"%d" % far[1]).search(done):
                 if _NOT_PLAIN.search(done):
                     return False  # some cell is written another way: follow every tag

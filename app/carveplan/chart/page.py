@@ -63,14 +63,8 @@ class VectorPages:
         lines: int | None = None,
         measure: Measure = estimate,
     ) -> None:
-        self.schedule, self.size, self.style, self.today, self.baseline = (
-            schedule,
-            size,
-            style,
-            today,
-            baseline,
-        )
-        self.ghost_label, self.measure = ghost_label, measure
+        self.schedule, self.size, self.style = schedule, size, style
+        self.today, self.baseline, self.ghost_label, self.measure = today, baseline, ghost_label, measure
         self.lines = len(schedule.lines) if lines is None else lines
         self.window = window or default_window(schedule, baseline)
         self.span = (day_num(self.window[0]), day_num(self.window[1]))

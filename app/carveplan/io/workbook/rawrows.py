@@ -25,6 +25,9 @@ Cell = Any  # None (no cell), a value, or ``(value, style)``
 _END = b"</sheetData>"
 _DATE_FORMATS = {date: "yyyy-mm-dd", datetime: "yyyy-mm-dd h:mm:ss"}  # the library's own choices
 _PIECE = 2000  # rows per piece of text kept before it is joined
+# zlib's least effort: a 15,000-line workbook's 50 MB of XML in a quarter of a second instead of
+# 0.8 s at the default level, for a file of 7 MB instead of 5.4 MB.
+COMPRESS_LEVEL = 1
 
 
 class RawRows:
@@ -41,16 +44,22 @@ class RawRows:
         self._letters = _letters()
         self._pieces: list[str] = []
         self._rows: list[str] = []
+        self._tails: dict[Cell, str] = {}
         self._quoted = self.style(quote=True)
         self._dates = {kind: self.style(number_format=shown) for kind, shown in _DATE_FORMATS.items()}
 
-    def style(self, fill: Any = None, quote: bool = False, number_format: str = "") -> Style:
-        """Register a style (a fill, a leading apostrophe, a number format) with the workbook; its index."""
+    def style(
+        self, fill: Any = None, quote: bool = False, number_format: str = "", font: Any = None
+    ) -> Style:
+        """Register a style (a fill, a leading apostrophe, a number format, a font) with the workbook;
+        its index."""
         from openpyxl.cell import WriteOnlyCell
 
         cell = WriteOnlyCell(self.sheet)
         if fill is not None:
             cell.fill = fill
+        if font is not None:
+            cell.font = font
         if quote:
             cell.quotePrefix = True
         if number_format:
@@ -65,12 +74,21 @@ class RawRows:
         """
         number = str(self.next_row)
         letters = self._letters
+        tails = self._tails
         out = [f'<row r="{number}">']
         for column, cell in enumerate(cells):
             if cell is None:
                 continue
-            value, style = cell if type(cell) is tuple else (cell, 0)
-            out.append(self._cell(letters[column] + number, value, style))
+            if cell is True or cell is False:  # equal to 1 and 0: never looked up among the numbers
+                tail = self._tail(cell, 0)
+            else:
+                try:
+                    tail = tails[cell]
+                except KeyError:
+                    tail = self._remember(cell)
+                except TypeError:  # unhashable: written, not remembered
+                    tail = self._tail(*(cell if type(cell) is tuple else (cell, 0)))
+            out.append(f'<c r="{letters[column]}{number}"{tail}')
         out.append("</row>")
         self._rows.append("".join(out))
         self.next_row += 1
@@ -78,31 +96,47 @@ class RawRows:
             self._pieces.append("".join(self._rows))
             self._rows = []
 
-    def _cell(self, ref: str, value: Any, style: Style) -> str:
+    def blank(self) -> None:
+        """An empty row."""
+        self.next_row += 1
+
+    def _remember(self, cell: Cell) -> str:
+        """The XML of ``cell`` after its reference, kept for the next cell equal to it.
+
+        Rows repeat a few hundred rates and a dozen bars across a million cells. A styled value equal
+        to 0 or 1 is not kept: ``(True, s)`` would find ``(1, s)``.
+        """
+        value, style = cell if type(cell) is tuple else (cell, 0)
+        tail = self._tail(value, style)
+        if type(cell) is not tuple or type(value) is str or not (value == 0 or value == 1):
+            self._tails[cell] = tail
+        return tail
+
+    def _tail(self, value: Any, style: Style) -> str:
+        """A cell's XML after ``<c r="A1"``: its style, type and value."""
         kind = type(value)
+        s = f' s="{style}"' if style else ""
         if kind is str:
             if not value:
-                return f'<c r="{ref}" s="{style}"/>' if style else f'<c r="{ref}"/>'
+                return f"{s}/>"
             text = clean_text(value)
             if is_formula_like(text) and not style:
-                style = self._quoted
-            return _text_cell(ref, text, style)
+                s = f' s="{self._quoted}"'
+            return _text_tail(text, s)
         if kind is bool:
-            s = f' s="{style}"' if style else ""
-            return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
+            return f'{s} t="b"><v>{int(value)}</v></c>'
         if kind is int or kind is float or kind is Decimal:
             shown = f"{value:.16g}"
             if shown in ("nan", "inf", "-inf"):
-                shown = ""
-            s = f' s="{style}"' if style else ""
-            return f'<c r="{ref}"{s} t="n"><v>{shown}</v></c>' if shown else f'<c r="{ref}"{s} t="n"/>'
+                return f'{s} t="n"/>'
+            return f'{s} t="n"><v>{shown}</v></c>'
         if value is None:
-            return f'<c r="{ref}" s="{style}"/>' if style else f'<c r="{ref}"/>'
+            return f"{s}/>"
         if kind is date or kind is datetime:  # a serial day number shown as a date, as the library writes
             from openpyxl.utils.datetime import to_excel
 
-            return self._cell(ref, float(to_excel(value)), style or self._dates[kind])
-        return self._cell(ref, str(value), style)
+            return self._tail(float(to_excel(value)), style or self._dates[kind])
+        return self._tail(str(value), style)
 
     def text(self) -> Iterator[str]:
         """The rows written, in pieces."""
@@ -118,12 +152,11 @@ def _letters() -> list[str]:
     return [get_column_letter(n) for n in range(1, 16385)]
 
 
-def _text_cell(ref: str, text: str, style: Style) -> str:
+def _text_tail(text: str, style: str) -> str:
     if "&" in text or "<" in text or ">" in text:
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     space = ' xml:space="preserve"' if text != text.strip() else ""
-    s = f' s="{style}"' if style else ""
-    return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+    return f'{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
 def splice(saved: bytes, rows: dict[str, RawRows]) -> bytes:
@@ -140,13 +173,13 @@ def splice(saved: bytes, rows: dict[str, RawRows]) -> bytes:
     buffer = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(saved)) as source,
-        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as out,
     ):
         for item in source.infolist():
             data = source.read(item)
             raw = parts.get(item.filename)
             if raw is None:
-                out.writestr(item, data)
+                out.writestr(item, data, compresslevel=COMPRESS_LEVEL)
                 continue
             head, tail = _split(data)
             with out.open(item.filename, "w", force_zip64=True) as stream:

@@ -76,3 +76,23 @@ def test_a_sheet_without_a_header_gets_its_rows(tmp_path: Path) -> None:
     data, raw = _book([["only", 1]], header=False)
     assert _read(data, tmp_path) == [("only", 1)]
     assert raw.next_row == 2
+
+
+def test_repeated_cells_keep_their_kind(tmp_path: Path) -> None:
+    """Cells are remembered by value, and ``True == 1``: a flag never reads back as a number."""
+    rows: list[list[object]] = [[1, True], [True, 1], [0, False], [False, 0.0], ["x", "x"]]
+    data, _raw = _book(rows, header=False)
+    read = _read(data, tmp_path)
+    assert [[type(v) for v in row] for row in read] == [
+        [int, bool],
+        [bool, int],
+        [int, bool],
+        [bool, int],
+        [str, str],
+    ]
+
+
+def test_repeated_styled_flags_keep_their_kind(tmp_path: Path) -> None:
+    data, _raw = _book([[1, True], [True, 1]], header=False, fill="F4B183")
+    read = _read(data, tmp_path)
+    assert [[type(v) for v in row] for row in read] == [[int, bool], [bool, int]]

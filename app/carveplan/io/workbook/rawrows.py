@@ -21,8 +21,12 @@ from carveplan.io.text import clean_text, is_formula_like
 
 Style = int  # a cell style's index in the workbook's style table (0: the default style)
 Cell = Any  # None (no cell), a value, or ``(value, style)``
+Run = tuple[
+    int, int, Style
+]  # empty cells of one style: the first column (0-based), the column after the last
 
 _END = b"</sheetData>"
+_HERE = "\x00"  # the row number in a run's text until the row is joined (text never holds a NUL)
 _DATE_FORMATS = {date: "yyyy-mm-dd", datetime: "yyyy-mm-dd h:mm:ss"}  # the library's own choices
 _PIECE = 2000  # rows per piece of text kept before it is joined
 # zlib's least effort: a 15,000-line workbook's 50 MB of XML in a quarter of a second instead of
@@ -38,13 +42,16 @@ class RawRows:
         next_row: the 1-based number of the next row.
     """
 
-    def __init__(self, sheet: Any, next_row: int = 2) -> None:
+    def __init__(self, sheet: Any, next_row: int = 2, tails: dict[Cell, str] | None = None) -> None:
         self.sheet = sheet
         self.next_row = next_row
         self._letters = _letters()
         self._pieces: list[str] = []
         self._rows: list[str] = []
-        self._tails: dict[Cell, str] = {}
+        # Each distinct cell's XML after its reference; shared by the sheets of a workbook (the
+        # styles are the workbook's), where ids and descriptions repeat from sheet to sheet.
+        self._tails: dict[Cell, str] = {} if tails is None else tails
+        self._strips: dict[Style, tuple[str, list[int]]] = {}
         self._quoted = self.style(quote=True)
         self._dates = {kind: self.style(number_format=shown) for kind, shown in _DATE_FORMATS.items()}
 
@@ -79,22 +86,74 @@ class RawRows:
         for column, cell in enumerate(cells):
             if cell is None:
                 continue
-            if cell is True or cell is False:  # equal to 1 and 0: never looked up among the numbers
-                tail = self._tail(cell, 0)
-            else:
-                try:
-                    tail = tails[cell]
-                except KeyError:
-                    tail = self._remember(cell)
-                except TypeError:  # unhashable: written, not remembered
-                    tail = self._tail(*(cell if type(cell) is tuple else (cell, 0)))
+            try:
+                tail = tails[cell] if cell is not True and cell is not False else self._tail(cell, 0)
+            except (KeyError, TypeError):
+                tail = self._tail_of(cell)
             out.append(f'<c r="{letters[column]}{number}"{tail}')
         out.append("</row>")
-        self._rows.append("".join(out))
+        self._add("".join(out))
+
+    def append_runs(self, cells: dict[int, Cell], runs: Sequence[Run]) -> None:
+        """One row of a few cells (by 0-based column) and runs of empty styled cells between them.
+
+        Args:
+            cells: the cells with a value; one inside a run takes that column's place.
+            runs: sorted, not overlapping; each written as one slice of text made once per style.
+        """
+        letters = self._letters
+        columns = sorted(cells)
+        out = [f'<row r="{_HERE}">']
+        at_cell = 0
+        for first, stop, style in runs:
+            strip, offsets = self._strip(style, stop)
+            at = first
+            while at_cell < len(columns) and columns[at_cell] < stop:
+                column = columns[at_cell]
+                if column > at:
+                    out.append(strip[offsets[at] : offsets[column]])
+                out.append(f'<c r="{letters[column]}{_HERE}"{self._tail_of(cells[column])}')
+                at = max(at, column + 1)
+                at_cell += 1
+            if stop > at:
+                out.append(strip[offsets[at] : offsets[stop]])
+        for column in columns[at_cell:]:
+            out.append(f'<c r="{letters[column]}{_HERE}"{self._tail_of(cells[column])}')
+        out.append("</row>")
+        self._add("".join(out).replace(_HERE, str(self.next_row)))
+
+    def _add(self, row: str) -> None:
+        self._rows.append(row)
         self.next_row += 1
         if len(self._rows) >= _PIECE:
             self._pieces.append("".join(self._rows))
             self._rows = []
+
+    def _tail_of(self, cell: Cell) -> str:
+        """The XML of a cell after its reference, made once for equal cells."""
+        if cell is True or cell is False:  # equal to 1 and 0: never looked up among the numbers
+            return self._tail(cell, 0)
+        try:
+            return self._tails[cell]
+        except KeyError:
+            return self._remember(cell)
+        except TypeError:  # unhashable: written, not remembered
+            return self._tail(*(cell if type(cell) is tuple else (cell, 0)))
+
+    def _strip(self, style: Style, stop: int) -> tuple[str, list[int]]:
+        """Empty cells of ``style`` from column A to at least ``stop`` as text (the row number a
+        placeholder), and where each column's cell starts in it."""
+        made = self._strips.get(style)
+        if made is not None and len(made[1]) > stop:
+            return made
+        width = max(stop + 1, 256)
+        s = f' s="{style}"' if style else ""
+        cells = [f'<c r="{letter}{_HERE}"{s}/>' for letter in self._letters[:width]]
+        offsets = [0]
+        for cell in cells:
+            offsets.append(offsets[-1] + len(cell))
+        self._strips[style] = made = ("".join(cells), offsets)
+        return made
 
     def blank(self) -> None:
         """An empty row."""
@@ -119,7 +178,7 @@ class RawRows:
         if kind is str:
             if not value:
                 return f"{s}/>"
-            text = clean_text(value)
+            text = value if value.isprintable() else clean_text(value)  # printable: nothing to clean
             if is_formula_like(text) and not style:
                 s = f' s="{self._quoted}"'
             return _text_tail(text, s)

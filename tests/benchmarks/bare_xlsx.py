@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from carveplan.io.workbook.rawrows import COMPRESS_LEVEL
+from carveplan.io.workbook.splice import COMPRESS_LEVEL
 
 _TYPES = """<?xml version="1.0" encoding="UTF-8"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">

@@ -17,10 +17,10 @@ from carveplan.io.workbook import layout
 from carveplan.io.workbook.analysis import LEGEND as ANALYSIS_LEGEND
 from carveplan.io.workbook.analysis import analysis_rows, row_count, write_analysis
 from carveplan.io.workbook.layout import Change, OverrideRow, PhaseRow
-from carveplan.io.workbook.rawrows import splice
 from carveplan.io.workbook.resolved import Lookup, with_computed
 from carveplan.io.workbook.rounds_sheet import LEGEND as ROUNDS_LEGEND
 from carveplan.io.workbook.rounds_sheet import data_rows, write_rounds
+from carveplan.io.workbook.splice import splice
 from carveplan.io.workbook.timeline import Timeline
 from carveplan.io.workbook.writer import Progress, SheetWriter, discard
 from carveplan.io.workbook.year_by_year import write_year_by_year

@@ -65,7 +65,7 @@ class SheetWriter:
 
     def raw(self, sheet: Any, first: int = 2) -> RawRows:
         """The rows of ``sheet`` from row ``first`` (after its header), written as text (see
-        :mod:`rawrows`); call :func:`rawrows.splice` on the saved workbook to put them in."""
+        :mod:`rawrows`); call :func:`splice.splice` on the saved workbook to put them in."""
         rows = self.raw_rows[sheet.title] = RawRows(sheet, first, self._tails)
         return rows
 

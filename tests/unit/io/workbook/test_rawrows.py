@@ -10,7 +10,8 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import PatternFill
 
-from carveplan.io.workbook.rawrows import RawRows, splice
+from carveplan.io.workbook.rawrows import RawRows
+from carveplan.io.workbook.splice import splice
 
 
 def _book(rows: list[list[object]], header: bool = True, fill: str = "") -> tuple[bytes, RawRows]:

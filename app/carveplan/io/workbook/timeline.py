@@ -38,6 +38,7 @@ class Timeline:
         self.options = options
         self.starts, self.labels = periods(_first_day(schedule), _last_day(schedule))
         self.end = add_months(self.starts[-1], 1 if len(self.starts) < 2 else _step(self.starts))
+        self._columns: dict[date, int] = {}  # lines start phases on the same few hundred days
 
     def extra_rows(self) -> int:
         """Rows besides the lines (for progress)."""
@@ -66,7 +67,11 @@ class Timeline:
 
     def index(self, day: date) -> int:
         """The column (0-based among periods) of the period holding ``day``, clamped to the sheet."""
-        return min(max(bisect_right(self.starts, day) - 1, 0), len(self.starts) - 1)
+        column = self._columns.get(day)
+        if column is None:
+            column = min(max(bisect_right(self.starts, day) - 1, 0), len(self.starts) - 1)
+            self._columns[day] = column
+        return column
 
     def _mark(self, marks: Marks, day: date, value: Any, fill: str) -> None:
         """A mark in the period holding ``day``; none when the sheet does not reach that day (a mark

@@ -169,7 +169,7 @@ def test_us_australia_specific_duties(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "imported 3 lines of USA" in out
     assert "no base rate" not in err  # the base is in Base_Rate_Alt, never 0
     # The tool's 2013 rate is one tenth below nine of eighteen stages: the scrub names it, no other year.
-    assert "legal scrub: 1029040 year 9 (2013): published 0.4, category 18 Years computes 0.5" in err
+    assert "legal scrub: 1029040 year 9 (2013): published 0.4¢/kg, category 18 Years computes 0.5¢/kg" in err
     assert "1 published rates differ" in out
     target = source.with_suffix(".carveplan")
     lines = {line.code: line for line in native.load(target).lines}
@@ -184,4 +184,4 @@ def test_us_australia_specific_duties(tmp_path: Path, capsys: pytest.CaptureFixt
     assert rates["1042000"] == ["68¢/head", *["Free"] * 19]
     assert rates["1051100"] == ["0.9¢/each", *["Free"] * 19]
     assert main(["validate", str(target)]) == 0
-    assert "published 0.4, category 18 Years computes 0.5" in capsys.readouterr().out
+    assert "published 0.4¢/kg, category 18 Years computes 0.5¢/kg" in capsys.readouterr().out

@@ -140,8 +140,9 @@ class RowReader:
             base, unit, note = self._specific_base(row, index, base, unit, note)
         shape = shape_of(base, unit) if self._alt_columns else unit
         published, excluded = self._published(row, index, shape)
-        if "base" not in self.fields and published:
+        if "base" not in self.fields and published and isinstance(base, Decimal) and unit == "%":
             # A quota note prints no base rate: its first column (EIF) is where the cuts start.
+            # A specific base read from Base_Rate_Alt is the base, even without an ad valorem column.
             base, note = self._first_printed(row, base), "base rate not printed: the first year's rate"
         if not (category or published or excluded or self._has_rate(row)):
             self.headings += 1
@@ -294,7 +295,7 @@ class RowReader:
         if alt is None:  # most rows of a tool export: an ad valorem duty only
             return base, unit, note
         try:
-            chosen = choose_base(base, unit, note != NOT_GIVEN, alt)
+            chosen = choose_base(base, unit, note != NOT_GIVEN and "base" in self.fields, alt)
         except ValueError as err:
             self._bad(index, "", value, str(err), self._alt_base)
             return base, unit, note

@@ -123,3 +123,31 @@ def test_a_compound_printed_whole_in_the_specific_columns_is_read_whole(tmp_path
         Duty((Amount(Decimal("23.1"), "¢/kg"), Amount(Decimal("7.4")))),
         Duty((Amount(Decimal(0), "¢/kg"), Amount(Decimal(0)))),  # Y2007's 0: both parts free
     ]
+
+
+NO_AD_VALOREM = "TL,TL_Desc,Base_Rate_Alt,StagingBasket,Y2005,Alt_2005,Y2006,Alt_2006,Y2007,Alt_2007"
+
+
+def test_a_specific_base_column_alone_is_the_base_not_the_first_printed_year(tmp_path: Path) -> None:
+    # No Base_Rate column: the first printed year stands in only for a row with no base at all.
+    rows = (
+        "1029040,Bovine,1 cents/kg,3 Years,0,0.6 cents/kg,,0.3 cents/kg,0,",
+        '2009,Juice,46.3 cents/kg + 14.9%,Immediate,,"23.1 cents/kg + 7.4%",,,0,',
+        "1019020,Asses,,4 Years,5.1,,3.4,,1.7,",
+    )
+    result = _import(tmp_path, *rows, header=NO_AD_VALOREM)
+    bovine, juice, asses = result.agreement.lines
+    assert (bovine.base, bovine.unit, bovine.notes) == (Decimal(1), "¢/kg", "")
+    assert [p.value for p in bovine.phases] == [Decimal("0.6"), Decimal("0.3"), Decimal(0)]
+    assert juice.base == Duty((Amount(Decimal("46.3"), "¢/kg"), Amount(Decimal("14.9"))))
+    assert not _messages(result, "specific")  # nothing kept beside a base the file does not print
+    assert (asses.base, asses.unit) == (Decimal("5.1"), "%")
+    assert asses.notes == "base rate not printed: the first year's rate"
+    assert not [m for m in _messages(result, "scrub") if "1029040" in m]  # 3 stages of 1¢/kg
+
+
+def test_a_row_empty_in_the_only_base_column_is_counted_as_starting_from_0(tmp_path: Path) -> None:
+    rows = ("1029040,Bovine,1 cents/kg,Immediate,,,,,,", "1019020,Asses,,4 Years,,,,,,")
+    result = _import(tmp_path, *rows, header=NO_AD_VALOREM)
+    (message,) = _messages(result, "no-base")
+    assert "no base rate column: 1 line starts from 0 (1019020)" in message

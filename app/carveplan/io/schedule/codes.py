@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -55,6 +56,7 @@ def digits_of(code: str) -> str:
 
 def code_width(values: Iterable[Any]) -> int:
     """The digit count of the schedule's national lines: the most common one among text codes."""
+    values = list(values)  # read twice: text codes first, numbers when there are none
     texts = [v for v in values if isinstance(v, str)]
     plain = list(filter(str.isdigit, texts))  # most codes of a tool export: counted without a Python loop
     if len(plain) == len(texts):
@@ -69,7 +71,8 @@ def code_width(values: Iterable[Any]) -> int:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, _NUMBERS) and not isinstance(value, bool) and value == value
+    # Finite only: a cell of inf or 1e400 has no digit count (int() of it would overflow).
+    return isinstance(value, _NUMBERS) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def code_system(header: str) -> CodeSystem:

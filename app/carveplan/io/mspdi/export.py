@@ -75,7 +75,7 @@ def project_chunks(
     today: date,
     progress: Callable[[int, int], bool] | None = None,
 ) -> Iterator[bytes]:
-    """Serialize tasks as an MSPDI project, in pieces of a few thousand elements.
+    """Serialize tasks as an MSPDI project, in pieces of a thousand tasks.
 
     The text is written task by task, indented as ``ElementTree.indent`` would: a tree of a
     national schedule's 120,000 tasks held about a gigabyte before a byte was written.

@@ -19,9 +19,12 @@ from carveplan.model import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ResolvedPhase:
     """A phase with calendar dates.
+
+    Slotted: a mega-regional schedule holds more than a million of them, and a slotted record is a
+    third of the memory of one with a dictionary and one object for the cycle collector, not two.
 
     Attributes:
         line: the line id.

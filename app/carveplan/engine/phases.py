@@ -133,11 +133,23 @@ def _dated(
     phases its category generates).
     """
     carry = _Carry()
+    shared = _gate_dates(gates, anchors) if gates else None  # the same for every phase: once
     resolved = [
-        _resolve_phase(index, phase, gates or phase.gates, anchors, holding, carry)
+        _resolve_phase(index, phase, shared or _gate_dates(phase.gates, anchors), anchors, holding, carry)
         for index, phase in enumerate(phases)
     ]
     return _with_ends(resolved), tuple(sorted(carry.unknown))
+
+
+_NO_GATES: tuple[list[tuple[str, When]], tuple[str, ...]] = ([], ())
+
+
+def _gate_dates(gates: tuple[Gate, ...], anchors: Anchors) -> tuple[list[tuple[str, When]], tuple[str, ...]]:
+    """Each gate's milestone and date, and the milestone ids (most phases have no gate)."""
+    if not gates:
+        return _NO_GATES
+    dated = [(g.milestone, milestone_date(g.milestone, g.lag, anchors)) for g in gates]
+    return dated, tuple(g for g, _ in dated)
 
 
 def resolved_phase(line: LineId, row: _Row) -> ResolvedPhase:
@@ -227,25 +239,24 @@ def _shared_dates(
 def _resolve_phase(
     index: int,
     phase: Phase,
-    gated_by: tuple[Gate, ...],
+    gated: tuple[list[tuple[str, When]], tuple[str, ...]],
     anchors: Anchors,
     holding: tuple[ExceptionWindow, ...],
     carry: _Carry,
 ) -> _Dated:
     nominal = when(phase.start, anchors, carry.start)
-    # Most phases have no gate and nothing blocking them: skip the lists built for the rest.
-    gates = [(g.milestone, milestone_date(g.milestone, g.lag, anchors)) for g in gated_by] if gated_by else []
+    gates, gate_ids = gated
     if nominal.unknown:
         carry.unknown.add(nominal.unknown)
     for _, gate in gates:
         if gate.unknown:
             carry.unknown.add(gate.unknown)
+    # Most phases have no gate and nothing blocking them: skip the lists built for the rest.
     blocked = (
         _blockers(carry, nominal, [w for _, w in gates])
         if carry.blocked_by or nominal.blocked_by or gates
         else ()
     )
-    gate_ids = tuple(g for g, _ in gates)
     if blocked or nominal.day is None:
         # A blocked phase blocks every later phase of the line: tranches open in order.
         carry.start, carry.blocked_by = None, blocked

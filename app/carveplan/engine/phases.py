@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from carveplan.engine.schedule import ExceptionWindow, ResolvedLine, ResolvedPhase
 from carveplan.engine.staging import generated_phases, memo_category
-from carveplan.engine.timings import Anchors, When, milestone_date, when
+from carveplan.engine.timings import Anchors, milestone_date, when
 from carveplan.model import (
     Agreement,
     Anchor,
@@ -141,15 +141,33 @@ def _dated(
     return _with_ends(resolved), tuple(sorted(carry.unknown))
 
 
-_NO_GATES: tuple[list[tuple[str, When]], tuple[str, ...]] = ([], ())
+class _Gates(NamedTuple):
+    """The gates of a phase, dated: the same for every phase a line's gates hold, so worked out once."""
+
+    ids: tuple[str, ...]
+    latest: date | None  # the latest date a gate has (``None`` when none has one)
+    setters: tuple[str, ...]  # the gates on that date
+    blocked_by: tuple[str, ...]  # what keeps gates from a date, each once, in gate order
+    unknown: tuple[str, ...]  # gates on milestones that do not exist
 
 
-def _gate_dates(gates: tuple[Gate, ...], anchors: Anchors) -> tuple[list[tuple[str, When]], tuple[str, ...]]:
-    """Each gate's milestone and date, and the milestone ids (most phases have no gate)."""
+_NO_GATES = _Gates((), None, (), (), ())
+
+
+def _gate_dates(gates: tuple[Gate, ...], anchors: Anchors) -> _Gates:
+    """The gates dated (most phases have none)."""
     if not gates:
         return _NO_GATES
     dated = [(g.milestone, milestone_date(g.milestone, g.lag, anchors)) for g in gates]
-    return dated, tuple(g for g, _ in dated)
+    days = [w.day for _, w in dated if w.day is not None]
+    latest = max(days) if days else None
+    return _Gates(
+        tuple(g for g, _ in dated),
+        latest,
+        tuple(g for g, w in dated if w.day == latest) if latest is not None else (),
+        tuple(dict.fromkeys(b for _, w in dated for b in w.blocked_by)),
+        tuple(w.unknown for _, w in dated if w.unknown),
+    )
 
 
 def resolved_phase(line: LineId, row: _Row) -> ResolvedPhase:
@@ -239,29 +257,29 @@ def _shared_dates(
 def _resolve_phase(
     index: int,
     phase: Phase,
-    gated: tuple[list[tuple[str, When]], tuple[str, ...]],
+    gates: _Gates,
     anchors: Anchors,
     holding: tuple[ExceptionWindow, ...],
     carry: _Carry,
 ) -> _Dated:
     nominal = when(phase.start, anchors, carry.start)
-    gates, gate_ids = gated
     if nominal.unknown:
         carry.unknown.add(nominal.unknown)
-    for _, gate in gates:
-        if gate.unknown:
-            carry.unknown.add(gate.unknown)
-    # Most phases have no gate and nothing blocking them: skip the lists built for the rest.
-    blocked = (
-        _blockers(carry, nominal, [w for _, w in gates])
-        if carry.blocked_by or nominal.blocked_by or gates
-        else ()
-    )
+    if gates.unknown:
+        carry.unknown.update(gates.unknown)
+    if carry.blocked_by or nominal.blocked_by:
+        blocked = tuple(dict.fromkeys((*carry.blocked_by, *nominal.blocked_by, *gates.blocked_by)))
+    else:
+        blocked = gates.blocked_by
     if blocked or nominal.day is None:
         # A blocked phase blocks every later phase of the line: tranches open in order.
         carry.start, carry.blocked_by = None, blocked
-        return _Dated(index, phase.label, phase.value, nominal.day, None, gate_ids, blocked, ())
-    start, delayed = _gated(nominal.day, gates) if gates else (nominal.day, ())
+        return _Dated(index, phase.label, phase.value, nominal.day, None, gates.ids, blocked, ())
+    # The later of the nominal start and the gates' dates, and the gates that set it.
+    start: date = nominal.day
+    delayed: tuple[str, ...] = ()
+    if gates.latest is not None and gates.latest > start:
+        start, delayed = gates.latest, gates.setters
     if phase.start.anchor is Anchor.PREV:
         delayed = carry.delayed_by + delayed
     if carry.start is not None and carry.start > start:
@@ -269,23 +287,7 @@ def _resolve_phase(
     if holding:
         start, delayed = _held(start, delayed, holding)
     carry.start, carry.delayed_by = start, tuple(dict.fromkeys(delayed)) if delayed else ()
-    return _Dated(index, phase.label, phase.value, nominal.day, start, gate_ids, (), carry.delayed_by)
-
-
-def _blockers(carry: _Carry, nominal: When, gates: list[When]) -> tuple[str, ...]:
-    found = [*carry.blocked_by, *nominal.blocked_by]
-    for gate in gates:
-        found.extend(gate.blocked_by)
-    return tuple(dict.fromkeys(found))
-
-
-def _gated(nominal: date, gates: list[tuple[str, When]]) -> tuple[date, tuple[str, ...]]:
-    """The later of the nominal start and the gates' dates, and the gates that set it."""
-    days = [w.day for _, w in gates if w.day is not None]
-    latest = max(days, default=nominal)
-    if latest <= nominal:
-        return nominal, ()
-    return latest, tuple(g for g, w in gates if w.day == latest)
+    return _Dated(index, phase.label, phase.value, nominal.day, start, gates.ids, (), carry.delayed_by)
 
 
 def _held(

@@ -42,6 +42,10 @@ _new = object.__new__
 _line, _index, _label, _value, _nominal, _start, _end, _gates, _blocked, _delayed = (
     getattr(ResolvedPhase, f.name).__set__ for f in fields(ResolvedPhase)
 )
+# And a resolved line's.
+_put_line, _put_phases, _put_excluded, _put_final_value, _put_final_date, _put_suspended = (
+    getattr(ResolvedLine, f.name).__set__ for f in fields(ResolvedLine)
+)
 
 # A resolved phase's fields after its line id, as ResolvedPhase takes them.
 _Row = tuple[
@@ -108,14 +112,14 @@ def resolve_line(
             where = Location(kind="line", item=line.id, field="phases")
             found.append(error(where, f"refers to unknown milestone {milestone!r}", "unknown-milestone"))
         problems = tuple(found)
-    resolved_line = ResolvedLine(
-        line=line,
-        phases=made,
-        excluded=_excluded(line, agreement, phases),
-        final_value=phases[-1].value if phases else line.base,
-        final_date=final_date,
-        suspended=tuple((w.exception, w.start, w.end) for w in windows) if windows else (),
-    )
+    # ResolvedLine(line, made, excluded, final value, final date, suspended), set slot by slot.
+    resolved_line = _new(ResolvedLine)
+    _put_line(resolved_line, line)
+    _put_phases(resolved_line, made)
+    _put_excluded(resolved_line, _excluded(line, agreement, phases))
+    _put_final_value(resolved_line, phases[-1].value if phases else line.base)
+    _put_final_date(resolved_line, final_date)
+    _put_suspended(resolved_line, tuple((w.exception, w.start, w.end) for w in windows) if windows else ())
     return resolved_line, problems
 
 

@@ -56,9 +56,9 @@ class ResolvedPhase:
         return self.start is None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ResolvedLine:
-    """A line with its resolved phases.
+    """A line with its resolved phases (slotted, as :class:`ResolvedPhase`).
 
     Attributes:
         line: the line record.

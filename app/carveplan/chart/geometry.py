@@ -13,6 +13,7 @@ import numpy as np
 from matplotlib.colors import to_rgba
 
 from carveplan.chart.bars import RGBA, Rects, Segment, lighten, lighten_many
+from carveplan.chart.groups import GroupSpans, extent
 from carveplan.chart.hit import Hit, HitIndex, HitKind
 from carveplan.chart.marks import Band, exception_bands
 from carveplan.chart.rows import Row, RowKind
@@ -128,6 +129,7 @@ def build_geometry(
     style: ChartStyle,
     span: tuple[float, float],
     baseline: Schedule | None,
+    groups: GroupSpans | None = None,
 ) -> Geometry:
     """Lay out every bar, stripe and band of the chart in data coordinates.
 
@@ -137,6 +139,7 @@ def build_geometry(
         style: the chart style.
         span: the window as date numbers (open spans end at its right edge).
         baseline: the baseline drawn as ghost bars, if any.
+        groups: the groups' summary bars kept across the pages of a deck (``None``: worked out here).
 
     Returns:
         The geometry, with a hit index in click priority order (bands, groups, bars).
@@ -156,14 +159,21 @@ def build_geometry(
         if row.selected or row.kind is not RowKind.LINE:  # plain line rows have no stripe
             _stripe(geo, row, span)
     # Line rows come first, so table line k is line row k; group members only add to the summaries.
-    ids = dict.fromkeys([r.line for r in line_rows] + [m for g in group_rows for m in g.lines])
+    members: list[str | None] = [] if groups is not None else [m for g in group_rows for m in g.lines]
+    ids = dict.fromkeys([r.line for r in line_rows] + members)
     needed = [i for i in ids if i is not None]
     by_id = schedule.line_index
     resolved = tuple(by_id[i] for i in needed)
     table = segment_table(resolved, schedule.eif, span[1])
     position = {line_id: k for k, line_id in enumerate(needed)}
     for row in group_rows:
-        _group(geo, row, table, [position[m] for m in row.lines], style.bar_height / 2, span[1])
+        found = (
+            groups.extent(row)
+            if groups is not None
+            else extent(table, [position[m] for m in row.lines], span[1])
+        )
+        if found is not None:
+            _group(geo, row, *found, style.bar_height / 2)
     geo._lines = _line_rows(tuple(line_rows), resolved[: len(line_rows)], table, style, baseline is not None)
     _bars(geo, geo._lines, style)
     if baseline is not None:
@@ -182,16 +192,10 @@ def _stripe(geo: Geometry, row: Row, span: tuple[float, float]) -> None:
         geo.stripes.add(span[0], span[1], row.y - 0.5, row.y + 0.5, lighten(colour, 0.94))
 
 
-def _group(geo: Geometry, row: Row, table: SegmentTable, members: list[int], half: float, hi: float) -> None:
-    """A group's summary bar: from its lines' first phase to their last final date (open if blocked)."""
-    index = np.asarray(members, dtype=np.int64)
-    index = index[table.live[index]]
-    if not len(index):
-        return
-    ends = np.where(table.blocked[index], hi, table.final[index])
-    first, last = float(np.min(table.first[index])), float(np.max(ends))
+def _group(geo: Geometry, row: Row, first: float, last: float, half: float) -> None:
+    """A group's summary bar."""
     thin = half * (0.5 if row.kind is RowKind.SECTOR else 0.38)
-    geo.groups.add(first, max(last, first), row.y - thin, row.y + thin, geo.sector_colours[row.sector])
+    geo.groups.add(first, last, row.y - thin, row.y + thin, geo.sector_colours[row.sector])
     geo.index.add_box(first, last, row.y - thin, row.y + thin, Hit(HitKind.GROUP, row.key))
 
 

@@ -113,7 +113,8 @@ def _gate_targets(schedule: Schedule, rows: Sequence[Row]) -> dict[str, list[tup
     """Milestone id -> (line row, gated phase start) for every gated phase on a visible line row."""
     line_rows = {r.line: r for r in rows if r.line is not None}
     # The schedule keeps its gated phases: a page of a deck looks only at those, not every phase.
-    gated = [(line_rows[p.line], p) for p in schedule.gated_phases if p.line in line_rows]
+    by_line = schedule.gated_by_line
+    gated = [(row, p) for line, row in line_rows.items() for p in by_line.get(line, ())]
     gated.sort(key=lambda found: found[0].y)  # in row order, as the rows are drawn
     out: dict[str, list[tuple[Row, float]]] = {}
     for row, phase in gated:

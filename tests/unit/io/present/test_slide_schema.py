@@ -7,6 +7,7 @@ import io
 import re
 import zipfile
 from datetime import date
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -160,3 +161,32 @@ def test_slides_go_into_an_empty_slide_list_without_a_second_list() -> None:
     presentation = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("ppt/presentation.xml"))
     assert [e.tag for e in presentation].count(P + "sldIdLst") == 1
     assert [s.shapes.title.text for s in Presentation(io.BytesIO(data)).slides] == ["chart"]
+
+
+def test_the_open_xml_sdk_schemas_find_nothing_to_repair(tmp_path: Path) -> None:
+    """The whole package, awkward chart slides included, against the Open XML SDK's schemas and
+    semantic checks (a pure-Python port): what PowerPoint would offer to repair is reported."""
+    validator_module = pytest.importorskip("openxml_audit.validator")
+    deck = Presentation()
+    deck.slides.add_slide(deck.slide_layouts[0]).shapes.title.text = "cover"
+    layout = str(deck.slide_layouts[5].part.partname)
+    xml = _slide(_every_kind()).decode("utf-8")
+    awkward = tmp_path / "awkward.pptx"
+    awkward.write_bytes(b"".join(deck_file(deck, InsertedSlides(2, iter([xml, xml]), layout, after=1))))
+    whole = tmp_path / "deck.pptx"
+    whole.write_bytes(deck_bytes(partnership(), ExportOptions(today=date(2026, 11, 25), style="projector")))
+    validator = validator_module.OpenXmlValidator(max_errors=0)
+    for path in (awkward, whole):
+        result = validator.validate(path)
+        assert [e.description for e in result.errors] == [], path.name
+    broken = awkward.read_bytes()  # the check is not vacuous: a font before its colour is reported
+    assert not validator.validate(_reordered(broken, tmp_path / "broken.pptx")).is_valid
+
+
+def _reordered(data: bytes, path: Path) -> Path:
+    run = rb'(<a:solidFill><a:srgbClr val="000000"/></a:solidFill>)(<a:latin [^>]*/>)'
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(path, "w") as out:
+        for item in source.infolist():
+            content = source.read(item)
+            out.writestr(item, re.sub(run, rb"\2\1", content) if "slides/slide" in item.filename else content)
+    return path

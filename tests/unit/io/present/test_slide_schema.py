@@ -3,6 +3,7 @@ enforces (it offers to "repair" a file that breaks them), and the package lists 
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
@@ -190,3 +191,16 @@ def _reordered(data: bytes, path: Path) -> Path:
             content = source.read(item)
             out.writestr(item, re.sub(run, rb"\2\1", content) if "slides/slide" in item.filename else content)
     return path
+
+
+def test_a_deck_whose_labels_hold_control_characters_is_written_and_valid() -> None:
+    agreement = dataclasses.replace(
+        partnership(), title="Trade\tand\x07 Security\nPartnership", classification="RESTRICTED\r\n\x00"
+    )
+    data = deck_bytes(agreement, ExportOptions(today=date(2026, 11, 25), style="projector"))
+    package = zipfile.ZipFile(io.BytesIO(data))
+    slides = [n for n in package.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)]
+    for name in slides:
+        assert problems(package.read(name)) == [], name
+    texts = [s.text_frame.text for s in Presentation(io.BytesIO(data)).slides[1].shapes if s.has_text_frame]
+    assert "RESTRICTED" in texts

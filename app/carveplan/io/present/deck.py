@@ -97,6 +97,7 @@ def _deck(job: ChartJob, charts: int) -> Any:
 
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(SLIDE[0]), Inches(SLIDE[1])
+    deck.part._element.sldSz.set("type", "custom")  # not the template's "4:3 on-screen show"
     _title_slide(deck, job)
     _milestones_slide(deck, job)
     _coverage_slide(deck, job)
@@ -354,7 +355,7 @@ def _footers(deck: Any, classification: str, charts: int) -> None:
         for foot in footers(number, count, classification):
             box = slide.shapes.add_textbox(Inches(foot.left), Inches(FOOTER_BOX_TOP), Inches(foot.width),
                                            Inches(FOOTER_HEIGHT))  # fmt: skip
-            box.name = "Footer"
+            box.name = f"Footer {box.shape_id}"
             box.text_frame.word_wrap = True  # a fixed box: viewers would otherwise shrink it to the text
             paragraph = box.text_frame.paragraphs[0]
             paragraph.text = foot.text

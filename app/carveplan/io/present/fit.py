@@ -90,7 +90,12 @@ def _advance(path: str, character: str) -> float:
 
     font = _font(path)
     font.set_size(_SIZE, 72)  # type: ignore[attr-defined]
-    glyph = font.load_char(ord(character), LoadFlags.NO_HINTING)  # type: ignore[attr-defined]
+    try:
+        with warnings.catch_warnings():  # a glyph the font lacks: measured as its placeholder
+            warnings.simplefilter("ignore")
+            glyph = font.load_char(ord(character), LoadFlags.NO_HINTING)  # type: ignore[attr-defined]
+    except RuntimeError:  # a control character or a lone surrogate: the font loads no glyph at all
+        glyph = font.load_glyph(0, LoadFlags.NO_HINTING)  # type: ignore[attr-defined]
     return float(glyph.linearHoriAdvance) / 65536 / _SIZE
 
 

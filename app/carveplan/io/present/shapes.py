@@ -36,12 +36,23 @@ _ALIGN = {Anchor.START: "l", Anchor.MIDDLE: "ctr", Anchor.END: "r"}
 _HALF_WIDTHS = {Anchor.START: 0.5, Anchor.MIDDLE: 0.0, Anchor.END: -0.5}  # box centre from the anchor
 _SHIFTS = {Baseline.TOP: _LINE_HEIGHT / 2, Baseline.MIDDLE: 0.0, Baseline.BASELINE: -_BASELINE_TO_MIDDLE}
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Tabs and line ends become spaces (a text is one line; PowerPoint breaks lines with ``<a:br/>``).
+_SPACES = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+# Characters XML 1.0 forbids, and lone surrogates (no UTF-8 encoding exists for them).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_HEX = re.compile("[0-9A-F]{6}")
+# Offsets and extents stay within 32-bit integers, the range PowerPoint itself writes.
+_EMU_LIMIT = 2**31 - 1
+
+
+def clean(text: str) -> str:
+    """``text`` as one line a slide can hold: characters XML forbids dropped, tabs and breaks spaces."""
+    return _NOT_XML.sub("", text).translate(_SPACES)
 
 
 def escape(text: str) -> str:
-    """``text`` fit for XML character data or an attribute (characters XML forbids are dropped)."""
-    return _NOT_XML.sub("", text).translate(_ESCAPES)
+    """``text`` fit for XML character data or an attribute (see :func:`clean`), one line."""
+    return clean(text).translate(_ESCAPES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +161,7 @@ def _polyline(number: int, line: Polyline, at: Placement) -> str:
 def _text(number: int, text: Text, at: Placement) -> str:
     size = text.size * at.points  # slide points
     # A tenth wider than measured, and two points: a viewer's hinting at low resolution widens text.
-    width = (line_width(text.text, size, text.bold) * 72 * 1.1 + 2) * EMU_PER_POINT
+    width = (line_width(clean(text.text), size, text.bold) * 72 * 1.1 + 2) * EMU_PER_POINT
     height = size * _LINE_HEIGHT * EMU_PER_POINT
     # The box's centre relative to the anchor point, before rotation (y down).
     dx = _HALF_WIDTHS[text.anchor] * width
@@ -186,12 +197,17 @@ def _rect(
 
 
 def _frame(x: float, y: float, width: float, height: float) -> str:
-    return f'<a:off x="{round(x)}" y="{round(y)}"/><a:ext cx="{round(width)}" cy="{round(height)}"/>'
+    x, y = (min(max(round(v), -_EMU_LIMIT - 1), _EMU_LIMIT) for v in (x, y))
+    width, height = (min(max(round(v), 0), _EMU_LIMIT) for v in (width, height))
+    return f'<a:off x="{x}" y="{y}"/><a:ext cx="{width}" cy="{height}"/>'
 
 
 @functools.lru_cache(maxsize=1024)  # a page uses a few dozen colours hundreds of times
 def _colour(colour: str | None, alpha: float) -> str:
     value = (colour or "#000000").lstrip("#").upper()
+    if len(value) == 3:  # "#abc" is "#aabbcc"
+        value = "".join(c * 2 for c in value)
+    value = value[:6] if _HEX.match(value) else "000000"  # "#RRGGBBAA": opacity comes from alpha
     if alpha >= 1.0:
         return f'<a:srgbClr val="{value}"/>'
     return f'<a:srgbClr val="{value}"><a:alpha val="{max(0, round(alpha * 100000))}"/></a:srgbClr>'

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from carveplan.io.present.fit import CELL_MARGIN_X, FONT, line_width
-from carveplan.io.present.shapes import EMU_PER_INCH, escape
+from carveplan.io.present.shapes import EMU_PER_INCH, clean, escape
 
 FOOTER_TOP, FOOTER_HEIGHT = 7.05, 0.35  # inches
 _SLIDE_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
@@ -55,8 +55,8 @@ def footers(number: int, count: int, classification: str) -> list[Footer]:
     rising into the slide.
     """
     boxes = [(f"{number} / {count}", 9.9, 3.0, "r", False)]
-    if classification:
-        boxes.append((classification, 0.4, 9.0, "l", True))
+    if label := clean(classification).strip():
+        boxes.append((label, 0.4, 9.0, "l", True))
     out = []
     for text, left, width, align, bold in boxes:
         # A tenth over the glyphs' advances: a viewer's hinting widens text (see fit.line_width).
@@ -98,7 +98,8 @@ def _footer(number: int, foot: Footer) -> str:
     width, height = round(foot.width * EMU_PER_INCH), round(FOOTER_HEIGHT * EMU_PER_INCH)
     bold = ' b="1"' if foot.bold else ""
     return (
-        f'<p:sp><p:nvSpPr><p:cNvPr id="{number}" name="Footer"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{number}" name="Footer {number}"/><p:cNvSpPr txBox="1"/>'
+        "<p:nvPr/></p:nvSpPr>"
         f'<p:spPr><a:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody>'
         f'<a:bodyPr wrap="square"><a:noAutofit/></a:bodyPr><a:lstStyle/><a:p><a:pPr algn="{foot.align}"/>'
@@ -157,8 +158,13 @@ class InsertedSlides:
         entries = "".join(
             f'<p:sldId id="{start + i}" r:id="rIdChart{n}"/>' for i, n in enumerate(self._numbers())
         ).encode()
-        if not found:
-            return data.replace(b"<p:sldSz", b"<p:sldIdLst>" + entries + b"</p:sldIdLst><p:sldSz", 1)
+        if not found:  # the list comes after the masters' lists and before the slide size
+            listed = b"<p:sldIdLst>" + entries + b"</p:sldIdLst>"
+            if b"<p:sldIdLst/>" in data:
+                return data.replace(b"<p:sldIdLst/>", listed, 1)
+            if b"<p:sldIdLst></p:sldIdLst>" in data:
+                return data.replace(b"<p:sldIdLst></p:sldIdLst>", listed, 1)
+            return data.replace(b"<p:sldSz", listed + b"<p:sldSz", 1)
         at = found[min(self._after, len(found)) - 1].end() if self._after else found[0].start()
         return data[:at] + entries + data[at:]
 

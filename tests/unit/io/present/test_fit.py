@@ -142,3 +142,11 @@ def test_a_long_classification_shrinks_to_one_footer_line() -> None:
         size = footer.text_frame.paragraphs[0].runs[0].font.size.pt
         assert size < 11
         assert text_width(label, size, bold=True) <= _inches(footer.width) - 2 * CELL_MARGIN_X
+
+
+def test_a_character_the_fonts_lack_is_measured_not_raised() -> None:
+    # DejaVu Sans has no CJK glyph: the viewer sets one in a fallback font, a full em wide.
+    from carveplan.io.present.fit import line_width
+
+    assert line_width("能源", 10) == pytest.approx(2 * 10 / 72, rel=0.05)
+    assert line_width("Energy 能源", 10) > line_width("Energy", 10)

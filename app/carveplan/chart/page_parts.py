@@ -150,7 +150,9 @@ def title_block(
     right = size[0] - 8.0
     if classification:
         edge = "#000000" if style.name == "print" else "#D55E00"
-        label, pad = classification.upper(), style.font_size * 0.35
+        pad = style.font_size * 0.35
+        # A label longer than the page is cut: the box keeps to the right 60 % of the page.
+        label = _fit(classification.upper(), size[0] * 0.6 - 2 * pad, style.font_size, True, measure)
         width = measure(label, style.font_size, True)
         x = size[0] * 0.985
         out.append(Box(x - width - pad, 8 - pad, width + 2 * pad, style.font_size * 1.2 + 2 * pad,

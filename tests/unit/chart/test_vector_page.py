@@ -139,3 +139,26 @@ def test_coverage_page_has_a_curve_per_party_and_the_notes() -> None:
     assert "Tariff lines duty-free (%)" in texts
     for curve in curves:
         assert all(0 <= x <= page.width and 0 <= y <= page.height for x, y in curve.points)
+
+
+def _wide(text: str, size: float, bold: bool = False) -> float:
+    """A writer's measure that sets a CJK character a full em, as the fallback fonts do."""
+    import unicodedata
+
+    ems = sum(1.0 if unicodedata.east_asian_width(c) in ("W", "F") else 0.6 for c in text)
+    return ems * size * (1.08 if bold else 1.0)
+
+
+def test_a_classification_longer_than_the_page_stays_on_it(schedule: Schedule) -> None:
+    label = "Confidential – restricted to negotiating delegations only – not for distribution <&> " * 3
+    agreement = replace(schedule.agreement, classification=label)
+    long = replace(schedule, agreement=agreement)
+    page = build_page(long, build_rows(long), size=A4, today=TODAY, title="Energy", measure=_wide)
+    box = next(b for b in page.items if isinstance(b, Box) and b.stroke == "#D55E00" and b.y < 20)
+    assert box.x >= 8
+    assert box.x + box.width <= page.width
+    shown = next(t for t in _texts(page) if t.text.startswith("CONFIDENTIAL"))
+    assert shown.x - _wide(shown.text, shown.size, True) >= box.x - 0.01
+    title = next(t for t in _texts(page) if t.size == 14.0)
+    assert title.text.startswith("Energy")
+    assert title.x + _wide(title.text, title.size, True) < box.x

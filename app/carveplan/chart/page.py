@@ -111,7 +111,7 @@ class VectorPages:
         items += _marks(a, plan, style)
         items += _verticals(a, self.verticals, style)
         items += _labels(a, label_places(plan.geo, plan.marks, style, plan.frame, span), style, self.measure)
-        items += row_labels(a, plan.labelled, style)
+        items += row_labels(a, plan.labelled, style, self.measure)
         date_axis(a, ticks, style, items)
         items += year_axis(a, self.years, every, style)
         if not rows:

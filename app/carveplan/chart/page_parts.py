@@ -120,14 +120,17 @@ def year_axis(
     return out
 
 
-def row_labels(a: Area, labelled: Sequence[Row], style: ChartStyle) -> list[Item]:
-    """Each labelled row's name left of the axes, group headers in bold."""
-    x = a.left - a.frame.label_points
+def row_labels(
+    a: Area, labelled: Sequence[Row], style: ChartStyle, measure: Measure = estimate
+) -> list[Item]:
+    """Each labelled row's name left of the axes, group headers in bold, cut where the writer's
+    font sets it wider than the room (a CJK description is cut by width, not by its characters)."""
+    x, room = a.left - a.frame.label_points, a.frame.label_points + style.font_size * 0.8  # up to the axes
     return [
         Text(
             x,
             a.y(r.y),
-            row_label(r, style, a.frame.label_chars),
+            _fit_label(row_label(r, style, a.frame.label_chars), room, style.font_size, r.is_group, measure),
             style.font_size,
             style.foreground,
             bold=r.is_group,
@@ -168,6 +171,15 @@ def title_block(
         1, Text(8, 8 + style.title_size * 1.45, subtitle, style.font_size, style.muted, baseline=Baseline.TOP)
     )
     return out
+
+
+def _fit_label(label: str, room: float, size: float, bold: bool, measure: Measure) -> str:
+    """A row label fitted to ``room`` points, its indent kept."""
+    if measure(label, size, bold) <= room:
+        return label
+    body = label.lstrip(" ")
+    indent = label[: len(label) - len(body)]
+    return indent + _fit(body, room - measure(indent, size, bold), size, bold, measure)
 
 
 def _fit(text: str, room: float, size: float, bold: bool, measure: Measure) -> str:

@@ -162,3 +162,18 @@ def test_a_classification_longer_than_the_page_stays_on_it(schedule: Schedule) -
     title = next(t for t in _texts(page) if t.size == 14.0)
     assert title.text.startswith("Energy")
     assert title.x + _wide(title.text, title.size, True) < box.x
+
+
+def test_row_labels_in_wide_characters_stop_before_the_axes(schedule: Schedule) -> None:
+    lines = tuple(
+        replace(r, line=replace(r.line, description="石油及从沥青矿物提取的油类，原油除外；含有石油" * 2))
+        for r in schedule.lines
+    )
+    wide = replace(schedule, lines=lines)
+    page = build_page(wide, build_rows(wide), size=A4, today=TODAY, title="Energy", measure=_wide)
+    axes_left = min(r.x0 for r in page.items if isinstance(r, Rule) and r.x0 == r.x1 and r.x0 > 100)
+    labels = [t for t in _texts(page) if "石油" in t.text]
+    assert labels
+    for label in labels:
+        assert label.text.endswith("…")
+        assert label.x + _wide(label.text, label.size, label.bold) <= axes_left, label.text

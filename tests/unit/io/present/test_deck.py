@@ -133,3 +133,18 @@ def test_names_in_scripts_the_deck_font_lacks_write_a_deck() -> None:
         replace(agreement, sectors=sectors, parties=parties, lines=lines), ExportOptions(today=TODAY)
     )
     assert any("能源" in title for title in _titles(Presentation(io.BytesIO(data))))
+
+
+def test_a_title_too_long_for_the_title_slide_is_cut_to_its_box() -> None:
+    from pptx.util import Emu
+
+    from carveplan.io.present.fit import CELL_MARGIN_X, CELL_MARGIN_Y, lines_height, wrap
+
+    title = "Comprehensive and Progressive Agreement for Trans-Pacific Partnership on Supply Chains " * 4
+    data = deck_bytes(replace(partnership(), title=title), ExportOptions(today=TODAY))
+    shape = Presentation(io.BytesIO(data)).slides[0].shapes.title
+    size = shape.text_frame.paragraphs[0].runs[0].font.size.pt
+    width, height = Emu(shape.width).inches, Emu(shape.height).inches
+    lines = wrap(shape.text_frame.text, width - 2 * CELL_MARGIN_X, size)
+    assert lines_height(len(lines), size) + 2 * CELL_MARGIN_Y <= height
+    assert shape.text_frame.text.endswith("…")

@@ -33,13 +33,15 @@ def coverage_page(
         style: the deck's style.
         size: the page's width and height in points.
         notes: lines of text under the panels, each with whether it is bold.
-        title: the page's heading.
+        title: the page's heading; empty for none (a slide has its own), and the panels move up.
         measure: a text's width as the writer sets it.
     """
     width, height = size
-    items: list[Item] = [
-        Text(width * 0.01, 8, title, style.title_size, style.foreground, baseline=Baseline.TOP)
-    ]
+    items: list[Item] = (
+        [Text(width * 0.01, 8, title, style.title_size, style.foreground, baseline=Baseline.TOP)]
+        if title
+        else []
+    )
     share = min(0.45, 0.06 + 0.045 * len(notes))
     notes_top = height * (1 - share)
     step = height * share / (len(notes) + 1)
@@ -60,7 +62,7 @@ def coverage_page(
     items += legend(entries, min(len(entries), 8), (width, legend_bottom), style, measure)
     rows = -(-len(entries) // min(len(entries), 8))
     bottom = legend_bottom - rows * em * 1.5 - em * 3.2
-    top = 8 + style.title_size * 1.5 + style.font_size * 2.2
+    top = (8 + style.title_size * 1.5 if title else 0) + style.font_size * 2.2
     shown = panels(cover)
     left_pad, gap = em * 3.5, width * 0.05
     panel_width = (width * 0.98 - left_pad * len(shown) - gap * (len(shown) - 1)) / len(shown)

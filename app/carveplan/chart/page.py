@@ -91,7 +91,7 @@ class VectorPages:
         items += marks(a, plan, style)
         items += verticals(a, self.verticals, style, self.measure)
         items += labels(a, label_places(plan.geo, plan.marks, style, plan.frame, span), style, self.measure)
-        items += row_labels(a, plan.labelled, style)
+        items += row_labels(a, plan.labelled, style, self.measure)
         date_axis(a, ticks, style, items)
         items += year_axis(a, self.years, every, style)
         if not rows:

@@ -120,14 +120,17 @@ def year_axis(
     return out
 
 
-def row_labels(a: Area, labelled: Sequence[Row], style: ChartStyle) -> list[Item]:
-    """Each labelled row's name left of the axes, group headers in bold."""
-    x = a.left - a.frame.label_points
+def row_labels(
+    a: Area, labelled: Sequence[Row], style: ChartStyle, measure: Measure = estimate
+) -> list[Item]:
+    """Each labelled row's name left of the axes, group headers in bold, cut where the writer's
+    font sets it wider than the room (a CJK description is cut by width, not by its characters)."""
+    x, room = a.left - a.frame.label_points, a.frame.label_points + style.font_size * 0.8  # up to the axes
     return [
         Text(
             x,
             a.y(r.y),
-            row_label(r, style, a.frame.label_chars),
+            _fit_label(row_label(r, style, a.frame.label_chars), room, style.font_size, r.is_group, measure),
             style.font_size,
             style.foreground,
             bold=r.is_group,
@@ -150,7 +153,9 @@ def title_block(
     right = size[0] - 8.0
     if classification:
         edge = "#000000" if style.name == "print" else "#D55E00"
-        label, pad = classification.upper(), style.font_size * 0.35
+        pad = style.font_size * 0.35
+        # A label longer than the page is cut: the box keeps to the right 60 % of the page.
+        label = _fit(classification.upper(), size[0] * 0.6 - 2 * pad, style.font_size, True, measure)
         width = measure(label, style.font_size, True)
         x = size[0] * 0.985
         out.append(Box(x - width - pad, 8 - pad, width + 2 * pad, style.font_size * 1.2 + 2 * pad,
@@ -166,6 +171,15 @@ def title_block(
         1, Text(8, 8 + style.title_size * 1.45, subtitle, style.font_size, style.muted, baseline=Baseline.TOP)
     )
     return out
+
+
+def _fit_label(label: str, room: float, size: float, bold: bool, measure: Measure) -> str:
+    """A row label fitted to ``room`` points, its indent kept."""
+    if measure(label, size, bold) <= room:
+        return label
+    body = label.lstrip(" ")
+    indent = label[: len(label) - len(body)]
+    return indent + _fit(body, room - measure(indent, size, bold), size, bold, measure)
 
 
 def _fit(text: str, room: float, size: float, bold: bool, measure: Measure) -> str:

@@ -141,6 +141,44 @@ def test_coverage_page_has_a_curve_per_party_and_the_notes() -> None:
         assert all(0 <= x <= page.width and 0 <= y <= page.height for x, y in curve.points)
 
 
+def _wide(text: str, size: float, bold: bool = False) -> float:
+    """A writer's measure that sets a CJK character a full em, as the fallback fonts do."""
+    import unicodedata
+
+    ems = sum(1.0 if unicodedata.east_asian_width(c) in ("W", "F") else 0.6 for c in text)
+    return ems * size * (1.08 if bold else 1.0)
+
+
+def test_a_classification_longer_than_the_page_stays_on_it(schedule: Schedule) -> None:
+    label = "Confidential – restricted to negotiating delegations only – not for distribution <&> " * 3
+    agreement = replace(schedule.agreement, classification=label)
+    long = replace(schedule, agreement=agreement)
+    page = build_page(long, build_rows(long), size=A4, today=TODAY, title="Energy", measure=_wide)
+    box = next(b for b in page.items if isinstance(b, Box) and b.stroke == "#D55E00" and b.y < 20)
+    assert box.x >= 8
+    assert box.x + box.width <= page.width
+    shown = next(t for t in _texts(page) if t.text.startswith("CONFIDENTIAL"))
+    assert shown.x - _wide(shown.text, shown.size, True) >= box.x - 0.01
+    title = next(t for t in _texts(page) if t.size == 14.0)
+    assert title.text.startswith("Energy")
+    assert title.x + _wide(title.text, title.size, True) < box.x
+
+
+def test_row_labels_in_wide_characters_stop_before_the_axes(schedule: Schedule) -> None:
+    lines = tuple(
+        replace(r, line=replace(r.line, description="石油及从沥青矿物提取的油类，原油除外；含有石油" * 2))
+        for r in schedule.lines
+    )
+    wide = replace(schedule, lines=lines)
+    page = build_page(wide, build_rows(wide), size=A4, today=TODAY, title="Energy", measure=_wide)
+    axes_left = min(r.x0 for r in page.items if isinstance(r, Rule) and r.x0 == r.x1 and r.x0 > 100)
+    labels = [t for t in _texts(page) if "石油" in t.text]
+    assert labels
+    for label in labels:
+        assert label.text.endswith("…")
+        assert label.x + _wide(label.text, label.size, label.bold) <= axes_left, label.text
+
+
 def test_group_bars_kept_across_pages_equal_those_worked_out_per_page(schedule: Schedule) -> None:
     import numpy as np
 

@@ -69,10 +69,21 @@ def chart_job(agreement: Agreement, options: ExportOptions) -> ChartJob:
 
     Returns:
         The job.
+
+    Raises:
+        Cancelled: when the progress callback asks to stop.
     """
+    # Resolving a national agreement takes seconds before a deck's first page: the progress
+    # callback hears from each step, so the window repaints and its Cancel is heard. The steps
+    # are a sliver of a bar of 100, so it does not step back when the pages are counted.
+    steps = 100
+    check_progress(options.progress, 0, steps)
     agreement = cleaned(agreement)  # a control character in a label would make the SVG ill-formed
     schedule = resolve(agreement, options.scenario)
+    check_progress(options.progress, 1, steps)
     baseline = resolve(agreement, None) if options.scenario else None
+    if baseline is not None:
+        check_progress(options.progress, 2, steps)
     start, end = default_window(schedule, baseline)
     window = (options.date_from or start, options.date_to or end)
     if window[1] <= window[0]:

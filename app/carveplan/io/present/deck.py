@@ -150,7 +150,8 @@ def _title_slide(deck: Any, job: ChartJob) -> None:
     slide = deck.slides.add_slide(deck.slide_layouts[0])
     width = SLIDE[0] - 2 * MARGIN
     _place(slide.shapes.title, MARGIN, 1.8, width, 1.6)
-    _set_text(slide.shapes.title, [agreement.title], _fitting_size([agreement.title], width, 1.6, 40, 24))
+    size = _fitting_size([agreement.title], width, 1.6, 40, 24)
+    _set_text(slide.shapes.title, [_cut_to_box(agreement.title, width, 1.6, size)], size)
     tentative = " (tentative)" if agreement.eif_tentative else ""
     subtitle = slide.placeholders[1]
     _place(subtitle, MARGIN, 3.6, width, 2.0)
@@ -172,6 +173,19 @@ def _titled(deck: Any, title: str) -> Any:
     _set_text(slide.shapes.title, [title], _fitting_size([title], width, 0.8, 30, 18))
     slide.shapes.title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
     return slide
+
+
+def _cut_to_box(text: str, width: float, height: float, size: float) -> str:
+    """``text`` cut with an ellipsis to the lines the box holds at ``size`` points (a title longer
+    than the box at the smallest size ran over the subtitle)."""
+    lines = wrap(text, width - 2 * CELL_MARGIN_X, size)
+    room = max(1, int((height - 2 * CELL_MARGIN_Y) // lines_height(1, size)))
+    if len(lines) <= room:
+        return text
+    kept = " ".join(lines[:room])
+    while len(wrap(f"{kept}…", width - 2 * CELL_MARGIN_X, size)) > room and " " in kept:
+        kept = kept.rsplit(" ", 1)[0]
+    return f"{kept.rstrip()}…"
 
 
 def _fitting_size(lines: list[str], width: float, height: float, largest: int, smallest: int) -> int:

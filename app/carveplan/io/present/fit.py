@@ -9,6 +9,7 @@ font and those substitutes found on this machine, and DejaVu Sans, which matplot
 from __future__ import annotations
 
 import functools
+import unicodedata
 import warnings
 from collections.abc import Sequence
 
@@ -85,17 +86,26 @@ def _advances(path: str) -> dict[str, float]:
 
 
 def _advance(path: str, character: str) -> float:
-    """One character's advance at one point, in points (a glyph the font lacks: its placeholder's)."""
+    """One character's advance at one point, in points.
+
+    A glyph the font lacks is set by the viewer in a fallback font: a wide (CJK) character is
+    measured a full em, any other as the font's placeholder box.
+    """
     from matplotlib.ft2font import LoadFlags
 
     font = _font(path)
     font.set_size(_SIZE, 72)  # type: ignore[attr-defined]
-    try:
-        with warnings.catch_warnings():  # a glyph the font lacks: measured as its placeholder
-            warnings.simplefilter("ignore")
-            glyph = font.load_char(ord(character), LoadFlags.NO_HINTING)  # type: ignore[attr-defined]
-    except RuntimeError:  # a control character or a lone surrogate: the font loads no glyph at all
+    if not font.get_char_index(ord(character)):  # type: ignore[attr-defined]
+        if unicodedata.east_asian_width(character) in ("W", "F"):
+            return 1.0
         glyph = font.load_glyph(0, LoadFlags.NO_HINTING)  # type: ignore[attr-defined]
+    else:
+        try:
+            with warnings.catch_warnings():  # a glyph the font lacks: measured as its placeholder
+                warnings.simplefilter("ignore")
+                glyph = font.load_char(ord(character), LoadFlags.NO_HINTING)  # type: ignore[attr-defined]
+        except RuntimeError:  # a control character or a lone surrogate: the font loads no glyph at all
+            glyph = font.load_glyph(0, LoadFlags.NO_HINTING)  # type: ignore[attr-defined]
     return float(glyph.linearHoriAdvance) / 65536 / _SIZE
 
 

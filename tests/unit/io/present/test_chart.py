@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from matplotlib.figure import Figure
@@ -95,6 +96,32 @@ def test_deck_by_party_when_parties_are_asked_for(agreement: Agreement) -> None:
     assert "Energy — VNM" in titles
     assert "Energy — KOR" in titles
     assert "Critical minerals — VNM" in titles
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".pptx"])
+def test_a_deck_reports_progress_while_it_resolves_before_its_pages(
+    agreement: Agreement, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    # Resolving and laying out a national agreement takes seconds before the first page: the
+    # window hears from the export (and its Cancel) before and between them, not only page by page.
+    from carveplan.io.present import chart
+
+    seen: list[str] = []
+    resolve = chart.resolve
+
+    def resolving(*args: Any) -> Any:
+        seen.append("resolve")
+        return resolve(*args)
+
+    monkeypatch.setattr(chart, "resolve", resolving)
+
+    def progress(done: int, total: int) -> bool:
+        seen.append("report")
+        return True
+
+    out = tmp_path / f"deck{suffix}"
+    exporter_for(out)(agreement, out, ExportOptions(scenario="sanctions", today=TODAY, progress=progress))
+    assert seen[:5] == ["report", "resolve", "report", "resolve", "report"]
 
 
 def test_cancelled_deck_writes_nothing(agreement: Agreement, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -121,3 +122,29 @@ def test_the_file_waits_in_a_folder_that_is_removed(tmp_path: Path, monkeypatch:
     with pytest.raises(Cancelled):
         exporter_for(tmp_path / "deck.pptx")(partnership(), tmp_path / "deck.pptx", options)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_names_in_scripts_the_deck_font_lacks_write_a_deck() -> None:
+    agreement = partnership()
+    sectors = tuple(replace(s, name=f"{s.name} 能源 <&>") for s in agreement.sectors)
+    parties = tuple(replace(p, name=f"{p.name} 共和国") for p in agreement.parties)
+    lines = tuple(replace(line, description="石油及从沥青矿物提取的油类") for line in agreement.lines)
+    data = deck_bytes(
+        replace(agreement, sectors=sectors, parties=parties, lines=lines), ExportOptions(today=TODAY)
+    )
+    assert any("能源" in title for title in _titles(Presentation(io.BytesIO(data))))
+
+
+def test_a_title_too_long_for_the_title_slide_is_cut_to_its_box() -> None:
+    from pptx.util import Emu
+
+    from carveplan.io.present.fit import CELL_MARGIN_X, CELL_MARGIN_Y, lines_height, wrap
+
+    title = "Comprehensive and Progressive Agreement for Trans-Pacific Partnership on Supply Chains " * 4
+    data = deck_bytes(replace(partnership(), title=title), ExportOptions(today=TODAY))
+    shape = Presentation(io.BytesIO(data)).slides[0].shapes.title
+    size = shape.text_frame.paragraphs[0].runs[0].font.size.pt
+    width, height = Emu(shape.width).inches, Emu(shape.height).inches
+    lines = wrap(shape.text_frame.text, width - 2 * CELL_MARGIN_X, size)
+    assert lines_height(len(lines), size) + 2 * CELL_MARGIN_Y <= height
+    assert shape.text_frame.text.endswith("…")

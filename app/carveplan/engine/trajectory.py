@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from carveplan.engine.dates import stage_day_in
 from carveplan.engine.schedule import ResolvedLine, Schedule
@@ -83,7 +84,19 @@ def trajectory(schedule: Schedule, years: Iterable[int]) -> tuple[TrajectoryRow,
         the rate for that year applies); before EIF it is the base.
     """
     days = reference_days(schedule, years)
+    before = next((i for i, day in enumerate(days) if day is not None), len(days))  # years before EIF
+    known = [day for day in days[before:] if day is not None]
+    if len(known) == len(days) - before and all(a <= b for a, b in pairwise(known)):
+        return tuple(TrajectoryRow(line, _spread(line, before, known)) for line in schedule.lines)
     return tuple(TrajectoryRow(line, _values(line, days)) for line in schedule.lines)
+
+
+def _spread(line: ResolvedLine, before: int, days: list[date]) -> tuple[Rate, ...]:
+    """The base for ``before`` years, then the line's value on each ascending day, run by run."""
+    values = [line.line.base] * before
+    for first, end, value in value_runs(line, days):
+        values += [value] * (end - first)
+    return tuple(values)
 
 
 def _values(line: ResolvedLine, days: list[date | None]) -> tuple[Rate, ...]:

@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 
 from carveplan.engine import resolve
 from carveplan.engine.coverage import Coverage, Status, coverage, coverage_of, status_of
+from carveplan.engine.dates import stage_day_in
 from carveplan.engine.revenue import is_ad_valorem, revenue_forgone
 from carveplan.engine.trade_match import is_tariff_line
-from carveplan.engine.trajectory import _values, trajectory, value_runs
+from carveplan.engine.trajectory import _values, trajectory, value_at, value_runs
 from carveplan.model import Agreement
 from carveplan.model.duty import level
 from tests.helpers.strategies import agreements
@@ -46,11 +47,17 @@ def _oracle(cover: Coverage) -> dict[_Key, _Sums]:
     """Every tariff line asked for every year, added to its party and to its sector."""
     sums: dict[_Key, _Sums] = defaultdict(_Sums)
     lines = tuple(r for r in cover.schedule.lines if is_tariff_line(r.line))
-    for row in trajectory(replace(cover.schedule, lines=lines), cover.years):
-        line = row.line.line
+    schedule = cover.schedule
+    days = [
+        schedule.eif if y == schedule.eif.year else stage_day_in(y, schedule.agreement.stage_day)
+        for y in cover.years
+    ]
+    for resolved in lines:
+        line = resolved.line
         trade = cover.trade_of(line.id)
-        for year, duty in zip(cover.years, row.values, strict=True):
-            status = status_of(row.line, duty)
+        for year, day in zip(cover.years, days, strict=True):
+            duty = value_at(resolved, day)
+            status = status_of(resolved, duty)
             for sector in (None, line.sector):
                 entry = sums[line.party, sector, year]
                 entry.lines[status] += 1
@@ -114,3 +121,20 @@ def test_value_runs_follow_the_value_in_force_each_day(sample: Agreement, first:
         assert spread == list(_values(line, days))
         assert [end for _, end, _ in runs[:-1]] == [start for start, _, _ in runs[1:]]
         assert all(a[2] != b[2] for a, b in pairwise(runs))
+
+
+@settings(max_examples=60, deadline=None)
+@given(agreements(), st.lists(st.integers(1990, 2100), max_size=12))
+def test_rows_over_ascending_years_hold_each_value_in_force(sample: Agreement, years: list[int]) -> None:
+    schedule = resolve(sample)
+    ascending = sorted(years)  # the years of a table: built from the runs of each line
+    days = [
+        None
+        if y < schedule.eif.year
+        else schedule.eif
+        if y == schedule.eif.year
+        else stage_day_in(y, sample.stage_day)
+        for y in ascending
+    ]
+    for row in trajectory(schedule, ascending):
+        assert row.values == tuple(row.line.line.base if d is None else value_at(row.line, d) for d in days)

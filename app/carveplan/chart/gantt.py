@@ -16,7 +16,7 @@ from matplotlib.text import Text
 from carveplan.chart.artists import draw_bars, draw_milestones, draw_verticals
 from carveplan.chart.axes import TickPlan, apply_date_axis, apply_year_axis, day_num
 from carveplan.chart.frame import Frame, default_window, row_label
-from carveplan.chart.geometry import GroupSpans
+from carveplan.chart.groups import GroupSpans
 from carveplan.chart.hit import Hit, HitIndex
 from carveplan.chart.labels import draw_labels
 from carveplan.chart.legend import draw_legend, draw_title_block, legend_handle, subtitle_text

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
@@ -11,7 +13,7 @@ from carveplan.engine.resolve import resolve
 from carveplan.engine.revenue import is_ad_valorem, revenue_forgone
 from carveplan.engine.schedule import ResolvedLine, Schedule
 from carveplan.engine.trade_match import LineTrade, TradeMatch, is_tariff_line, match_trade
-from carveplan.engine.trajectory import trajectory, year_range
+from carveplan.engine.trajectory import reference_days, value_runs, year_range
 from carveplan.model import Agreement, CoverageTest, PartyCode, SectorId
 from carveplan.model.duty import Rate, is_zero, level
 
@@ -105,7 +107,7 @@ class _Ledger:
     def __init__(self, years: int) -> None:
         self.deltas: list[list[Decimal]] = [[Decimal(0)] * _WIDTH for _ in range(years + 1)]
 
-    def add(self, first: int, end: int, amounts: list[tuple[int, Decimal]]) -> None:
+    def add(self, first: int, end: int, amounts: Iterable[tuple[int, Decimal]]) -> None:
         """Add ``amounts`` (field, amount) to every year from index ``first`` up to ``end`` (excluded)."""
         start, stop = self.deltas[first], self.deltas[end]
         for index, amount in amounts:
@@ -271,22 +273,47 @@ def _rows(
         if sector is None or (party, sector) in used
     ]
     ledgers = {key: _Ledger(len(years)) for key in keys}
-    for row in trajectory(replace(schedule, lines=tuple(tariff)), years):
-        line = row.line.line
-        trade = _NO_TRADE if match is None else match.lines.get(line.id, _NO_TRADE)
-        ad_valorem = is_ad_valorem(line.unit)
-        whole, own = ledgers[line.party, None], ledgers[line.party, line.sector]
-        values = row.values
-        first = 0
-        for index in range(1, len(values) + 1):
-            if index < len(values) and values[index] == values[first]:
-                continue  # the same rate as the year before: one addition covers the run
-            amounts = _amounts(row.line, values[first], trade, ad_valorem)
-            whole.add(first, index, amounts)
-            own.add(first, index, amounts)
-            first = index
+    days = [d for d in reference_days(schedule, years) if d is not None]  # years start at EIF
+    for party, sector, first, end, amounts, times in _tally(tariff, days, match):
+        scaled = amounts if times == 1 else [(field, amount * times) for field, amount in amounts]
+        ledgers[party, None].add(first, end, scaled)
+        ledgers[party, sector].add(first, end, scaled)
     eif_year = schedule.eif.year
     return tuple(r for key, ledger in ledgers.items() for r in ledger.rows(*key, years, eif_year))
+
+
+_Amounts = tuple[tuple[int, Decimal], ...]
+
+
+def _tally(
+    tariff: list[ResolvedLine], days: list[date], match: TradeMatch | None
+) -> list[tuple[PartyCode, SectorId, int, int, _Amounts, int]]:
+    """How many lines add the same amounts to the same years of one party and sector.
+
+    Lines share their amounts when their commitment, base, unit, trade and rate are the same, so
+    each distinct one is worked out once and the ledgers add it once, times its count.
+    """
+    kinds: dict[tuple[object, ...], int] = {}
+    known: dict[tuple[int, Rate], int] = {}
+    found: dict[_Amounts, int] = {}  # equal amounts share one index
+    tally: Counter[tuple[PartyCode, SectorId, int, int, int]] = Counter()
+    for resolved in tariff:
+        line = resolved.line
+        trade = _NO_TRADE if match is None else match.lines.get(line.id, _NO_TRADE)
+        # The trade by identity: hashing its fields for every line costs more than it saves.
+        kind = kinds.setdefault((resolved.excluded, line.base, line.unit, id(trade)), len(kinds))
+        party, sector = line.party, line.sector
+        for first, end, duty in value_runs(resolved, days):
+            index = known.get((kind, duty))
+            if index is None:
+                amounts = tuple(_amounts(resolved, duty, trade, is_ad_valorem(line.unit)))
+                index = known[kind, duty] = found.setdefault(amounts, len(found))
+            tally[party, sector, first, end, index] += 1
+    by_index = list(found)
+    return [
+        (party, sector, first, end, by_index[index], n)
+        for (party, sector, first, end, index), n in tally.items()
+    ]
 
 
 def _ordered(declared: Iterable[str], used: Iterable[str]) -> list[str]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from carveplan.engine.dates import stage_day_in
 from carveplan.engine.schedule import ResolvedLine, Schedule
@@ -82,8 +83,20 @@ def trajectory(schedule: Schedule, years: Iterable[int]) -> tuple[TrajectoryRow,
         stage day; in the EIF year it is the value at EIF (whatever year the agreement starts in,
         the rate for that year applies); before EIF it is the base.
     """
-    days = [_reference_day(schedule, year) for year in years]
+    days = reference_days(schedule, years)
+    before = next((i for i, day in enumerate(days) if day is not None), len(days))  # years before EIF
+    known = [day for day in days[before:] if day is not None]
+    if len(known) == len(days) - before and all(a <= b for a, b in pairwise(known)):
+        return tuple(TrajectoryRow(line, _spread(line, before, known)) for line in schedule.lines)
     return tuple(TrajectoryRow(line, _values(line, days)) for line in schedule.lines)
+
+
+def _spread(line: ResolvedLine, before: int, days: list[date]) -> tuple[Rate, ...]:
+    """The base for ``before`` years, then the line's value on each ascending day, run by run."""
+    values = [line.line.base] * before
+    for first, end, value in value_runs(line, days):
+        values += [value] * (end - first)
+    return tuple(values)
 
 
 def _values(line: ResolvedLine, days: list[date | None]) -> tuple[Rate, ...]:
@@ -94,6 +107,38 @@ def _values(line: ResolvedLine, days: list[date | None]) -> tuple[Rate, ...]:
     starts = [start for start, _, _ in applied]
     values = [base, *(value for _, _, value in applied)]
     return tuple(base if d is None else values[bisect_right(starts, d)] for d in days)
+
+
+def value_runs(line: ResolvedLine, days: Sequence[date]) -> list[tuple[int, int, Rate]]:
+    """A line's values on ascending ``days`` as runs of one value: ``(first, end, value)``.
+
+    The runs cover the indexes ``0 .. len(days)`` in order, each ``days[first:end]`` in force at
+    ``value`` (:func:`value_at`), and two runs next to each other differ in value. Each phase
+    costs one search, however many days there are.
+    """
+    count = len(days)
+    runs: list[tuple[int, int, Rate]] = []
+    first, current = 0, line.line.base
+    for start, _, value in sorted((p.start, p.index, p.value) for p in line.phases if p.start is not None):
+        at = bisect_left(days, start)  # the first day the phase is in force
+        if at >= count:
+            break
+        if at > first:
+            if value == current:
+                continue
+            runs.append((first, at, current))
+            first = at
+        elif runs and runs[-1][2] == value:  # the value before was never in force: the run goes on
+            first = runs.pop()[0]
+        current = value
+    if count:
+        runs.append((first, count, current))
+    return runs
+
+
+def reference_days(schedule: Schedule, years: Iterable[int]) -> list[date | None]:
+    """The day whose value stands for each calendar year (``None`` before EIF: the base)."""
+    return [_reference_day(schedule, year) for year in years]
 
 
 def _reference_day(schedule: Schedule, year: int) -> date | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection as Many
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -15,6 +16,7 @@ from matplotlib.text import Text
 
 from carveplan.chart.artists import draw_bars, draw_milestones, draw_verticals
 from carveplan.chart.axes import TickPlan, apply_date_axis, apply_year_axis, day_num
+from carveplan.chart.extents import LineExtents
 from carveplan.chart.frame import (
     Frame,
     default_window,
@@ -25,7 +27,7 @@ from carveplan.chart.frame import (
 )
 from carveplan.chart.geometry import Geometry, build_geometry
 from carveplan.chart.hit import Hit, HitIndex
-from carveplan.chart.labels import draw_labels
+from carveplan.chart.labels import draw_labels, label_row
 from carveplan.chart.legend import (
     LegendContent,
     draw_legend,
@@ -123,6 +125,7 @@ def draw_gantt(
     wide_labels: bool = False,
     page_rows: int = 0,
     lines: int | None = None,
+    extents: LineExtents | None = None,
 ) -> GanttArtists:
     """Clear ``fig`` and draw the schedule's Gantt chart on it.
 
@@ -145,6 +148,7 @@ def draw_gantt(
             pages of a deck keep the style's length, so their margins agree.
         page_rows: rows a full page holds (presentation mode): a short page keeps that row height.
         lines: the line count the subtitle gives (a deck of one party counts that party's lines).
+        extents: the lines' figures kept between redraws (the app's chart, see :mod:`chart.extents`).
 
     Returns:
         The artists drawn and a hit-test helper.
@@ -156,7 +160,7 @@ def draw_gantt(
     span = (day_num(start), day_num(end))
     verticals = [v for v in vertical_marks(schedule, today) if span[0] <= v.x <= span[1]]
     plan = _plan(fig, schedule, shown, style, span, baseline, verticals, ghost_label, legend, title_block,
-                 wide_labels, page_rows)  # fmt: skip
+                 wide_labels, page_rows, extents)  # fmt: skip
     ax = fig.add_axes(plan.frame.rect)
     _prepare_axes(ax, style, span)
     ticks = _tick_counts(plan.frame, style)
@@ -244,9 +248,11 @@ def _plan(
     title_block: bool = True,
     wide_labels: bool = False,
     page_rows: int = 0,
+    extents: LineExtents | None = None,
 ) -> _Plan:
-    geo = build_geometry(schedule, rows, style, span, baseline)
-    marks = [m for m in milestone_marks(schedule, rows) if span[0] <= m.x <= span[1]]
+    geo = build_geometry(schedule, rows, style, span, baseline, extents)
+    gated = extents.gated_of(schedule, [r.line for r in rows]) if extents is not None else None
+    marks = [m for m in milestone_marks(schedule, rows, gated) if span[0] <= m.x <= span[1]]
     content = replace(_content(schedule, rows, geo, marks, verticals, baseline), ghost_label=ghost_label)
     handles = legend_handles(content, style) if legend else []
     size = (float(fig.get_figwidth()), float(fig.get_figheight()))
@@ -416,6 +422,7 @@ def redraw_rows(
     legend: bool = True,
     wide_labels: bool = False,
     page_rows: int = 0,
+    extents: LineExtents | None = None,
 ) -> GanttArtists | None:
     """Draw ``rows`` of ``schedule`` again on the axes ``art`` drew, keeping its window and date axes.
 
@@ -429,7 +436,7 @@ def redraw_rows(
     span = (day_num(art.window[0]), day_num(art.window[1]))
     verticals = [v for v in vertical_marks(schedule, today) if span[0] <= v.x <= span[1]]
     plan = _plan(art.figure, schedule, rows, art.style, span, baseline, verticals, ghost_label, legend,
-                 title_block, wide_labels, page_rows)  # fmt: skip
+                 title_block, wide_labels, page_rows, extents)  # fmt: skip
     if _tick_counts(plan.frame, art.style) != _tick_counts(art.frame, art.style):
         return None
     _remove_page(art)
@@ -437,4 +444,48 @@ def redraw_rows(
     art.ax.set_position(plan.frame.rect)
     art.rows, art.frame = rows, plan.frame
     _draw_page(art, schedule, plan, verticals, today, None, highlight, empty_hint)
+    return art
+
+
+def redraw_content(
+    art: GanttArtists,
+    schedule: Schedule,
+    *,
+    baseline: Schedule | None = None,
+    highlight: frozenset[MilestoneId] = frozenset(),
+    extents: LineExtents | None = None,
+    changed: Many[float] | None = None,
+) -> GanttArtists | None:
+    """Draw the bars and marks of the rows ``art`` shows again, after an edit of their lines.
+
+    Everything else stays: the axes, the row labels, the date lines and the layout (an edit that
+    changes a row's label, the rows shown, entry into force, an exception or a review date draws
+    with :func:`redraw_rows` instead). The window's rows get new bars (one collection per kind, a
+    few dozen rows); no row outside the window is looked at.
+
+    Args:
+        changed: the rows (their ``y``) whose labels are made again; the others keep theirs.
+            Default: all of them (a milestone moved: its label and connectors may cross rows).
+
+    Returns:
+        ``art``, updated; ``None`` when there is no row to draw (the hint text then stays).
+    """
+    if not art.rows:
+        return None
+    span = (day_num(art.window[0]), day_num(art.window[1]))
+    geo = build_geometry(schedule, art.rows, art.style, span, baseline, extents)
+    gated = extents.gated_of(schedule, [r.line for r in art.rows]) if extents is not None else None
+    marks = [m for m in milestone_marks(schedule, art.rows, gated) if span[0] <= m.x <= span[1]]
+    if marks != art.milestones:
+        changed = None
+    rows = None if changed is None else {round(y) for y in changed}
+    kept = [t for t in art.labels if rows is not None and label_row(t) not in rows]
+    keep = {id(t) for t in kept}
+    for artist in [*art.collections.values(), *(t for t in art.labels if id(t) not in keep)]:
+        artist.remove()
+    art.index = geo.index
+    art.collections = draw_bars(art.ax, geo, art.style, art.frame)
+    art.collections.update(draw_milestones(art.ax, marks, geo, art.style, art.index, highlight))
+    art.milestones = marks
+    art.labels = kept + draw_labels(art.ax, geo, marks, art.style, art.frame, span, rows)
     return art

@@ -13,6 +13,7 @@ import numpy as np
 from matplotlib.colors import to_rgba
 
 from carveplan.chart.bars import RGBA, Rects, Segment, lighten, lighten_many
+from carveplan.chart.extents import Columns, LineExtents
 from carveplan.chart.hit import Hit, HitIndex, HitKind
 from carveplan.chart.marks import Band, exception_bands
 from carveplan.chart.rows import Row, RowKind
@@ -115,10 +116,15 @@ class Geometry:
         return rects
 
 
-def sector_colours(schedule: Schedule, style: ChartStyle) -> dict[str, RGBA]:
-    """Sector id -> bar colour, in agreement order so a sector keeps its colour on every page."""
+def sector_colours(
+    schedule: Schedule, style: ChartStyle, line_sectors: frozenset[str] | None = None
+) -> dict[str, RGBA]:
+    """Sector id -> bar colour, in agreement order so a sector keeps its colour on every page.
+
+    ``line_sectors`` is the schedule's :attr:`~Schedule.line_sectors` when already known.
+    """
     ids = [s.id for s in schedule.agreement.sectors]
-    ids += sorted(schedule.line_sectors - set(ids))
+    ids += sorted((schedule.line_sectors if line_sectors is None else line_sectors) - set(ids))
     return {sector: to_rgba(style.sector_colour(i)) for i, sector in enumerate(ids)}
 
 
@@ -128,6 +134,7 @@ def build_geometry(
     style: ChartStyle,
     span: tuple[float, float],
     baseline: Schedule | None,
+    extents: LineExtents | None = None,
 ) -> Geometry:
     """Lay out every bar, stripe and band of the chart in data coordinates.
 
@@ -137,11 +144,14 @@ def build_geometry(
         style: the chart style.
         span: the window as date numbers (open spans end at its right edge).
         baseline: the baseline drawn as ghost bars, if any.
+        extents: the lines' summaries kept from the last redraw (the app's chart): a group row's
+            summary bar then walks its members' kept figures instead of all their phases.
 
     Returns:
         The geometry, with a hit index in click priority order (bands, groups, bars).
     """
-    geo = Geometry(sector_colours=sector_colours(schedule, style))
+    sectors = extents.sectors(schedule) if extents is not None else None
+    geo = Geometry(sector_colours=sector_colours(schedule, style, sectors))
     geo.bands = exception_bands(schedule, rows)
     for band in geo.bands:
         hit = Hit(HitKind.EXCEPTION, "", exception=band.window.exception)
@@ -156,14 +166,22 @@ def build_geometry(
         if row.selected or row.kind is not RowKind.LINE:  # plain line rows have no stripe
             _stripe(geo, row, span)
     # Line rows come first, so table line k is line row k; group members only add to the summaries.
-    ids = dict.fromkeys([r.line for r in line_rows] + [m for g in group_rows for m in g.lines])
+    members: list[str | None] = [m for g in group_rows for m in g.lines] if extents is None else []
+    ids = dict.fromkeys([r.line for r in line_rows] + members)
     needed = [i for i in ids if i is not None]
-    by_id = schedule.line_index
-    resolved = tuple(by_id[i] for i in needed)
+    if extents is None:
+        by_id = schedule.line_index
+        resolved = tuple(by_id[i] for i in needed)
+    else:
+        resolved = tuple(extents.line(schedule, i) for i in needed)
     table = segment_table(resolved, schedule.eif, span[1])
     position = {line_id: k for k, line_id in enumerate(needed)}
     for row in group_rows:
-        _group(geo, row, table, [position[m] for m in row.lines], style.bar_height / 2, span[1])
+        if extents is None:
+            columns = _columns(table, [position[m] for m in row.lines])
+        else:
+            columns = extents.columns(schedule, row.lines)
+        _group(geo, row, columns, style.bar_height / 2, span[1])
     geo._lines = _line_rows(tuple(line_rows), resolved[: len(line_rows)], table, style, baseline is not None)
     _bars(geo, geo._lines, style)
     if baseline is not None:
@@ -182,14 +200,19 @@ def _stripe(geo: Geometry, row: Row, span: tuple[float, float]) -> None:
         geo.stripes.add(span[0], span[1], row.y - 0.5, row.y + 0.5, lighten(colour, 0.94))
 
 
-def _group(geo: Geometry, row: Row, table: SegmentTable, members: list[int], half: float, hi: float) -> None:
-    """A group's summary bar: from its lines' first phase to their last final date (open if blocked)."""
+def _columns(table: SegmentTable, members: list[int]) -> Columns:
+    """The members' ``first``, ``final``, ``blocked`` and ``live`` columns of ``table``."""
     index = np.asarray(members, dtype=np.int64)
-    index = index[table.live[index]]
-    if not len(index):
+    return table.first[index], table.final[index], table.blocked[index], table.live[index]
+
+
+def _group(geo: Geometry, row: Row, columns: Columns, half: float, hi: float) -> None:
+    """A group's summary bar: from its lines' first phase to their last final date (open if blocked)."""
+    starts, finals, blocked, live = columns
+    if not live.any():
         return
-    ends = np.where(table.blocked[index], hi, table.final[index])
-    first, last = float(np.min(table.first[index])), float(np.max(ends))
+    ends = np.where(blocked[live], hi, finals[live])
+    first, last = float(np.min(starts[live])), float(np.max(ends))
     thin = half * (0.5 if row.kind is RowKind.SECTOR else 0.38)
     geo.groups.add(first, max(last, first), row.y - thin, row.y + thin, geo.sector_colours[row.sector])
     geo.index.add_box(first, last, row.y - thin, row.y + thin, Hit(HitKind.GROUP, row.key))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from matplotlib.axes import Axes
 from matplotlib.text import Text
 
@@ -13,6 +15,7 @@ from carveplan.chart.style import ChartStyle
 from carveplan.chart.text import format_value, shorten, text_points, transition
 
 _PAD = 4.0  # points of air around a label inside a bar
+BAND_LABEL_RISE = 0.08  # rows between an exception band's bottom edge and its label
 
 
 def draw_labels(
@@ -22,6 +25,7 @@ def draw_labels(
     style: ChartStyle,
     frame: Frame,
     span: tuple[float, float],
+    rows: Container[int] | None = None,
 ) -> list[Text]:
     """Put value labels in phases, the final value after each bar, ids beside milestones.
 
@@ -32,6 +36,8 @@ def draw_labels(
         style: the chart style (projector skips labels inside phases).
         frame: the layout (a label shows only where its row and span have room).
         span: the window as date numbers.
+        rows: label only these rows (their ``y``; see :func:`label_row`), default all: after an
+            edit the other rows keep their labels.
 
     Returns:
         The texts drawn; none when rows are too thin to read.
@@ -40,10 +46,18 @@ def draw_labels(
         return []
     out: list[Text] = []
     for bar in geo.line_bars():
-        out.extend(_bar_labels(ax, bar, style, frame, span))
-    out.extend(_milestone_labels(ax, marks, style, frame, span))
-    out.extend(_band_labels(ax, geo, style, frame, span))
+        if rows is None or round((bar.y0 + bar.y1) / 2) in rows:
+            out.extend(_bar_labels(ax, bar, style, frame, span))
+    # A milestone's label makes room for the others on its row only: whole rows are left out.
+    shown = marks if rows is None else [m for m in marks if round(m.y) in rows]
+    out.extend(_milestone_labels(ax, shown, style, frame, span))
+    out.extend(_band_labels(ax, geo, style, frame, span, rows))
     return out
+
+
+def label_row(text: Text) -> int:
+    """The row a label of :func:`draw_labels` belongs to."""
+    return round(float(text.get_position()[1]))
 
 
 def _text(
@@ -159,11 +173,16 @@ def _milestone_labels(
 
 
 def _band_labels(
-    ax: Axes, geo: Geometry, style: ChartStyle, frame: Frame, span: tuple[float, float]
+    ax: Axes,
+    geo: Geometry,
+    style: ChartStyle,
+    frame: Frame,
+    span: tuple[float, float],
+    rows: Container[int] | None = None,
 ) -> list[Text]:
     out: list[Text] = []
     for band in geo.bands:
-        if not band.first:
+        if not band.first or (rows is not None and round(band.y1 - BAND_LABEL_RISE) not in rows):
             continue
         x0, x1 = max(band.x0, span[0]), min(band.x1, span[1])
         label = _fitting(
@@ -175,7 +194,7 @@ def _band_labels(
             box = {"boxstyle": "square,pad=0.15", "facecolor": style.background, "edgecolor": "none"}
             text = ax.text(
                 x0 + _PAD / frame.points_per_day,
-                band.y1 - 0.08,
+                band.y1 - BAND_LABEL_RISE,
                 label,
                 ha="left",
                 va="bottom",

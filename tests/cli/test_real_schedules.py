@@ -8,10 +8,15 @@ Each fixture is built in the layout its source uses, from the annex texts and pu
 - a USTR-style annex of US–Bahrain (Annex 2-B; EIF 1 August 2006), rates rounded to the nearest 0.1;
 - a Viet Nam–EAEU year-column table (Annex 1, the tobacco quota note, rows as printed; EIF 5 October
   2016), an EIF column and no base rate;
-- an EU-style EU–Viet Nam annex (Annex 2-A; EIF 1 August 2020): comma decimals, dotted codes,
-  heading rows, title and header rows repeated on every page;
+- an EU-style EU–Viet Nam annex (Annex 2-A, Viet Nam's schedule; EIF 1 August 2020): comma
+  decimals, dotted codes, title and header rows repeated on every page, the B10* and B10** rows
+  checked against the rate tables of Section A;
 - Viet Nam's CPTPP schedule as its FTA tariff portal exports it: Vietnamese headers, dated year
   columns, ``Free`` as a base rate.
+
+A staged US–Australia row as the US FTA Tariff Tool publishes it is in test_published_staged_rows.
+Not here yet: a staged (non-EIF) published row of USMCA, CPTPP or RCEP; no schedule page or party
+table printing such a row's year-by-year rates was found in the stored sources.
 """
 
 from __future__ import annotations
@@ -195,21 +200,30 @@ def test_u_in_year_columns_is_excluded(tmp_path: Path, capsys: pytest.CaptureFix
     assert rates["2709.00.10"] == _published(*["5"] * 6)
 
 
-# EU-Viet Nam FTA, Annex 2-A, Viet Nam's schedule: the header and 0105.11.90 are as printed on its
-# first page; the other rows' base rates and categories are illustrative (the pages holding them were
-# not available), and their year rates are what Section A's definitions give, cut down to 0.1 (the
-# B10* row: the table of Section A as DOMAIN.md records it).
+# EU-Viet Nam FTA, Annex 2-A, Tariff Schedule of Viet Nam, in the text published before legal revision
+# (article numbers still in brackets): every row below is copied as printed, with the page title and
+# header repeated at each page break. B10* (beer) and B10** (heading 27.10) rows are checked against
+# the rates Section A, paragraphs 1(h) and 1(i) tabulate for their codes; the A, B7 and B10 rows
+# against what the definitions of paragraph 1 give, cut down to 0.1 (paragraph 4). No year-by-year
+# table of Viet Nam's own is used.
+_EVFTA_PAGE = [["TARIFF SCHEDULE OF VIETNAM"], ["HS 2012", "Description", "Base rate (%)", "Category"]]
 EVFTA = [
-    ["ANNEX 2-A, TARIFF SCHEDULE OF VIET NAM"],
-    ["HS 2012", "Description", "Base rate (%)", "Category"],
+    *_EVFTA_PAGE,
     ["0105.11.90", "- - - Other", "10,0", "A"],
-    ["27.10", "Petroleum oils, other than crude", None, None],
-    ["2710.12.11", "Motor spirit, RON 97 and above, unleaded", "20,0", "B10*"],
-    ["2710.19.71", "Diesel fuel for high-speed engines", "7,0", "B3"],
-    ["ANNEX 2-A, TARIFF SCHEDULE OF VIET NAM"],
-    ["HS 2012", "Description", "Base rate (%)", "Category"],
-    ["2711.12.00", "Propane, liquefied", "5,0", "B5"],
-    ["0207.14.10", "Chicken wings, frozen", "20,0", "B10"],
+    ["0207.14.10", "- - - Wings", "20,0", "B10"],
+    ["2203.00.10", "- Stout or porter", "35,0", "B10*"],
+    ["2710.12.11", "- - - - Of RON 97 and above, leaded", "20,0", "B10**"],
+    *_EVFTA_PAGE,
+    ["2710.12.13", "- - - - Of RON 90 and above, but below RON 97, leaded", "20,0", "B10**"],
+    [
+        "2710.12.50",
+        "- - - Low aromatic solvents containing by weight less than 1% aromatic content",
+        "20,0",
+        "B10**",
+    ],
+    ["2710.19.79", "- - - - Fuel oils", "10,0", "B10**"],
+    ["2710.19.89", "- - - Other medium oils and preparations", "15,0", "B10"],
+    ["2711.12.00", "- - Propane", "5,0", "B7"],
 ]
 
 
@@ -219,27 +233,24 @@ def test_eu_viet_nam_annex(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         capsys, source, "--party", "VNM", "--eif", "2020-08-01", "--categories", "EU-Viet Nam"
     )
     assert status == 0, err
-    assert "imported 5 lines of VNM (3 in the focus sectors, 2 other)" in out
+    assert "imported 9 lines of VNM (6 in the focus sectors, 3 other)" in out
     rates = _rates(capsys, source.with_suffix(".carveplan"), 2020, 2030)
+    # The tables of paragraphs 1(h) and 1(i), years 1-11 (2020-2030).
+    assert rates["2203.00.10"] == _published(34, 33, 32, 30, 29, 25, 22, 18, 15, 11, 0)
+    assert rates["2710.12.11"] == _published(20, 20, 20, 20, 8, 8, 7, 7, 7, 7, 0)
+    assert rates["2710.12.13"] == rates["2710.12.11"]
+    assert rates["2710.12.50"] == _published(17, 16, 14, 13, 11, 10, 8, 7, 7, 7, 0)
+    assert rates["2710.19.79"] == _published(9, 8, 7, 7, 7, 7, 7, 7, 7, 7, 0)
+    # Paragraph 1(a), (d), (g): A free at EIF; B7 eight and B10 eleven equal stages.
     assert rates["0105.11.90"] == _published(*["0"] * 11)
-    assert rates["2710.12.11"] == _published(*["20", "20", "20", "20", "8", "8", "7", "7", "7", "7", "0"])
-    assert rates["2710.19.71"] == _published(*["5.2", "3.5", "1.7", "0", *["0"] * 7])  # B3: four stages
-    assert rates["2711.12.00"] == _published(*["4.1", "3.3", "2.5", "1.6", "0.8", "0", *["0"] * 5])  # B5: six
+    assert rates["2711.12.00"] == _published("4.3", "3.7", "3.1", "2.5", "1.8", "1.2", "0.6", 0, 0, 0, 0)
     assert rates["0207.14.10"] == _published(
-        *(
-            "18.1",
-            "16.3",
-            "14.5",
-            "12.7",
-            "10.9",
-            "9.0",
-            "7.2",
-            "5.4",
-            "3.6",
-            "1.8",
-            "0",
-        )
+        "18.1", "16.3", "14.5", "12.7", "10.9", "9.0", "7.2", "5.4", "3.6", "1.8", 0
     )
+    assert rates["2710.19.89"] == _published(
+        "13.6", "12.2", "10.9", "9.5", "8.1", "6.8", "5.4", "4.0", "2.7", "1.3", 0
+    )
+    assert main(["validate", str(source.with_suffix(".carveplan"))]) == 0
 
 
 # Viet Nam's CPTPP schedule toward Mexico as exported from Viet Nam's FTA tariff portal (the export

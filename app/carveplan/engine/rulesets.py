@@ -71,13 +71,29 @@ def _us_australia() -> StagingRules:
         _linear("B", 4),
         _linear("C", 8),
         _linear("D", 10),
-        _linear("E", 18),
+        _linear(
+            "E",
+            18,
+            "18 equal annual stages (the longest US phase-out); not confirmed against the General "
+            "Notes: Australia's schedule prints E on lines whose base rate is 0.0",
+        ),
         _immediate("Free", "already duty-free; stays free"),
+        # The US FTA Tariff Tool names each category by its years (its "4 Years" line is free
+        # from 2008, as B is): the same rules under the tool's spellings.
+        _immediate("Immediate", "the FTA Tariff Tool's spelling of A"),
+        _linear("4 Years", 4, "the FTA Tariff Tool's spelling of B: 4 equal annual stages"),
+        _linear("8 Years", 8, "the FTA Tariff Tool's spelling of C: 8 equal annual stages"),
+        _linear("10 Years", 10, "the FTA Tariff Tool's spelling of D: 10 equal annual stages"),
     )
     text = (
-        "US-Australia FTA, Annex 2-B (Tariff Elimination), General Notes, paragraph 1: A free at entry "
-        "into force; B, C, D, E removed in 4, 8, 10 and 18 equal annual stages beginning at entry into "
-        "force; interim staged rates rounded down at least to the nearest tenth of a percentage point."
+        "US-Australia FTA, Annex 2-B (Tariff Elimination), General Notes of each schedule: A free at "
+        "entry into force (1 January 2005); B, C, D removed in 4, 8 and 10 equal annual stages "
+        "beginning at entry into force (B free from 1 January 2008, C from 1 January 2012), as the "
+        "US Commercial Service's FTA guide restates them, and as the US FTA Tariff Tool's export of "
+        'the US schedule prints them year by year (its "4 Years" line 0101.90.20: 6.8, then 5.1, '
+        "3.4, 1.7, free in 2008); E taken as 18 stages, the longest US phase-out it names (not "
+        "checked against the General Notes); interim staged rates rounded down to the nearest "
+        'tenth of a percentage point. "Immediate" and "N Years" are the tool\'s spellings.'
     )
     return StagingRules("US-Australia", text, categories, _CUT_DOWN, _JAN_1)
 
@@ -141,11 +157,29 @@ def _cptpp() -> StagingRules:
 
 # Annex 2-A, Section A: the number after B counts the years after the first cut at EIF.
 _EVFTA_STAGES = {"B3": 4, "B5": 6, "B7": 8, "B9": 10, "B10": 11, "B15": 16}
-_B10_STAR = (
-    TableRow(
-        tuple(f"2710.12.1{n}" for n in range(1, 7)),
-        tuple(Decimal(v) for v in ["20", "20", "20", "20", "8", "8", "7", "7", "7", "7", "0"]),
+
+
+def _row(codes: str, values: str) -> TableRow:
+    return TableRow(tuple(codes.split()), tuple(Decimal(v) for v in values.split()))
+
+
+# Paragraph 1(h): beer, the rates of years 1-11 as tabulated (the schedule's base rate is 35 %).
+_B10_STAR = (_row("2203.00.10 2203.00.90", "34 33 32 30 29 25 22 18 15 11 0"),)
+# Paragraph 1(i): petroleum oils, the rates of years 1-11 of each row (its base rate left out).
+_B10_STAR_STAR = (
+    _row(
+        "2710.12.11 2710.12.12 2710.12.13 2710.12.14 2710.12.15 2710.12.16",
+        "20 20 20 20 8 8 7 7 7 7 0",
     ),
+    _row("2710.12.20", "10 10 10 7 7 7 7 7 7 7 0"),
+    _row("2710.12.30", "20 20 20 7 7 7 7 7 7 7 0"),
+    _row("2710.12.40 2710.12.50 2710.12.60", "17 16 14 13 11 10 8 7 7 7 0"),
+    _row("2710.12.70", "20 20 20 20 8 8 7 7 7 7 0"),
+    _row("2710.12.80 2710.12.90", "20 20 20 20 15 10 7 7 7 7 0"),
+    _row("2710.19.71 2710.19.72", "7 7 7 7 7 7 7 7 7 7 0"),
+    _row("2710.19.79 2710.19.81 2710.19.82 2710.19.83", "9 8 7 7 7 7 7 7 7 7 0"),
+    _row("2710.20.00", "7 7 7 7 7 7 7 7 7 7 0"),
+    _row("2710.91.00 2710.99.00", "40 20 20 20 11 9 7 7 7 7 0"),
 )
 
 
@@ -161,14 +195,15 @@ def _eu_viet_nam() -> StagingRules:
             "B10*",
             StagingKind.TABLE,
             table=_B10_STAR,
-            description="11 annual stages at the rates the annex tabulates per tariff line "
-            "(2710.12.11-.16: 20 % to year 4, 8, 8, 7 … 0 in year 11)",
+            description="Section A, paragraph 1(h): 11 annual stages at the rates tabulated for "
+            "beer (2203.00.10, 2203.00.90: 34 % in year 1 … 11 in year 10, free in year 11)",
         ),
         StagingCategory(
             "B10**",
             StagingKind.TABLE,
-            description="11 annual stages at the rates the annex tabulates per tariff line; "
-            "add the table's rows to a rule set file",
+            table=_B10_STAR_STAR,
+            description="Section A, paragraph 1(i): 11 annual stages at the rates tabulated per "
+            "line of heading 27.10 (2710.12.11-.16: 20 % to year 4, 8, 8, 7 … free in year 11)",
         ),
         StagingCategory(
             "R75",
@@ -184,10 +219,11 @@ def _eu_viet_nam() -> StagingRules:
     )
     text = (
         "EU-Viet Nam FTA, Annex 2-A (Reduction or Elimination of Customs Duties), Section A, paragraphs "
-        "1-4: A free at entry into force; B3, B5, B7, B9, B10, B15 removed in 4, 6, 8, 10, 11, 16 equal "
-        "annual stages, the first at entry into force and the later ones on 1 January; B10*/B10** follow "
-        "tabulated rates per line; R75 a specific duty by calendar year; interim rates rounded down to "
-        "0.1 percentage point (0.1 euro cent for amounts)."
+        "1-5: A free at entry into force; B3, B5, B7, B9, B10, B15 removed in 4, 6, 8, 10, 11, 16 equal "
+        "annual stages, the first at entry into force and the later ones on 1 January (paragraph 5); "
+        "B10* (beer) and B10** (petroleum oils of heading 27.10) follow the rates tabulated per line "
+        "in paragraphs 1(h) and 1(i); R75 a specific duty by calendar year (paragraph 1(l)); interim "
+        "rates rounded down to 0.1 percentage point, 0.1 euro cent for amounts (paragraph 4)."
     )
     return StagingRules("EU-Viet Nam", text, categories, _CUT_DOWN, _JAN_1)
 
@@ -220,12 +256,14 @@ def _rcep() -> StagingRules:
         _excluded("U", "excluded from tariff commitments"),
     )
     text = (
-        "RCEP, Chapter 2, Article 2.4 (Reduction or Elimination of Customs Duties): each Party cuts "
-        "according to its Schedule in Annex I (Schedules of Tariff Commitments), whose headnotes set "
-        "the days: the first reduction at entry into force, later ones on 1 January, except Japan, "
-        "whose schedule runs on its fiscal year (later cuts on 1 April). A free at entry into force; "
-        "BN removed in N equal annual stages; U excluded. Party schedules print every year's rate, "
-        "which the import checks against these categories; intermediate rates are cut down to 0.1."
+        "RCEP, Chapter 2, Article 2.4.1 (Reduction or Elimination of Customs Duties): each Party "
+        "reduces or eliminates its customs duties on originating goods in accordance with its "
+        "Schedule in Annex I (Schedules of Tariff Commitments). A free at entry into force; BN "
+        "removed in N equal annual stages; U excluded. Party schedules print every year's rate, "
+        "which the import checks against these categories. Not confirmed against Annex I's "
+        "headnotes: the first reduction at entry into force and later ones on 1 January, Japan's on "
+        "1 April (Japan's fiscal year, as its schedules of the EU-Japan EPA, Annex 2-A General Note "
+        "3(b), and of the TPP, Appendix A paragraph 2(b), print it), and interim rates cut down to 0.1."
     )
     japan = PartyStageDay("JPN", MonthDay(4, 1))
     return StagingRules("RCEP", text, categories, _CUT_DOWN, _JAN_1, party_stage_days=(japan,))

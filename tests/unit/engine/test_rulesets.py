@@ -46,6 +46,19 @@ def test_korus_five_years_cuts_down_to_a_tenth() -> None:
     assert rows == [["6.4", "4.8", "3.2", "1.6", "0"], ["5.4", "4.0", "2.7", "1.3", "0"]]
 
 
+def test_us_australia_b_and_the_tariff_tools_four_years_are_one_rule() -> None:
+    """The US FTA Tariff Tool's export of the US schedule prints 0101.90.20 (base 6.8, "4 Years"):
+    5.1, 3.4, 1.7 and free from 1 January 2008, as category B of the General Notes gives."""
+    rows = _rates(
+        "US-Australia",
+        date(2005, 1, 1),
+        range(2005, 2009),
+        line("B", base="6.8", category="B"),
+        line("T", base="6.8", category="4 Years"),
+    )
+    assert rows == [["5.1", "3.4", "1.7", "0"]] * 2
+
+
 def test_us_bahrain_rounds_to_the_nearest_tenth() -> None:
     (row,) = _rates("US-Bahrain", date(2006, 8, 1), range(2006, 2008), line(base="26.4", category="C"))
     assert row == ["23.8", "21.1"]
@@ -68,14 +81,26 @@ def test_eu_viet_nam_b_categories_count_the_years_after_the_first_cut(code: str,
     assert len({*row}) == stages
 
 
-def test_eu_viet_nam_b10_star_follows_the_table_for_motor_spirit() -> None:
+def test_eu_viet_nam_b10_star_star_follows_the_table_for_motor_spirit() -> None:
+    """Annex 2-A, Section A, paragraph 1(i): the petroleum-oil table is B10**."""
     (row,) = _rates(
         "EU-Viet Nam",
         date(2020, 8, 1),
         range(2020, 2031),
-        line(code="2710.12.13", base="20", category="B10*"),
+        line(code="2710.12.13", base="20", category="B10**"),
     )
     assert row == ["20", "20", "20", "20", "8", "8", "7", "7", "7", "7", "0"]
+
+
+def test_eu_viet_nam_b10_star_follows_the_table_for_beer() -> None:
+    """Annex 2-A, Section A, paragraph 1(h): B10* is the beer table (base 35 %)."""
+    (row,) = _rates(
+        "EU-Viet Nam",
+        date(2020, 8, 1),
+        range(2020, 2031),
+        line(code="22030090", base="35", category="B10*"),
+    )
+    assert row == ["34", "33", "32", "30", "29", "25", "22", "18", "15", "11", "0"]
 
 
 def test_eu_viet_nam_r75_is_a_specific_duty_by_calendar_year() -> None:
@@ -92,7 +117,7 @@ def test_a_code_without_a_table_row_is_an_error() -> None:
     rules = builtin_rules("EU-Viet Nam")
     assert rules is not None
     agreement = with_rules(Agreement("t", date(2020, 8, 1)), rules)
-    phases, problems = expand_checked(line(code="27101990", base="20", category="B10*"), agreement)
+    phases, problems = expand_checked(line(code="27101990", base="20", category="B10**"), agreement)
     assert phases == ()
     assert problems[0].code == "no-table-row"
 

@@ -107,6 +107,7 @@ SYNONYMS: dict[str, str] = {
             "party",
             "reporter",
             "reporter name",
+            "reportername",  # the US FTA Tariff Tool's export: ReporterName (PartnerName is the other side)
             "reporting party",
             "reporteriso",
             "reporter iso",

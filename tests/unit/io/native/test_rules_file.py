@@ -36,6 +36,6 @@ def test_the_rule_set_is_written_by_name_with_its_tables() -> None:
     document = json.loads(dumps(with_rules(Agreement("t", date(2020, 8, 1)), RULE_SETS["EU-Viet Nam"])))
     agreement = document["agreement"]
     assert agreement["rule_set"] == "EU-Viet Nam"
-    star = next(c for c in agreement["categories"] if c["code"] == "B10*")
+    star = next(c for c in agreement["categories"] if c["code"] == "B10**")
     assert star["table"][0]["codes"][0] == "2710.12.11"
     assert star["table"][0]["values"][4] == "8"

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from carveplan.engine import builtin_rules
 from carveplan.io.errors import ReadError
 from carveplan.io.schedule.codes import hs_code
 from carveplan.io.schedule.importer import import_schedule, import_schedule_report, sniff_schedule
@@ -161,3 +162,27 @@ def test_a_code_that_became_a_number_regains_its_zero(chapter: int, rest: int, w
     code = f"0{chapter}{rest:0{width - 2}d}"[:width]
     assert hs_code(int(code), width) == code
     assert hs_code(code, width) == code  # text is kept as written
+
+
+# EU-Viet Nam FTA, Annex 2-A, Tariff Schedule of Viet Nam: rows copied as printed, the page title and
+# header repeated at the page break, starred categories that name the tables of Section A, 1(h)-(i).
+EVFTA_PAGES = [
+    ["TARIFF SCHEDULE OF VIETNAM"],
+    ["HS 2012", "Description", "Base rate (%)", "Category"],
+    ["2203.00.10", "- Stout or porter", "35,0", "B10*"],
+    ["2710.12.11", "- - - - Of RON 97 and above, leaded", "20,0", "B10**"],
+    ["TARIFF SCHEDULE OF VIETNAM"],
+    ["HS 2012", "Description", "Base rate (%)", "Category"],
+    ["2710.19.79", "- - - - Fuel oils", "10,0", "B10**"],
+]
+
+
+def test_eu_viet_nam_pages_keep_the_starred_categories(tmp_path: Path) -> None:
+    rules = builtin_rules("EU-Viet Nam")
+    options = ScheduleImportOptions("VNM", eif=date(2020, 8, 1), rules=rules)
+    result = import_schedule_report(_xlsx(tmp_path / "evfta.xlsx", EVFTA_PAGES), options)
+    beer, spirit, fuel = result.agreement.lines
+    assert [line.code for line in (beer, spirit, fuel)] == ["2203.00.10", "2710.12.11", "2710.19.79"]
+    assert [line.category for line in (beer, spirit, fuel)] == ["B10*", "B10**", "B10**"]
+    assert [line.base for line in (beer, spirit, fuel)] == [Decimal(35), Decimal(20), Decimal(10)]
+    assert (beer.sector, spirit.sector) == ("other", "energy")

@@ -67,13 +67,15 @@ def test_an_edit_off_screen_paints_nothing(qtbot: QtBot, view: GanttView) -> Non
     assert view.artists is art
     assert art.collections["phases"] is phases  # no artist made again
     assert art.labels == labels
-    assert view.layers is not None and view.layers.band_updates == bands
+    assert view.layers is not None
+    assert view.layers.band_updates == bands
     assert (_pixels(view) == before).all()
 
 
 def test_an_edit_in_view_paints_its_rows_as_a_full_render_would(qtbot: QtBot, view: GanttView) -> None:
     art = view.artists
-    assert art is not None and view.layers is not None
+    assert art is not None
+    assert view.layers is not None
     # A carve-out's label gives its base rate (rows this thin show only the final value otherwise).
     carved = next(t for t in art.labels if t.get_text().startswith("carve-out"))
     row = next(r for r in art.rows if r.y == label_row(carved))

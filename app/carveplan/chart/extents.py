@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from itertools import chain
 
 import numpy as np
 
@@ -33,7 +32,6 @@ class LineExtents:
         self._eif: date | None = None
         self._days = np.zeros((0, 2), dtype=np.int64)  # earliest and latest ordinal (0: none)
         self._summary = np.zeros((0, 4), dtype=float)  # first, final, blocked, live
-        self._gated: list[tuple[ResolvedPhase, ...]] = []
         self._sectors: list[str] = []
         self._first: dict[str, int] = {}  # line id -> its first position, as line_index takes it
         self._where: dict[str, list[int]] = {}  # line id -> every position
@@ -71,7 +69,6 @@ class LineExtents:
     def _reset(self, count: int) -> None:
         self._days = np.zeros((count, 2), dtype=np.int64)
         self._summary = np.zeros((count, 4), dtype=float)
-        self._gated = [()] * count
         self._sectors = [""] * count
 
     def _work_out(self, lines: Sequence[ResolvedLine], positions: Iterable[int], eif: date) -> None:
@@ -82,9 +79,8 @@ class LineExtents:
         picked = [lines[k] for k in chosen]
         table = segment_table(picked, eif, 0.0)
         self._summary[chosen] = np.column_stack((table.first, table.final, table.blocked, table.live))
+        self._days[chosen] = _days_of(picked)
         for k, resolved in zip(chosen, picked, strict=True):
-            self._days[k] = _days_of(resolved)
-            self._gated[k] = tuple(p for p in resolved.phases if p.gates)
             self._sectors[k] = resolved.line.sector
 
     def _index(self, lines: Sequence[ResolvedLine]) -> None:
@@ -108,7 +104,7 @@ class LineExtents:
         """The gated phases of these lines, in the schedule's line order (as ``gated_phases`` has them)."""
         self.refresh(schedule)
         positions = sorted(k for line_id in set(line_ids) if line_id for k in self._where.get(line_id, ()))
-        return tuple(chain.from_iterable(self._gated[k] for k in positions))
+        return tuple(p for k in positions for p in schedule.lines[k].phases if p.gates)
 
     def sectors(self, schedule: Schedule) -> frozenset[str]:
         """``schedule.line_sectors``, without walking every line."""
@@ -133,9 +129,25 @@ class LineExtents:
         return rows[:, 0], rows[:, 1], rows[:, 2] > 0, rows[:, 3] > 0
 
 
-def _days_of(resolved: ResolvedLine) -> tuple[int, int]:
-    """The earliest and latest date of a line's phases and final date, as ordinals (0: none)."""
-    found = [d for d in chain.from_iterable((p.start, p.nominal_start) for p in resolved.phases) if d]
-    if resolved.final_date is not None:
-        found.append(resolved.final_date)
-    return (min(found).toordinal(), max(found).toordinal()) if found else (0, 0)
+def _days_of(lines: Sequence[ResolvedLine]) -> np.ndarray:
+    """Each line's earliest and latest phase start, nominal start or final date, as ordinals (0: none)."""
+    per_line = [r.phases for r in lines]
+    counts = np.fromiter(map(len, per_line), dtype=np.int64, count=len(lines))
+    dates = [d for phases in per_line for p in phases for d in (p.start, p.nominal_start)]
+    dates += [r.final_date for r in lines]
+    ordinals = _ordinals(dates)
+    owner = np.concatenate((np.repeat(np.arange(len(lines)), counts * 2), np.arange(len(lines))))
+    known = ordinals > 0
+    first = np.full(len(lines), np.iinfo(np.int64).max)
+    last = np.zeros(len(lines), dtype=np.int64)
+    np.minimum.at(first, owner[known], ordinals[known])
+    np.maximum.at(last, owner[known], ordinals[known])
+    first[last == 0] = 0
+    return np.column_stack((first, last))
+
+
+def _ordinals(days: list[date | None]) -> np.ndarray:
+    """``days`` as ordinals, 0 for ``None`` (a few hundred distinct dates: each converted once)."""
+    lookup: dict[date | None, int] = {d: d.toordinal() for d in set(days) if d is not None}
+    lookup[None] = 0
+    return np.fromiter(map(lookup.__getitem__, days), dtype=np.int64, count=len(days))

@@ -14,6 +14,7 @@ from datetime import date
 import numpy as np
 
 from carveplan.chart.segments import segment_table
+from carveplan.engine.collector import collector_paused
 from carveplan.engine.schedule import ResolvedLine, ResolvedPhase, Schedule
 
 # A group's members' ``first``, ``final``, ``blocked`` and ``live`` (see segments.SegmentTable).
@@ -60,10 +61,11 @@ class LineExtents:
             replaced = [k for k, (a, b) in enumerate(zip(lines, self._lines, strict=True)) if a is not b]
         positions = range(len(lines)) if replaced is None else replaced
         renamed = replaced is None or any(lines[k].line.id != self._lines[k].line.id for k in positions)
-        self._work_out(lines, positions, schedule.eif)
+        with collector_paused():  # figures of 15,000 lines: no cycles, no collections walking them
+            self._work_out(lines, positions, schedule.eif)
+            if renamed:
+                self._index(lines)
         self._lines, self._eif = lines, schedule.eif
-        if renamed:
-            self._index(lines)
         return None if replaced is None else frozenset(lines[k].line.id for k in replaced)
 
     def _reset(self, count: int) -> None:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from carveplan.chart.rows import Row, RowSelection, build_rows
 from carveplan.chart.rows import window as row_window
+from carveplan.engine.collector import collector_paused
 from carveplan.engine.schedule import Schedule
 from carveplan.engine.trajectory import unstaged_lines
 from carveplan.model import Agreement, Line
@@ -156,7 +157,10 @@ class RowCache:
         agreement = schedule.agreement
         key = (whole, schedule.scenario, _unstaged_key(schedule))
         if key != self._key or self._agreement is None or not _same_rows(self._agreement, agreement):
-            self._rows = build_rows(schedule, replace(whole, selected=selection.selected))
+            # 15,000 rows would start collections that walk the whole agreement again (most of the
+            # first chart's time); rows hold no cycles.
+            with collector_paused():
+                self._rows = build_rows(schedule, replace(whole, selected=selection.selected))
             self._selected, self._where = selection.selected, None
             self.builds += 1
         elif selection.selected != self._selected:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QStackedLayout, Q
 
 from carveplan.chart import view
 from carveplan.chart.view import RowCache, ViewState
-from carveplan.engine.collector import collector_paused
 from carveplan.engine.schedule import Schedule
 from carveplan.model import BASELINE, RecordKind
 from carveplan.model.change import AgreementChange
@@ -187,12 +186,6 @@ class GanttView(QWidget):
         """Draw the chart now (only the rows in view; nothing when an edit changed none of them)."""
         if self.canvas is None:
             return
-        # Building 15,000 rows would start collections that walk the whole agreement again (a
-        # second on the first chart); the rows and figures made hold no cycles.
-        with collector_paused():
-            self._redraw()
-
-    def _redraw(self) -> None:
         from carveplan.chart.extents import LineExtents
         from carveplan.chart.frame import default_window
         from carveplan.chart.gantt import draw_gantt, redraw_rows

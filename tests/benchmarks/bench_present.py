@@ -31,13 +31,14 @@ from matplotlib.text import Text
 from carveplan.io import native
 from carveplan.io.formats import ExportOptions
 from carveplan.io.present.chart import PAGES, chart_job, deck_pages, page_painter
-from carveplan.io.present.deck import CHART_HEIGHT, MARGIN, MIN_DPI, SLIDE
+from carveplan.io.present.deck import CHART_HEIGHT, MARGIN, SLIDE
 from tests.benchmarks.harness import Result, best_of, export_in_process, table
 from tests.benchmarks.national import national_agreement
 
 TODAY = date(2027, 6, 1)
 SECTORS, PARTIES = ("energy",), ("VNM",)
 SAMPLE = 8  # pages drawn bare for the floor
+MIN_DPI = 200  # the floor's slide pictures, at the resolution slides had when their charts were pictures
 SECONDS_TARGET = 20.0  # the target for either deck, 15,000 lines, on this machine
 TARGET = 2.0  # ratio to the bare pages
 
@@ -66,6 +67,15 @@ def _deck(suffix: str, job: Any, whole: Any, lines: int, source: Path) -> list[R
     per_page = best_of(lambda: floor(contents, size), repeat=2, clock=time.process_time) / len(contents)
     run = export_in_process(source, source.with_name(f"deck{suffix}"), SECTORS, PARTIES)
     name = "PDF deck" if suffix == ".pdf" else "PowerPoint deck"
+    projected = [  # the PDF deck of 15,000 lines is measured whole by bench_decks
+        Result(
+            f"{name}: 15000 lines, {all_pages} pages, projected from the above",
+            run.cpu / pages * all_pages,
+            "the issue's 20 s",
+            SECONDS_TARGET,
+            1.0,
+        )
+    ]
     return [
         Result(
             f"{name}: export, energy × VNM, {lines} lines, {pages} pages",
@@ -74,13 +84,7 @@ def _deck(suffix: str, job: Any, whole: Any, lines: int, source: Path) -> list[R
             per_page * pages,
             TARGET,
         ),
-        Result(
-            f"{name}: 15000 lines, {all_pages} pages, projected from the above",
-            run.cpu / pages * all_pages,
-            "the issue's 20 s",
-            SECONDS_TARGET,
-            1.0,
-        ),
+        *(projected if suffix != ".pdf" else []),
         Result(
             f"{name}: export peak memory, {pages} pages",
             run.peak,

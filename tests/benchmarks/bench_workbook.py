@@ -1,24 +1,27 @@
 """Workbook benchmark: export and import of the national agreement's workbook against bare library calls.
 
 Floors, measured in the same run on the same file:
-- export (target): a bare openpyxl ``write_only`` workbook holding the same cells, the exported values
-  with one solid fill on the cells the export colours (the timeline's bars), without number formats,
-  widths or validation; and, for information, the same cells without any style;
+- export (target): the fastest bare write of the same values: each sheet's cells as the exported
+  file holds them (every value, an empty cell where the export only colours one), written as plain
+  XML text without styles, widths, filters or validation, in a minimal workbook compressed as the
+  export compresses. Export and floor are timed in turn, in processor seconds.
 - import (target): a bare calamine read of the same file, every sheet; and, for information, of only
   the sheets the import reads.
-The issue's 3 s is compared with processor seconds (the export is single-threaded; on a shared
-machine the wall clock measures the others' work too). Peak memory is the resident high-water mark
-of a fresh process, before and after the work.
+The issue's 3 s is compared with processor seconds too (the export is single-threaded; on a shared
+machine the wall clock measures the others' work). Peak memory is the resident high-water mark of a
+fresh process, before and after the work.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 import subprocess
 import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,11 +30,12 @@ from carveplan.io.formats import ExportOptions
 from carveplan.io.workbook.export import export_workbook
 from carveplan.io.workbook.importer import read_workbook
 from carveplan.io.workbook.layout import OVERVIEW, RECORD_SHEETS
+from tests.benchmarks.bare_xlsx import bare_write
 from tests.benchmarks.harness import Result, best_of
 from tests.benchmarks.national import national_agreement
 
 TODAY = date(2027, 6, 1)
-EXPORT_TARGET = 1.3
+EXPORT_TARGET = 3.0  # resolving, the analysis sheets and the styles on top of writing the values
 IMPORT_TARGET = 1.5
 SECONDS_TARGET = 3.0  # issue 18: the whole export of 15,000 lines on this machine
 _CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"')
@@ -43,11 +47,7 @@ def run() -> list[Result]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "national.xlsx"
         export_workbook(agreement, path, ExportOptions(today=TODAY))
-        floor, styled_floor, cells = _export_floor(path)
-        export = best_of(lambda: export_workbook(agreement, path, ExportOptions(today=TODAY)))
-        export_cpu = best_of(
-            lambda: export_workbook(agreement, path, ExportOptions(today=TODAY)), clock=time.process_time
-        )
+        export_cpu, floor, cells = _export_and_floor(agreement, path)
         wanted = [OVERVIEW, *(spec.name for spec in RECORD_SHEETS)]
         read = best_of(lambda: read_workbook(path))
         read_floor = best_of(lambda: _bare_read(path, wanted))
@@ -56,10 +56,10 @@ def run() -> list[Result]:
     lines = len(agreement.lines)
     return [
         Result(
-            f"workbook: export, {lines} lines",
-            export,
-            f"bare openpyxl write_only, same {cells:,} cells and fills",
-            styled_floor,
+            f"workbook: export, {lines} lines, processor seconds",
+            export_cpu,
+            f"bare XML write of the same {cells:,} values, no style",
+            floor,
             EXPORT_TARGET,
         ),
         Result(
@@ -68,12 +68,6 @@ def run() -> list[Result]:
             "3 s",
             SECONDS_TARGET,
             1.0,
-        ),
-        Result(
-            f"workbook: export, {lines} lines, vs unstyled cells",
-            export,
-            f"bare openpyxl write_only, same {cells:,} cells, no style",
-            floor,
         ),
         Result(
             f"workbook: import, {lines} lines",
@@ -97,20 +91,34 @@ def run() -> list[Result]:
     ]
 
 
-def _export_floor(path: Path) -> tuple[float, float, int]:
-    """The bare write of the cells ``path`` holds, unstyled and with fills, and how many there are.
+def _export_and_floor(agreement: Any, path: Path) -> tuple[float, float, int]:
+    """Processor seconds of the export and of the bare write of the values it wrote; how many.
 
-    The cells are let go on return: a million objects kept alive would slow every garbage
+    The values are let go on return: a million objects kept alive would slow every garbage
     collection in the timings that follow.
     """
     sheets = _written_cells(path)
     cells = sum(v is not None for rows in sheets.values() for row in rows for v in row)
     bare = path.with_name("bare.xlsx")
-    return (
-        best_of(lambda: _bare_write(sheets, bare)),
-        best_of(lambda: _bare_write(sheets, bare, fill=True)),
-        cells,
+    export, floor = _in_turn(
+        lambda: export_workbook(agreement, path, ExportOptions(today=TODAY)), lambda: bare_write(sheets, bare)
     )
+    return export, floor, cells
+
+
+def _in_turn(
+    measure: Callable[[], object], floor: Callable[[], object], repeat: int = 3
+) -> tuple[float, float]:
+    """The fewest processor seconds of ``repeat`` calls of each, taken in turn (a burst of load on the
+    shared machine then slows both alike)."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeat):
+        for function, found in zip((measure, floor), times, strict=True):
+            gc.collect()
+            start = time.process_time()
+            function()
+            found.append(time.process_time() - start)
+    return min(times[0]), min(times[1])
 
 
 def _written_cells(path: Path) -> dict[str, list[list[Any]]]:
@@ -149,26 +157,6 @@ def _column(letters: str) -> int:
     return number - 1
 
 
-def _bare_write(sheets: dict[str, list[list[Any]]], path: Path, fill: bool = False) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import PatternFill
-
-    book = Workbook(write_only=True)
-    solid = PatternFill("solid", fgColor="E69F00")
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        if not fill:
-            for row in rows:
-                sheet.append(row)
-            continue
-        coloured = WriteOnlyCell(sheet, "")
-        coloured.fill = solid  # one cell object reused, as the export does for a bar
-        for row in rows:
-            sheet.append([coloured if value == "" else value for value in row])
-    book.save(path)
-
-
 def _bare_read(path: Path, names: list[str] | None) -> None:
     from python_calamine import CalamineWorkbook
 
@@ -180,6 +168,7 @@ def _bare_read(path: Path, names: list[str] | None) -> None:
 
 _PEAK = """
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from carveplan.io.formats import ExportOptions

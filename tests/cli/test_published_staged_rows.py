@@ -12,6 +12,13 @@
   of the US General Notes: four equal annual stages, free from 1 January 2008), published 5.1, 3.4,
   1.7 and 0.
 
+  Row 439288 is a specific duty: HTS 0102.90.40, live bovine animals, ``Base_Rate`` empty and
+  ``Base_Rate_Alt`` "1 cents/kg", "18 Years" (eighteen equal annual stages, free from 1 January 2022),
+  its rates in the ``Alt_`` columns: 0.9 cents/kg in 2005 … 0.1 in 2020, then 0 in ``Y2021`` and
+  ``Y2022``. The tool prints 0.4 for 2013 where nine of eighteen stages cut down to 0.1 give 0.5: the
+  legal scrub names it. Rows 439502 and 439538 are specific duties eliminated at EIF (68 cents/head,
+  0.9 cents each).
+
 Not found in any stored repository or page: a staged published row of USMCA, CPTPP or RCEP. The same
 tool's USMCA sample (``src/main/resources/fixtures/canada-usmca.csv``, year columns ``YEAR1…YEAR30``)
 holds only Immediate and No Cut lines.
@@ -67,6 +74,31 @@ AUSFTA_TOOL = [
 ]
 
 
+_BOVINE = "BOVINE ANIMALS, LIVE, NESOI" + " " * 48
+_GOATS = "GOATS, LIVE" + " " * 64
+_CHICKENS = "CHICKENS, LIVE, WT NOT OVER 185 G (6.53 OZ.)" + " " * 31
+# Rows 439288, 439502 and 439538 of client/australia.csv, every cell as the file prints it, the empty
+# cells up to Alt_2041 included; HS6_Desc is padded with spaces to 75 characters, the width its
+# aligned closing quotes show in the file.
+AUSFTA_SPECIFIC = [
+    ITA_HEADER,
+    "439288,1029040,Live bovine animals other than purebred or those imported for dairy purposes,10290,"
+    f'"{_BOVINE}",15,,1 cents/kg,2022,2,49,,,TRUE,2,FALSE,227,Australia,United States,18 Years,49,18,2005,,'
+    f"Australia,United States,TRUE,,{_RULE_01},,,,Agricultural,,,,0.9 cents/kg,,0.8 cents/kg,,"
+    "0.8 cents/kg,,0.7 cents/kg,,0.7 cents/kg,,0.6 cents/kg,,0.6 cents/kg,,0.5 cents/kg,,0.4 cents/kg,,"
+    "0.4 cents/kg,,0.3 cents/kg,,0.3 cents/kg,,0.2 cents/kg,,0.2 cents/kg,,0.1 cents/kg,,0.1 cents/kg,0,,0,"
+    + ","
+    * 38,
+    f'439502,1042000,Live goats,10420,"{_GOATS}",15,,68 cents/head,2005,1,6,,,TRUE,2,FALSE,441,Australia,'
+    f"United States,Immediate,6,10,2005,,Australia,United States,TRUE,,{_RULE_01},,,,Agricultural,,,"
+    + "0,," * 18
+    + "," * 37,
+    f'439538,1051100,Live chickens weighing not over 185 g each,10511,"{_CHICKENS}",15,,0.9 cents each,2005,'
+    "1,6,,,TRUE,2,FALSE,477,Australia,United States,Immediate,6,10,2005,,Australia,United States,TRUE,,"
+    f"{_RULE_01},,,,Agricultural,,," + "0,," * 18 + "," * 37,
+]
+
+
 def _import(capsys: pytest.CaptureFixture[str], source: Path, *options: str) -> tuple[int, str, str]:
     status = main(["import", str(source), "-o", str(source.with_suffix(".carveplan")), *options])
     captured = capsys.readouterr()
@@ -115,3 +147,41 @@ def test_us_australia_tool_export(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert rates["1019020"] == _published("6.8", "5.1", "3.4", "1.7", "0", "0")
     assert rates["87169030"] == _published("5.7", "0", "0", "0", "0", "0")
     assert main(["validate", str(target)]) == 0
+
+
+def _published_cells(
+    capsys: pytest.CaptureFixture[str], path: Path, first: int, last: int
+) -> dict[str, list[str]]:
+    assert main(["trajectory", str(path), "--from", str(first), "--to", str(last)]) == 0
+    rows = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    return {row["code"]: [row[str(y)] for y in range(first, last + 1)] for row in rows}
+
+
+def test_us_australia_specific_duties(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "australia.csv"
+    source.write_text("\n".join(AUSFTA_SPECIFIC) + "\n", encoding="utf-8")
+    status, out, err = _import(
+        capsys, source, "--party", "USA", "--eif", "2005-01-01", "--categories", "US-Australia"
+    )
+    assert status == 0, err
+    assert "specific base ← H (Base_Rate_Alt)" in out
+    assert "specific years 2004–2041" in out
+    assert "imported 3 lines of USA" in out
+    assert "no base rate" not in err  # the base is in Base_Rate_Alt, never 0
+    # The tool's 2013 rate is one tenth below nine of eighteen stages: the scrub names it, no other year.
+    assert "legal scrub: 1029040 year 9 (2013): published 0.4¢/kg, category 18 Years computes 0.5¢/kg" in err
+    assert "1 published rates differ" in out
+    target = source.with_suffix(".carveplan")
+    lines = {line.code: line for line in native.load(target).lines}
+    assert (lines["1029040"].base, lines["1029040"].unit) == (Decimal(1), "¢/kg")
+    assert (lines["1042000"].base, lines["1042000"].unit) == (Decimal(68), "¢/head")
+    assert (lines["1051100"].base, lines["1051100"].unit) == (Decimal("0.9"), "¢/each")
+    rates = _published_cells(capsys, target, 2004, 2023)
+    # Alt_2005 … Alt_2020, then Y2021 and Y2022 (0, free), as the file prints them.
+    published = ["0.9", "0.8", "0.8", "0.7", "0.7", "0.6", "0.6", "0.5", "0.4", "0.4", "0.3", "0.3"]
+    published += ["0.2", "0.2", "0.1", "0.1"]
+    assert rates["1029040"] == ["1¢/kg", *(f"{v}¢/kg" for v in published), "Free", "Free", "Free"]
+    assert rates["1042000"] == ["68¢/head", *["Free"] * 19]
+    assert rates["1051100"] == ["0.9¢/each", *["Free"] * 19]
+    assert main(["validate", str(target)]) == 0
+    assert "published 0.4¢/kg, category 18 Years computes 0.5¢/kg" in capsys.readouterr().out

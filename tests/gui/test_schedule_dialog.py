@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
@@ -212,3 +213,57 @@ def test_a_large_schedule_is_read_in_the_background(
     assert dialog.importing is not None
     assert dialog.result_agreement is not None
     assert len(dialog.result_agreement.lines) == len(small_agreement.lines) + 3
+
+
+@pytest.fixture
+def unbased_tool(tmp_path: Path) -> Path:
+    """A tool export whose first row prints a category but no base in either base column."""
+    path = tmp_path / "tool.csv"
+    path.write_text(
+        "TL,TL_Desc,Base_Rate,Base_Rate_Alt,StagingBasket,Y2005,Alt_2005\n"
+        "1029040,Bovine,,,4 Years,,\n"
+        "27111100,Natural gas,5,,Immediate,0,\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_warnings_located_in_the_file_are_listed_below_the_check(
+    qtbot: QtBot, unbased_tool: Path, small_agreement: Agreement, qtmodeltester: Any
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    dialog = ScheduleImportDialog(unbased_tool, small_agreement, sniff_schedule(unbased_tool))
+    qtbot.addWidget(dialog)
+    dialog.party.setCurrentText("USA")
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.check.rowCount() == 2)  # checked on opening, before Import
+    panel = dialog.loose
+    assert panel.isVisible()
+    qtmodeltester.check(panel.model)
+    rows = [[panel.model.index(r, c).data() for c in range(3)] for r in range(panel.model.rowCount())]
+    empty = "no base rate in C (Base_Rate) and D (Base_Rate_Alt): the line starts from 0"
+    assert ["warning", "tool.csv sheet 'tool' row 2 column C (Base_Rate)", empty] in rows
+    assert any("'1029040' looks short (7 digits): a leading zero lost?" in r[2] for r in rows)
+    assert "2 warnings (2 below the table)" in dialog.status.text()
+    assert panel.title.text().startswith("&Warnings in the file, not on a listed line: 2 warnings")
+    # Alt+W reaches the list from the keyboard; Ctrl+C copies it, where and what.
+    qtbot.keyClick(dialog, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(panel.table.hasFocus)
+    panel.table.selectAll()
+    qtbot.keyClick(panel.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QGuiApplication.clipboard().text()
+    assert f"row 2 column C (Base_Rate)\t{empty}" in copied
+    assert "looks short" in copied
+    # Tab goes on from the listed lines to the file's warnings.
+    dialog.check.setFocus()
+    qtbot.waitUntil(dialog.check.hasFocus)
+    qtbot.keyClick(dialog.check, Qt.Key.Key_Tab)
+    qtbot.waitUntil(panel.table.hasFocus)
+    # The listed lines copy the same way.
+    dialog.check.setFocus()
+    qtbot.waitUntil(dialog.check.hasFocus)
+    dialog.check.selectRow(1)
+    qtbot.keyClick(dialog.check, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "27111100\tNatural gas\tenergy\tImmediate\t"

@@ -57,16 +57,23 @@ def draw_coverage(
     if isinstance(figure, Figure):
         # Constrained layout keeps titles, ticks and the legend apart at any size, from a dock to A4.
         figure.set_layout_engine("constrained")
-    panels = [(Share.LINES, "Tariff lines duty-free (%)", cover.test.lines_share)]
-    if cover.match is not None:
-        panels.append((Share.TRADE, "Imports from the other parties duty-free (%)", cover.test.trade_share))
-    axes = figure.subplots(1, len(panels), squeeze=False)[0]
-    for ax, (kind, heading, threshold) in zip(axes, panels, strict=True):
+    shown = panels(cover)
+    axes = figure.subplots(1, len(shown), squeeze=False)[0]
+    for ax, (kind, heading, threshold) in zip(axes, shown, strict=True):
         _panel(ax, cover, baseline, kind, heading, threshold, style)
     _legend(figure, cover, baseline is not None, style)
     if title:
         figure.suptitle(title, x=0.01, ha="left", fontsize=style.title_size, color=style.foreground)
     return list(axes)
+
+
+def panels(cover: Coverage) -> list[tuple[Share, str, Decimal]]:
+    """The panels a coverage chart shows: lines, and trade when there is trade data, with their titles
+    and thresholds."""
+    out = [(Share.LINES, "Tariff lines duty-free (%)", cover.test.lines_share)]
+    if cover.match is not None:
+        out.append((Share.TRADE, "Imports from the other parties duty-free (%)", cover.test.trade_share))
+    return out
 
 
 def _panel(
@@ -83,7 +90,7 @@ def _panel(
         colour = party_colour(index)
         # A year's share holds from its stage day to the next: steps, the last one a year wide.
         if baseline is not None and party in baseline.parties:
-            years, shares = _curve(baseline, party, kind)
+            years, shares = curve(baseline, party, kind)
             ax.plot(
                 years,
                 shares,
@@ -93,7 +100,7 @@ def _panel(
                 alpha=0.6,
                 drawstyle="steps-post",
             )
-        years, shares = _curve(cover, party, kind)
+        years, shares = curve(cover, party, kind)
         ax.plot(years, shares, color=colour, linewidth=style.line_width * 1.8, drawstyle="steps-post")
     ax.axhline(float(threshold), color=style.foreground, linewidth=style.line_width, linestyle=":")
     end = cover.horizon_year + 1  # the end of the horizon year
@@ -118,7 +125,8 @@ def _panel(
         ax.spines[spine].set_visible(False)
 
 
-def _curve(cover: Coverage, party: str, kind: Share) -> tuple[list[int], list[float]]:
+def curve(cover: Coverage, party: str, kind: Share) -> tuple[list[int], list[float]]:
+    """A party's duty-free share by year as a step curve's corners (the last year a year wide)."""
     years: list[int] = []
     shares: list[float] = []
     for row in cover.series(party):

@@ -13,6 +13,8 @@ from datetime import date
 
 import numpy as np
 
+from carveplan.chart.geometry import GroupSpans
+from carveplan.chart.rows import Row
 from carveplan.chart.segments import segment_table
 from carveplan.engine.collector import collector_paused
 from carveplan.engine.schedule import ResolvedLine, ResolvedPhase, Schedule
@@ -118,6 +120,11 @@ class LineExtents:
         self.refresh(schedule)
         return schedule.lines[self._first[line_id]]
 
+    def spans(self, schedule: Schedule, hi: float) -> GroupSpans:
+        """The groups' summary bars of ``schedule`` (open spans end at ``hi``) from the kept figures."""
+        self.refresh(schedule)
+        return _KeptSpans(self, schedule, hi)
+
     def columns(self, schedule: Schedule, members: tuple[str, ...]) -> Columns:
         """The summary columns of a group's member lines (see :func:`geometry.build_geometry`)."""
         self.refresh(schedule)
@@ -129,6 +136,23 @@ class LineExtents:
             self._members[id(members)] = kept
         rows = self._summary[kept[1]]
         return rows[:, 0], rows[:, 1], rows[:, 2] > 0, rows[:, 3] > 0
+
+
+class _KeptSpans(GroupSpans):
+    """Summary bars from :class:`LineExtents` (a deck's :class:`GroupSpans` walks its own table)."""
+
+    def __init__(self, kept: LineExtents, schedule: Schedule, hi: float) -> None:
+        super().__init__(schedule, hi)
+        self._kept = kept
+
+    def extent(self, row: Row) -> tuple[float, float] | None:
+        """The summary bar's start and end, or ``None`` when every line is carved out."""
+        first, final, blocked, live = self._kept.columns(self.schedule, row.lines)
+        if not live.any():
+            return None
+        ends = np.where(blocked[live], self.hi, final[live])
+        start, end = float(np.min(first[live])), float(np.max(ends))
+        return start, max(end, start)
 
 
 def _days_of(lines: Sequence[ResolvedLine]) -> np.ndarray:

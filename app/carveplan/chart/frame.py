@@ -7,15 +7,18 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import chain
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from carveplan.chart.axes import day_num, num_day
-from carveplan.chart.extents import LineExtents
 from carveplan.chart.rows import Row, RowKind
 from carveplan.chart.style import ChartStyle
 from carveplan.chart.text import shorten, text_points
 from carveplan.engine.dates import add_months
 from carveplan.engine.schedule import Schedule
 from carveplan.model.timing import FIRST_YEAR, LAST_YEAR
+
+if TYPE_CHECKING:
+    from carveplan.chart.extents import LineExtents
 
 
 @dataclass(frozen=True)

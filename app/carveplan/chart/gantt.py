@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection as Many
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from matplotlib.artist import Artist
@@ -17,36 +17,17 @@ from matplotlib.text import Text
 from carveplan.chart.artists import draw_bars, draw_milestones, draw_verticals
 from carveplan.chart.axes import TickPlan, apply_date_axis, apply_year_axis, day_num
 from carveplan.chart.extents import LineExtents
-from carveplan.chart.frame import (
-    Frame,
-    default_window,
-    labelled_rows,
-    make_frame,
-    row_label,
-    wide_label_chars,
-)
-from carveplan.chart.geometry import Geometry, build_geometry
+from carveplan.chart.frame import Frame, default_window, row_label
+from carveplan.chart.geometry import GroupSpans, build_geometry
 from carveplan.chart.hit import Hit, HitIndex
 from carveplan.chart.labels import draw_labels, label_row
-from carveplan.chart.legend import (
-    LegendContent,
-    draw_legend,
-    draw_title_block,
-    legend_handles,
-    legend_layout,
-    subtitle_text,
-)
-from carveplan.chart.marks import (
-    MilestoneMark,
-    VerticalMark,
-    milestone_marks,
-    place_vertical_labels,
-    vertical_marks,
-)
+from carveplan.chart.legend import draw_legend, draw_title_block, legend_handle, subtitle_text
+from carveplan.chart.marks import MilestoneMark, VerticalMark, milestone_marks, vertical_marks
+from carveplan.chart.plan import PagePlan, plan_page, tick_counts
 from carveplan.chart.rows import Row, RowSelection, layout_rows
 from carveplan.chart.style import SCREEN, ChartStyle
 from carveplan.engine.schedule import Schedule
-from carveplan.model import MilestoneId, MilestoneStatus
+from carveplan.model import MilestoneId
 
 
 @dataclass
@@ -159,11 +140,12 @@ def draw_gantt(
     start, end = window or default_window(schedule, baseline)
     span = (day_num(start), day_num(end))
     verticals = [v for v in vertical_marks(schedule, today) if span[0] <= v.x <= span[1]]
-    plan = _plan(fig, schedule, shown, style, span, baseline, verticals, ghost_label, legend, title_block,
-                 wide_labels, page_rows, extents)  # fmt: skip
+    groups = extents.spans(schedule, span[1]) if extents is not None else None
+    plan = plan_page(_size(fig), schedule, shown, style, span, baseline, verticals, ghost_label, legend,
+                     title_block, wide_labels, page_rows, groups)  # fmt: skip
     ax = fig.add_axes(plan.frame.rect)
     _prepare_axes(ax, style, span)
-    ticks = _tick_counts(plan.frame, style)
+    ticks = tick_counts(plan.frame, style)
     tick_plan = apply_date_axis(ax, start, end, style, ticks[0])
     top = apply_year_axis(ax, schedule.eif, schedule.agreement.stage_day, start, end, style, ticks[1])
     art = GanttArtists(fig, ax, top, shown, (start, end), style, plan.frame, tick_plan)
@@ -197,6 +179,7 @@ class GanttPages:
         self.span = (day_num(self.window[0]), day_num(self.window[1]))
         self.verticals = [v for v in vertical_marks(schedule, today) if self.span[0] <= v.x <= self.span[1]]
         self._art: GanttArtists | None = None
+        self.groups = GroupSpans(schedule, self.span[1])
         self._ticks: tuple[int, int] = (0, 0)
 
     def draw(self, rows: tuple[Row, ...], title: str | None = None) -> GanttArtists:
@@ -205,14 +188,14 @@ class GanttPages:
         Returns:
             The artists of this page (valid until the next call).
         """
-        plan = _plan(self.fig, self.schedule, rows, self.style, self.span, self.baseline, self.verticals,
-                     self.ghost_label)  # fmt: skip
+        plan = plan_page(_size(self.fig), self.schedule, rows, self.style, self.span, self.baseline,
+                         self.verticals, self.ghost_label, groups=self.groups)  # fmt: skip
         art = self._art
-        if art is None or _tick_counts(plan.frame, self.style) != self._ticks:
+        if art is None or tick_counts(plan.frame, self.style) != self._ticks:
             art = draw_gantt(self.fig, self.schedule, style=self.style, baseline=self.baseline,
                              window=self.window, today=self.today, title=title, visible=rows,
                              ghost_label=self.ghost_label, lines=self.lines)  # fmt: skip
-            self._art, self._ticks = art, _tick_counts(art.frame, self.style)
+            self._art, self._ticks = art, tick_counts(art.frame, self.style)
             return art
         _remove_page(art)
         art.ax.set_position(plan.frame.rect)
@@ -221,71 +204,10 @@ class GanttPages:
         return art
 
 
-@dataclass(frozen=True)
-class _Plan:
-    """What one page draws, worked out before any artist is made."""
-
-    geo: Geometry
-    marks: list[MilestoneMark]
-    handles: list[Artist]
-    ncols: int
-    labelled: list[Row]
-    frame: Frame
-    legend: bool = True
-    title_block: bool = True
-
-
-def _plan(
-    fig: Figure,
-    schedule: Schedule,
-    rows: tuple[Row, ...],
-    style: ChartStyle,
-    span: tuple[float, float],
-    baseline: Schedule | None,
-    verticals: list[VerticalMark],
-    ghost_label: str,
-    legend: bool = True,
-    title_block: bool = True,
-    wide_labels: bool = False,
-    page_rows: int = 0,
-    extents: LineExtents | None = None,
-) -> _Plan:
-    geo = build_geometry(schedule, rows, style, span, baseline, extents)
-    gated = extents.gated_of(schedule, [r.line for r in rows]) if extents is not None else None
-    marks = [m for m in milestone_marks(schedule, rows, gated) if span[0] <= m.x <= span[1]]
-    content = replace(_content(schedule, rows, geo, marks, verticals, baseline), ghost_label=ghost_label)
-    handles = legend_handles(content, style) if legend else []
-    size = (float(fig.get_figwidth()), float(fig.get_figheight()))
-    ncols, legend_points = legend_layout(handles, style, size[0] * 72 - 24) if legend else (1, 0.0)
-    chars = wide_label_chars(size[0] * 72, style) if wide_labels else style.label_chars
-    kept = {"label_chars": chars, "page_rows": page_rows}
-    first = make_frame(size, rows, (), style, span, legend_points, title_block, **kept)
-    labelled = labelled_rows(rows, style, first.row_points)
-    frame = make_frame(size, rows, labelled, style, span, legend_points, title_block, **kept)
-    if _crowded(verticals, style, frame, span):  # a second line of date-mark labels
-        frame = make_frame(size, rows, labelled, style, span, legend_points, title_block, 2, **kept)
-    return _Plan(geo, marks, handles, ncols, labelled, frame, legend, title_block)
-
-
-def _crowded(marks: list[VerticalMark], style: ChartStyle, frame: Frame, span: tuple[float, float]) -> bool:
-    """Whether a date mark's label is left out on one line of labels but fits on two."""
-    size, ppd = style.small_font_size, frame.points_per_day
-    one = len(place_vertical_labels(marks, size, ppd, span, 1))
-    return one < len(marks) and len(place_vertical_labels(marks, size, ppd, span, 2)) > one
-
-
-def _tick_counts(frame: Frame, style: ChartStyle) -> tuple[int, int]:
-    """How many date labels and agreement-year labels the axes' width holds."""
-    return (
-        max(2, int(frame.width_points // (style.font_size * 4.5))),
-        max(2, int(frame.width_points // (style.small_font_size * 3.5))),
-    )
-
-
 def _draw_page(
     art: GanttArtists,
     schedule: Schedule,
-    plan: _Plan,
+    plan: PagePlan,
     verticals: list[VerticalMark],
     today: date | None,
     title: str | None,
@@ -320,7 +242,8 @@ def _draw_page(
             )
         )
     if plan.legend:
-        art.legend = draw_legend(art.figure, plan.handles, style, plan.ncols, frame.legend_bottom)
+        handles = [legend_handle(entry) for entry in plan.entries]
+        art.legend = draw_legend(art.figure, handles, style, plan.ncols, frame.legend_bottom)
     if not plan.title_block:
         return
     agreement = schedule.agreement
@@ -348,40 +271,8 @@ def _remove_page(art: GanttArtists) -> None:
         artist.remove()
 
 
-def _content(
-    schedule: Schedule,
-    rows: tuple[Row, ...],
-    geo: Geometry,
-    marks: list[MilestoneMark],
-    verticals: list[VerticalMark],
-    baseline: Schedule | None,
-) -> LegendContent:
-    names = {s.id: s.name for s in schedule.agreement.sectors}
-    shown = list(dict.fromkeys(r.sector for r in rows))
-    statuses = {m.status for m in marks}
-    kinds = {v.kind for v in verticals}
-    index = schedule.line_index  # the page's rows only: a deck asks this for hundreds of pages
-    quotas = any(index[r.line].line.quota is not None for r in rows if r.line is not None and r.line in index)
-    return LegendContent(
-        sectors=tuple((names.get(s, s), _hex(geo.sector_colours[s])) for s in shown),
-        excluded=len(geo.excluded) > 0,
-        blocked=len(geo.blocked) > 0,
-        quotas=quotas,
-        ghost=baseline is not None and len(geo.ghosts) > 0,
-        exceptions=bool(geo.bands),
-        deadlines=any(
-            b.first and (b.window.notification_deadline or b.window.termination_notice) for b in geo.bands
-        ),
-        statuses=tuple(s for s in MilestoneStatus if s in statuses),
-        reviews="review" in kinds,
-        sunsets="sunset" in kinds,
-        today="today" in kinds,
-    )
-
-
-def _hex(colour: tuple[float, float, float, float]) -> str:
-    r, g, b, _ = (round(c * 255) for c in colour)
-    return f"#{r:02X}{g:02X}{b:02X}"
+def _size(fig: Figure) -> tuple[float, float]:
+    return float(fig.get_figwidth()), float(fig.get_figheight())
 
 
 def _prepare_axes(ax: Axes, style: ChartStyle, span: tuple[float, float]) -> None:
@@ -435,9 +326,10 @@ def redraw_rows(
     """
     span = (day_num(art.window[0]), day_num(art.window[1]))
     verticals = [v for v in vertical_marks(schedule, today) if span[0] <= v.x <= span[1]]
-    plan = _plan(art.figure, schedule, rows, art.style, span, baseline, verticals, ghost_label, legend,
-                 title_block, wide_labels, page_rows, extents)  # fmt: skip
-    if _tick_counts(plan.frame, art.style) != _tick_counts(art.frame, art.style):
+    groups = extents.spans(schedule, span[1]) if extents is not None else None
+    plan = plan_page(_size(art.figure), schedule, rows, art.style, span, baseline, verticals, ghost_label,
+                     legend, title_block, wide_labels, page_rows, groups)  # fmt: skip
+    if tick_counts(plan.frame, art.style) != tick_counts(art.frame, art.style):
         return None
     _remove_page(art)
     art.legend, art.title = None, []
@@ -473,7 +365,8 @@ def redraw_content(
     if not art.rows:
         return None
     span = (day_num(art.window[0]), day_num(art.window[1]))
-    geo = build_geometry(schedule, art.rows, art.style, span, baseline, extents)
+    groups = extents.spans(schedule, span[1]) if extents is not None else None
+    geo = build_geometry(schedule, art.rows, art.style, span, baseline, groups)
     gated = extents.gated_of(schedule, [r.line for r in art.rows]) if extents is not None else None
     marks = [m for m in milestone_marks(schedule, art.rows, gated) if span[0] <= m.x <= span[1]]
     if marks != art.milestones:

@@ -13,7 +13,6 @@ import numpy as np
 from matplotlib.colors import to_rgba
 
 from carveplan.chart.bars import RGBA, Rects, Segment, lighten, lighten_many
-from carveplan.chart.extents import Columns, LineExtents
 from carveplan.chart.hit import Hit, HitIndex, HitKind
 from carveplan.chart.marks import Band, exception_bands
 from carveplan.chart.rows import Row, RowKind
@@ -116,16 +115,37 @@ class Geometry:
         return rects
 
 
-def sector_colours(
-    schedule: Schedule, style: ChartStyle, line_sectors: frozenset[str] | None = None
-) -> dict[str, RGBA]:
-    """Sector id -> bar colour, in agreement order so a sector keeps its colour on every page.
-
-    ``line_sectors`` is the schedule's :attr:`~Schedule.line_sectors` when already known.
-    """
+def sector_colours(schedule: Schedule, style: ChartStyle) -> dict[str, RGBA]:
+    """Sector id -> bar colour, in agreement order so a sector keeps its colour on every page."""
     ids = [s.id for s in schedule.agreement.sectors]
-    ids += sorted((schedule.line_sectors if line_sectors is None else line_sectors) - set(ids))
+    ids += sorted(schedule.line_sectors - set(ids))
     return {sector: to_rgba(style.sector_colour(i)) for i, sector in enumerate(ids)}
+
+
+class GroupSpans:
+    """Each group's summary bar (first phase to last final date), worked out once for many pages.
+
+    A sector header stands for thousands of lines; a deck repeats it on every page of the sector,
+    so its extent is kept rather than its lines' segments rebuilt for each page.
+    """
+
+    def __init__(self, schedule: Schedule, hi: float) -> None:
+        self.schedule, self.hi = schedule, hi
+        self._table: SegmentTable | None = None
+        self._position: dict[str, int] = {}
+        self._extents: dict[tuple[str, int], tuple[float, float] | None] = {}
+
+    def extent(self, row: Row) -> tuple[float, float] | None:
+        """The summary bar's start and end (date numbers), or ``None`` when every line is carved out."""
+        key = (row.key, len(row.lines))
+        if key not in self._extents:
+            if self._table is None:
+                lines = self.schedule.lines
+                self._table = segment_table(lines, self.schedule.eif, self.hi)
+                self._position = {r.line.id: k for k, r in reversed(list(enumerate(lines)))}
+            members = [self._position[m] for m in row.lines if m in self._position]
+            self._extents[key] = _extent(self._table, members, self.hi)
+        return self._extents[key]
 
 
 def build_geometry(
@@ -134,7 +154,7 @@ def build_geometry(
     style: ChartStyle,
     span: tuple[float, float],
     baseline: Schedule | None,
-    extents: LineExtents | None = None,
+    groups: GroupSpans | None = None,
 ) -> Geometry:
     """Lay out every bar, stripe and band of the chart in data coordinates.
 
@@ -144,14 +164,12 @@ def build_geometry(
         style: the chart style.
         span: the window as date numbers (open spans end at its right edge).
         baseline: the baseline drawn as ghost bars, if any.
-        extents: the lines' summaries kept from the last redraw (the app's chart): a group row's
-            summary bar then walks its members' kept figures instead of all their phases.
+        groups: the groups' summary bars kept across the pages of a deck (``None``: worked out here).
 
     Returns:
         The geometry, with a hit index in click priority order (bands, groups, bars).
     """
-    sectors = extents.sectors(schedule) if extents is not None else None
-    geo = Geometry(sector_colours=sector_colours(schedule, style, sectors))
+    geo = Geometry(sector_colours=sector_colours(schedule, style))
     geo.bands = exception_bands(schedule, rows)
     for band in geo.bands:
         hit = Hit(HitKind.EXCEPTION, "", exception=band.window.exception)
@@ -166,22 +184,21 @@ def build_geometry(
         if row.selected or row.kind is not RowKind.LINE:  # plain line rows have no stripe
             _stripe(geo, row, span)
     # Line rows come first, so table line k is line row k; group members only add to the summaries.
-    members: list[str | None] = [m for g in group_rows for m in g.lines] if extents is None else []
+    members: list[str | None] = [] if groups is not None else [m for g in group_rows for m in g.lines]
     ids = dict.fromkeys([r.line for r in line_rows] + members)
     needed = [i for i in ids if i is not None]
-    if extents is None:
-        by_id = schedule.line_index
-        resolved = tuple(by_id[i] for i in needed)
-    else:
-        resolved = tuple(extents.line(schedule, i) for i in needed)
+    by_id = schedule.line_index
+    resolved = tuple(by_id[i] for i in needed)
     table = segment_table(resolved, schedule.eif, span[1])
     position = {line_id: k for k, line_id in enumerate(needed)}
     for row in group_rows:
-        if extents is None:
-            columns = _columns(table, [position[m] for m in row.lines])
-        else:
-            columns = extents.columns(schedule, row.lines)
-        _group(geo, row, columns, style.bar_height / 2, span[1])
+        found = (
+            groups.extent(row)
+            if groups is not None
+            else _extent(table, [position[m] for m in row.lines], span[1])
+        )
+        if found is not None:
+            _group(geo, row, *found, style.bar_height / 2)
     geo._lines = _line_rows(tuple(line_rows), resolved[: len(line_rows)], table, style, baseline is not None)
     _bars(geo, geo._lines, style)
     if baseline is not None:
@@ -200,21 +217,21 @@ def _stripe(geo: Geometry, row: Row, span: tuple[float, float]) -> None:
         geo.stripes.add(span[0], span[1], row.y - 0.5, row.y + 0.5, lighten(colour, 0.94))
 
 
-def _columns(table: SegmentTable, members: list[int]) -> Columns:
-    """The members' ``first``, ``final``, ``blocked`` and ``live`` columns of ``table``."""
+def _extent(table: SegmentTable, members: list[int], hi: float) -> tuple[float, float] | None:
+    """From the first phase of ``members`` (lines of ``table``) to their last final date (open if blocked)."""
     index = np.asarray(members, dtype=np.int64)
-    return table.first[index], table.final[index], table.blocked[index], table.live[index]
+    index = index[table.live[index]]
+    if not len(index):
+        return None
+    ends = np.where(table.blocked[index], hi, table.final[index])
+    first, last = float(np.min(table.first[index])), float(np.max(ends))
+    return first, max(last, first)
 
 
-def _group(geo: Geometry, row: Row, columns: Columns, half: float, hi: float) -> None:
-    """A group's summary bar: from its lines' first phase to their last final date (open if blocked)."""
-    starts, finals, blocked, live = columns
-    if not live.any():
-        return
-    ends = np.where(blocked[live], hi, finals[live])
-    first, last = float(np.min(starts[live])), float(np.max(ends))
+def _group(geo: Geometry, row: Row, first: float, last: float, half: float) -> None:
+    """A group's summary bar."""
     thin = half * (0.5 if row.kind is RowKind.SECTOR else 0.38)
-    geo.groups.add(first, max(last, first), row.y - thin, row.y + thin, geo.sector_colours[row.sector])
+    geo.groups.add(first, last, row.y - thin, row.y + thin, geo.sector_colours[row.sector])
     geo.index.add_box(first, last, row.y - thin, row.y + thin, Hit(HitKind.GROUP, row.key))
 
 

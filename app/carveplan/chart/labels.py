@@ -1,8 +1,13 @@
-"""Labels in and beside the bars, drawn only where they fit (per-row text costs more than the bars)."""
+"""Labels in and beside the bars, placed only where they fit (per-row text costs more than the bars).
+
+:func:`label_places` works out every label as plain data; :func:`draw_labels` puts them on
+matplotlib axes, and the vector page builder sets them as texts of its own.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Container
+from dataclasses import dataclass
 
 from matplotlib.axes import Axes
 from matplotlib.text import Text
@@ -15,7 +20,56 @@ from carveplan.chart.style import ChartStyle
 from carveplan.chart.text import format_value, shorten, text_points, transition
 
 _PAD = 4.0  # points of air around a label inside a bar
-BAND_LABEL_RISE = 0.08  # rows between an exception band's bottom edge and its label
+
+
+@dataclass(frozen=True, slots=True)
+class LabelPlace:
+    """One label in data coordinates.
+
+    Attributes:
+        x: the anchor (date number).
+        y: the row coordinate: the text's middle, or its bottom when ``bottom``.
+        text: the words.
+        colour: the ink.
+        align: ``left`` or ``center`` about ``x``.
+        boxed: set on a box of the background colour (readable over hatching).
+        bold: in bold (exception names).
+        bottom: ``y`` is the text's bottom edge, not its middle.
+    """
+
+    x: float
+    y: float
+    text: str
+    colour: str
+    align: str
+    boxed: bool = False
+    bold: bool = False
+    bottom: bool = False
+
+
+def label_places(
+    geo: Geometry, marks: list[MilestoneMark], style: ChartStyle, frame: Frame, span: tuple[float, float]
+) -> list[LabelPlace]:
+    """Value labels in phases, the final value after each bar, ids beside milestones, exception names.
+
+    Args:
+        geo: the geometry drawn.
+        marks: the milestone marks drawn.
+        style: the chart style (projector skips labels inside phases).
+        frame: the layout (a label shows only where its row and span have room).
+        span: the window as date numbers.
+
+    Returns:
+        The labels; none when rows are too thin to read.
+    """
+    if frame.row_points < style.label_min_points:
+        return []
+    out: list[LabelPlace] = []
+    for bar in geo.line_bars():
+        out.extend(_bar_labels(bar, style, frame, span))
+    out.extend(_milestone_labels(marks, style, frame, span))
+    out.extend(_band_labels(geo, style, frame, span))
+    return out
 
 
 def draw_labels(
@@ -27,32 +81,16 @@ def draw_labels(
     span: tuple[float, float],
     rows: Container[int] | None = None,
 ) -> list[Text]:
-    """Put value labels in phases, the final value after each bar, ids beside milestones.
+    """Put the labels of :func:`label_places` on ``ax``; returns the texts drawn.
 
-    Args:
-        ax: the chart axes.
-        geo: the geometry drawn.
-        marks: the milestone marks drawn.
-        style: the chart style (projector skips labels inside phases).
-        frame: the layout (a label shows only where its row and span have room).
-        span: the window as date numbers.
-        rows: label only these rows (their ``y``; see :func:`label_row`), default all: after an
-            edit the other rows keep their labels.
-
-    Returns:
-        The texts drawn; none when rows are too thin to read.
+    ``rows`` (their ``y``) labels only those rows, default all: after an edit the other rows keep
+    their labels (a label belongs to the row :func:`label_row` gives).
     """
-    if frame.row_points < style.label_min_points:
-        return []
-    out: list[Text] = []
-    for bar in geo.line_bars():
-        if rows is None or round((bar.y0 + bar.y1) / 2) in rows:
-            out.extend(_bar_labels(ax, bar, style, frame, span))
-    # A milestone's label makes room for the others on its row only: whole rows are left out.
-    shown = marks if rows is None else [m for m in marks if round(m.y) in rows]
-    out.extend(_milestone_labels(ax, shown, style, frame, span))
-    out.extend(_band_labels(ax, geo, style, frame, span, rows))
-    return out
+    places = label_places(geo, marks, style, frame, span)
+    if rows is not None:
+        # A milestone's label makes room for the others on its row only: whole rows are left out.
+        places = [place for place in places if round(place.y) in rows]
+    return [_text(ax, place, style) for place in places]
 
 
 def label_row(text: Text) -> int:
@@ -60,23 +98,26 @@ def label_row(text: Text) -> int:
     return round(float(text.get_position()[1]))
 
 
-def _text(
-    ax: Axes, x: float, y: float, text: str, style: ChartStyle, colour: str, ha: str, boxed: bool = False
-) -> Text:
+def _text(ax: Axes, place: LabelPlace, style: ChartStyle) -> Text:
     # A box in the background colour keeps text readable over hatching and summary bars.
-    box = (
-        {"boxstyle": "square,pad=0.15", "facecolor": style.background, "edgecolor": "none", "alpha": 0.85}
-        if boxed
-        else None
-    )
+    box = None
+    if place.boxed:
+        alpha = 1.0 if place.bottom else 0.85
+        box = {
+            "boxstyle": "square,pad=0.15",
+            "facecolor": style.background,
+            "edgecolor": "none",
+            "alpha": alpha,
+        }
     return ax.text(
-        x,
-        y,
-        text,
-        ha=ha,
-        va="center",
+        place.x,
+        place.y,
+        place.text,
+        ha=place.align,
+        va="bottom" if place.bottom else "center",
         fontsize=style.small_font_size,
-        color=colour,
+        fontweight="bold" if place.bold else "normal",
+        color=place.colour,
         zorder=5,
         clip_on=True,
         bbox=box,
@@ -84,13 +125,11 @@ def _text(
     )
 
 
-def _bar_labels(
-    ax: Axes, bar: LineBar, style: ChartStyle, frame: Frame, span: tuple[float, float]
-) -> list[Text]:
+def _bar_labels(bar: LineBar, style: ChartStyle, frame: Frame, span: tuple[float, float]) -> list[LabelPlace]:
     line = bar.resolved.line
     y = (bar.y0 + bar.y1) / 2
     ppd = frame.points_per_day
-    out: list[Text] = []
+    out: list[LabelPlace] = []
     previous = line.base
     # Text inside a bar needs the bar to be taller than the text.
     inside = style.phase_labels and (bar.y1 - bar.y0) * frame.row_points >= style.small_font_size * 1.2
@@ -105,22 +144,22 @@ def _bar_labels(
                 )
                 face = lighten(bar.colour, style.phase_shading if seg.phase % 2 else 0.0)
                 if label:
-                    out.append(_text(ax, (x0 + x1) / 2, y, label, style, _ink(face, style), "center"))
+                    out.append(LabelPlace((x0 + x1) / 2, y, label, ink(face), "center"))
             previous = phase.value
         elif seg.kind == SegmentKind.BLOCKED:
             blockers = ", ".join(bar.resolved.phases[seg.phase].blocked_by)
             label = _fitting(room, style, f"blocked by {blockers}" if blockers else "blocked", "blocked")
             if label:
-                out.append(_text(ax, x0 + _PAD / ppd, y, label, style, style.foreground, "left", True))
+                out.append(LabelPlace(x0 + _PAD / ppd, y, label, style.foreground, "left", True))
         elif seg.kind == SegmentKind.EXCLUDED:
             label = _fitting(room, style, f"carve-out · {format_value(line, line.base)}", "carve-out")
             if label:
-                out.append(_text(ax, x0 + _PAD / ppd, y, label, style, style.foreground, "left", True))
+                out.append(LabelPlace(x0 + _PAD / ppd, y, label, style.foreground, "left", True))
     end = _final_label(bar)
     if end:
         x = bar.end + (_PAD / ppd)
         if span[0] <= x and x + text_points(end, style.small_font_size) / ppd <= span[1]:
-            out.append(_text(ax, x, y, end, style, style.foreground, "left"))
+            out.append(LabelPlace(x, y, end, style.foreground, "left"))
     return out
 
 
@@ -145,7 +184,7 @@ def _fitting(room: float, style: ChartStyle, *candidates: str) -> str:
     return ""
 
 
-def _ink(face: RGBA, style: ChartStyle) -> str:
+def ink(face: RGBA) -> str:
     """Black or white text, whichever reads better on ``face``."""
     r, g, b, _ = face
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
@@ -153,9 +192,9 @@ def _ink(face: RGBA, style: ChartStyle) -> str:
 
 
 def _milestone_labels(
-    ax: Axes, marks: list[MilestoneMark], style: ChartStyle, frame: Frame, span: tuple[float, float]
-) -> list[Text]:
-    out: list[Text] = []
+    marks: list[MilestoneMark], style: ChartStyle, frame: Frame, span: tuple[float, float]
+) -> list[LabelPlace]:
+    out: list[LabelPlace] = []
     offset = style.milestone_size * 0.9 / frame.points_per_day
     free_from: dict[float, float] = {}  # row -> where the last label on it ends
     ordered = sorted(marks, key=lambda mark: (mark.y, mark.x))
@@ -168,21 +207,16 @@ def _milestone_labels(
         if x < free_from.get(m.y, -1e18) or x + width > room_end:
             continue  # would overprint the previous label, the next diamond, or leave the chart
         free_from[m.y] = x + width + offset
-        out.append(_text(ax, x, m.y, ident, style, style.foreground, "left", True))
+        out.append(LabelPlace(x, m.y, ident, style.foreground, "left", True))
     return out
 
 
 def _band_labels(
-    ax: Axes,
-    geo: Geometry,
-    style: ChartStyle,
-    frame: Frame,
-    span: tuple[float, float],
-    rows: Container[int] | None = None,
-) -> list[Text]:
-    out: list[Text] = []
+    geo: Geometry, style: ChartStyle, frame: Frame, span: tuple[float, float]
+) -> list[LabelPlace]:
+    out: list[LabelPlace] = []
     for band in geo.bands:
-        if not band.first or (rows is not None and round(band.y1 - BAND_LABEL_RISE) not in rows):
+        if not band.first:
             continue
         x0, x1 = max(band.x0, span[0]), min(band.x1, span[1])
         label = _fitting(
@@ -191,20 +225,6 @@ def _band_labels(
         if label and (band.y1 - band.y0) * frame.row_points >= style.small_font_size * 1.2:
             colour = style.foreground if style.name == "print" else style.exception_colour
             # Bottom left: the top edge carries the notification marks and the milestones above.
-            box = {"boxstyle": "square,pad=0.15", "facecolor": style.background, "edgecolor": "none"}
-            text = ax.text(
-                x0 + _PAD / frame.points_per_day,
-                band.y1 - BAND_LABEL_RISE,
-                label,
-                ha="left",
-                va="bottom",
-                fontsize=style.small_font_size,
-                color=colour,
-                zorder=5,
-                clip_on=True,
-                fontweight="bold",
-                bbox=box,
-                parse_math=False,
-            )
-            out.append(text)
+            x = x0 + _PAD / frame.points_per_day
+            out.append(LabelPlace(x, band.y1 - 0.08, label, colour, "left", True, True, True))
     return out

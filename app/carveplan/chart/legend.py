@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
@@ -50,56 +52,87 @@ class LegendContent:
     quotas: bool = False
 
 
-def legend_handles(content: LegendContent, style: ChartStyle) -> list[Artist]:
+@dataclass(frozen=True, slots=True)
+class LegendEntry:
+    """One legend entry as plain data: a swatch, a line or a marker, and its label.
+
+    Attributes:
+        label: the words.
+        kind: ``patch`` (a filled swatch), ``line`` or ``marker``.
+        colour: the face (swatch, marker) or the line's colour; ``none`` for an empty swatch.
+        edge: the swatch's or marker's outline colour (``None``: none, or the face for a swatch).
+        alpha: the face's opacity.
+        hatch: the swatch's hatch (matplotlib pattern, empty for none).
+        dash: the line's or outline's style (``-``, ``--``, ``:``, ``-.``).
+        width: the line's width in points.
+        marker: the marker (``D`` diamond, ``v`` and ``^`` triangles).
+        size: the marker's size in points.
+    """
+
+    label: str
+    kind: str
+    colour: str
+    edge: str | None = None
+    alpha: float = 1.0
+    hatch: str = ""
+    dash: str = "-"
+    width: float = 1.0
+    marker: str = ""
+    size: float = 0.0
+
+
+def legend_entries(content: LegendContent, style: ChartStyle) -> list[LegendEntry]:
     """Legend entries in reading order: sectors, bar kinds, milestones, markers."""
-    fg = style.foreground
-    handles: list[Artist] = [Patch(facecolor=c, edgecolor=c, label=n) for n, c in content.sectors]
+    fg, small = style.foreground, style.milestone_size * 0.8
+    out = [LegendEntry(n, "patch", c, c) for n, c in content.sectors]
     if content.excluded:
-        handles.append(
-            Patch(facecolor="none", edgecolor=style.muted, hatch=style.excluded_hatch, label="Carve-out")
-        )
+        out.append(LegendEntry("Carve-out", "patch", "none", style.muted, hatch=style.excluded_hatch))
     if content.quotas:
-        handles.append(
-            Patch(facecolor="none", edgecolor=fg, linestyle="--", label="Tariff-rate quota (in-quota rate)")
-        )
+        out.append(LegendEntry("Tariff-rate quota (in-quota rate)", "patch", "none", fg, dash="--"))
     if content.blocked:
-        handles.append(
-            Patch(
-                facecolor=style.blocked_colour,
-                edgecolor=style.muted,
-                hatch=style.blocked_hatch,
-                label="Blocked",
-            )
+        out.append(
+            LegendEntry("Blocked", "patch", style.blocked_colour, style.muted, hatch=style.blocked_hatch)
         )
     if content.ghost:
-        handles.append(Patch(facecolor=style.ghost_colour, alpha=0.45, label=content.ghost_label))
+        out.append(LegendEntry(content.ghost_label, "patch", style.ghost_colour, None, alpha=0.45))
     if content.exceptions:
-        handles.append(
-            Patch(
-                facecolor=style.exception_colour,
-                alpha=max(style.exception_alpha, 0.3),
-                edgecolor=style.exception_colour,
-                hatch=style.exception_hatch,
-                label="Exception",
-            )
-        )
+        alpha = max(style.exception_alpha, 0.3)
+        colour = style.exception_colour
+        out.append(LegendEntry("Exception", "patch", colour, colour, alpha, style.exception_hatch))
     for status in content.statuses:
-        handles.append(_diamond(style, status))
+        face = style.milestone_colour(status)
+        out.append(LegendEntry(f"Milestone {status.value}", "marker", face, fg, marker="D", size=small))
     if content.deadlines:
-        handles.append(_marker("v", style.exception_colour, "Notification due", style))
-        handles.append(_marker("^", style.exception_colour, "Termination notice", style))
-    handles.append(Line2D([], [], color=fg, lw=style.line_width, label="EIF"))
+        colour = style.exception_colour
+        out.append(LegendEntry("Notification due", "marker", colour, None, marker="v", size=small))
+        out.append(LegendEntry("Termination notice", "marker", colour, None, marker="^", size=small))
+    out.append(LegendEntry("EIF", "line", fg, width=style.line_width))
+    width = style.line_width
     if content.today:
-        handles.append(Line2D([], [], color=style.today_colour, lw=style.line_width, ls="--", label="Today"))
+        out.append(LegendEntry("Today", "line", style.today_colour, dash="--", width=style.line_width))
     if content.reviews:
-        handles.append(
-            Line2D([], [], color=style.review_colour, lw=style.line_width * 0.8, ls=":", label="Review")
-        )
+        out.append(LegendEntry("Review", "line", style.review_colour, dash=":", width=width * 0.8))
     if content.sunsets:
-        handles.append(
-            Line2D([], [], color=style.review_colour, lw=style.line_width * 1.4, ls="-.", label="Sunset")
-        )
-    return handles
+        out.append(LegendEntry("Sunset", "line", style.review_colour, dash="-.", width=width * 1.4))
+    return out
+
+
+def legend_handles(content: LegendContent, style: ChartStyle) -> list[Artist]:
+    """The entries of :func:`legend_entries` as matplotlib legend handles."""
+    return [legend_handle(entry) for entry in legend_entries(content, style)]
+
+
+def legend_handle(entry: LegendEntry) -> Artist:
+    """One legend entry as a matplotlib legend handle."""
+    if entry.kind == "patch":
+        alpha = entry.alpha if entry.alpha < 1 else None
+        dash: Any = entry.dash
+        return Patch(facecolor=entry.colour, edgecolor=entry.edge, hatch=entry.hatch or None, alpha=alpha,
+                     linestyle=dash, label=entry.label)  # fmt: skip
+    if entry.kind == "marker":
+        return Line2D([], [], ls="", marker=entry.marker, markersize=entry.size, markerfacecolor=entry.colour,
+                      markeredgecolor=entry.edge or entry.colour, label=entry.label)  # fmt: skip
+    return Line2D([], [], color=entry.colour, lw=entry.width, ls=entry.dash, label=entry.label)
 
 
 def draw_legend(fig: Figure, handles: list[Artist], style: ChartStyle, ncols: int, bottom: float) -> Legend:
@@ -117,12 +150,12 @@ def draw_legend(fig: Figure, handles: list[Artist], style: ChartStyle, ncols: in
     )
 
 
-def legend_layout(handles: list[Artist], style: ChartStyle, width_points: float) -> tuple[int, float]:
-    """Columns and height (points) the legend needs across ``width_points``."""
-    label_points = max((len(str(h.get_label())) for h in handles), default=4) * style.small_font_size * 0.6
+def legend_layout(labels: Sequence[str], style: ChartStyle, width_points: float) -> tuple[int, float]:
+    """Columns and height (points) a legend of ``labels`` needs across ``width_points``."""
+    label_points = max((len(label) for label in labels), default=4) * style.small_font_size * 0.6
     column = label_points + style.small_font_size * 4.0
-    ncols = max(1, min(len(handles), int(width_points // column)))
-    lines = -(-len(handles) // ncols)
+    ncols = max(1, min(len(labels), int(width_points // column)))
+    lines = -(-len(labels) // ncols)
     return ncols, lines * style.small_font_size * 1.75 + style.small_font_size
 
 
@@ -197,26 +230,6 @@ def subtitle_text(scenario: str, eif: date, tentative: bool, today: date | None,
     if today is not None:
         parts.append(f"as of {_day(today)}")
     return "  ·  ".join(parts)
-
-
-def _diamond(style: ChartStyle, status: MilestoneStatus) -> Line2D:
-    face = style.milestone_colour(status)
-    return Line2D(
-        [],
-        [],
-        ls="",
-        marker="D",
-        markersize=style.milestone_size * 0.8,
-        markerfacecolor=face,
-        markeredgecolor=style.foreground,
-        label=f"Milestone {status.value}",
-    )
-
-
-def _marker(shape: str, colour: str, label: str, style: ChartStyle) -> Line2D:
-    return Line2D(
-        [], [], ls="", marker=shape, markersize=style.milestone_size * 0.8, color=colour, label=label
-    )
 
 
 def _day(day: date) -> str:

@@ -96,8 +96,8 @@ def milestone_marks(
 
     A diamond sits on its party's header row in each sector whose lines it gates (on the gated line
     rows when party headers are hidden); connectors run to the start of every gated phase shown.
-    ``gated`` is the schedule's :attr:`~Schedule.gated_phases` (or those of the rows' lines) when
-    already known: the app keeps them between edits.
+    ``gated`` is the gated phases of the rows' lines, in line order, when already known (the app
+    keeps them between edits instead of indexing every phase of a new schedule).
     """
     targets_by_milestone = _gate_targets(schedule, rows, gated)
     party_rows = {(r.sector, r.party): r for r in rows if r.kind is RowKind.PARTY}
@@ -118,9 +118,12 @@ def _gate_targets(
 ) -> dict[str, list[tuple[Row, float]]]:
     """Milestone id -> (line row, gated phase start) for every gated phase on a visible line row."""
     line_rows = {r.line: r for r in rows if r.line is not None}
-    # The schedule keeps its gated phases: a page of a deck looks only at those, not every phase.
-    phases = schedule.gated_phases if phases is None else phases
-    gated = [(line_rows[p.line], p) for p in phases if p.line in line_rows]
+    if phases is not None:
+        gated = [(line_rows[p.line], p) for p in phases if p.line in line_rows]
+    else:
+        # The schedule keeps its gated phases: a page of a deck looks only at those, not every phase.
+        by_line = schedule.gated_by_line
+        gated = [(row, p) for line, row in line_rows.items() for p in by_line.get(line, ())]
     gated.sort(key=lambda found: found[0].y)  # in row order, as the rows are drawn
     out: dict[str, list[tuple[Row, float]]] = {}
     for row, phase in gated:

@@ -39,7 +39,11 @@ class Shape(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Box:
-    """A rectangle: filled, outlined, or both; ``hatch`` draws diagonal lines over it."""
+    """A rectangle: filled, outlined, or both; ``hatch`` draws diagonal lines over it.
+
+    ``alpha`` is the fill's opacity (the outline is opaque); hatch lines take the outline's colour
+    (the fill's when there is no outline).
+    """
 
     x: float
     y: float
@@ -93,7 +97,20 @@ class Text:
     rotation: float = 0.0  # degrees, counter-clockwise about (x, y)
 
 
-Item = Box | Rule | Mark | Text
+@dataclass(frozen=True, slots=True)
+class Polyline:
+    """Straight segments through ``points`` (a coverage curve), closed and filled when ``fill`` is set
+    (a triangle pointing down); ``dash`` as for :class:`Rule`."""
+
+    points: tuple[tuple[float, float], ...]
+    colour: str | None
+    width: float = 1.0
+    dash: tuple[float, ...] = ()
+    fill: str | None = None
+    closed: bool = False
+
+
+Item = Box | Rule | Mark | Text | Polyline
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,6 +84,12 @@ def _us_australia() -> StagingRules:
         _linear("4 Years", 4, "the FTA Tariff Tool's spelling of B: 4 equal annual stages"),
         _linear("8 Years", 8, "the FTA Tariff Tool's spelling of C: 8 equal annual stages"),
         _linear("10 Years", 10, "the FTA Tariff Tool's spelling of D: 10 equal annual stages"),
+        _linear(
+            "18 Years",
+            18,
+            "the FTA Tariff Tool's '18 Years': 18 equal annual stages (its line 0102.90.40, "
+            "1 cents/kg, is free from 2022); which letter of the General Notes it spells is not checked",
+        ),
     )
     text = (
         "US-Australia FTA, Annex 2-B (Tariff Elimination), General Notes of each schedule: A free at "

@@ -197,6 +197,14 @@ class Schedule:
         return tuple(p for resolved in self.lines for p in resolved.phases if p.gates)
 
     @cached_property
+    def gated_by_line(self) -> dict[LineId, tuple[ResolvedPhase, ...]]:
+        """Line id -> its phases that wait for a milestone (a page of a deck asks only for its lines)."""
+        index: dict[LineId, list[ResolvedPhase]] = {}
+        for phase in self.gated_phases:
+            index.setdefault(phase.line, []).append(phase)
+        return {line: tuple(phases) for line, phases in index.items()}
+
+    @cached_property
     def line_sectors(self) -> frozenset[str]:
         """The sector ids the lines belong to."""
         return frozenset(resolved.line.sector for resolved in self.lines)

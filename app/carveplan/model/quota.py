@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, getcontext
 from enum import StrEnum
 
 from carveplan.model.duty import Rate
@@ -51,4 +51,11 @@ def quota_volume(quota: Quota, year: int) -> Decimal:
             volume * quota.growth / 100 if quota.growth_kind is Growth.PERCENT else quota.growth
         )
     # Published volumes are whole units: 200 t growing 3% a year is 206 t, then 212 t.
-    return volume.quantize(Decimal(1)) if quota.growth_kind is Growth.PERCENT and quota.growth else volume
+    if quota.growth_kind is Growth.PERCENT and quota.growth:
+        # A volume with more whole digits than the context holds cannot be quantized; it is whole already.
+        return (
+            volume.quantize(Decimal(1))
+            if volume.adjusted() < getcontext().prec
+            else volume.to_integral_value()
+        )
+    return volume

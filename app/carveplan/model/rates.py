@@ -38,6 +38,7 @@ _SPECIFIC = re.compile(
 )
 _MIN = re.compile(r"\s*(?:,\s*)?(?:but\s+not\s+less\s+than|minimum|min\.?)\s+", re.IGNORECASE)
 _MAX = re.compile(r"\s*(?:,\s*)?(?:but\s+not\s+more\s+than|maximum|max\.?)\s+", re.IGNORECASE)
+_EACH = re.compile(r"(?<=[^\s/])\s+each$", re.IGNORECASE)
 _FREE = frozenset({"free", "duty free", "duty-free", "exempt"})
 
 
@@ -87,7 +88,8 @@ def _bounds(text: str) -> tuple[str, Amount | None, Amount | None]:
 
 
 def _amount(text: str, alone: bool = False) -> Amount:
-    piece = text.strip()
+    # The US tariff schedule charges some duties per unit: "0.9 cents each" is 0.9¢/each.
+    piece = _EACH.sub("/each", text.strip())
     specific = _SPECIFIC.fullmatch(piece)
     if specific is None:
         try:

@@ -33,10 +33,11 @@ from carveplan.io.schedule.columns import FIELDS
 from carveplan.io.schedule.importer import ScheduleImport, import_schedule_report, sniff_schedule
 from carveplan.io.schedule.options import ScheduleImportOptions, ScheduleSniff
 from carveplan.io.workbook.table import column_letter
-from carveplan.model import Agreement, StagingRules, rules_of
+from carveplan.model import Agreement, Severity, StagingRules, rules_of
 from carveplan.model.words import plural
 from carveplan.ui.background import BackgroundTask
 from carveplan.ui.error_dialog import ProblemListDialog
+from carveplan.ui.import_warnings import ImportWarningPanel, add_copy_action
 
 FROM_CODE = "(from the HS code)"
 UNUSED = "(not used)"
@@ -60,7 +61,7 @@ class ScheduleImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Import tariff schedule — {path.name}")
-        self.resize(1000, 620)
+        self.resize(1000, 760)
         self.path, self.agreement, self.sniff = path, agreement, sniff
         self.result_agreement: Agreement | None = None
         self.importing: BackgroundTask | None = None  # a large file read in the background
@@ -96,6 +97,10 @@ class ScheduleImportDialog(QDialog):
         self.check = QTableWidget(self)
         self.check.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.check.horizontalHeader().setStretchLastSection(True)
+        add_copy_action(self.check)
+        self.check.setTabKeyNavigation(False)  # read only: arrows move in it, Tab moves on
+        # Warnings located in the file rather than on a listed line (an empty base cell, a short code).
+        self.loose = ImportWarningPanel(self)
         self.check_button = QPushButton("&Check Import", self)
         self.check_button.setToolTip(
             "Read every row as it would be imported: sectors, categories, legal scrub"
@@ -118,8 +123,10 @@ class ScheduleImportDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.check_button)
         layout.addWidget(self.check, 1)
+        layout.addWidget(self.loose)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        QWidget.setTabOrder(self.check, self.loose.table)  # Tab goes from the lines to the file's warnings
         self._show_sniff(sniff)
 
     def _settings_box(self) -> QGroupBox:
@@ -238,29 +245,37 @@ class ScheduleImportDialog(QDialog):
             self.show_check(import_schedule_report(self.path, options))
         except ReadError as err:
             self.check.setRowCount(0)
+            self.loose.show_problems(())
             self.status.setText("Cannot import yet: " + "; ".join(p.message for p in err.problems[:3]))
 
     def show_check(self, result: ScheduleImport) -> None:
-        """List the lines an import would add, warnings first marked, and a summary."""
+        """List the lines an import would add, warnings first marked, the file's other warnings
+        below them, and a summary."""
         lines = result.agreement.lines[len(self.agreement.lines) :]
         present = already_present(self.agreement.lines, lines)
         warned: dict[str, list[str]] = {}
         fate = "left out" if self.skip_present.isChecked() else "imported again"
         for added, existing in present.items():
             warned.setdefault(added, []).append(f"already in the agreement as {existing}: {fate}")
+        flagged = {p.location.item for p in result.warnings} | set(warned)
+        shown = sorted(lines, key=lambda line: line.id not in flagged)
+        shown = shown[:CHECK_ROWS]
+        listed = {line.id for line in shown}
         for problem in result.warnings:
-            if problem.location.item:
+            if problem.location.item in listed:
                 warned.setdefault(problem.location.item, []).append(problem.message)
+        loose = [p for p in result.warnings if p.location.item not in listed]
+        self.loose.show_problems(loose)
         headers = ["Code", "Description", "Sector", "Category", "Scrub and warnings"]
         self.check.clear()
         self.check.setColumnCount(len(headers))
         self.check.setHorizontalHeaderLabels(headers)
-        shown = sorted(lines, key=lambda line: line.id not in warned)[:CHECK_ROWS]
         self.check.setRowCount(len(shown))
         for row, line in enumerate(shown):
             notes = "; ".join(warned.get(line.id, ()))
             for column, text in enumerate((line.code, line.description, line.sector, line.category, notes)):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text if column == 4 else "")
                 if notes:
                     item.setBackground(QBrush(_WARNED))
                 self.check.setItem(row, column, item)
@@ -268,10 +283,14 @@ class ScheduleImportDialog(QDialog):
         # The warnings column takes the rest of the width: its notes are the longest text.
         self.check.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
         scrub = sum(p.code == "scrub" for p in result.warnings)
+        count = sum(p.severity is Severity.WARNING for p in result.warnings)
+        below = sum(p.severity is Severity.WARNING for p in loose)
         self.status.setText(
             f"{plural(result.added, 'line')} ({result.added - result.other} in the focus sectors, "
             f"{result.other} other); {plural(result.headings, 'heading row')}, "
-            f"{plural(result.foreign, 'row')} of other parties; {plural(scrub, 'scrub warning')}; "
+            f"{plural(result.foreign, 'row')} of other parties; {plural(count, 'warning')}"
+            + (f" ({below} below the table)" if below else "")
+            + f"; {plural(scrub, 'scrub warning')}; "
             f"rules: {result.agreement.rule_set or 'generic spellings'}"
             + (f"; {len(present)} already in the agreement, {fate}" if present else "")
         )

@@ -36,7 +36,7 @@ def _agree(extents: LineExtents, schedule: Schedule) -> None:
     rows = build_rows(schedule)
     window = default_window(schedule)
     span = (day_num(window[0]), day_num(window[1]))
-    kept = build_geometry(schedule, rows, SCREEN, span, None, extents)
+    kept = build_geometry(schedule, rows, SCREEN, span, None, extents.spans(schedule, span[1]))
     afresh = build_geometry(schedule, rows, SCREEN, span, None)
     assert np.array_equal(kept.groups.verts(), afresh.groups.verts())
     assert np.array_equal(kept.phases.verts(), afresh.phases.verts())

@@ -15,7 +15,7 @@ from carveplan.io.mspdi.importer import loads_mspdi
 from carveplan.io.native import file as native
 from carveplan.io.workbook.export import export_workbook
 from carveplan.io.workbook.importer import read_workbook
-from carveplan.io.workbook.timeline import YEAR_BY_YEAR
+from carveplan.io.workbook.year_by_year import YEAR_BY_YEAR
 from carveplan.model import Agreement, Amount, Cuts, Duty, Line, Party, StagingCategory, StagingKind, Step
 from carveplan.model.quota import Growth, Quota
 

@@ -30,6 +30,10 @@ D = Decimal
         ("US$30/t", D(30), "US$/t"),
         ("EUR 2,5/100kg", D("2.5"), "€/100 kg"),  # EU tables: a currency word and a decimal comma
         ("4.4 cents/kg", D("4.4"), "¢/kg"),
+        ("1 cents/kg", D(1), "¢/kg"),  # the US FTA Tariff Tool's spellings
+        ("68 cents/head", D(68), "¢/head"),
+        ("0.9 cents each", D("0.9"), "¢/each"),
+        ("0.9¢ each", D("0.9"), "¢/each"),
     ],
 )
 def test_plain_and_specific_rates(text: str, value: Decimal, unit: str | None) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from carveplan.engine.staging import category_phases
 from carveplan.model import Agreement, Anchor, Line, Location, Phase, Problem, Rate, warning
+from carveplan.model.duty import PERCENT, format_rate
 
 # A schedule printing thousands of disagreeing years is one mistake, not thousands: stop per line.
 MAX_PER_LINE = 5
@@ -58,10 +60,18 @@ def scrub_messages(
         calendar = agreement.eif.year + year - 1
         where = Location(kind="line", item=line.id, field=f"year {year}")
         message = (
-            f"legal scrub: {line.code} year {year} ({calendar}): published {wanted}, "
-            f"category {line.category} computes {got}"
+            f"legal scrub: {line.code} year {year} ({calendar}): published {_shown(wanted, line.unit)}, "
+            f"category {line.category} computes {_shown(got, line.unit)}"
         )
         yield warning(where, message, "scrub")
+
+
+def _shown(value: Rate, unit: str) -> str:
+    """A value as the scrub names it: a percentage bare, as the year columns print it (``3.3``);
+    a specific duty with its unit (``0.4¢/kg``, ``Free``); a compound as written."""
+    if isinstance(value, Decimal) and unit != PERCENT:
+        return format_rate(value, unit)
+    return str(value)
 
 
 def differences(

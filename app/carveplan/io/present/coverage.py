@@ -5,8 +5,11 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from carveplan.chart.coverage import draw_coverage
+from carveplan.chart.coverage_page import coverage_page
+from carveplan.chart.page_parts import Measure
 from carveplan.chart.rows import RowSelection
 from carveplan.chart.style import ChartStyle
+from carveplan.chart.vector import Page
 from carveplan.engine.coverage import Coverage, coverage_of
 from carveplan.engine.schedule import Schedule
 from carveplan.engine.xxiv import Verdict, verdicts
@@ -45,6 +48,25 @@ def verdict_lines(found: tuple[Verdict, ...]) -> list[str]:
     return out
 
 
+def coverage_notes(cover: Coverage) -> list[tuple[str, bool]]:
+    """The lines under the curves: the test, a verdict per party (bold when it fails), the trade
+    source and what the measure is."""
+    lines = [
+        f"Article XXIV test: {test_text(cover)}",
+        *verdict_lines(verdicts(cover)),
+        f"{trade_text(cover)}.",
+        "Static measure: the reference year's trade at each year's rates; no trade created or diverted.",
+    ]
+    return [(text, "fail" in text.split()[1:2]) for text in lines]
+
+
+def coverage_vector_page(
+    cover: Coverage, baseline: Coverage | None, style: ChartStyle, size: tuple[float, float], measure: Measure
+) -> Page:
+    """The deck's coverage page as plain shapes, for the PDF writer (see :func:`draw_coverage_page`)."""
+    return coverage_page(cover, baseline, style, size, coverage_notes(cover), TITLE, measure)
+
+
 def draw_coverage_page(
     figure: Figure, cover: Coverage, baseline: Coverage | None, style: ChartStyle, title: str | None = TITLE
 ) -> None:
@@ -60,20 +82,15 @@ def draw_coverage_page(
     figure.clear()
     figure.set_layout_engine("constrained")
     figure.set_facecolor(style.background)
-    found = verdicts(cover)
-    lines = [
-        f"Article XXIV test: {test_text(cover)}",
-        *verdict_lines(found),
-        f"{trade_text(cover)}.",
-        "Static measure: the reference year's trade at each year's rates; no trade created or diverted.",
-    ]
+    notes = coverage_notes(cover)
+    lines = [text for text, _ in notes]
     share = min(0.45, 0.06 + 0.045 * len(lines))
     parts = figure.subfigures(2, 1, height_ratios=[1 - share, share], squeeze=False)
-    charts, notes = parts[0][0], parts[1][0]
+    charts, below = parts[0][0], parts[1][0]
     draw_coverage(charts, cover, baseline, style, title=title)
-    notes.set_facecolor(style.background)
+    below.set_facecolor(style.background)
     step = 1 / (len(lines) + 1)
-    for index, text in enumerate(lines):
-        weight = "bold" if "fail" in text.split()[1:2] else "normal"
-        notes.text(0.01, 1 - (index + 1) * step, text, fontsize=style.font_size, color=style.foreground,
+    for index, (text, bold) in enumerate(notes):
+        weight = "bold" if bold else "normal"
+        below.text(0.01, 1 - (index + 1) * step, text, fontsize=style.font_size, color=style.foreground,
                    fontweight=weight, va="center")  # fmt: skip

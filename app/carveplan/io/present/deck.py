@@ -1,8 +1,9 @@
 """A PowerPoint deck for a meeting: title, chart slides per sector, milestones, coverage, the scenario.
 
-Charts are embedded as high-resolution PNG pictures: PowerPoint shows SVG only beside a PNG
-fallback, which the slide library cannot write, so a picture at 200 dpi or more is the portable
-choice. The classification label sits in every slide's footer.
+Each chart slide is native shapes (bars, lines, marks, texts a reader can edit), written as XML
+text while the file is zipped, so a 1,500-slide national deck takes seconds and keeps one slide in
+memory at a time; the coverage slide is shapes too. The classification label sits in every
+slide's footer.
 """
 
 from __future__ import annotations
@@ -11,27 +12,30 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from matplotlib.figure import Figure
-
-from carveplan.chart.gantt import GanttPages
+from carveplan.chart.coverage_page import coverage_page
+from carveplan.chart.page import VectorPages
 from carveplan.chart.rows import Row
 from carveplan.engine.compare import compare_schedules
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import check_progress
 from carveplan.io.formats import ExportOptions
 from carveplan.io.heap import settled_heap
-from carveplan.io.present.chart import ChartJob, chart_job, deck_pages, page_painter
-from carveplan.io.present.coverage import deck_coverage, draw_coverage_page
+from carveplan.io.present.chart import ChartJob, chart_job, deck_pages, selected_lines
+from carveplan.io.present.coverage import TITLE as COVERAGE_TITLE
+from carveplan.io.present.coverage import coverage_notes, deck_coverage
 from carveplan.io.present.fit import (
     CELL_MARGIN_X,
     CELL_MARGIN_Y,
     FONT,
+    SLACK,
+    line_width,
     lines_height,
     row_height,
-    text_width,
     wrap,
 )
-from carveplan.io.present.pictures import PictureStore, rgb_png
+from carveplan.io.present.shapes import item_count, page_shapes
+from carveplan.io.present.slideparts import FOOTER_HEIGHT, InsertedSlides, deck_file, footers, slide_xml
+from carveplan.io.present.slideparts import FOOTER_TOP as FOOTER_BOX_TOP
 from carveplan.io.present.tables import (
     COMPARISON_HEADER,
     MILESTONE_HEADER,
@@ -47,7 +51,10 @@ SLIDE = (13.333, 7.5)  # inches, 16:9
 MARGIN = 0.4
 CHART_TOP, CHART_HEIGHT = 1.05, 5.85
 FOOTER_TOP = 7.0  # the footer boxes start at 7.05 in; nothing above may reach below this
-MIN_DPI = 200
+_NAMESPACES = (
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+)
 _CHART_BOX = (MARGIN, CHART_TOP, SLIDE[0] - 2 * MARGIN, CHART_HEIGHT)  # the figure's own size, in inches
 
 
@@ -72,57 +79,69 @@ def deck_bytes(agreement: Agreement, options: ExportOptions) -> bytes:
 
 
 def deck_chunks(agreement: Agreement, options: ExportOptions) -> Iterator[bytes]:
-    """The deck as ``.pptx`` bytes in pieces, its pictures kept on disk until they are written."""
+    """The deck as ``.pptx`` bytes in pieces: chart slides are made one by one as the file is zipped."""
     job = chart_job(agreement, options)
-    with settled_heap(), PictureStore() as store:
-        deck = _deck(job, options, store)
-        yield from store.chunks(deck)
+    with settled_heap():
+        pages = deck_pages(job, CHART_HEIGHT)
+        deck = _deck(job, charts=len(pages))
+        count = len(deck.slides) + len(pages)
+        slides = _chart_slides(job, pages, options, count)
+        layout = str(deck.slide_layouts[5].part.partname)  # "Title Only", as the other titled slides
+        yield from deck_file(deck, InsertedSlides(len(pages), slides, layout, after=1))
 
 
-def _deck(job: ChartJob, options: ExportOptions, store: PictureStore) -> Any:
+def _deck(job: ChartJob, charts: int) -> Any:
+    """The slides other than the charts, numbered as if the ``charts`` followed the title slide."""
     from pptx import Presentation
     from pptx.util import Inches
 
-    pages = deck_pages(job, CHART_HEIGHT)
-    total = len(pages) + 2
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(SLIDE[0]), Inches(SLIDE[1])
     _title_slide(deck, job)
-    painter = page_painter(Figure(figsize=(SLIDE[0] - 2 * MARGIN, CHART_HEIGHT)), job)
-    for number, (rows, heading) in enumerate(pages, start=1):
-        check_progress(options.progress, number, total)
-        slide = _titled(deck, heading)
-        store.add(slide, _chart_png(painter, rows, max(options.dpi, MIN_DPI)), _CHART_BOX)
     _milestones_slide(deck, job)
-    _coverage_slide(deck, job, max(options.dpi, MIN_DPI), store)
+    _coverage_slide(deck, job)
     if job.baseline is not None:
         _comparison_slide(deck, job)
-    check_progress(options.progress, total, total)
-    _footers(deck, job.schedule.agreement.classification)
+    _footers(deck, job.schedule.agreement.classification, charts)
     return deck
 
 
-def _chart_png(painter: GanttPages, rows: tuple[Row, ...], dpi: int) -> bytes:
-    """The chart of ``rows`` at slide size, so its fonts keep their point sizes on the slide."""
-    fig = painter.fig
-    painter.draw(rows, painter.schedule.agreement.title)
-    return opaque_png(fig, dpi)
+def _chart_slides(
+    job: ChartJob, pages: list[tuple[tuple[Row, ...], str]], options: ExportOptions, count: int
+) -> Iterator[str]:
+    """Each chart slide's XML, made when the file gets to it; progress is reported slide by slide."""
+    painter = chart_pages(job)
+    title = job.schedule.agreement.title
+    classification = job.schedule.agreement.classification
+    width = SLIDE[0] - 2 * MARGIN
+    for number, (rows, heading) in enumerate(pages, start=1):
+        check_progress(options.progress, number, len(pages) + 1)
+        page = painter.page(rows, title)
+        size = _heading_size(heading, width)
+        shapes = page_shapes(page, _CHART_BOX, first_id=3)
+        feet = footers(number + 1, count, classification)
+        yield slide_xml(heading, (MARGIN, 0.2, width, 0.8), size, shapes, feet, 3 + item_count(page))
+    check_progress(options.progress, len(pages) + 1, len(pages) + 1)
 
 
-def opaque_png(fig: Figure, dpi: int) -> bytes:
-    """``fig`` as a PNG without an alpha channel, drawn on the figure's own canvas.
+def _heading_size(heading: str, width: float) -> int:
+    """A chart slide's title size: 30 points when it fits on one line by its glyphs' advances (a
+    tenth over, for hinting), else measured word by word as the other slides' titles are."""
+    if line_width(heading, 30) * 1.1 <= (width - 2 * CELL_MARGIN_X) * SLACK:
+        return 30
+    return _fitting_size([heading], width, 0.8, 30, 18)
 
-    The canvas is attached once and keeps its renderer from slide to slide, so the texts every
-    slide repeats (dates, years, legend, common values) are measured once; a canvas made afresh
-    for each picture measured them all again. The page is opaque: see :func:`rgb_png`.
-    """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-    if fig.dpi != dpi:
-        fig.set_dpi(dpi)
-    canvas.draw()
-    return rgb_png(canvas.buffer_rgba(), dpi)
+def chart_pages(job: ChartJob) -> VectorPages:
+    """What builds the job's chart pages as shapes at slide size (their texts keep their point sizes),
+    measured in the deck's font as a viewer sets it."""
+    return VectorPages(job.schedule, size=(_CHART_BOX[2] * 72, _CHART_BOX[3] * 72), style=job.style,
+                       window=job.window, today=job.today, baseline=job.baseline,
+                       lines=len(selected_lines(job)), measure=_points)  # fmt: skip
+
+
+def _points(text: str, size: float, bold: bool) -> float:
+    return line_width(text, size, bold) * 72
 
 
 def _title_slide(deck: Any, job: ChartJob) -> None:
@@ -201,15 +220,21 @@ def _milestones_slide(deck: Any, job: ChartJob) -> None:
         _table(slide, MILESTONE_HEADER, page, widths, size)
 
 
-def _coverage_slide(deck: Any, job: ChartJob, dpi: int, store: PictureStore) -> None:
-    """Coverage curves with the verdicts beneath, when the agreement has tariff lines to count."""
+def _coverage_slide(deck: Any, job: ChartJob) -> None:
+    """Coverage curves with the verdicts beneath, as shapes, when the agreement has tariff lines to count."""
+    from pptx.oxml import parse_xml
+
     covered = deck_coverage(job.schedule, job.baseline, job.selection)
     if covered is None:
         return
-    slide = _titled(deck, "Liberalization coverage and the Article XXIV test")
-    fig = Figure(figsize=(SLIDE[0] - 2 * MARGIN, CHART_HEIGHT))
-    draw_coverage_page(fig, *covered, job.style, title=None)
-    store.add(slide, opaque_png(fig, dpi), _CHART_BOX)
+    slide = _titled(deck, COVERAGE_TITLE)
+    cover, baseline = covered
+    size = (_CHART_BOX[2] * 72, _CHART_BOX[3] * 72)
+    page = coverage_page(cover, baseline, job.style, size, coverage_notes(cover), "", _points)  # titled above
+    tree = parse_xml(
+        f"<p:spTree {_NAMESPACES}>{''.join(page_shapes(page, _CHART_BOX, first_id=3))}</p:spTree>"
+    )
+    slide.shapes._spTree.extend(list(tree))
 
 
 def _comparison_slide(deck: Any, job: ChartJob) -> None:
@@ -315,25 +340,25 @@ def _text(slide: Any, lines: list[str], top: float, size: int = 16) -> None:
     _set_text(box, lines, size)
 
 
-def _footers(deck: Any, classification: str) -> None:
-    """The classification label at the bottom left and the slide number at the bottom right."""
+def _footers(deck: Any, classification: str, charts: int) -> None:
+    """The classification label at the bottom left and the slide number at the bottom right.
+
+    The ``charts`` slides written apart come after the title slide and are counted in.
+    """
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Inches, Pt
 
-    count = len(deck.slides)
-    for number, slide in enumerate(deck.slides, start=1):
-        boxes = [(f"{number} / {count}", 9.9, 3.0, PP_ALIGN.RIGHT, False)]
-        if classification:
-            boxes.append((classification, MARGIN, 9.0, PP_ALIGN.LEFT, True))
-        for text, left, width, align, bold in boxes:
-            box = slide.shapes.add_textbox(Inches(left), Inches(7.05), Inches(width), Inches(0.35))
+    count = len(deck.slides) + charts
+    for index, slide in enumerate(deck.slides):
+        number = 1 if index == 0 else index + 1 + charts
+        for foot in footers(number, count, classification):
+            box = slide.shapes.add_textbox(Inches(foot.left), Inches(FOOTER_BOX_TOP), Inches(foot.width),
+                                           Inches(FOOTER_HEIGHT))  # fmt: skip
             box.name = "Footer"
             box.text_frame.word_wrap = True  # a fixed box: viewers would otherwise shrink it to the text
             paragraph = box.text_frame.paragraphs[0]
-            paragraph.text = text
-            paragraph.alignment = align
+            paragraph.text = foot.text
+            paragraph.alignment = PP_ALIGN.RIGHT if foot.align == "r" else PP_ALIGN.LEFT
             paragraph.runs[0].font.name = FONT
-            # One line at most: a long classification label shrinks rather than rises into the slide.
-            fits = [s for s in (11, 10, 9, 8) if text_width(text, s, bold) <= width - 2 * CELL_MARGIN_X]
-            paragraph.runs[0].font.size = Pt(fits[0] if fits else 8)
-            paragraph.runs[0].font.bold = bold
+            paragraph.runs[0].font.size = Pt(foot.size)
+            paragraph.runs[0].font.bold = foot.bold

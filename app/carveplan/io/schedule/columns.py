@@ -133,6 +133,11 @@ _CODE_PREFIX = re.compile(r"^(hts|hs|cn|tariff|cpc)\b")
 _YEAR = re.compile(r"^y?((?:19|20)\d\d)(?:\.0)?(?:\b.*)?$", re.IGNORECASE)
 # Agreement years: "EIF", "YEAR1", "Year 21 and subsequent years" (year 1 is the year of EIF).
 _STAGE = re.compile(r"^(?:year|yr)\s*(\d{1,2})(?:\b.*)?$", re.IGNORECASE)
+# A tool export's specific duties beside the ad valorem ones: Base_Rate_Alt, and Alt_2004 after Y2004.
+_ALT_YEAR = re.compile(r"^alt[\s_]*y?((?:19|20)\d\d)$", re.IGNORECASE)
+_ALT_BASE = frozenset(
+    {"base rate alt", "base alt", "alt base rate", "alternative base rate", "base rate specific"}
+)
 
 
 def normalize(header: Any) -> str:
@@ -161,6 +166,12 @@ def stage_of(header: Any) -> int | None:
     return int(match.group(1)) if match and int(match.group(1)) >= 1 else None
 
 
+def alt_year_of(header: Any) -> int | None:
+    """The calendar year of a specific-duty year column (``Alt_2013``), if it is one."""
+    match = _ALT_YEAR.match(str(header).strip())
+    return int(match.group(1)) if match else None
+
+
 def field_of(header: Any) -> str | None:
     """The field a header names, if it is recognized."""
     key = normalize(header)
@@ -184,6 +195,9 @@ class ColumnMap:
         stages: (agreement year, column index) for ``EIF`` and ``YEAR1…YEARn`` columns.
         alternates: field -> further columns whose header names it too (a tool export's numeric
             ``Staging_Basket`` beside its text ``StagingBasket``), for the rows to decide.
+        alt_base: the column of the specific base rate printed beside the ad valorem one
+            (``Base_Rate_Alt``), if any.
+        alt_years: (calendar year, column index) for that duty's year columns (``Alt_2013``).
         unrecognized: header texts no field took.
         problems: messages for overrides that name no column and for missing required fields.
     """
@@ -194,6 +208,8 @@ class ColumnMap:
     alternates: dict[str, tuple[int, ...]] = field(default_factory=dict)
     unrecognized: tuple[str, ...] = ()
     problems: tuple[str, ...] = field(default=())
+    alt_base: int | None = None
+    alt_years: tuple[tuple[int, int], ...] = ()
 
     def describe(self, headers: Sequence[Any]) -> list[str]:
         """One line per recognized column: ``code ← A (HTS8)``."""
@@ -207,6 +223,13 @@ class ColumnMap:
             first, last = self.stages[0], self.stages[-1]
             span = f"{column_letter(first[1])}..{column_letter(last[1])}"
             lines.append(f"agreement years {first[0]}–{last[0]} ← {span}")
+        if self.alt_base is not None:
+            header = str(headers[self.alt_base]).strip()
+            lines.append(f"specific base ← {column_letter(self.alt_base)} ({header})")
+        if self.alt_years:
+            first, last = self.alt_years[0], self.alt_years[-1]
+            span = f"{column_letter(first[1])}..{column_letter(last[1])}"
+            lines.append(f"specific years {first[0]}–{last[0]} ← {span}")
         return lines
 
 
@@ -236,8 +259,15 @@ def recognize(headers: Sequence[Any], overrides: Mapping[str, str] | None = None
     unrecognized: list[str] = []
     stages: list[tuple[int, int]] = []
     alternates: dict[str, list[int]] = {}
+    alt_base, alt_years = None, []
     for index, header in enumerate(headers):
         if index in taken or not str(header).strip():
+            continue
+        if alt_year_of(header) is not None:
+            alt_years.append((alt_year_of(header) or 0, index))
+            continue
+        if alt_base is None and normalize(header) in _ALT_BASE:
+            alt_base = index
             continue
         year, stage = year_of(header), stage_of(header)
         recognized = field_of(header) if year is None and stage is None else None
@@ -261,6 +291,8 @@ def recognize(headers: Sequence[Any], overrides: Mapping[str, str] | None = None
         {name: tuple(found) for name, found in alternates.items()},
         tuple(unrecognized),
         tuple(problems),
+        alt_base,
+        tuple(sorted(alt_years)),
     )
 
 

@@ -33,6 +33,7 @@ from carveplan.model import (
     for_party,
     with_rules,
 )
+from carveplan.model.words import plural
 
 PREVIEW_ROWS = 10
 _SAMPLE = 2000  # rows that decide between a text category column and a numeric basket id
@@ -202,7 +203,7 @@ def import_schedule_report(path: Path, options: ScheduleImportOptions) -> Schedu
         problems.add(_no_lines(reader, options), "no-lines", data.name)
     problems.raise_if_any()
     categories, warnings = _categories(lines, base, path.name, data.name)
-    warnings += tuple(quota_warnings)
+    warnings += tuple(quota_warnings) + _no_base_column(lines, sniff.columns, path.name, data.name)
     parties = (
         base.parties
         if any(p.code == options.party for p in base.parties)
@@ -239,6 +240,25 @@ def _scrub(lines: list[Line], agreement: Agreement, through: int) -> tuple[Probl
             memo[key] = line_differences(line, agreement, through)
         found.extend(scrub_messages(line, agreement, memo[key]))
     return tuple(found)
+
+
+def _no_base_column(lines: list[Line], columns: ColumnMap, file: str, sheet: str) -> tuple[Problem, ...]:
+    """A warning when the schedule has no base rate column and lines without year values start from 0.
+
+    A specific base column alone (``Base_Rate_Alt``) gives the base of the rows that print one only.
+    """
+    if "base" in columns.fields:
+        return ()
+    unbased = [line.code for line in lines if not line.phases and line.quota is None and not line.base]
+    if not unbased:
+        return ()
+    codes = ", ".join(unbased[:3]) + (" …" if len(unbased) > 3 else "")
+    message = (
+        f"no base rate column: {plural(len(unbased), 'line')} {'starts' if len(unbased) == 1 else 'start'} "
+        f"from 0 ({codes}); "
+        "name the column with --map base=HEADER"
+    )
+    return (Problem(Severity.WARNING, Location(file=file, sheet=sheet), message, "no-base"),)
 
 
 def _no_lines(reader: RowReader, options: ScheduleImportOptions) -> str:

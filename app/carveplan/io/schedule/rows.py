@@ -12,6 +12,7 @@ from carveplan.engine.sectormap import OTHER
 from carveplan.io import cells
 from carveplan.io.schedule.codes import code_system, code_width, description_of, digits_of, hs_code, sector_of
 from carveplan.io.schedule.parties import is_party
+from carveplan.io.schedule.specific import NOT_GIVEN, Cell, Printed, choose_base, merge_years, shape_of
 from carveplan.io.sheets.reader import Sheet
 from carveplan.io.workbook.table import Problems, column_letter
 from carveplan.model import Agreement, Line, Location, Phase, Problem, Rate, Sector, Severity, Timing
@@ -85,6 +86,10 @@ class RowReader:
         self._ids = {line.id for line in base.lines}
         self._known_sectors: set[str] = set()
         self._width = 0
+        # A tool export's specific duty: Base_Rate_Alt, and an Alt_ column after each year's.
+        self._alt_base = sniff.columns.alt_base
+        self._alt_columns = frozenset(column for _, column in sniff.columns.alt_years)
+        self._alts: dict[Any, Cell | None] = {}
         self._columns = self._year_columns()
         self._read_cache: dict[Any, object] = {}
         self._rows_cache: dict[Any, tuple[tuple[Phase, ...], bool]] = {}
@@ -131,13 +136,19 @@ class RowReader:
         category = cells.text(row[fields["category"]]).strip() if "category" in fields else ""
         category = "" if category.lower() in _MISSING else category
         base, unit, note = self._base(row, index)
-        published, excluded = self._published(row, index, unit)
-        if "base" not in self.fields and published:
+        if self._alt_base is not None:
+            base, unit, note = self._specific_base(row, index, base, unit, note)
+        shape = shape_of(base, unit) if self._alt_columns else unit
+        published, excluded = self._published(row, index, shape)
+        if "base" not in self.fields and published and isinstance(base, Decimal) and unit == "%":
             # A quota note prints no base rate: its first column (EIF) is where the cuts start.
+            # A specific base read from Base_Rate_Alt is the base, even without an ad valorem column.
             base, note = self._first_printed(row, base), "base rate not printed: the first year's rate"
         if not (category or published or excluded or self._has_rate(row)):
             self.headings += 1
             return None
+        if note == NOT_GIVEN:
+            self._no_base(index, category, bool(published or excluded))
         if excluded and not published and not category:
             category = "U"
         self._check_category(category, index)
@@ -174,7 +185,8 @@ class RowReader:
         return known
 
     def _has_rate(self, row: list[Any]) -> bool:
-        return cells.text(self.cell(row, "base")).strip().lower() not in _MISSING
+        alt = row[self._alt_base] if self._alt_base is not None and self._alt_base < len(row) else ""
+        return any(cells.text(v).strip().lower() not in _MISSING for v in (self.cell(row, "base"), alt))
 
     def _base(self, row: list[Any], index: int) -> tuple[Rate, str, str]:
         value = self.cell(row, "base")
@@ -189,7 +201,7 @@ class RowReader:
     def _read_base(self, value: Any, index: int) -> tuple[Rate, str, str]:
         written = cells.text(value).strip().lower()
         if written in _MISSING:
-            return Decimal(0), "%", "base rate not given in the source" if "base" in self.fields else ""
+            return Decimal(0), "%", NOT_GIVEN if "base" in self.fields else ""
         try:
             rate, unit = _tariff(value)
         except cells.CellError as err:
@@ -203,6 +215,7 @@ class RowReader:
         eif = self.base.eif.year
         found = [(stage, column) for stage, column in self.sniff.columns.stages]
         found += [(max(year - eif + 1, 1), column) for year, column in self.sniff.columns.years]
+        found += [(max(year - eif + 1, 1), column) for year, column in self.sniff.columns.alt_years]
         return [(year, column, self.sniff.headers[column]) for year, column in found]
 
     def through(self) -> int:
@@ -223,13 +236,16 @@ class RowReader:
             cells_key = tuple(row[c] if c < len(row) else "" for _, c, _ in self._columns)
         shared = self._rows_cache.get((unit, cells_key))
         if shared is None:
-            problems = len(self.problems.items)
+            problems, warned = len(self.problems.items), len(self.warnings)
             shared = self._read_published(row, index, unit)
-            if len(self.problems.items) == problems:  # a bad cell is reported on every row it is in
+            # A bad cell, or a value left unread, is reported on every row it is in.
+            if len(self.problems.items) == problems and len(self.warnings) == warned:
                 self._rows_cache[(unit, cells_key)] = shared
         return shared
 
     def _read_published(self, row: list[Any], index: int, unit: str) -> tuple[tuple[Phase, ...], bool]:
+        if self._alt_columns:
+            return self._read_with_alt(row, index, unit)
         values: dict[int, Rate] = {}
         excluded = False
         read = self._read_cache
@@ -256,6 +272,83 @@ class RowReader:
             if not phases or phases[-1].value != values[year]:
                 phases.append(_phase(year, values[year]))
         return tuple(phases), excluded
+
+    def _specific_base(
+        self, row: list[Any], index: int, base: Rate, unit: str, note: str
+    ) -> tuple[Rate, str, str]:
+        """The base when a specific base column (``Base_Rate_Alt``) is printed beside the ad valorem one."""
+        assert self._alt_base is not None
+        value = row[self._alt_base] if self._alt_base < len(row) else ""
+        hashable = isinstance(value, str | float | int)
+        if hashable and value in self._alts:
+            alt = self._alts[value]
+        elif cells.text(value).strip().lower() in _MISSING:
+            alt = None
+        else:
+            try:
+                alt = _tariff(value)
+            except cells.CellError as err:
+                self._bad(index, "", value, err.expected, self._alt_base)
+                return base, unit, note
+        if hashable:
+            self._alts[value] = alt
+        if alt is None:  # most rows of a tool export: an ad valorem duty only
+            return base, unit, note
+        try:
+            chosen = choose_base(base, unit, note != NOT_GIVEN and "base" in self.fields, alt)
+        except ValueError as err:
+            self._bad(index, "", value, str(err), self._alt_base)
+            return base, unit, note
+        if chosen.kept:
+            self._warn(index, self._alt_base, f"compound duty not read: {chosen.kept}", "specific")
+        return chosen.value, chosen.unit, note if chosen.kept else ""
+
+    def _read_with_alt(self, row: list[Any], index: int, shape: str) -> tuple[tuple[Phase, ...], bool]:
+        """The year values of a file with an ``Alt_`` (specific) column after each year's."""
+        cells_of: tuple[Printed, Printed] = ({}, {})  # ad valorem, specific
+        excluded, read = False, self._read_cache
+        for year, column, _ in self._columns:
+            value = row[column] if column < len(row) else ""
+            found = read.get(value, _UNREAD) if isinstance(value, str | float | int) else _UNREAD
+            if found is _UNREAD:
+                found = _year_value(value)
+                if isinstance(value, str | float | int):
+                    read[value] = found
+            if found is _EXCLUDED:
+                excluded = True
+            elif isinstance(found, cells.CellError):
+                self._bad(index, "", value, f"{found.expected}, or U (excluded)", column)
+            elif isinstance(found, tuple):
+                cells_of[column in self._alt_columns][year] = (found, column)
+        values, left, bad = merge_years(*cells_of, shape)
+        for column, expected in bad:
+            self._bad(index, "", row[column], expected, column)
+        if left:
+            _, column, what = left[0]
+            more = f" (and in {len(left) - 1} later years)" if len(left) > 1 else ""
+            self._warn(index, column, f"{what}{more}", "specific")
+        phases: list[Phase] = []
+        for year in sorted(values):
+            if not phases or phases[-1].value != values[year]:
+                phases.append(_phase(year, values[year]))
+        return tuple(phases), excluded
+
+    def _no_base(self, index: int, category: str, values: bool) -> None:
+        """A located warning: a staged row whose base columns are all empty starts from 0."""
+        if not (category or values):
+            return
+        columns = [self.fields["base"], *([] if self._alt_base is None else [self._alt_base])]
+        where = " and ".join(f"{column_letter(c)} ({self.sniff.headers[c]})" for c in columns)
+        self._warn(index, columns[0], f"no base rate in {where}: the line starts from 0", "no-base")
+
+    def _warn(self, index: int, column: int, message: str, code: str) -> None:
+        where = Location(
+            file=self.problems.file,
+            sheet=self.data.name,
+            row=index,
+            column=f"{column_letter(column)} ({self.sniff.headers[column]})",
+        )
+        self.warnings.append(Problem(Severity.WARNING, where, message, code))
 
     def _first_printed(self, row: list[Any], fallback: Rate) -> Rate:
         for _, column, _ in sorted(self._columns, key=itemgetter(1)):

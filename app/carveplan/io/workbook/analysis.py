@@ -70,18 +70,20 @@ def write_analysis(writer: SheetWriter, rows: dict[str, Rows]) -> None:
     """
     for name, sheet_rows in rows.items():
         sheet = writer.sheet(name, _widths(sheet_rows), _formats(sheet_rows))
+        raw = writer.raw(sheet, first=1)  # thousands of rows: written as text, headers included
+        bold = raw.style(fill=writer.header_fill, font=writer.bold)
         # Each block of a sheet (the divergence has two) starts with its own header row.
         header = True
         for row in sheet_rows:
             if not row:
-                sheet.append([])
+                raw.blank()
                 header = True
                 continue
             if header:
-                writer.header(sheet, [str(cell) for cell in row])
+                raw.append([(str(cell), bold) for cell in row])
                 header = False
             else:
-                writer.append(sheet, list(row))
+                raw.append(row)
             writer.progress.step()
 
 

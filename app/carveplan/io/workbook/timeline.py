@@ -1,88 +1,32 @@
-"""The year-by-year sheet and a timeline that reads as a Gantt chart in the cells themselves."""
+"""A timeline that reads as a Gantt chart in the cells themselves: lines as bars of coloured cells.
+
+A national schedule's timeline holds about a million coloured cells. Each row is written as its
+few marks (a line's id and description, the value each phase starts with) and runs of coloured
+empty cells (the bar, the suspensions), which the raw writer sets as whole slices of text.
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from carveplan.engine import ResolvedLine, Schedule, trajectory, unstaged_lines
+from carveplan.engine import ResolvedLine, Schedule
 from carveplan.engine.dates import add_months
-from carveplan.engine.quotas import over_quota_by_year, volume_by_year
-from carveplan.io.cells import write_number, write_published
 from carveplan.io.formats import ExportOptions
-from carveplan.io.workbook.rawrows import RawRows
+from carveplan.io.workbook.rawrows import Cell, Run
 from carveplan.io.workbook.writer import SheetWriter
-from carveplan.model import Line, LineId
+from carveplan.io.workbook.year_by_year import HEAD, published
+from carveplan.model import LineId
 
-YEAR_BY_YEAR = "Year by year"
 TIMELINE = "Timeline"
 MAX_YEARS = 40  # a wider window would be unreadable; the sheet says where it stops
 MAX_LEAD_YEARS = 5  # how far before entry into force the sheet starts for early milestones
 SECTOR_COLOURS = {"energy": "F4B183", "telecommunications": "9DC3E6", "critical_minerals": "A9D18E"}
 OTHER_COLOURS = ("FFD966", "C9A0DC", "8FD3C9", "F8CBAD", "BDD7EE", "D9D9D9")
 MILESTONE_COLOUR, BLOCKED_COLOUR, SUSPENDED_COLOUR, EXCLUDED_COLOUR = "FFE699", "FF7C80", "E06666", "D0CECE"
-HEAD = ("Id", "Party", "Sector", "Code", "Description")
-
-
-def write_year_by_year(writer: SheetWriter, schedule: Schedule, shown: set[LineId], years: range) -> None:
-    """One row per line, one column per calendar year: the value in force that year."""
-    head = (*HEAD, "Base", "Category")
-    widths = (14, 8, 18, 12, 36, 8, 10, *(8 for _ in years))
-    sheet = writer.sheet(YEAR_BY_YEAR, widths, freeze="H2")
-    writer.header(sheet, (*head, *(str(y) for y in years)))
-    rows = writer.raw(sheet)
-    count = 0
-    unstaged = unstaged_lines(schedule)
-    for row in trajectory(schedule, years):
-        line = row.line.line
-        if line.id not in shown:
-            continue
-        category = line.category if not line.phases else "explicit"
-        if line.id in unstaged:  # its values are unknown: blank cells, never the base
-            base = write_published(line.base, line.unit)
-            named = [line.id, line.party, line.sector, line.code, line.description]
-            rows.append([*named, base, f"{category} (not defined)"])
-            writer.progress.step()
-            count += 1
-            continue
-        cells = [
-            line.id,
-            line.party,
-            line.sector,
-            line.code,
-            line.description,
-            write_published(line.base, line.unit),
-            category,
-        ]
-        rows.append([*cells, *(write_published(v, line.unit) for v in row.values)])
-        writer.progress.step()
-        count += 1 + _quota_rows(rows, schedule, line, years)
-    sheet.auto_filter.ref = f"A1:G{count + 1}"
-
-
-def _quota_rows(rows: RawRows, schedule: Schedule, line: Line, years: range) -> int:
-    """Under a quota line, its over-quota rate and its volume each year; how many rows were added."""
-    quota = line.quota
-    if quota is None:
-        return 0
-    head = [line.id, line.party, line.sector, line.code]
-    over = over_quota_by_year(line, schedule.agreement, years)
-    volumes = volume_by_year(line, schedule.agreement, years)
-    over_cells = [
-        f"{line.description} (over quota)",
-        write_published(quota.over, line.unit),
-        quota.over_category,
-    ]
-    rows.append([*head, *over_cells, *(write_published(v, line.unit) for v in over)])
-    volume_cells = [
-        f"{line.description} (quota volume in {quota.volume_unit})",
-        write_number(quota.volume),
-        "",
-    ]
-    rows.append([*head, *volume_cells, *(write_number(v) for v in volumes)])
-    return 2
+Marks = dict[int, Cell]  # by period (0-based), a cell with a value
 
 
 class Timeline:
@@ -94,6 +38,7 @@ class Timeline:
         self.options = options
         self.starts, self.labels = periods(_first_day(schedule), _last_day(schedule))
         self.end = add_months(self.starts[-1], 1 if len(self.starts) < 2 else _step(self.starts))
+        self._columns: dict[date, int] = {}  # lines start phases on the same few hundred days
 
     def extra_rows(self) -> int:
         """Rows besides the lines (for progress)."""
@@ -111,7 +56,6 @@ class Timeline:
         self.rows = writer.raw(sheet)
         fills = {k: PatternFill("solid", fgColor=c) for k, c in self._colours().items()}
         self.styles = {k: self.rows.style(fill=fill) for k, fill in fills.items()}
-        self.bars = {key: self._styled(None, key) for key in self.styles}
         self._legend()
         self._milestones()
         self._windows()
@@ -123,9 +67,13 @@ class Timeline:
 
     def index(self, day: date) -> int:
         """The column (0-based among periods) of the period holding ``day``, clamped to the sheet."""
-        return min(max(bisect_right(self.starts, day) - 1, 0), len(self.starts) - 1)
+        column = self._columns.get(day)
+        if column is None:
+            column = min(max(bisect_right(self.starts, day) - 1, 0), len(self.starts) - 1)
+            self._columns[day] = column
+        return column
 
-    def _mark(self, marks: list[Any], day: date, value: Any, fill: str) -> None:
+    def _mark(self, marks: Marks, day: date, value: Any, fill: str) -> None:
         """A mark in the period holding ``day``; none when the sheet does not reach that day (a mark
         clamped into the first or last column would claim a date it does not have)."""
         if self.starts[0] <= day < self.end:
@@ -143,11 +91,19 @@ class Timeline:
         )
         return colours
 
-    def _styled(self, value: Any, fill: str) -> tuple[Any, int]:
-        return value, self.styles.get(fill, self.styles["excluded"])
+    def _style(self, fill: str) -> int:
+        return self.styles.get(fill, self.styles["excluded"])
 
-    def _row(self, head: Iterable[Any], marks: list[Any]) -> None:
-        self.rows.append([*head, *marks])
+    def _styled(self, value: Any, fill: str) -> tuple[Any, int]:
+        return value, self._style(fill)
+
+    def _row(self, head: tuple[Any, ...], marks: Marks, runs: Sequence[Run] = ()) -> None:
+        """A row: the head cells, the marks and the coloured runs after them (marks win)."""
+        cells: dict[int, Cell] = dict(enumerate(head))
+        width = len(HEAD)
+        for period, cell in marks.items():
+            cells[width + period] = cell
+        self.rows.append_runs(cells, [(width + a, width + b, s) for a, b, s in runs])
 
     def _legend(self) -> None:
         names = {s.id: s.name for s in self.schedule.agreement.sectors}
@@ -157,12 +113,12 @@ class Timeline:
             "suspended": "exception",
             "excluded": "excluded",
         }
-        marks: list[Any] = [self._styled(labels.get(k, names.get(k, k)), k) for k in self.styles]
+        marks = {i: self._styled(labels.get(k, names.get(k, k)), k) for i, k in enumerate(self.styles)}
         self._row(("Legend", "", "", "", f"scenario: {self.schedule.scenario}"), marks)
 
     def _milestones(self) -> None:
         for resolved in self.schedule.milestones:
-            marks: list[Any] = [None] * len(self.starts)
+            marks: Marks = {}
             record = resolved.milestone
             if resolved.date is not None:
                 self._mark(marks, resolved.date, "◆", "milestone")
@@ -173,25 +129,26 @@ class Timeline:
 
     def _windows(self) -> None:
         for window in self.schedule.windows:
-            marks: list[Any] = [None] * len(self.starts)
-            self._span(marks, window.start, window.end, "suspended")
+            marks: Marks = {}
+            runs = self._paint([], window.start, window.end, "suspended")
             self._mark(marks, window.start, "invoked", "suspended")
-            self._row((window.exception, "", "exception", "", f"{len(window.lines)} lines suspended"), marks)
+            self._row(
+                (window.exception, "", "exception", "", f"{len(window.lines)} lines suspended"), marks, runs
+            )
             self.writer.progress.step()
 
     def _reviews(self) -> None:
-        by_review: dict[str, list[Any]] = {}
+        by_review: dict[str, Marks] = {}
         for event in self.schedule.reviews:
-            marks = by_review.setdefault(event.review, [None] * len(self.starts))
+            marks = by_review.setdefault(event.review, {})
             self._mark(marks, event.date, "end" if event.number == 0 else "R", "milestone")
         for review in self.schedule.agreement.reviews:
-            marks = by_review.get(review.id, [None] * len(self.starts))
-            self._row((review.id, "", "review", "", review.title), marks)
+            self._row((review.id, "", "review", "", review.title), by_review.get(review.id, {}))
             self.writer.progress.step()
 
     def _line(self, resolved: ResolvedLine) -> None:
         line = resolved.line
-        marks: list[Any] = [None] * len(self.starts)
+        marks: Marks = {}
         head = (line.id, line.party, line.sector, line.code, line.description)
         if resolved.excluded:
             self._mark(marks, self.schedule.eif, "excluded", "excluded")
@@ -199,18 +156,35 @@ class Timeline:
             return
         end = resolved.final_date or self.starts[-1]
         fill = line.sector if not resolved.blocked else "blocked"  # a property that scans the phases
-        self._span(marks, self.schedule.eif, end, fill)
-        for phase in resolved.phases:
-            if phase.start is not None:
-                self._mark(marks, phase.start, write_published(phase.value, line.unit), fill)
+        phases = [p for p in resolved.phases if p.start is not None]
+        for phase, value in zip(phases, published((p.value for p in phases), line.unit), strict=True):
+            self._mark(marks, phase.start, value, fill)  # type: ignore[arg-type]
+        runs = self._paint([], self.schedule.eif, end, fill)
         for _exception, start, stop in resolved.suspended:
-            self._span(marks, start, stop, "suspended")
-        self._row(head, marks)
+            runs = self._paint(runs, start, stop, "suspended", marks)
+        self._row(head, marks, runs)
 
-    def _span(self, marks: list[Any], start: date, end: date, fill: str) -> None:
-        bar = self.bars.get(fill, self.bars["excluded"])
-        for column in range(self.index(start), self.index(end) + 1):
-            marks[column] = bar
+    def _paint(
+        self, runs: list[Run], start: date, end: date, fill: str, marks: Marks | None = None
+    ) -> list[Run]:
+        """``runs`` with the periods from ``start`` to ``end`` coloured ``fill`` over them, and the
+        ``marks`` there removed: what is painted last is what shows."""
+        first, stop = self.index(start), self.index(end) + 1
+        if marks:
+            for period in [p for p in marks if first <= p < stop]:
+                del marks[period]
+        kept: list[Run] = []
+        for a, b, style in runs:
+            if b <= first or a >= stop:
+                kept.append((a, b, style))
+                continue
+            if a < first:
+                kept.append((a, first, style))
+            if b > stop:
+                kept.append((stop, b, style))
+        kept.append((first, stop, self._style(fill)))
+        kept.sort()
+        return kept
 
 
 def periods(start: date, end: date) -> tuple[list[date], list[str]]:

@@ -61,11 +61,12 @@ class SheetWriter:
         self.header_fill = PatternFill("solid", fgColor=HEADER_FILL)
         self.computed_fill = PatternFill("solid", fgColor="EEEEEE")
         self.raw_rows: dict[str, RawRows] = {}
+        self._tails: dict[Any, str] = {}
 
-    def raw(self, sheet: Any) -> RawRows:
-        """The rows of ``sheet`` after its header, written as text (see :mod:`rawrows`); call
-        :func:`rawrows.splice` on the saved workbook to put them in."""
-        rows = self.raw_rows[sheet.title] = RawRows(sheet)
+    def raw(self, sheet: Any, first: int = 2) -> RawRows:
+        """The rows of ``sheet`` from row ``first`` (after its header), written as text (see
+        :mod:`rawrows`); call :func:`splice.splice` on the saved workbook to put them in."""
+        rows = self.raw_rows[sheet.title] = RawRows(sheet, first, self._tails)
         return rows
 
     def sheet(self, name: str, widths: Iterable[int], formats: Iterable[str] = (), freeze: str = "A2") -> Any:

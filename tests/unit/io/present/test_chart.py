@@ -105,19 +105,19 @@ def test_cancelled_deck_writes_nothing(agreement: Agreement, tmp_path: Path) -> 
 
 
 def test_the_cover_of_a_party_deck_counts_that_party_s_lines(agreement: Agreement) -> None:
-    from matplotlib.figure import Figure
-
-    from carveplan.io.present.chart import draw_cover
+    from carveplan.chart.vector import Text
+    from carveplan.io.present.chart import cover_lines
+    from carveplan.io.present.cover import cover_page
 
     party = agreement.lines[0].party
     job = chart_job(agreement, ExportOptions(parties=(party,), today=date(2026, 5, 1)))
-    figure = Figure(figsize=(11.69, 8.27))
-    draw_cover(figure, job, 3)
-    texts = [t.get_text() for t in figure.texts]
+    page = cover_page(agreement.title, agreement.classification, cover_lines(job, 3), SCREEN, (842, 595))
+    texts = [item.text for item in page.items if isinstance(item, Text)]
     counted = next(t for t in texts if t.startswith("Carved-out lines"))
     mine = sum(1 for line in agreement.lines if line.party == party)
     assert mine < len(agreement.lines)
     assert counted.startswith(f"Carved-out lines of {party}: {mine} ·")
+    assert "3 pages" in " ".join(texts)
 
 
 def test_the_pages_of_a_party_deck_count_that_party_s_lines(agreement: Agreement) -> None:

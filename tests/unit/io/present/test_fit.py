@@ -100,6 +100,11 @@ def _check_table(table: Any) -> None:
 def _check_box(shape: Any) -> None:
     frame = shape.text_frame
     size = _size(frame)
+    if frame.word_wrap is False:  # a chart's label: one line, no insets, as wide as it measures
+        bold = any(run.font.bold for p in frame.paragraphs for run in p.runs)
+        assert text_width(frame.text, size, bold) <= _inches(shape.width), frame.text
+        assert size / 72 <= _inches(shape.height), frame.text
+        return
     inner = _inches(shape.width) - 2 * CELL_MARGIN_X
     count = sum(len(wrap(p.text, inner, size)) for p in frame.paragraphs)
     assert lines_height(count, size) + 2 * CELL_MARGIN_Y <= _inches(shape.height) + 1e-6, frame.text

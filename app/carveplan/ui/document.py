@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Final, Literal, TypeAlias
 
@@ -128,6 +129,13 @@ class Document(QObject):
         ``resolved`` is ``agreement`` already resolved (off the GUI thread, while opening): the
         first chart then re-resolves nothing.
         """
+        # The agreement and its resolution live until the next file is opened: each full collection
+        # would walk their million objects again (most of a second on a national schedule), on the
+        # first chart or in the middle of an edit. They are set aside from the collector; reference
+        # counting still frees them (the records hold no cycles). What the last file set aside
+        # goes back to the collector.
+        gc.unfreeze()
+        gc.freeze()
         self.undo_stack.clear()
         self._path = path
         self._seed = resolved

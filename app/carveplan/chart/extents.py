@@ -13,7 +13,7 @@ from datetime import date
 
 import numpy as np
 
-from carveplan.chart.geometry import GroupSpans
+from carveplan.chart.groups import GroupSpans
 from carveplan.chart.rows import Row
 from carveplan.chart.segments import segment_table
 from carveplan.engine.collector import collector_paused

@@ -18,7 +18,8 @@ from carveplan.chart.artists import draw_bars, draw_milestones, draw_verticals
 from carveplan.chart.axes import TickPlan, apply_date_axis, apply_year_axis, day_num
 from carveplan.chart.extents import LineExtents
 from carveplan.chart.frame import Frame, default_window, row_label
-from carveplan.chart.geometry import GroupSpans, build_geometry
+from carveplan.chart.geometry import build_geometry
+from carveplan.chart.groups import GroupSpans
 from carveplan.chart.hit import Hit, HitIndex
 from carveplan.chart.labels import draw_labels, label_row
 from carveplan.chart.legend import draw_legend, draw_title_block, legend_handle, subtitle_text

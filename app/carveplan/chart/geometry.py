@@ -13,6 +13,7 @@ import numpy as np
 from matplotlib.colors import to_rgba
 
 from carveplan.chart.bars import RGBA, Rects, Segment, lighten, lighten_many
+from carveplan.chart.groups import GroupSpans, extent
 from carveplan.chart.hit import Hit, HitIndex, HitKind
 from carveplan.chart.marks import Band, exception_bands
 from carveplan.chart.rows import Row, RowKind
@@ -122,32 +123,6 @@ def sector_colours(schedule: Schedule, style: ChartStyle) -> dict[str, RGBA]:
     return {sector: to_rgba(style.sector_colour(i)) for i, sector in enumerate(ids)}
 
 
-class GroupSpans:
-    """Each group's summary bar (first phase to last final date), worked out once for many pages.
-
-    A sector header stands for thousands of lines; a deck repeats it on every page of the sector,
-    so its extent is kept rather than its lines' segments rebuilt for each page.
-    """
-
-    def __init__(self, schedule: Schedule, hi: float) -> None:
-        self.schedule, self.hi = schedule, hi
-        self._table: SegmentTable | None = None
-        self._position: dict[str, int] = {}
-        self._extents: dict[tuple[str, int], tuple[float, float] | None] = {}
-
-    def extent(self, row: Row) -> tuple[float, float] | None:
-        """The summary bar's start and end (date numbers), or ``None`` when every line is carved out."""
-        key = (row.key, len(row.lines))
-        if key not in self._extents:
-            if self._table is None:
-                lines = self.schedule.lines
-                self._table = segment_table(lines, self.schedule.eif, self.hi)
-                self._position = {r.line.id: k for k, r in reversed(list(enumerate(lines)))}
-            members = [self._position[m] for m in row.lines if m in self._position]
-            self._extents[key] = _extent(self._table, members, self.hi)
-        return self._extents[key]
-
-
 def build_geometry(
     schedule: Schedule,
     rows: Sequence[Row],
@@ -195,7 +170,7 @@ def build_geometry(
         found = (
             groups.extent(row)
             if groups is not None
-            else _extent(table, [position[m] for m in row.lines], span[1])
+            else extent(table, [position[m] for m in row.lines], span[1])
         )
         if found is not None:
             _group(geo, row, *found, style.bar_height / 2)
@@ -215,17 +190,6 @@ def _stripe(geo: Geometry, row: Row, span: tuple[float, float]) -> None:
     elif row.kind is RowKind.PARTY:
         colour = geo.sector_colours[row.sector]
         geo.stripes.add(span[0], span[1], row.y - 0.5, row.y + 0.5, lighten(colour, 0.94))
-
-
-def _extent(table: SegmentTable, members: list[int], hi: float) -> tuple[float, float] | None:
-    """From the first phase of ``members`` (lines of ``table``) to their last final date (open if blocked)."""
-    index = np.asarray(members, dtype=np.int64)
-    index = index[table.live[index]]
-    if not len(index):
-        return None
-    ends = np.where(table.blocked[index], hi, table.final[index])
-    first, last = float(np.min(table.first[index])), float(np.max(ends))
-    return first, max(last, first)
 
 
 def _group(geo: Geometry, row: Row, first: float, last: float, half: float) -> None:

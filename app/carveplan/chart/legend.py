@@ -117,11 +117,6 @@ def legend_entries(content: LegendContent, style: ChartStyle) -> list[LegendEntr
     return out
 
 
-def legend_handles(content: LegendContent, style: ChartStyle) -> list[Artist]:
-    """The entries of :func:`legend_entries` as matplotlib legend handles."""
-    return [legend_handle(entry) for entry in legend_entries(content, style)]
-
-
 def legend_handle(entry: LegendEntry) -> Artist:
     """One legend entry as a matplotlib legend handle."""
     if entry.kind == "patch":

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from carveplan.chart.frame import Frame, labelled_rows, make_frame, wide_label_chars
-from carveplan.chart.geometry import Geometry, GroupSpans, build_geometry
+from carveplan.chart.geometry import Geometry, build_geometry
+from carveplan.chart.groups import GroupSpans
 from carveplan.chart.legend import LegendContent, LegendEntry, legend_entries, legend_layout
 from carveplan.chart.marks import MilestoneMark, VerticalMark, milestone_marks, place_vertical_labels
 from carveplan.chart.rows import Row

@@ -24,6 +24,11 @@ def collector_paused() -> Iterator[None]:
     The collector is process-wide and the app resolves on a worker thread while the window resolves
     too, so pauses are counted: the last block to end, on whichever thread, turns it back on.
 
+    What the block built is still alive after it (a schedule, an agreement): it goes straight to the
+    oldest generation, which only a full collection walks. Left young, the first allocation after
+    the block would walk every one of those millions of records (a second of a mega-regional
+    resolve), then the middle generation walk them again, to keep them all.
+
     Yields:
         Nothing; the block runs with the collector off.
     """
@@ -39,4 +44,18 @@ def collector_paused() -> Iterator[None]:
         with _lock:
             _pauses -= 1
             if _pauses == 0 and _resume:
+                _promote()
                 gc.enable()
+
+
+def _promote() -> None:
+    """Move every object the collector tracks to its oldest generation, without walking them.
+
+    Frozen objects are left out of every collection; unfreezing puts them in the oldest generation.
+    When something else holds objects frozen (an export settling the heap), the new ones are frozen
+    with them, and are unfrozen when it is done.
+    """
+    held = gc.get_freeze_count()
+    gc.freeze()
+    if not held:
+        gc.unfreeze()

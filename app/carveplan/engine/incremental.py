@@ -88,6 +88,8 @@ def dependencies(line: Line) -> tuple[MilestoneId, ...]:
 
     Phases a staging category generates carry the line's gates and start at stage dates only.
     """
+    if not line.phases:
+        return tuple(dict.fromkeys(g.milestone for g in line.gates)) if line.gates else ()
     found = [g.milestone for g in line.gates]
     for phase in line.phases:
         found.extend(g.milestone for g in phase.gates)

@@ -9,6 +9,7 @@ edit of any of them starts a new memo and the results are those of working every
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from carveplan.model import Agreement
@@ -17,7 +18,8 @@ from carveplan.model import Agreement
 # but a schedule of all-different explicit base rates must not grow the memo without end.
 LIMIT = 65_536
 
-_state: tuple[object, tuple[object, ...], dict[Any, Any]] | None = None
+# The categories, the rest of what is read, the memo, and the agreement last asked for (weakly held).
+_state: tuple[object, tuple[object, ...], dict[Any, Any], weakref.ref[Agreement]] | None = None
 
 
 def agreement_memo(agreement: Agreement) -> dict[Any, Any]:
@@ -27,11 +29,14 @@ def agreement_memo(agreement: Agreement) -> dict[Any, Any]:
     """
     global _state  # one memo: for the agreement being worked on
     state = _state
+    if state is not None and state[3]() is agreement and len(state[2]) < LIMIT:
+        return state[2]  # the very same (frozen) agreement: asked once per line
     rest = (agreement.rule_set, agreement.eif, agreement.first_cut, agreement.rounding)
     if state is not None and state[0] is agreement.categories and state[1] == rest:
         memo = state[2]
         if len(memo) < LIMIT:
+            _state = (state[0], state[1], memo, weakref.ref(agreement))
             return memo
     memo = {}
-    _state = (agreement.categories, rest, memo)
+    _state = (agreement.categories, rest, memo, weakref.ref(agreement))
     return memo

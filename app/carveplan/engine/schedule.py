@@ -19,9 +19,12 @@ from carveplan.model import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ResolvedPhase:
     """A phase with calendar dates.
+
+    Slotted: a mega-regional schedule holds more than a million of them, and a slotted record is a
+    third of the memory of one with a dictionary and one object for the cycle collector, not two.
 
     Attributes:
         line: the line id.
@@ -53,9 +56,9 @@ class ResolvedPhase:
         return self.start is None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ResolvedLine:
-    """A line with its resolved phases.
+    """A line with its resolved phases (slotted, as :class:`ResolvedPhase`).
 
     Attributes:
         line: the line record.

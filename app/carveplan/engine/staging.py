@@ -37,6 +37,7 @@ __all__ = [
     "expand",
     "expand_checked",
     "find_category",
+    "generated_phases",
     "line_target",
     "table_row",
 ]
@@ -97,14 +98,40 @@ def expand_checked(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...],
     """
     if line.phases or not line.category.strip():
         return line.phases, ()
-    # Lines of one category, base, target, unit and gates share their phases (the same tuple,
-    # which lets the resolver date them once). A table's row depends on the line's own code.
+    phases, problems = generated_phases(line, agreement)
+    if not line.gates or not phases:
+        return phases, problems
+    # Lines of one category, base, target, unit and gates share their phases (the same tuple).
     memo = agreement_memo(agreement)
     key = (line.category, line.base, line.target, line.measure, line.unit, line.gates)
+    gated = memo.get(key)
+    if gated is None:
+        gated = _with_gates(line, phases)
+        if phases is memo.get(key[:-1]):  # shared, so not a table's row
+            memo[key] = gated
+    return gated, problems
+
+
+def generated_phases(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...], tuple[Problem, ...]]:
+    """What a line's category generates, before the line's own gates are put on every phase.
+
+    Lines of one category, base, target and unit share these phases (the same tuple, which lets the
+    resolver date them once, and put each line's gates on their dates). A table's row depends on
+    the line's own code: those are not shared.
+
+    Args:
+        line: a line with a category and no explicit phases.
+        agreement: supplies the categories and the rounding rule.
+
+    Returns:
+        ``(phases, problems)`` as :func:`expand_checked` gives them, without the line's gates.
+    """
+    memo = agreement_memo(agreement)
+    key = (line.category, line.base, line.target, line.measure, line.unit)
     phases = memo.get(key)
     if phases is not None:
         return phases, ()
-    phases, problems = category_phases(line, agreement)
+    phases, problems = _generated(line, agreement)
     category = memo_category(line.category, agreement)
     if not problems and category is not None and category.kind is not StagingKind.TABLE:
         memo[key] = phases
@@ -132,6 +159,12 @@ def category_phases(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...]
     Returns:
         ``(phases, problems)`` as :func:`expand_checked` gives them.
     """
+    phases, problems = _generated(line, agreement)
+    return _with_gates(line, phases), problems
+
+
+def _generated(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...], tuple[Problem, ...]]:
+    """:func:`category_phases` without the line's gates."""
     where = Location(kind="line", item=line.id, field="category")
     category = memo_category(line.category, agreement)
     if category is None:
@@ -142,13 +175,13 @@ def category_phases(line: Line, agreement: Agreement) -> tuple[tuple[Phase, ...]
         case StagingKind.EXCLUDED:
             return (), ()
         case StagingKind.STEPS | StagingKind.CALENDAR_STEPS:
-            return _with_gates(line, _steps(category, agreement)), ()
+            return _steps(category, agreement), ()
         case StagingKind.TABLE:
             row = table_row(category, line.code)
             if row is None:
                 message = f"category {category.code!r} has no table row for code {line.code!r}"
                 return (), (error(where, message, "no-table-row"),)
-            return _with_gates(line, _first_cut(_table(row, line.base), agreement)), ()
+            return _first_cut(_table(row, line.base), agreement), ()
         case (
             StagingKind.IMMEDIATE
             | StagingKind.LINEAR
@@ -171,7 +204,7 @@ def _computed(
         return (), (error(Location(kind="line", item=line.id, field="target"), message, "no-target"),)
     rounding = unit_rounding(agreement.rounding, line.unit)
     phases = _category_phases(category, line.base, target, rounding)
-    return _with_gates(line, _first_cut(phases, agreement)), ()
+    return _first_cut(phases, agreement), ()
 
 
 def table_row(category: StagingCategory, code: str) -> TableRow | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, assert_never
+from typing import Any, NamedTuple, assert_never
 
 from carveplan.engine.dates import add_offset, stage_date
 from carveplan.engine.schedule import ResolvedMilestone
@@ -30,9 +30,11 @@ class Anchors:
     memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
-class When:
+class When(NamedTuple):
     """A resolved timing: a date, or what keeps it from having one.
+
+    A light tuple: one is made for every phase and gate dated, hundreds of thousands at
+    mega-regional scale.
 
     Attributes:
         day: the date; ``None`` when blocked.

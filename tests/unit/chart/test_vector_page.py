@@ -139,3 +139,23 @@ def test_coverage_page_has_a_curve_per_party_and_the_notes() -> None:
     assert "Tariff lines duty-free (%)" in texts
     for curve in curves:
         assert all(0 <= x <= page.width and 0 <= y <= page.height for x, y in curve.points)
+
+
+def test_group_bars_kept_across_pages_equal_those_worked_out_per_page(schedule: Schedule) -> None:
+    import numpy as np
+
+    from carveplan.chart.axes import day_num
+    from carveplan.chart.frame import default_window
+    from carveplan.chart.geometry import build_geometry
+    from carveplan.chart.groups import GroupSpans
+    from carveplan.chart.style import SCREEN
+
+    start, end = default_window(schedule)
+    span = (day_num(start), day_num(end))
+    kept = GroupSpans(schedule, span[1])
+    for rows in paginate(build_rows(schedule), 5):
+        fresh = build_geometry(schedule, rows, SCREEN, span, None)
+        reused = build_geometry(schedule, rows, SCREEN, span, None, kept)
+        assert len(fresh.groups) > 0
+        np.testing.assert_allclose(reused.groups.verts(), fresh.groups.verts())
+        np.testing.assert_allclose(reused.phases.verts(), fresh.phases.verts())

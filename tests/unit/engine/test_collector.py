@@ -73,3 +73,24 @@ def test_overlapping_pauses_on_two_threads_leave_the_collector_on() -> None:
     for thread in threads:
         thread.join(10)
     assert gc.isenabled()
+
+
+def test_what_a_pause_built_is_in_the_oldest_generation_after_it() -> None:
+    gc.enable()
+    with collector_paused():
+        built = [[n] for n in range(1000)]
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(item) in oldest for item in built)
+    assert gc.get_freeze_count() == 0
+
+
+def test_objects_frozen_around_a_pause_stay_frozen_with_what_it_built() -> None:
+    gc.enable()
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        with collector_paused():
+            built = [[n] for n in range(1000)]
+        assert gc.get_freeze_count() >= before + len(built)
+    finally:
+        gc.unfreeze()

@@ -109,6 +109,8 @@ class _Compiler:
 
     def build(self, hint: Any) -> _Fast:
         origin = typing.get_origin(hint)
+        if hint is str:  # ids, codes, descriptions: most are each their own, so nothing to keep
+            return _text
         if hint in _SCALARS:  # a rate: a union read as one scalar
             return self.scalar(_SCALARS[hint])
         if origin in (typing.Union, types.UnionType):
@@ -119,8 +121,6 @@ class _Compiler:
             return _enum(hint)
         if dataclasses.is_dataclass(hint) and hint not in _SCALARS:
             return self.record(hint)  # type: ignore[arg-type]
-        if hint is str:
-            return _text
         if hint is bool:
             return _instance(hint)
         return self.scalar(_SCALARS[hint])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -12,6 +13,8 @@ from carveplan.io import cells
 from carveplan.io.schedule.hs import describe
 from carveplan.model import CodeSystem, Sector
 
+# A tuple, not ``float | int``: that union is built on every call, and a code is read per row.
+_NUMBERS = (float, int)
 MAX_CODE_DIGITS = 14  # national tariff lines have up to 12 digits
 CODE_EXPECTED = (
     f"a code such as 270900 or 2709.00 (as a number, a whole one of at most {MAX_CODE_DIGITS} digits)"
@@ -28,7 +31,7 @@ def hs_code(value: Any, width: int = 0) -> str:
     Raises:
         cells.CellError: for a number cell that cannot be a code (not whole, not finite, too long).
     """
-    if isinstance(value, float | int) and not isinstance(value, bool):
+    if isinstance(value, _NUMBERS) and not isinstance(value, bool):
         # inf, NaN, 1e400 (read as inf), 2709.5 or a 300-digit number is no code a spreadsheet mangled.
         if not (isinstance(value, int) or value.is_integer()) or not 0 < value < 10**MAX_CODE_DIGITS:
             raise cells.CellError(CODE_EXPECTED)
@@ -53,18 +56,23 @@ def digits_of(code: str) -> str:
 
 def code_width(values: Iterable[Any]) -> int:
     """The digit count of the schedule's national lines: the most common one among text codes."""
-    counts = Counter(
-        len(v) if v.isdigit() else len(digits_of(v))
-        for v in values
-        if isinstance(v, str) and v.strip()[:1].isdigit()
-    )
+    values = list(values)  # read twice: text codes first, numbers when there are none
+    texts = [v for v in values if isinstance(v, str)]
+    plain = list(filter(str.isdigit, texts))  # most codes of a tool export: counted without a Python loop
+    if len(plain) == len(texts):
+        counts = Counter(map(len, plain))
+        tied = [width for width, count in counts.most_common(2) if count == max(counts.values())]
+        if len(tied) == 1:
+            return tied[0]  # a tie is decided by the first code below: count in order then
+    counts = Counter(len(v) if v.isdigit() else len(digits_of(v)) for v in texts if v.strip()[:1].isdigit())
     if not counts:
         counts = Counter(len(str(int(v))) + len(str(int(v))) % 2 for v in values if _is_number(v))
     return counts.most_common(1)[0][0] if counts else 0
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, float | int) and not isinstance(value, bool) and value == value
+    # Finite only: a cell of inf or 1e400 has no digit count (int() of it would overflow).
+    return isinstance(value, _NUMBERS) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def code_system(header: str) -> CodeSystem:
@@ -85,6 +93,7 @@ def sector_of(code: str, system: CodeSystem, given: str | None, sectors: tuple[S
 
 def description_of(text: str, code: str, system: CodeSystem) -> str:
     """The row's description, or the HS nomenclature's when the row has none."""
-    if text.strip() and text.strip().lower() not in ("n/a", "na", "-"):
-        return text.strip()
+    written = text.strip()
+    if written and written.lower() not in ("n/a", "na", "-"):
+        return written
     return describe(code) if system is CodeSystem.HS else ""

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from carveplan.io.workbook.table import column_letter
@@ -300,12 +301,25 @@ def find_header_row(rows: Sequence[Sequence[Any]], scan: int = 40) -> int | None
     """The index of the header row: the first of the top rows naming a code column and one more field."""
     best, best_score = None, 1
     for index, row in enumerate(rows[:scan]):
-        names = {field_of(cell) for cell in row if str(cell).strip()}
-        years = sum(year_of(cell) is not None or stage_of(cell) is not None for cell in row)
+        read = [_header_cell(cell) for cell in row]
+        names = {name for name, _ in read}
+        years = sum(year for _, year in read)
         score = len(names - {None}) + (1 if years >= 2 else 0)
         if "code" in names and score > best_score:
             best, best_score = index, score
     return best
+
+
+@lru_cache(maxsize=4096, typed=True)  # typed: True, 1 and 1.0 are different cells
+def _header_cell(cell: Any) -> tuple[str | None, bool]:
+    """What a top row's cell could head: its field, and whether it names a year.
+
+    The top rows of a schedule repeat a few dozen values (rates, categories) and the importer looks
+    for the header row twice (choosing the sheet, then reading it).
+    """
+    if not str(cell).strip():
+        return None, year_of(cell) is not None or stage_of(cell) is not None
+    return field_of(cell), year_of(cell) is not None or stage_of(cell) is not None
 
 
 def _find(headers: Sequence[Any], wanted: str) -> int | None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from carveplan.engine import builtin_category, find_category
 from carveplan.engine.checks.scrub import Difference, line_differences, scrub_messages
+from carveplan.engine.collector import collector_paused
 from carveplan.engine.sectormap import OTHER
 from carveplan.io import cells
 from carveplan.io.errors import ReadError, reading
@@ -186,6 +187,13 @@ def import_schedule(path: Path, options: ScheduleImportOptions) -> Agreement:
 
 def import_schedule_report(path: Path, options: ScheduleImportOptions) -> ScheduleImport:
     """Like :func:`import_schedule`, also saying how many lines were added and skipped, and why."""
+    # A schedule's rows, lines and phases are records that form no cycles: a collection would only
+    # walk them again while they are built.
+    with collector_paused():
+        return _import(path, options)
+
+
+def _import(path: Path, options: ScheduleImportOptions) -> ScheduleImport:
     data, sheets = load_sheet(path, options.sheet)
     sniff = _sniff(path.name, data, sheets, options.mapping)
     problems = Problems(path.name)
@@ -236,9 +244,11 @@ def _scrub(lines: list[Line], agreement: Agreement, through: int) -> tuple[Probl
         if not (line.phases and line.category):
             continue
         key = (line.category, line.base, id(line.phases))
-        if key not in memo:
-            memo[key] = line_differences(line, agreement, through)
-        found.extend(scrub_messages(line, agreement, memo[key]))
+        differences = (
+            memo[key] if key in memo else memo.setdefault(key, line_differences(line, agreement, through))
+        )
+        if differences != ():  # most lines agree: nothing to say
+            found.extend(scrub_messages(line, agreement, differences))
     return tuple(found)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 
@@ -27,24 +28,23 @@ def merge_quota_rows(lines: list[Line], file: str, sheet: str) -> tuple[list[Lin
     Returns:
         The lines, and a warning for each pair that could not be merged (rates in different units).
     """
-    by_code: dict[str, list[int]] = {}
-    for index, line in enumerate(lines):
-        by_code.setdefault(line.code, []).append(index)
+    counts = Counter([line.code for line in lines])
+    by_code: dict[str, list[int]] = {}  # codes of more than one row
     drop: set[int] = set()
     result = list(lines)
     warnings: list[Problem] = []
     quota_codes: dict[str, bool] = {}  # a schedule uses a few dozen categories over many lines
-    for indexes in by_code.values():
-        if len(indexes) == 1:  # most codes: no pair to merge, only a TRQ category to note
-            line = lines[indexes[0]]
-            marked = quota_codes.get(line.category)
-            if marked is None:
-                marked = quota_codes[line.category] = is_quota_code(line.category)
-            if marked:
-                result[indexes[0]] = replace(
-                    line, quota=Quota(line.base, Decimal(0)), notes=_noted(line.notes)
-                )
+    for index, line in enumerate(lines):
+        if counts[line.code] > 1:
+            by_code.setdefault(line.code, []).append(index)
             continue
+        # Most codes: no pair to merge, only a TRQ category to note.
+        marked = quota_codes.get(line.category)
+        if marked is None:
+            marked = quota_codes[line.category] = is_quota_code(line.category)
+        if marked:
+            result[index] = replace(line, quota=Quota(line.base, Decimal(0)), notes=_noted(line.notes))
+    for indexes in by_code.values():
         inside = [i for i in indexes if _marked(lines[i], _IN)]
         over = [i for i in indexes if _marked(lines[i], _OVER)]
         if len(inside) == 1 and len(over) == 1:
@@ -59,7 +59,7 @@ def merge_quota_rows(lines: list[Line], file: str, sheet: str) -> tuple[list[Lin
                 continue
             result[inside[0]] = merged
             drop.add(over[0])
-    return [line for i, line in enumerate(result) if i not in drop], warnings
+    return [line for i, line in enumerate(result) if i not in drop] if drop else result, warnings
 
 
 def _marked(line: Line, pattern: re.Pattern[str]) -> bool:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from carveplan.engine.sectormap import OTHER
+from carveplan.engine.sectormap import OTHER, sector_for_code
 from carveplan.io import cells
 from carveplan.io.schedule.codes import code_system, code_width, description_of, digits_of, hs_code, sector_of
 from carveplan.io.schedule.parties import is_party
@@ -27,6 +28,8 @@ _MISSING = frozenset({"", "n/a", "na", "-", "—", "–", "none"})
 EXCLUDED = frozenset({"u", "x", "excl", "excl.", "excluded", "no cut", "ex"})
 OTHER_SECTOR = Sector(OTHER, "Other (outside the focus sectors)")
 _UNREAD, _EXCLUDED = object(), object()
+# Cells read once per value. A tuple, not ``str | float | int``: that union is built on every call.
+_CACHEABLE = (str, float, int)
 
 
 def _tariff(value: Any) -> tuple[Rate, str | None]:
@@ -48,6 +51,56 @@ def _year_value(value: Any) -> object:
         return _tariff(value)
     except cells.CellError as err:
         return err
+
+
+_DEFAULT = {f.name: f.default for f in dataclasses.fields(Line)}
+_FIELDS = "id party sector code description code_system measure unit base category target phases gates notes"
+_FIELDS += " legal_ref quota"
+_LEFT = (_DEFAULT["target"], _DEFAULT["gates"], _DEFAULT["legal_ref"], _DEFAULT["quota"])
+if list(_DEFAULT) != _FIELDS.split() or _LEFT != (None, (), "", None) or hasattr(Line, "__post_init__"):
+    raise TypeError("Line changed: _new_line sets its fields itself")
+_set = object.__setattr__
+
+
+def _new_line(
+    ident: str,
+    party: str,
+    sector: str,
+    code: str,
+    description: str,
+    code_system: Any,
+    unit: str,
+    base: Rate,
+    category: str,
+    phases: tuple[Phase, ...],
+    notes: str,
+) -> Line:
+    """A ``Line`` as its ``__init__`` makes it, without the frozen record's ``object.__setattr__``
+    for each of its 16 fields (most of building a line): its attributes set at once."""
+    line: Line = object.__new__(Line)
+    _set(
+        line,
+        "__dict__",
+        {
+            "id": ident,
+            "party": party,
+            "sector": sector,
+            "code": code,
+            "description": description,
+            "code_system": code_system,
+            "measure": _DEFAULT["measure"],
+            "unit": unit,
+            "base": base,
+            "category": category,
+            "target": None,
+            "phases": phases,
+            "gates": (),
+            "notes": notes,
+            "legal_ref": "",
+            "quota": None,
+        },
+    )
+    return line
 
 
 @lru_cache(maxsize=4096)
@@ -122,25 +175,38 @@ class RowReader:
         return row[index] if index is not None and index < len(row) else ""
 
     def _line(self, row: list[Any], index: int, system: Any) -> Line | None:
+        # The common cells (a text code of digits, a party, a category, a base rate seen before) are
+        # read here; the helpers read the others.
         fields = self.fields
-        try:
-            code = hs_code(row[fields["code"]], self._width)
-        except cells.CellError as err:
-            self._bad(index, "code", row[fields["code"]], err.expected)
+        value = row[fields["code"]]
+        if not (type(value) is str and (code := value.strip()).isdigit()):
+            try:
+                code = hs_code(value, self._width)
+            except cells.CellError as err:
+                self._bad(index, "code", value, err.expected)
+                return None
+        # Titles, repeated headers, chapter headings and footnotes; a code of plain digits is one.
+        if not (code.isascii() and code.isdigit() and len(code) <= 20) and not _CODE.fullmatch(code):
             return None
-        if not _CODE.fullmatch(code):  # titles, repeated headers, chapter headings and footnotes
-            return None
-        if "party" in fields and not self._ours(row):
-            self.foreign += 1
-            return None
-        category = cells.text(row[fields["category"]]).strip() if "category" in fields else ""
-        category = "" if category.lower() in _MISSING else category
-        base, unit, note = self._base(row, index)
+        if "party" in fields:
+            value = row[fields["party"]]
+            ours = self._parties.get(value) if type(value) is str else None
+            if not (self._ours(row) if ours is None else ours):
+                self.foreign += 1
+                return None
+        category = ""
+        if "category" in fields:
+            value = row[fields["category"]]
+            category = (value if type(value) is str else cells.text(value)).strip()
+            category = "" if category.lower() in _MISSING else category
+        value = row[fields["base"]] if "base" in fields else ""
+        known = self._bases.get(value) if isinstance(value, _CACHEABLE) else None
+        base, unit, note = self._base(row, index) if known is None else known
         if self._alt_base is not None:
             base, unit, note = self._specific_base(row, index, base, unit, note)
         shape = shape_of(base, unit) if self._alt_columns else unit
         published, excluded = self._published(row, index, shape)
-        if "base" not in self.fields and published and isinstance(base, Decimal) and unit == "%":
+        if "base" not in fields and published and isinstance(base, Decimal) and unit == "%":
             # A quota note prints no base rate: its first column (EIF) is where the cuts start.
             # A specific base read from Base_Rate_Alt is the base, even without an ad valorem column.
             base, note = self._first_printed(row, base), "base rate not printed: the first year's rate"
@@ -151,19 +217,35 @@ class RowReader:
             self._no_base(index, category, bool(published or excluded))
         if excluded and not published and not category:
             category = "U"
-        self._check_category(category, index)
-        self._check_short(code, index)
-        given = self.options.sector or ("sector" in self.fields and cells.text(self.cell(row, "sector")))
-        sector = sector_of(code, system, given or None, self._sectors())
-        self._note_sector(sector)
-        written = cells.text(self.cell(row, "note")).strip() if "note" in self.fields else ""
+        if category.isdigit():
+            self._check_category(category, index)
+        plain = code.isdigit()
+        if (len(code) if plain else len(digits_of(code))) % 2:
+            self._short(code, index)
+        given = self.options.sector or ("sector" in fields and cells.text(self.cell(row, "sector")))
+        sector = (
+            sector_of(code, system, given, self._sectors())
+            if given
+            else sector_for_code(code, system) or OTHER
+        )
+        if sector not in self._known_sectors:
+            self._note_sector(sector)
+        written = cells.text(self.cell(row, "note")).strip() if "note" in fields else ""
         notes = f"{written}; {note}" if written and note else written or note
-        return Line(
-            self._unique_id(f"{self.options.party}-{code}"),
-            self.options.party,
-            sector,
-            code,
-            description_of(cells.text(self.cell(row, "description")), code, system),
+        party = self.options.party
+        ident = f"{party}-{code}"
+        if ident in self._ids:
+            ident = self._unique_id(ident)
+        else:
+            self._ids.add(ident)
+        return _new_line(
+            ident=ident,
+            party=party,
+            sector=sector,
+            code=code,
+            description=description_of(
+                cells.text(row[fields["description"]]) if "description" in fields else "", code, system
+            ),
             code_system=system,
             unit=unit,
             base=base,
@@ -175,7 +257,7 @@ class RowReader:
     # --- cells ------------------------------------------------------------------
 
     def _ours(self, row: list[Any]) -> bool:
-        value = self.cell(row, "party")
+        value = row[self.fields["party"]]  # rows are as wide as the columns read
         known = self._parties.get(value) if isinstance(value, str) else None
         if known is None:
             cell = cells.text(value).strip()
@@ -189,12 +271,12 @@ class RowReader:
         return any(cells.text(v).strip().lower() not in _MISSING for v in (self.cell(row, "base"), alt))
 
     def _base(self, row: list[Any], index: int) -> tuple[Rate, str, str]:
-        value = self.cell(row, "base")
-        if isinstance(value, str | float | int) and value in self._bases:
+        value = row[self.fields["base"]] if "base" in self.fields else ""
+        if isinstance(value, _CACHEABLE) and value in self._bases:
             return self._bases[value]
         problems = len(self.problems.items)
         found = self._read_base(value, index)
-        if isinstance(value, str | float | int) and len(self.problems.items) == problems:
+        if isinstance(value, _CACHEABLE) and len(self.problems.items) == problems:
             self._bases[value] = found
         return found
 
@@ -252,10 +334,10 @@ class RowReader:
         for year, column, _ in self._columns:
             value = row[column] if column < len(row) else ""
             # A schedule repeats a few dozen rates over thousands of cells: read each once.
-            found = read.get(value, _UNREAD) if isinstance(value, str | float | int) else _UNREAD
+            found = read.get(value, _UNREAD) if isinstance(value, _CACHEABLE) else _UNREAD
             if found is _UNREAD:
                 found = _year_value(value)
-                if isinstance(value, str | float | int):
+                if isinstance(value, _CACHEABLE):
                     read[value] = found
             if found is None:
                 continue
@@ -279,7 +361,7 @@ class RowReader:
         """The base when a specific base column (``Base_Rate_Alt``) is printed beside the ad valorem one."""
         assert self._alt_base is not None
         value = row[self._alt_base] if self._alt_base < len(row) else ""
-        hashable = isinstance(value, str | float | int)
+        hashable = isinstance(value, _CACHEABLE)
         if hashable and value in self._alts:
             alt = self._alts[value]
         elif cells.text(value).strip().lower() in _MISSING:
@@ -309,10 +391,10 @@ class RowReader:
         excluded, read = False, self._read_cache
         for year, column, _ in self._columns:
             value = row[column] if column < len(row) else ""
-            found = read.get(value, _UNREAD) if isinstance(value, str | float | int) else _UNREAD
+            found = read.get(value, _UNREAD) if isinstance(value, _CACHEABLE) else _UNREAD
             if found is _UNREAD:
                 found = _year_value(value)
-                if isinstance(value, str | float | int):
+                if isinstance(value, _CACHEABLE):
                     read[value] = found
             if found is _EXCLUDED:
                 excluded = True
@@ -367,7 +449,7 @@ class RowReader:
         hint = "" if self.base.rule_set else " (choose the agreement's rules with --categories)"
         self._bad(index, "category", category, f"a staging category; {category!r} is a number {rules}{hint}")
 
-    def _check_short(self, code: str, index: int) -> None:
+    def _short(self, code: str, index: int) -> None:
         digits = len(code) if code.isdigit() else len(digits_of(code))
         if digits % 2:
             message = f"code {code!r} looks short ({digits} digits): a leading zero lost?"

@@ -1,4 +1,4 @@
-"""Stream a sheet's XML and measure it before any reader sees it: rows, cells, the farthest cell, long text.
+"""Stream a sheet's XML and measure it before any reader sees it: cells, the farthest cell, long text.
 
 A reader lays a sheet out as a grid from A1 to its farthest cell, so two cells far apart (``A1`` and
 ``XFD20000``) cost hundreds of millions of grid cells although the file holds two. The scan reads
@@ -26,7 +26,11 @@ _PLAIN_ROW = re.compile(rb'<c r="[A-Z]{1,3}(\d{1,7})"')
 _PLAIN_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
 # A cell tag written any other way than ``<c r="A1"`` (Excel's and openpyxl's way).
 _NOT_PLAIN = re.compile(rb'<c(?=[\s>/])(?! r="[A-Z]{1,3}\d{1,7}")')
-_PREFIXED = re.compile(rb":(?:c|row|dimension)[\s/>]")
+# A prefixed row, cell or dimension tag (a chunk holding one follows every tag), or a prefixed
+# formula (``<x:f``): one search finds either.
+_PREFIXED = re.compile(rb":(?:(c|row|dimension)[\s/>]|f)")
+_FORMULA_TAG = re.compile(rb"<f")  # the engine's search for a literal is faster than ``in``
+_DIMENSION_WORD = re.compile(rb"dimension")
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?dimension\s[^>]*>")
 _R = re.compile(rb"""\sr\s*=\s*["']([^"']*)["']""")
 _REF = re.compile(rb"""\sref\s*=\s*["']([^"']*)["']""")
@@ -56,7 +60,6 @@ class SheetShape:
     """What the scan found.
 
     Attributes:
-        rows: row tags.
         cells: cell tags.
         last_row: the farthest row any cell is in (1-based).
         last_column: the farthest column any cell is in (1-based).
@@ -65,7 +68,6 @@ class SheetShape:
         formulas_without_values: cells holding a formula whose value was never computed.
     """
 
-    rows: int = 0
     cells: int = 0
     last_row: int = 0
     last_column: int = 0
@@ -171,14 +173,13 @@ class _Walker:
         self.column = 0
 
     def fast(self, done: bytes) -> bool:
-        """Measure a chunk written the plain way at the speed of a regex; ``False`` when it is not.
+        """Measure a chunk written the plain way (no prefixed tag: :func:`_prefixed`) at the speed of
+        a regex; ``False`` when it is not.
 
         A plain file writes cells in order, so the last cell (or what earlier chunks reached, when a
         chunk ends mid-row) is the farthest: one search for a cell written another way or past it
         confirms that, without a list of every reference; otherwise the chunk is measured cell by cell.
         """
-        if _PREFIXED.search(done):
-            return False
         shape = self.shape
         cells = done.count(b'<c r="')
         last = _PLAIN_REF.match(done, done.rfind(b'<c r="')) if cells else None
@@ -188,6 +189,10 @@ class _Walker:
                 max(shape.last_column, column_number(last.group(1).decode())),
                 max(shape.last_row, int(last.group(2))),
             )
+            # A chunk ending mid-row: the last cell of its last whole row is as far right as any.
+            full = _PLAIN_REF.match(done, done.rfind(b'<c r="', 0, done.rfind(b"</row>")))
+            if full is not None:
+                far = (max(far[0], column_number(full.group(1).decode())), max(far[1], int(full.group(2))))
             if _odd_or_beyond(column_name(far[0]).encode(), b"%d" % far[1]).search(done):
                 if _NOT_PLAIN.search(done):
                     return False  # some cell is written another way: follow every tag
@@ -195,8 +200,7 @@ class _Walker:
         elif cells or _NOT_PLAIN.search(done):
             return False
         shape.cells += cells
-        shape.rows += done.count(b"<row ") + done.count(b"<row>")
-        if b"dimension" in done:
+        if _DIMENSION_WORD.search(done):
             found = _DIMENSION.search(done)
             if found:
                 self.tag(b"dimension", found.group(0))
@@ -225,7 +229,6 @@ class _Walker:
             found = _R.search(attributes)
             self.row = _number(found.group(1), "row", MAX_ROW) if found else self.row + 1
             self.column = 0
-            self.shape.rows += 1
         elif name == b"dimension":
             found = _REF.search(attributes)
             self.shape.dimension = found.group(1).decode("ascii", "replace") if found else ""
@@ -297,17 +300,28 @@ def scan_sheet(stream: IO[bytes], max_rows: int, max_cells: int) -> SheetShape:
     walker = _Walker(max_rows, max_cells)
     shape = walker.shape
     for done in _chunks(stream):
-        if not walker.fast(done):
+        prefixed, formulas = _prefixed(done)
+        if prefixed or not walker.fast(done):
             walker.exact(done)
         if shape.cells > max_cells:
             raise TooLarge(
                 f"the sheet has at least {shape.cells:,} cells; CarvePlan reads at most {max_cells:,} cells "
                 "per sheet: split the schedule into several files"
             )
-        if b"<f" in done or b":f" in done:
+        if formulas or _FORMULA_TAG.search(done):
             shape.formulas_without_values.extend(m.decode() for m in _FORMULA_NO_VALUE.findall(done))
     _check_dimension(shape, max_rows, max_cells)
     return shape
+
+
+def _prefixed(done: bytes) -> tuple[bool, bool]:
+    """Whether a chunk holds a prefixed row, cell or dimension tag, and whether a prefixed formula."""
+    formula = False
+    for found in _PREFIXED.finditer(done):
+        if found.group(1):
+            return True, b":f" in done
+        formula = True
+    return False, formula
 
 
 def _check_dimension(shape: SheetShape, max_rows: int, max_cells: int) -> None:

@@ -112,7 +112,7 @@ def test_widths_come_from_the_embedded_font() -> None:
 def test_characters_dejavu_lacks_are_set_in_a_fallback_font(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, system: bool
 ) -> None:
-    from carveplan.io.present import pdf_fonts
+    from carveplan.io.present import pdf_font_files as pdf_fonts
 
     if not system:  # as on a machine without a CJK font: the Last Resort font matplotlib ships
         monkeypatch.setattr(pdf_fonts, "SYSTEM_FALLBACKS", ())

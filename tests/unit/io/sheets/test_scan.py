@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -103,14 +104,14 @@ def test_the_reader_locates_the_refusal(tmp_path: Path) -> None:
     assert problem.code == "too-large"
 
 
-def _exact(xml: bytes) -> tuple[int, int, int, int]:
+def _exact(xml: bytes) -> tuple[int, int, int]:
     from carveplan.io.sheets.scan import _chunks, _Walker
 
     walker = _Walker(1_048_576, 10**9)
     for done in _chunks(io.BytesIO(xml)):
         walker.exact(done)
     shape = walker.shape
-    return shape.rows, shape.cells, shape.last_row, shape.last_column
+    return shape.cells, shape.last_row, shape.last_column
 
 
 @settings(deadline=None, max_examples=30)  # each example is a sheet of more than one chunk
@@ -136,4 +137,36 @@ def test_the_plain_fast_path_measures_what_following_every_tag_does(
     filler = f'<row r="1"><c r="A1"><v>{"1" * 20}</v></c></row>' * (padding // 40 + (1 << 20) // 40)
     xml = _cells(filler + body)
     shape = _scan(xml, 1_048_576, 10**9)
-    assert (shape.rows, shape.cells, shape.last_row, shape.last_column) == _exact(xml)  # type: ignore[attr-defined]
+    assert (shape.cells, shape.last_row, shape.last_column) == _exact(xml)  # type: ignore[attr-defined]
+
+
+def _outcome(measure: Callable[[], object]) -> object:
+    try:
+        shape = measure()
+    except TooLarge:
+        return "refused"
+    if isinstance(shape, tuple):
+        return shape
+    return (shape.cells, shape.last_row, shape.last_column)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "reference",
+    ["A01", "A1x", "a1", "AAAA1", "A12345678", "Z10003", "AA7", "A", "1A", "B99999", "XFD1048577"],
+)
+def test_a_reference_written_oddly_among_plain_ones_is_read_as_every_tag_is(reference: str) -> None:
+    # Every ``<c`` of the sheet opens ``<c r="``, so the search of the references alone decides
+    # which chunk is followed tag by tag.
+    rows = [f'<row r="{r}"><c r="A{r}"><v>1</v></c><c r="Z{r}"><v>2</v></c></row>' for r in range(1, 10003)]
+    rows.insert(5000, f'<row r="5000"><c r="{reference}"><v>3</v></c></row>')
+    xml = _cells("".join(rows))
+    assert _outcome(lambda: _scan(xml, 1_048_576, 10**9)) == _outcome(lambda: _exact(xml))
+
+
+@pytest.mark.parametrize(("tags", "formula"), [("", ""), ("x:", "x:"), ("", "x:")])
+def test_a_formula_without_a_value_is_found_under_any_prefix(tags: str, formula: str) -> None:
+    t, f = tags, formula
+    cells = f'<{t}c r="A5"><{t}v>1</{t}v></{t}c><{t}c r="C5"><{f}f>1/0</{f}f></{t}c>'
+    body = f'<{t}sheetData><{t}row r="5">{cells}</{t}row></{t}sheetData>'
+    xml = f'<{t}worksheet xmlns="{MAIN}" xmlns:x="{MAIN}">{body}</{t}worksheet>'
+    assert _scan(xml.encode()).formulas_without_values == ["C5"]  # type: ignore[attr-defined]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from carveplan.model import Duty, Offset, Rate, Unit
 from carveplan.model.duty import is_specific, level
@@ -200,6 +201,9 @@ class MsProject:
     guid: str = ""
 
 
+_specific = lru_cache(maxsize=256)(is_specific)  # a national plan has 120,000 rates in a few units
+
+
 def rate_fields(key: str, value: Rate, unit: str) -> dict[str, str]:
     """The custom fields of a rate: a number MS Project can sort and edit, and a duty as published.
 
@@ -212,6 +216,6 @@ def rate_fields(key: str, value: Rate, unit: str) -> dict[str, str]:
         ``{key: number}``, with ``{key}_text`` for a specific or compound duty.
     """
     fields = {key: format(level(value), "f")}
-    if isinstance(value, Duty) or is_specific(unit):
+    if isinstance(value, Duty) or _specific(unit):
         fields[f"{key}_text"] = format_rate_cell(value, unit)
     return fields

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import xml.etree.ElementTree as ET
+from collections import Counter
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
@@ -13,11 +15,12 @@ from carveplan.io.errors import ReadError
 from carveplan.io.heap import collector_paused
 from carveplan.io.mspdi.fields import FIELDS, MINUTES_PER_DAY, NS, MsLink, MsProject, MsTask, lag_offset
 from carveplan.io.mspdi.plan import build_agreement
-from carveplan.model import Agreement, Location, Problem, error, has_errors
+from carveplan.model import Agreement, Location, Offset, Problem, error, has_errors
 
 _ALIASES = {spec[2].casefold(): key for key, spec in FIELDS.items()}
 MAX_DIGITS = 15
 MAX_OFFSET = 99_999  # the most days or months a timing's offset holds (five digits)
+_REPEATED_UID = "repeated-uid"
 
 
 def read_mspdi(path: Path) -> Agreement:
@@ -44,6 +47,8 @@ def loads_mspdi(data: bytes, file: str = "") -> Agreement:
     """Like :func:`read_mspdi`, from the file's bytes."""
     with collector_paused():
         project, problems = parse_mspdi(data, file)
+        if any(p.code == _REPEATED_UID for p in problems):
+            raise ReadError(problems)  # the outline hangs on UIDs: with one repeated it is no tree
         agreement, found = build_agreement(project)
     problems.extend(found)
     if has_errors(problems) or agreement is None:
@@ -62,16 +67,20 @@ def parse_mspdi(data: bytes, file: str = "") -> tuple[MsProject, list[Problem]]:
     problems: list[Problem] = []
     fields = _field_keys(root)
     minutes = _int(_text(root, "MinutesPerDay")) or MINUTES_PER_DAY
-    tasks: list[MsTask] = []
-    for row, element in enumerate(root.iterfind(f"{{{NS}}}Tasks/{{{NS}}}Task"), start=1):
-        task = _Task(element, row, file, fields, minutes, problems).read()
-        if task is not None:
-            tasks.append(task)
+    read = _Reader(file, fields, minutes, problems).task
+    found = [read(element, row) for row, element in enumerate(root.iterfind(_TASKS), start=1)]
     start = _stamp(_text(root, "StartDate"))
     # An empty title is kept: only a file without a Title element is named after the project.
     has_title = root.find(f"{{{NS}}}Title") is not None
     title = _text(root, "Title") if has_title else _text(root, "Name") or Path(file).stem
     day = start.date() if start else None
+    tasks = [task for task in found if task is not None]
+    for uid, count in Counter(task.uid for task in tasks).items():
+        if count > 1:
+            location = Location(file=file, kind="task", item=f"UID {uid}", field="UID")
+            problems.append(
+                error(location, f"{count} tasks share this UID; each needs its own", _REPEATED_UID)
+            )
     guid = _text(root, "GUID").strip().strip("{}").lower()
     project = MsProject(
         file, title, _text(root, "Subject"), day, tuple(tasks), frozenset(fields.values()), guid
@@ -156,6 +165,7 @@ def _stamp(text: str) -> datetime | None:
 
 
 _TAG = f"{{{NS}}}"
+_TASKS = f"{_TAG}Tasks/{_TAG}Task"
 _LINK = f"{_TAG}PredecessorLink"
 _EXTENDED = f"{_TAG}ExtendedAttribute"
 _FIELD_ID, _VALUE = f"{_TAG}FieldID", f"{_TAG}Value"
@@ -179,22 +189,13 @@ class _T:
     Name = f"{_TAG}Name"
 
 
-def _values(element: ET.Element) -> tuple[dict[str, str], list[ET.Element], list[ET.Element]]:
-    """A task's single-valued elements by tag (the first of a repeated one, as ``find`` gives it),
-    its predecessor links and its custom field values: one pass over its children, where a ``find``
-    per element would walk them a dozen times for each of 100,000 tasks."""
-    values: dict[str, str] = {}
-    links: list[ET.Element] = []
-    extended: list[ET.Element] = []
-    for child in element:
-        tag = child.tag
-        if tag == _LINK:
-            links.append(child)
-        elif tag == _EXTENDED:
-            extended.append(child)
-        elif tag not in values:
-            values[tag] = child.text or ""
-    return values, links, extended
+class _L:
+    """Tags of a predecessor link's elements."""
+
+    PredecessorUID = f"{_TAG}PredecessorUID"
+    Type = f"{_TAG}Type"
+    LinkLag = f"{_TAG}LinkLag"
+    LagFormat = f"{_TAG}LagFormat"
 
 
 _DEFAULTS = {f.name: f.default for f in dataclasses.fields(MsTask) if f.default is not dataclasses.MISSING}
@@ -208,107 +209,140 @@ def _record(**values: Any) -> MsTask:
     return task
 
 
-class _Task:
-    """Reads one <Task>, adding a located problem for each element it cannot use."""
+def _link(predecessor: int, lag: Offset | None, kind: int) -> MsLink:
+    """An ``MsLink`` made without its frozen ``__init__`` (a plan of 100,000 tasks has as many links)."""
+    link = object.__new__(MsLink)
+    link.__dict__.update(predecessor=predecessor, lag=lag, kind=kind)
+    return link
 
-    def __init__(
-        self,
-        element: ET.Element,
-        row: int,
-        file: str,
-        fields: dict[int, str],
-        minutes: int,
-        problems: list[Problem],
-    ) -> None:
+
+@lru_cache(maxsize=4096)  # a plan's tasks share a few hundred spans
+def _span(start_text: str, finish_text: str, milestone: bool) -> tuple[date, date] | None:
+    """First and last day of a task written from ``start_text`` to ``finish_text``; ``None``
+    without a readable start."""
+    start = _stamp(start_text)
+    if start is None:
+        return None
+    last = _stamp(finish_text) or start
+    if not milestone and last.time() == time(0) and last.date() > start.date():
+        last -= timedelta(days=1)  # finishing at midnight means the previous day was the last
+    return start.date(), max(start.date(), last.date())
+
+
+def _first_texts(element: ET.Element) -> dict[str, str]:
+    """Child texts by tag, the first of a repeated one (as ``find`` gives it), in one pass."""
+    texts: dict[str, str] = {}
+    for child in element:
+        if child.tag not in texts:
+            texts[child.tag] = child.text or ""
+    return texts
+
+
+class _Reader:
+    """Reads <Task> elements, adding a located problem for each element it cannot use."""
+
+    def __init__(self, file: str, fields: dict[int, str], minutes: int, problems: list[Problem]) -> None:
         self.file, self.fields, self.minutes = file, fields, minutes
         self.problems = problems
-        self.values, self.link_elements, self.extended = _values(element)
-        self.name = self.values.get(_T.Name, "")
-        self.where = f"row {row}"
 
-    def fail(self, field: str, message: str) -> None:
-        location = Location(file=self.file, kind="task", item=f"{self.where} {self.name!r}", field=field)
+    def fail(self, where: str, name: str, field: str, message: str) -> None:
+        location = Location(file=self.file, kind="task", item=f"{where} {name!r}", field=field)
         self.problems.append(error(location, message, "mspdi"))
 
-    def read(self) -> MsTask | None:
-        value = self.values.get
+    def task(self, element: ET.Element, row: int) -> MsTask | None:
+        """The task of one <Task>; ``None`` for the project summary task, blank rows and a task
+        without a usable UID (a problem)."""
+        # A task's single-valued elements by tag, its links and its custom fields: one pass over its
+        # children, where a ``find`` per element would walk them a dozen times for each task.
+        values: dict[str, str] = {}
+        links: list[ET.Element] = []
+        extended: list[ET.Element] = []
+        for child in element:
+            tag = child.tag
+            if tag == _LINK:
+                links.append(child)
+            elif tag == _EXTENDED:
+                extended.append(child)
+            elif tag not in values:
+                values[tag] = child.text or ""
+        value = values.get
+        name = value(_T.Name, "")
         uid = _int(value(_T.UID, ""))
         if uid is None:
-            self.fail("UID", "expected a whole number identifying the task")
+            self.fail(f"row {row}", name, "UID", "expected a whole number identifying the task")
             return None
-        self.where = f"UID {uid}"
         if uid == 0 or value(_T.IsNull, "") == "1":
             return None  # the project summary task, and blank rows
         # OutlineLevel is optional in the schema; some tools write only OutlineNumber (1.2.3 is level 3).
-        number = value(_T.OutlineNumber, "").strip()
-        level = _int(value(_T.OutlineLevel, "")) or (number.count(".") + 1 if number else 1)
+        level = _int(value(_T.OutlineLevel, ""))
+        if not level:
+            number = value(_T.OutlineNumber, "").strip()
+            level = number.count(".") + 1 if number else 1
         summary = value(_T.Summary, "") == "1"
         milestone = value(_T.Milestone, "") == "1"
-        start, finish = self._dates(summary, milestone)
+        span = _span(value(_T.Start, ""), value(_T.Finish, ""), milestone)
+        if span is None:
+            if not summary:  # summaries take their dates from their tasks
+                message = "expected a date and time such as 2027-01-01T08:00:00"
+                self.fail(f"UID {uid}", name, "Start", message)
+            span = date.min, date.min
+        percent = value(_T.PercentComplete)
         return _record(
             uid=uid,
-            name=self.name,
+            name=name,
             level=level,
-            start=start,
-            finish=finish,
+            start=span[0],
+            finish=span[1],
             milestone=milestone,
             summary=summary,
             active=value(_T.Active, "") != "0",
             estimated=value(_T.Estimated, "") == "1",
-            percent=_int(value(_T.PercentComplete, "")) or 0,
+            percent=(_int(percent) or 0) if percent else 0,
             notes=value(_T.Notes, ""),
-            links=self._links() if self.link_elements else (),
-            fields=self._fields() if self.extended else {},
+            links=self._links(links, f"UID {uid}", name) if links else (),
+            fields=self._fields(extended) if extended else {},
         )
 
-    def _dates(self, summary: bool, milestone: bool) -> tuple[date, date]:
-        start = _stamp(self.values.get(_T.Start, ""))
-        finish = _stamp(self.values.get(_T.Finish, ""))
-        if start is None:
-            if not summary:  # summaries take their dates from their tasks
-                self.fail("Start", "expected a date and time such as 2027-01-01T08:00:00")
-            return date.min, date.min
-        last = finish or start
-        if not milestone and last.time() == time(0) and last.date() > start.date():
-            last -= timedelta(days=1)  # finishing at midnight means the previous day was the last
-        return start.date(), max(start.date(), last.date())
-
-    def _links(self) -> tuple[MsLink, ...]:
+    def _links(self, elements: list[ET.Element], where: str, name: str) -> tuple[MsLink, ...]:
         links: list[MsLink] = []
-        for element in self.link_elements:
-            predecessor = _int(_text(element, "PredecessorUID"))
+        for element in elements:
+            texts = _first_texts(element)
+            predecessor = _int(texts.get(_L.PredecessorUID, ""))
             if predecessor is None:
-                self.fail("PredecessorLink/PredecessorUID", "expected the UID of the predecessor task")
+                message = "expected the UID of the predecessor task"
+                self.fail(where, name, "PredecessorLink/PredecessorUID", message)
                 continue
-            kind = _int(_text(element, "Type"))
-            written = _text(element, "LinkLag").strip()
+            kind = _int(texts.get(_L.Type, ""))
+            kind = 1 if kind is None else kind
+            written = texts.get(_L.LinkLag, "").strip()
             if not written or written == "0":
-                links.append(MsLink(predecessor, None, 1 if kind is None else kind))
+                links.append(_link(predecessor, None, kind))
                 continue
             tenths = _int(written)
             if tenths is None:
                 shown = written if len(written) <= 20 else f"a number of {len(written):,} digits"
                 message = f"expected a lag in tenths of a minute (at most {MAX_DIGITS} digits), found {shown}"
-                self.fail("PredecessorLink/LinkLag", message)
+                self.fail(where, name, "PredecessorLink/LinkLag", message)
                 continue
             try:
-                lag = lag_offset(tenths, _int(_text(element, "LagFormat")) or 7, self.minutes)
+                lag = lag_offset(tenths, _int(texts.get(_L.LagFormat, "")) or 7, self.minutes)
             except ValueError as err:
-                self.fail("PredecessorLink/LagFormat", f"{err}: expected a lag in days, weeks or months")
+                message = f"{err}: expected a lag in days, weeks or months"
+                self.fail(where, name, "PredecessorLink/LagFormat", message)
                 continue
             if lag is not None and abs(lag.amount) > MAX_OFFSET:
                 # A timing holds at most five digits: a longer lag could be read but never written back.
                 message = (
                     f"a lag of {lag.amount:,} {lag.unit.name.lower()}; at most {MAX_OFFSET:,} can be kept"
                 )
-                self.fail("PredecessorLink/LinkLag", message)
+                self.fail(where, name, "PredecessorLink/LinkLag", message)
                 continue
-            links.append(MsLink(predecessor, lag, 1 if kind is None else kind))
+            links.append(_link(predecessor, lag, kind))
         return tuple(links)
 
-    def _fields(self) -> dict[str, str]:
+    def _fields(self, elements: list[ET.Element]) -> dict[str, str]:
         values: dict[str, str] = {}
-        for element in self.extended:
+        for element in elements:
             field_id = value = None
             for child in element:
                 if child.tag == _FIELD_ID and field_id is None:

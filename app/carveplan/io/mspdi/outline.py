@@ -26,6 +26,7 @@ from carveplan.model import (
     DevelopmentStatus,
     Gate,
     Location,
+    Offset,
     Party,
     Problem,
     Sector,
@@ -61,6 +62,9 @@ class Outline:
         # What each summary task names, worked out once: a national plan has 100,000 tasks under a few.
         self._party_codes: dict[int, str | None] = {}
         self._sector_ids: dict[int, str] = {}
+        self._party_under: dict[int, str] = {}  # by parent task (a file may repeat a UID): the party below it
+        self._sector_under: dict[int, str] = {}
+        self._gates: dict[tuple[str, Offset | None], Gate] = {}  # one record per milestone and lag
         self._collect_groups()
 
     # --- structure -------------------------------------------------------------------------------
@@ -199,12 +203,7 @@ class Outline:
 
     def party_of(self, task: MsTask) -> str:
         """The party of a line or milestone: its Party column, else the nearest party summary."""
-        code = task.fields.get("party", "").strip()
-        for parent in self._ancestors(task):
-            if code:
-                break
-            if self._is_party(parent):
-                code = self._party_group(parent) or ""
+        code = task.fields.get("party", "").strip() or self._party_above(task)
         if not code:
             self.fail(
                 task,
@@ -212,19 +211,30 @@ class Outline:
                 "no party: fill the Party column or put the task under a summary "
                 "task named after the party's code (e.g. 'VNM — Viet Nam')",
             )
-        self._parties.setdefault(code, Party(code, ""))
+        if code not in self._parties:
+            self._parties[code] = Party(code, "")
+        return code
+
+    def _party_above(self, task: MsTask) -> str:
+        """The code of the nearest party summary above ``task`` (empty if none), worked out once per
+        parent: a national plan has 100,000 tasks under a few hundred summaries."""
+        parent = self._parent.get(task.uid)
+        if parent is None:
+            return ""
+        code = self._party_under.get(id(parent))
+        if code is None:
+            code = ""
+            for above in [parent, *self._ancestors(parent)]:
+                if self._is_party(above):
+                    code = self._party_group(above) or ""
+                    if code:
+                        break
+            self._party_under[id(parent)] = code
         return code
 
     def sector_of(self, task: MsTask) -> str:
         """The sector of a line: its Sector column, else its top-level summary task."""
-        sector = task.fields.get("sector", "").strip()
-        for parent in self._ancestors(task):
-            if sector:
-                break
-            if self.role(parent) == SECTOR or (
-                self.role(parent) == GROUP and parent.level == 1 and not self._is_party(parent)
-            ):
-                sector = self._sector_group(parent)
+        sector = task.fields.get("sector", "").strip() or self._sector_above(task)
         if not sector:
             self.fail(
                 task,
@@ -232,7 +242,25 @@ class Outline:
                 "no sector: fill the Sector column or put the line under a "
                 "top-level summary task named after its sector (e.g. 'Energy')",
             )
-        self._sectors.setdefault(sector, Sector(sector, sector.replace("_", " ").capitalize()))
+        if sector not in self._sectors:
+            self._sectors[sector] = Sector(sector, sector.replace("_", " ").capitalize())
+        return sector
+
+    def _sector_above(self, task: MsTask) -> str:
+        """The sector of the nearest sector summary above ``task`` (empty if none), once per parent."""
+        parent = self._parent.get(task.uid)
+        if parent is None:
+            return ""
+        sector = self._sector_under.get(id(parent))
+        if sector is None:
+            sector = ""
+            for above in [parent, *self._ancestors(parent)]:
+                role = self.role(above)
+                if role == SECTOR or (role == GROUP and above.level == 1 and not self._is_party(above)):
+                    sector = self._sector_group(above)
+                    if sector:
+                        break
+            self._sector_under[id(parent)] = sector
         return sector
 
     def parties(self) -> tuple[Party, ...]:
@@ -269,7 +297,11 @@ class Outline:
                     f"milestone {predecessor.name!r}; found type {link.kind}",
                 )
             else:
-                found.append(Gate(self.milestone_id(predecessor), link.lag))
+                key = (self.milestone_id(predecessor), link.lag)
+                gate = self._gates.get(key)
+                if gate is None:
+                    gate = self._gates[key] = Gate(*key)
+                found.append(gate)
         return tuple(found)
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import lru_cache
 from typing import TypeVar
 
 from carveplan.engine import builtin_category
@@ -183,7 +184,10 @@ def _timing(outline: Outline, task: MsTask) -> Timing:
             outline.fail(task, "Start as written", err.describe())
     if not in_calendar(task.start):  # the date would be stored: it must be one an agreement can hold
         outline.fail(task, "Start", f"expected {CALENDAR}, found {task.start.isoformat()}")
-    return Timing.on(task.start)
+    return _on(task.start)
+
+
+_on = lru_cache(maxsize=4096)(Timing.on)  # one record per date: 100,000 phases start on a few hundred
 
 
 def _decimal(outline: Outline, task: MsTask, key: str, label: str) -> Decimal | None:
@@ -203,9 +207,12 @@ def _number(outline: Outline, task: MsTask, text: str, label: str) -> Decimal | 
         return None
 
 
+_PUBLISHED = {"value": "value_text", "base": "base_text", "target": "target_text"}
+
+
 def _rate(outline: Outline, task: MsTask, key: str, label: str) -> Rate | None:
     # A duty as published ("Value as published") wins over the number beside it, which is its level.
-    text = task.fields.get(f"{key}_text", "").strip()
+    text = task.fields.get(_PUBLISHED[key], "").strip()
     if not text:
         return _decimal(outline, task, key, label)
     try:
@@ -242,7 +249,7 @@ def _line(outline: Outline, task: MsTask) -> Line:
     phases = tuple(_phase(outline, t, i) for i, t in enumerate(phase_tasks))
     measure = _enum(outline, task, "measure", "Measure", MeasureKind.TARIFF)
     gates = outline.gates(task)
-    if phases and all(set(gates) <= set(p.gates) for p in phases):
+    if gates and phases and all(set(gates) <= set(p.gates) for p in phases):
         # Stages of an agreement's own category are written out with the line's gates on each; the
         # same gates left on the line too would be ignored there, and warned about.
         gates = ()

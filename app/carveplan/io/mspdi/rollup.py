@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from carveplan.io.mspdi.fields import MINUTES_PER_DAY, MsTask
 
@@ -14,13 +15,17 @@ def outline_numbers(tasks: list[MsTask]) -> list[str]:
     """
     numbers: list[str] = []
     counters: list[int] = []
+    prefixes: list[str] = [""]  # the number of each open level, and a dot: "", "2.", "2.1." …
     for task in tasks:
         depth = max(1, min(task.level, len(counters) + 1))
-        del counters[depth:]
-        if len(counters) < depth:
-            counters.append(0)
-        counters[depth - 1] += 1
-        numbers.append(".".join(map(str, counters)))
+        if len(counters) >= depth:
+            del counters[depth:], prefixes[depth:]
+            counters[-1] += 1
+        else:
+            counters.append(1)
+        number = f"{prefixes[-1]}{counters[-1]}"
+        numbers.append(number)
+        prefixes.append(number + ".")
     return numbers
 
 
@@ -51,6 +56,7 @@ def _own(task: MsTask) -> int:
     return weekdays(task.start, task.finish) * MINUTES_PER_DAY
 
 
+@lru_cache(maxsize=8192)  # tasks share a few hundred spans
 def weekdays(first: date, last: date) -> int:
     """Mondays to Fridays from ``first`` to ``last`` inclusive."""
     days = (last - first).days + 1

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
+from typing import Any
 
 from carveplan.engine import expand, find_category
 from carveplan.engine.schedule import ResolvedLine, ResolvedMilestone, ResolvedPhase, Schedule
@@ -241,20 +243,24 @@ class _Outline:
 
     def _phase(self, resolved: ResolvedLine, phase: ResolvedPhase, written: Phase | None) -> None:
         start = phase.start or phase.nominal_start or self.schedule.eif
-        finish = self.horizon if phase.end is None else max(start, phase.end - timedelta(days=1))
-        line = resolved.line
-        fields = {"role": PHASE, "description": phase.label, **rate_fields("value", phase.value, line.unit)}
+        finish = self.horizon if phase.end is None else max(start, phase.end - _DAY)
+        unit = resolved.line.unit
+        fields = {"role": PHASE, "description": phase.label, **rate_fields("value", phase.value, unit)}
         fields["planned"] = start.isoformat()
         gates: tuple[Gate, ...] = ()
         notes = ""
         if written is not None:
             fields["timing"] = format_timing(written.start)
             gates, notes = written.gates, written.note
-        name = phase.label or format_rate(phase.value, line.unit)
-        uid = len(self.tasks) + 1  # its own: no copy to number it
-        task = MsTask(uid, name, 4, start, finish, active=not phase.blocked, notes=notes, fields=fields,
-                      constraint=phase.nominal_start)  # fmt: skip
-        self._add(mark(task, phase_state(phase), self.schedule.scenario), gates)
+        name = phase.label or format_rate(phase.value, unit)
+        blocked = phase.start is None
+        # Its own UID, made without the frozen __init__: a national plan has 100,000 phases.
+        uid, constraint = len(self.tasks) + 1, phase.nominal_start
+        task = _record(uid=uid, name=name, level=4, start=start, finish=finish, active=not blocked,
+                       notes=notes, fields=fields, constraint=constraint)  # fmt: skip
+        if blocked:
+            task = mark(task, phase_state(phase), self.schedule.scenario)
+        self._add(task, gates)
 
     def _milestone(self, resolved: ResolvedMilestone) -> None:
         record = resolved.milestone
@@ -297,6 +303,18 @@ def rules_notes(agreement: Agreement) -> str:
     if not agreement.rule_set and not agreement.categories:
         return ""
     return dumps_rules(rules_of(agreement))
+
+
+_DAY = timedelta(days=1)
+_DEFAULTS = {f.name: f.default for f in dataclasses.fields(MsTask) if f.default is not dataclasses.MISSING}
+
+
+def _record(**values: Any) -> MsTask:
+    """An ``MsTask`` made without its frozen ``__init__``, which sets each field through
+    ``object.__setattr__``; every field is given or defaulted (``fields`` always given)."""
+    task = object.__new__(MsTask)
+    task.__dict__.update(_DEFAULTS, **values)
+    return task
 
 
 def _with(task: MsTask, **changes: object) -> MsTask:

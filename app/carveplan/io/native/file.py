@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from carveplan.engine.collector import collector_paused
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import ReadError, WriteError
 from carveplan.io.native import migrate as migrations
@@ -29,9 +30,11 @@ def dumps(agreement: Agreement) -> str:
         The JSON text.
     """
     # The first save fixes the agreement's identity, so renaming it later keeps its calendar's event ids.
-    record = encode(agreement.with_identity())
-    document = {"format": FORMAT, "version": migrations.CURRENT_VERSION, "agreement": record}
-    return indented_json(document) + "\n"
+    # A dict or list per record, none in a cycle: collections would only walk them (a third of a save).
+    with collector_paused():
+        record = encode(agreement.with_identity())
+        document = {"format": FORMAT, "version": migrations.CURRENT_VERSION, "agreement": record}
+        return indented_json(document) + "\n"
 
 
 def loads(text: str, file: str = "") -> Agreement:

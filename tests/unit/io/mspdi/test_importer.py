@@ -162,6 +162,19 @@ def test_all_problems_are_collected_and_located() -> None:
     assert "task UID 5 'Waits' PredecessorLink: refers to task UID 77" in text
 
 
+def test_a_repeated_uid_is_refused_where_it_would_loop_the_outline() -> None:
+    # UID 3 is a line under UID 2 and, again, the summary above UID 2: read as a tree, a cycle.
+    data = _plan(
+        _task(3, "Energy", 1, "2027-01-01", Summary="1")
+        + _task(2, "VNM", 2, "2027-01-01", Summary="1")
+        + _task(3, "270900 Crude oil", 3, "2027-01-01", Summary="1")
+        + _task(4, "Stage 1 — 5%", 4, "2027-01-01")
+    )
+    with pytest.raises(ReadError) as caught:
+        loads_mspdi(data, "draft.xml")
+    assert "draft.xml task UID 3 UID: 2 tasks share this UID" in caught.value.summary()
+
+
 def test_xml_bombs_are_refused() -> None:
     bomb = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>

@@ -26,8 +26,9 @@ REPEAT = 3
 TIMEOUT = 300
 
 # Both scripts watch the application's events from outside: the first paint of the main window is
-# "first window"; the app's GanttView.drawn is "first chart". The app itself is started as
-# ``carveplan FILE`` starts it, through the launcher.
+# "first window"; "first chart" is the end of the first render of the canvas after the app's
+# GanttView.drawn says it laid out the agreement's rows (drawn comes before the pixels are made).
+# The app itself is started as ``carveplan FILE`` starts it, through the launcher.
 _WATCH = """
 import sys, time
 from PySide6.QtCore import QEvent, QObject
@@ -38,6 +39,7 @@ class Watch(QObject):
     def __init__(self, chart):
         super().__init__()
         self.chart, self.painted, self.hooked, self.lines = chart, False, False, None
+        self.rendered = False
 
     def eventFilter(self, obj, event):
         if self.chart and not self.hooked and isinstance(obj, QMainWindow) and hasattr(obj, "chart"):
@@ -57,12 +59,17 @@ class Watch(QObject):
             if not window.document.agreement.lines:
                 return  # the blank chart drawn while the file is read in the background
             self.lines = len(window.document.agreement.lines)
+            window.chart.canvas.mpl_connect("draw_event", self.render_done)
+
+    def render_done(self, _event):
+        if not self.rendered:
+            self.rendered = True
             print("chart", self.lines, time.process_time(), flush=True)
             self.done()
 
     def done(self):
         # Whichever comes last ends the run (the window may paint only after the chart is drawn).
-        if self.painted and (not self.chart or self.lines is not None):
+        if self.painted and (not self.chart or self.rendered):
             QApplication.instance().quit()
 
 app = QApplication([sys.argv[0]])

@@ -1,10 +1,11 @@
 """Edit benchmark: one edit of a base rate on the national-scale agreement until the chart is redrawn.
 
 The app's own path: an undo command replaces the agreement, the document re-resolves what the edit
-touched, the chart finds the rows in view that changed and draws them again, and matplotlib renders
-the canvas. Times are this process's processor seconds (see ``CLOCK``). The floor is the last step
-alone: rendering the same canvas once more, with nothing to resolve or lay out; no edit can be shown
-faster than its picture is rendered.
+touched, the chart finds the rows in view that changed, makes their artists again and paints those
+rows' bands of the canvas (or renders the whole canvas when more changed). The edit ends when the
+chart says its pixels are on the canvas (``GanttView.rendered``). Times are this process's processor
+seconds (see ``CLOCK``). The floor is rendering the whole canvas once more, with nothing to resolve
+or lay out: what every edit cost before the chart painted only the rows that changed.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ REPEAT = 5
 # Processor seconds of this process: the machine is shared, and the wall clock counts the time other
 # processes held both cores. The edit runs on the GUI thread alone, so this is its own cost.
 CLOCK = time.process_time
-TARGET = 3.0  # the edit's own work (resolve, rows, artists) within twice the render
+TARGET = 1.0  # an edit paints its rows in less than the whole canvas takes to render
 SECONDS = 0.15  # the issue's goal on this machine
 
 
@@ -41,7 +42,7 @@ def run() -> list[Result]:
     view.resize(1400, 900)
     view.show()
     _until(app, lambda: view.artists is not None)
-    rendered = _Rendered(app, view.canvas)
+    rendered = _Rendered(app, view)
     view.canvas.draw()  # the first picture, whether or not the event loop has rendered it yet
     assert view.artists is not None
     shown = [row.line for row in view.artists.rows if row.line]
@@ -78,13 +79,13 @@ def run() -> list[Result]:
 
 
 class _Rendered:
-    """Waits for the canvas's next render (matplotlib's ``draw_event``, after the pixels are made)."""
+    """Waits for the chart's next pixels (a full render, or the bands of the rows an edit changed)."""
 
-    def __init__(self, app: Any, canvas: Any) -> None:
+    def __init__(self, app: Any, view: Any) -> None:
         self._app, self._count = app, 0
-        canvas.mpl_connect("draw_event", self._on_draw)
+        view.rendered.connect(self._on_rendered)
 
-    def _on_draw(self, _event: object) -> None:
+    def _on_rendered(self) -> None:
         self._count += 1
 
     def wait(self) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import chain
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from carveplan.chart.axes import day_num, num_day
 from carveplan.chart.rows import Row, RowKind
@@ -15,6 +16,9 @@ from carveplan.chart.text import shorten, text_points
 from carveplan.engine.dates import add_months
 from carveplan.engine.schedule import Schedule
 from carveplan.model.timing import FIRST_YEAR, LAST_YEAR
+
+if TYPE_CHECKING:
+    from carveplan.chart.extents import LineExtents
 
 
 @dataclass(frozen=True)
@@ -143,12 +147,16 @@ def labelled_rows(rows: Sequence[Row], style: ChartStyle, row_points: float) -> 
     return kept
 
 
-def default_window(schedule: Schedule, baseline: Schedule | None = None) -> tuple[date, date]:
+def default_window(
+    schedule: Schedule, baseline: Schedule | None = None, extents: LineExtents | None = None
+) -> tuple[date, date]:
     """A window holding every date of the schedule (and the baseline), padded a little each side.
 
     Args:
         schedule: the schedule drawn.
         baseline: the baseline drawn behind it, if any.
+        extents: the lines' dates kept from the last redraw (the app's chart; the baseline's, which
+            an edit of a scenario does not replace, are walked again only when it is replaced).
 
     Returns:
         ``(first, last)`` day shown; at least a year wide.
@@ -158,7 +166,11 @@ def default_window(schedule: Schedule, baseline: Schedule | None = None) -> tupl
         if sched is None:
             continue
         days.append(sched.eif)
-        days.extend(_schedule_days(sched))
+        if extents is None or sched is baseline:
+            days.extend(_schedule_days(sched))
+        else:
+            days.extend(d for d in extents.line_days(sched) if d is not None)
+            days.extend(_mark_days(sched))
     # A chain of offsets can resolve past any calendar (year 10184): show the planning calendar and
     # the century after it, as reviews and stage years run, and no more.
     first, last = day_num(date(FIRST_YEAR, 1, 1)), day_num(date(LAST_YEAR + 100, 12, 31))
@@ -173,6 +185,13 @@ def _schedule_days(sched: Schedule) -> set[date]:
     phases = chain.from_iterable(map(attrgetter("phases"), sched.lines))
     out: set[date | None] = set(chain.from_iterable(map(attrgetter("start", "nominal_start"), phases)))
     out.update(map(attrgetter("final_date"), sched.lines))
+    out.update(_mark_days(sched))
+    return {d for d in out if d is not None}
+
+
+def _mark_days(sched: Schedule) -> set[date]:
+    """The dates of the milestones, exception windows and first reviews of ``sched``."""
+    out: set[date | None] = set()
     out.update(d for m in sched.milestones for d in (m.date, m.due))
     out.update(d for w in sched.windows for d in (w.start, w.end))
     # Periodic reviews can run for a century: only term ends within 30 years widen the window.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection as Many
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,12 +16,14 @@ from matplotlib.text import Text
 
 from carveplan.chart.artists import draw_bars, draw_milestones, draw_verticals
 from carveplan.chart.axes import TickPlan, apply_date_axis, apply_year_axis, day_num
+from carveplan.chart.extents import LineExtents
 from carveplan.chart.frame import Frame, default_window, row_label
+from carveplan.chart.geometry import build_geometry
 from carveplan.chart.groups import GroupSpans
 from carveplan.chart.hit import Hit, HitIndex
-from carveplan.chart.labels import draw_labels
+from carveplan.chart.labels import draw_labels, label_row
 from carveplan.chart.legend import draw_legend, draw_title_block, legend_handle, subtitle_text
-from carveplan.chart.marks import MilestoneMark, VerticalMark, vertical_marks
+from carveplan.chart.marks import MilestoneMark, VerticalMark, milestone_marks, vertical_marks
 from carveplan.chart.plan import PagePlan, plan_page, tick_counts
 from carveplan.chart.rows import Row, RowSelection, layout_rows
 from carveplan.chart.style import SCREEN, ChartStyle
@@ -104,6 +107,7 @@ def draw_gantt(
     wide_labels: bool = False,
     page_rows: int = 0,
     lines: int | None = None,
+    extents: LineExtents | None = None,
 ) -> GanttArtists:
     """Clear ``fig`` and draw the schedule's Gantt chart on it.
 
@@ -126,6 +130,7 @@ def draw_gantt(
             pages of a deck keep the style's length, so their margins agree.
         page_rows: rows a full page holds (presentation mode): a short page keeps that row height.
         lines: the line count the subtitle gives (a deck of one party counts that party's lines).
+        extents: the lines' figures kept between redraws (the app's chart, see :mod:`chart.extents`).
 
     Returns:
         The artists drawn and a hit-test helper.
@@ -136,8 +141,9 @@ def draw_gantt(
     start, end = window or default_window(schedule, baseline)
     span = (day_num(start), day_num(end))
     verticals = [v for v in vertical_marks(schedule, today) if span[0] <= v.x <= span[1]]
+    groups = extents.spans(schedule, span[1]) if extents is not None else None
     plan = plan_page(_size(fig), schedule, shown, style, span, baseline, verticals, ghost_label, legend,
-                     title_block, wide_labels, page_rows)  # fmt: skip
+                     title_block, wide_labels, page_rows, groups)  # fmt: skip
     ax = fig.add_axes(plan.frame.rect)
     _prepare_axes(ax, style, span)
     ticks = tick_counts(plan.frame, style)
@@ -308,6 +314,7 @@ def redraw_rows(
     legend: bool = True,
     wide_labels: bool = False,
     page_rows: int = 0,
+    extents: LineExtents | None = None,
 ) -> GanttArtists | None:
     """Draw ``rows`` of ``schedule`` again on the axes ``art`` drew, keeping its window and date axes.
 
@@ -320,8 +327,9 @@ def redraw_rows(
     """
     span = (day_num(art.window[0]), day_num(art.window[1]))
     verticals = [v for v in vertical_marks(schedule, today) if span[0] <= v.x <= span[1]]
+    groups = extents.spans(schedule, span[1]) if extents is not None else None
     plan = plan_page(_size(art.figure), schedule, rows, art.style, span, baseline, verticals, ghost_label,
-                     legend, title_block, wide_labels, page_rows)  # fmt: skip
+                     legend, title_block, wide_labels, page_rows, groups)  # fmt: skip
     if tick_counts(plan.frame, art.style) != tick_counts(art.frame, art.style):
         return None
     _remove_page(art)
@@ -329,4 +337,49 @@ def redraw_rows(
     art.ax.set_position(plan.frame.rect)
     art.rows, art.frame = rows, plan.frame
     _draw_page(art, schedule, plan, verticals, today, None, highlight, empty_hint)
+    return art
+
+
+def redraw_content(
+    art: GanttArtists,
+    schedule: Schedule,
+    *,
+    baseline: Schedule | None = None,
+    highlight: frozenset[MilestoneId] = frozenset(),
+    extents: LineExtents | None = None,
+    changed: Many[float] | None = None,
+) -> GanttArtists | None:
+    """Draw the bars and marks of the rows ``art`` shows again, after an edit of their lines.
+
+    Everything else stays: the axes, the row labels, the date lines and the layout (an edit that
+    changes a row's label, the rows shown, entry into force, an exception or a review date draws
+    with :func:`redraw_rows` instead). The window's rows get new bars (one collection per kind, a
+    few dozen rows); no row outside the window is looked at.
+
+    Args:
+        changed: the rows (their ``y``) whose labels are made again; the others keep theirs.
+            Default: all of them (a milestone moved: its label and connectors may cross rows).
+
+    Returns:
+        ``art``, updated; ``None`` when there is no row to draw (the hint text then stays).
+    """
+    if not art.rows:
+        return None
+    span = (day_num(art.window[0]), day_num(art.window[1]))
+    groups = extents.spans(schedule, span[1]) if extents is not None else None
+    geo = build_geometry(schedule, art.rows, art.style, span, baseline, groups)
+    gated = extents.gated_of(schedule, [r.line for r in art.rows]) if extents is not None else None
+    marks = [m for m in milestone_marks(schedule, art.rows, gated) if span[0] <= m.x <= span[1]]
+    if marks != art.milestones:
+        changed = None
+    rows = None if changed is None else {round(y) for y in changed}
+    kept = [t for t in art.labels if rows is not None and label_row(t) not in rows]
+    keep = {id(t) for t in kept}
+    for artist in [*art.collections.values(), *(t for t in art.labels if id(t) not in keep)]:
+        artist.remove()
+    art.index = geo.index
+    art.collections = draw_bars(art.ax, geo, art.style, art.frame)
+    art.collections.update(draw_milestones(art.ax, marks, geo, art.style, art.index, highlight))
+    art.milestones = marks
+    art.labels = kept + draw_labels(art.ax, geo, marks, art.style, art.frame, span, rows)
     return art

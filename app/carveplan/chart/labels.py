@@ -6,6 +6,7 @@ matplotlib axes, and the vector page builder sets them as texts of its own.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from matplotlib.axes import Axes
@@ -78,9 +79,23 @@ def draw_labels(
     style: ChartStyle,
     frame: Frame,
     span: tuple[float, float],
+    rows: Container[int] | None = None,
 ) -> list[Text]:
-    """Put the labels of :func:`label_places` on ``ax``; returns the texts drawn."""
-    return [_text(ax, place, style) for place in label_places(geo, marks, style, frame, span)]
+    """Put the labels of :func:`label_places` on ``ax``; returns the texts drawn.
+
+    ``rows`` (their ``y``) labels only those rows, default all: after an edit the other rows keep
+    their labels (a label belongs to the row :func:`label_row` gives).
+    """
+    places = label_places(geo, marks, style, frame, span)
+    if rows is not None:
+        # A milestone's label makes room for the others on its row only: whole rows are left out.
+        places = [place for place in places if round(place.y) in rows]
+    return [_text(ax, place, style) for place in places]
+
+
+def label_row(text: Text) -> int:
+    """The row a label of :func:`draw_labels` belongs to."""
+    return round(float(text.get_position()[1]))
 
 
 def _text(ax: Axes, place: LabelPlace, style: ChartStyle) -> Text:

@@ -12,7 +12,7 @@ from carveplan.chart.axes import day_num
 from carveplan.chart.rows import Row, RowKind
 from carveplan.chart.text import text_points
 from carveplan.engine.dates import add_offset, stage_date
-from carveplan.engine.schedule import ExceptionWindow, ResolvedMilestone, Schedule
+from carveplan.engine.schedule import ExceptionWindow, ResolvedMilestone, ResolvedPhase, Schedule
 from carveplan.model import Anchor, MilestoneStatus, Timing
 
 
@@ -89,13 +89,17 @@ class VerticalMark:
     kind: VerticalKind
 
 
-def milestone_marks(schedule: Schedule, rows: Sequence[Row]) -> list[MilestoneMark]:
+def milestone_marks(
+    schedule: Schedule, rows: Sequence[Row], gated: Sequence[ResolvedPhase] | None = None
+) -> list[MilestoneMark]:
     """Where each milestone's diamond goes and which bars it points to.
 
     A diamond sits on its party's header row in each sector whose lines it gates (on the gated line
     rows when party headers are hidden); connectors run to the start of every gated phase shown.
+    ``gated`` is the gated phases of the rows' lines, in line order, when already known (the app
+    keeps them between edits instead of indexing every phase of a new schedule).
     """
-    targets_by_milestone = _gate_targets(schedule, rows)
+    targets_by_milestone = _gate_targets(schedule, rows, gated)
     party_rows = {(r.sector, r.party): r for r in rows if r.kind is RowKind.PARTY}
     marks: list[MilestoneMark] = []
     for resolved in schedule.milestones:
@@ -109,12 +113,17 @@ def milestone_marks(schedule: Schedule, rows: Sequence[Row]) -> list[MilestoneMa
     return marks
 
 
-def _gate_targets(schedule: Schedule, rows: Sequence[Row]) -> dict[str, list[tuple[Row, float]]]:
+def _gate_targets(
+    schedule: Schedule, rows: Sequence[Row], phases: Sequence[ResolvedPhase] | None = None
+) -> dict[str, list[tuple[Row, float]]]:
     """Milestone id -> (line row, gated phase start) for every gated phase on a visible line row."""
     line_rows = {r.line: r for r in rows if r.line is not None}
-    # The schedule keeps its gated phases: a page of a deck looks only at those, not every phase.
-    by_line = schedule.gated_by_line
-    gated = [(row, p) for line, row in line_rows.items() for p in by_line.get(line, ())]
+    if phases is not None:
+        gated = [(line_rows[p.line], p) for p in phases if p.line in line_rows]
+    else:
+        # The schedule keeps its gated phases: a page of a deck looks only at those, not every phase.
+        by_line = schedule.gated_by_line
+        gated = [(row, p) for line, row in line_rows.items() for p in by_line.get(line, ())]
     gated.sort(key=lambda found: found[0].y)  # in row order, as the rows are drawn
     out: dict[str, list[tuple[Row, float]]] = {}
     for row, phase in gated:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from carveplan.chart.rows import Row, RowSelection, build_rows
 from carveplan.chart.rows import window as row_window
+from carveplan.engine.collector import collector_paused
 from carveplan.engine.schedule import Schedule
 from carveplan.engine.trajectory import unstaged_lines
 from carveplan.model import Agreement, Line
@@ -143,18 +144,42 @@ class RowCache:
     _key: tuple[object, ...] | None = None
     _agreement: Agreement | None = None
     _rows: tuple[Row, ...] = field(default_factory=tuple)
+    _selected: frozenset[str] = frozenset()
+    _where: dict[str, list[int]] | None = None
     builds: int = 0
 
     def rows(self, schedule: Schedule, selection: RowSelection) -> tuple[Row, ...]:
-        """The rows of ``selection`` (its ``first`` and ``count`` ignored) over ``schedule``."""
-        whole = replace(selection, first=0, count=None)
+        """The rows of ``selection`` (its ``first`` and ``count`` ignored) over ``schedule``.
+
+        Selecting another line marks its row and unmarks the last one; the rest are kept.
+        """
+        whole = replace(selection, first=0, count=None, selected=frozenset())
         agreement = schedule.agreement
         key = (whole, schedule.scenario, _unstaged_key(schedule))
         if key != self._key or self._agreement is None or not _same_rows(self._agreement, agreement):
-            self._rows = build_rows(schedule, whole)
+            # 15,000 rows would start collections that walk the whole agreement again (most of the
+            # first chart's time); rows hold no cycles.
+            with collector_paused():
+                self._rows = build_rows(schedule, replace(whole, selected=selection.selected))
+            self._selected, self._where = selection.selected, None
             self.builds += 1
+        elif selection.selected != self._selected:
+            self._rows = self._reselected(selection.selected)
         self._key, self._agreement = key, agreement
         return self._rows
+
+    def _reselected(self, selected: frozenset[str]) -> tuple[Row, ...]:
+        """The rows kept, with the rows of keys in or out of ``selected`` marked again."""
+        if self._where is None:
+            self._where = {}
+            for index, row in enumerate(self._rows):
+                self._where.setdefault(row.key, []).append(index)
+        rows = list(self._rows)
+        for key in selected ^ self._selected:
+            for index in self._where.get(key, ()):
+                rows[index] = replace(rows[index], selected=key in selected)
+        self._selected = selected
+        return tuple(rows)
 
 
 def _unstaged_key(schedule: Schedule) -> frozenset[str]:

@@ -19,9 +19,11 @@ from carveplan.ui.chart_tips import hit_tooltip
 from carveplan.ui.document import PHASES, Document
 
 if TYPE_CHECKING:
+    from carveplan.chart.extents import LineExtents
     from carveplan.chart.gantt import GanttArtists
     from carveplan.chart.hit import Hit
     from carveplan.chart.rows import Row
+    from carveplan.ui.chart_layers import ChartLayers
 
 AXES_INCHES = 1.0  # the year and date axes alone, when the title block and legend are folded away
 APP_ROW_INCHES = 0.19  # rows in the window: 12 lines show at 1280x720; exports keep the style's
@@ -62,11 +64,14 @@ class GanttView(QWidget):
 
     Signals:
         drawn: a redraw finished (tests and the start-up benchmark wait on it).
+        rendered: the chart's pixels are on the canvas (after a full render, or after the rows an
+            edit changed were painted again; the edit benchmark waits on it).
         on_screen: the view has been painted for the first time (the window is showing).
         phase_activated(str, int): a phase bar was double-clicked (line id, phase position).
     """
 
     drawn = Signal()
+    rendered = Signal()
     on_screen = Signal()
     phase_activated = Signal(str, int)
 
@@ -86,6 +91,8 @@ class GanttView(QWidget):
         self._must_draw = True
         self._axes_key: tuple[object, ...] = ()  # what the axes of the last full draw depend on
         self.artists: GanttArtists | None = None
+        self.layers: ChartLayers | None = None
+        self._extents: LineExtents | None = None
         self.ghost: tuple[str, Schedule] | None = None
         self.canvas: Any = None
         self.figure: Any = None
@@ -129,6 +136,9 @@ class GanttView(QWidget):
         self.canvas.mpl_connect("motion_notify_event", self._on_canvas_motion)
         self.canvas.mpl_connect("scroll_event", self._on_canvas_scroll)
         self.canvas.mpl_connect("resize_event", lambda _event: self.schedule_redraw())
+        from carveplan.ui.chart_layers import ChartLayers
+
+        self.layers = ChartLayers(self.canvas, self.rendered.emit)
         holder = QWidget(self)
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
@@ -176,9 +186,14 @@ class GanttView(QWidget):
         """Draw the chart now (only the rows in view; nothing when an edit changed none of them)."""
         if self.canvas is None:
             return
+        from carveplan.chart.extents import LineExtents
         from carveplan.chart.frame import default_window
         from carveplan.chart.gantt import draw_gantt, redraw_rows
         from carveplan.chart.style import style_named
+
+        if self._extents is None:
+            self._extents = LineExtents()
+        extents = self._extents
 
         style = style_named(self.style_name)
         if self.values_on_bars:
@@ -194,10 +209,14 @@ class GanttView(QWidget):
         fit = self.rows_that_fit(self.row_inches(style.row_inches))
         count = state.count or fit
         visible = view.shown_rows(rows, state.first, count)
-        window = state.window or default_window(schedule, baseline)
+        seen = extents.lines
+        replaced = extents.refresh(schedule)
+        window = state.window or default_window(schedule, baseline, extents)
         drawn = _Drawn(schedule, baseline, visible, window)
-        if not self._must_draw and self._drawn is not None and self._drawn.same_picture(drawn):
-            self._drawn = drawn
+        before, self._drawn = self._drawn, drawn
+        if before is None or seen is not before.schedule.lines:
+            replaced = None  # the lines last drawn are not those the replaced ones are known against
+        if not self._must_draw and before is not None and self._redraw_changed(before, drawn, replaced):
             self.drawn.emit()
             return
         self._must_draw = False
@@ -215,6 +234,7 @@ class GanttView(QWidget):
             "legend": legend,
             "wide_labels": True,
             "page_rows": fit if self.full_pages else 0,
+            "extents": extents,
         }
         artists = None
         if self.artists is not None and layout == self._axes_key:
@@ -225,10 +245,46 @@ class GanttView(QWidget):
                 self.figure, schedule, style=style, visible=visible, window=window, **options
             )
         self.artists, self._axes_key = artists, layout
-        self._drawn = drawn
+        assert self.layers is not None
+        self.layers.set_artists(artists, fresh_background=True)
         self.canvas.draw_idle()
         self._update_scrollbar(count, len(rows))
         self.drawn.emit()
+
+    def _redraw_changed(self, before: _Drawn, now: _Drawn, replaced: frozenset[str] | None) -> bool:
+        """Draw again only the rows an edit changed, when nothing else did; whether that sufficed.
+
+        Nothing is drawn when no row in view changed (an edit of a line off screen).
+        """
+        changed = before.changed_rows(now, replaced)
+        if changed is None or self.artists is None or self.layers is None:
+            return False
+        if not changed:
+            return True
+        if self.title_block or self.legend or self.ghost is not None:
+            return False  # the legend and title count what the rows show: draw everything
+        from carveplan.chart.gantt import redraw_content
+
+        marks = self.artists.milestones
+        ys = [row.y for row in changed]
+        art = redraw_content(
+            self.artists,
+            now.schedule,
+            baseline=now.baseline,
+            highlight=self._state.highlight,
+            extents=self._extents,
+            changed=ys,
+        )
+        if art is None:
+            return False
+        self.layers.set_artists(art, fresh_background=False)
+        # A milestone's connectors run across rows: when one moved, paint every row again.
+        bands = _bands(ys)
+        if art.milestones != marks:
+            bands = [(-0.5 - art.frame.header_rows, len(art.rows) - 0.5)]
+        if not self.layers.update_rows(bands):
+            self.canvas.draw_idle()
+        return True
 
     def _update_scrollbar(self, page: int, total: int) -> None:
         self.scrollbar.blockSignals(True)
@@ -448,28 +504,61 @@ class GanttView(QWidget):
         action()
 
 
+def _bands(ys: list[float]) -> list[tuple[float, float]]:
+    """The rows ``ys`` as bands of rows (top and bottom edges), next rows joined into one."""
+    out: list[tuple[float, float]] = []
+    for y in sorted(ys):
+        if out and out[-1][1] >= y - 0.5:
+            out[-1] = (out[-1][0], y + 0.5)
+        else:
+            out.append((y - 0.5, y + 0.5))
+    return out
+
+
 class _Drawn:
-    """What one redraw showed: enough to tell whether an edit changed anything on screen."""
+    """What one redraw showed: enough to tell which rows on screen an edit changed."""
 
     def __init__(
-        self, schedule: Schedule, baseline: Schedule | None, rows: tuple[Row, ...], window: tuple[date, date]
+        self,
+        schedule: Schedule,
+        baseline: Schedule | None,
+        rows: tuple[Row, ...],
+        window: tuple[date, date],
     ) -> None:
         self.schedule, self.baseline, self.rows, self.window = schedule, baseline, rows, window
 
-    def same_picture(self, other: _Drawn) -> bool:
-        """Whether ``other`` draws the same picture: same rows and window, and the lines in view,
-        milestones, exception windows and reviews resolved the same (lines by identity: an
-        incremental resolve keeps the lines an edit did not touch)."""
+    def changed_rows(self, other: _Drawn, replaced: frozenset[str] | None = None) -> list[Row] | None:
+        """The rows in view whose bars ``other`` draws otherwise: line rows whose line resolved
+        otherwise (by identity: an incremental resolve keeps the lines an edit did not touch),
+        group rows with such a member. ``None`` when more than rows changed: other rows or window,
+        milestones, exception windows, reviews or entry into force.
+
+        ``replaced`` names the lines of ``other``'s schedule resolved again since this one, when
+        known (the lines are then not compared one by one).
+        """
         if self.rows != other.rows or self.window != other.window:
-            return False
+            return None
+        changed: dict[float, Row] = {}
         for mine, theirs in ((self.schedule, other.schedule), (self.baseline, other.baseline)):
             if mine is theirs:
                 continue
             if mine is None or theirs is None or not _same_marks(mine, theirs):
-                return False
-            if any(not _same_line(mine, theirs, row.line) for row in self.rows if row.line):
-                return False
-        return True
+                return None
+            if mine is self.schedule and replaced is not None:
+                changed.update((row.y, row) for row in self.rows if _touches(row, replaced))
+                continue
+            for row in self.rows:
+                members = (row.line,) if row.line else row.lines
+                if any(not _same_line(mine, theirs, line) for line in members):
+                    changed[row.y] = row
+        return list(changed.values())
+
+
+def _touches(row: Row, replaced: frozenset[str]) -> bool:
+    """Whether ``row`` shows one of the ``replaced`` lines (its own, or a member of its group)."""
+    if row.line:
+        return row.line in replaced
+    return bool(replaced) and not replaced.isdisjoint(row.lines)
 
 
 def _same_marks(a: Schedule, b: Schedule) -> bool:

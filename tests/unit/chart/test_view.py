@@ -84,3 +84,17 @@ def test_rows_are_kept_after_an_edit_that_changes_no_label(schedule: Schedule) -
     assert any("Renamed" in r.label for r in again if r.kind is RowKind.LINE)
     collapsed = ViewState(collapsed=frozenset({rows[0].key})).rows()
     assert len(cache.rows(renamed, collapsed)) < len(again)
+
+
+def test_selecting_a_line_marks_its_row_without_building_the_rows_again(schedule: Schedule) -> None:
+    cache = RowCache()
+    line_ids = [r.line.id for r in schedule.lines]
+    first = cache.rows(schedule, ViewState(selected=line_ids[0]).rows())
+    second = cache.rows(schedule, ViewState(selected=line_ids[1]).rows())
+    assert cache.builds == 1
+    assert second == RowCache().rows(schedule, ViewState(selected=line_ids[1]).rows())
+    assert [r.key for r in second if r.selected] == [line_ids[1]]
+    assert [r.key for r in first if r.selected] == [line_ids[0]]
+    unselected = cache.rows(schedule, ViewState().rows())
+    assert not any(r.selected for r in unselected)
+    assert cache.builds == 1

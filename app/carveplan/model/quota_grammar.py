@@ -75,7 +75,7 @@ def format_quota(quota: Quota, unit: str = "%") -> str:
     volume = f"{format_number(quota.volume)} {quota.volume_unit}".strip()
     if quota.volumes:
         return f"{over} | {volume} | {format_steps(quota.volumes)}"
-    if quota.growth:
+    if quota.growth or quota.growth_kind is not Growth.PERCENT:  # "+0 t a year" keeps its kind
         per = "%" if quota.growth_kind is Growth.PERCENT else f" {quota.volume_unit or 'units'}"
         return f"{over} | {volume} | +{format_number(quota.growth)}{per} a year"
     return f"{over} | {volume}"

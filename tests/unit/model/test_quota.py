@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from carveplan.model.quota import Quota, quota_volume
+from carveplan.model.quota import Growth, Quota, quota_volume
+from carveplan.model.quota_grammar import format_quota, parse_quota
 
 
 def test_a_volume_grown_by_a_percentage_is_whole_units() -> None:
@@ -18,3 +19,9 @@ def test_a_volume_grown_past_the_decimal_precision_is_still_given() -> None:
     volume = quota_volume(quota, 300)
     assert volume == volume.to_integral_value()
     assert volume > Decimal("1e30")
+
+
+def test_no_growth_in_units_reads_back_as_written() -> None:
+    quota = Quota(over=Decimal(20), volume=Decimal(10), growth_kind=Growth.UNITS)
+    assert format_quota(quota) == "over 20% | 10 t | +0 t a year"
+    assert parse_quota(format_quota(quota)) == quota

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, NamedTuple
@@ -179,7 +180,7 @@ def resolved_phase(line: LineId, row: _Row) -> ResolvedPhase:
     return resolved_phases(line, (row,))[0]
 
 
-def resolved_phases(line: LineId, rows: tuple[_Row, ...]) -> tuple[ResolvedPhase, ...]:
+def resolved_phases(line: LineId, rows: Iterable[_Row]) -> tuple[ResolvedPhase, ...]:
     """``ResolvedPhase(line, *row)`` for each row, made in half the time.
 
     A mega-regional schedule has more than a million resolved phases, and a frozen dataclass's
@@ -206,24 +207,9 @@ def resolved_phases(line: LineId, rows: tuple[_Row, ...]) -> tuple[ResolvedPhase
 def _from_dates(
     line: LineId, phases: tuple[Phase, ...], dates: tuple[_Dates, ...]
 ) -> tuple[ResolvedPhase, ...]:
-    """As :func:`resolved_phases`, from each phase and its dates (no row tuple in between)."""
-    made = []
-    for index, (written, (nominal, start, end, gates, blocked_by, delayed_by)) in enumerate(
-        zip(phases, dates, strict=True)
-    ):
-        phase = _new(ResolvedPhase)
-        _line(phase, line)
-        _index(phase, index)
-        _label(phase, written.label)
-        _value(phase, written.value)
-        _nominal(phase, nominal)
-        _start(phase, start)
-        _end(phase, end)
-        _gates(phase, gates)
-        _blocked(phase, blocked_by)
-        _delayed(phase, delayed_by)
-        made.append(phase)
-    return tuple(made)
+    """As :func:`resolved_phases`, from each phase and its dates."""
+    rows = [(i, w.label, w.value, *d) for i, (w, d) in enumerate(zip(phases, dates, strict=True))]
+    return resolved_phases(line, rows)
 
 
 def _entry(phases: tuple[Phase, ...], anchors: Anchors) -> list[Any]:

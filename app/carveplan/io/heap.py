@@ -20,20 +20,3 @@ def settled_heap() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No garbage collection for the block's length (it is turned back on after, if it was on).
-
-    Reading a plan of 100,000 tasks makes a million objects that all stay alive: each collection
-    would walk every one of them again, and costs a third of the read. The records made are
-    acyclic, so nothing waits on the collector to be freed.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
+from carveplan.engine.collector import collector_paused
 from carveplan.io.errors import ReadError
-from carveplan.io.heap import collector_paused
 from carveplan.io.mspdi.fields import FIELDS, MINUTES_PER_DAY, NS, MsLink, MsProject, MsTask, lag_offset
 from carveplan.io.mspdi.plan import build_agreement
 from carveplan.model import Agreement, Location, Offset, Problem, error, has_errors

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import io
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from carveplan.engine.collector import collector_paused
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import WriteError
 from carveplan.io.formats import ExportOptions
@@ -73,22 +72,8 @@ def export_workbook(agreement: Agreement, path: Path, options: ExportOptions) ->
         Cancelled: when the progress callback returned False (nothing is written).
         WriteError: when the file cannot be written.
     """
-    with _collector_paused():
+    with collector_paused():
         _export(agreement, path, options)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while the export runs: it builds millions of small objects
-    (rows, cells, their text) that hold no cycles, and every few thousand of them the collector
-    would walk them all again (a tenth of a 15,000-line export). What cycles there are go at the end."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _export(agreement: Agreement, path: Path, options: ExportOptions) -> None:

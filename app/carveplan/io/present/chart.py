@@ -17,11 +17,11 @@ from carveplan.chart.page import VectorPages
 from carveplan.chart.rows import Row, RowSelection, build_rows, paginate
 from carveplan.chart.style import ChartStyle, style_named
 from carveplan.engine import resolve
+from carveplan.engine.collector import collector_paused
 from carveplan.engine.schedule import ResolvedLine, Schedule
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import WriteError, check_progress
 from carveplan.io.formats import ExportOptions
-from carveplan.io.heap import settled_heap
 from carveplan.io.present.cover import cover_page
 from carveplan.io.present.coverage import coverage_vector_page, deck_coverage
 from carveplan.io.present.pdf_pages import VectorPdf
@@ -148,7 +148,7 @@ def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None
     count = len(selected_lines(job))
     builder = VectorPages(job.schedule, size=points, style=job.style, window=job.window, today=job.today,
                           baseline=job.baseline, lines=count, measure=doc.measure)  # fmt: skip
-    with settled_heap():  # the schedule lives through the export: collections skip it
+    with collector_paused():  # pages of small records, no cycles: no collection walks the schedule
         for number, (rows, title) in enumerate(pages, start=1):
             check_progress(options.progress, number - 1, len(pages))
             doc.add(builder.page(rows, title))

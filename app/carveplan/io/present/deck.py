@@ -15,11 +15,11 @@ from typing import Any
 from carveplan.chart.coverage_page import coverage_page
 from carveplan.chart.page import VectorPages
 from carveplan.chart.rows import Row
+from carveplan.engine.collector import collector_paused
 from carveplan.engine.compare import compare_schedules
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import check_progress
 from carveplan.io.formats import ExportOptions
-from carveplan.io.heap import settled_heap
 from carveplan.io.present.chart import ChartJob, chart_job, deck_pages, selected_lines
 from carveplan.io.present.coverage import TITLE as COVERAGE_TITLE
 from carveplan.io.present.coverage import coverage_notes, deck_coverage
@@ -81,7 +81,7 @@ def deck_bytes(agreement: Agreement, options: ExportOptions) -> bytes:
 def deck_chunks(agreement: Agreement, options: ExportOptions) -> Iterator[bytes]:
     """The deck as ``.pptx`` bytes in pieces: chart slides are made one by one as the file is zipped."""
     job = chart_job(agreement, options)
-    with settled_heap():
+    with collector_paused():
         pages = deck_pages(job, CHART_HEIGHT)
         deck = _deck(job, charts=len(pages))
         count = len(deck.slides) + len(pages)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
@@ -13,8 +13,10 @@ from carveplan.ui.files import FileController
 from carveplan.ui.gantt_view import GanttView
 from carveplan.ui.outline import OutlineView
 from carveplan.ui.problems import ProblemsPanel
-from carveplan.ui.scenario_editor import ScenarioEditor
 from carveplan.ui.tables import RecordTable, TablesPane
+
+if TYPE_CHECKING:
+    from carveplan.ui.scenario_editor import ScenarioEditor
 
 W = TypeVar("W", bound=QWidget)
 
@@ -71,6 +73,8 @@ class Workbench:
     def open_editor(self) -> ScenarioEditor:
         """Show the window's scenario editor (created on first use) and bring it to front."""
         if self.editor is None:
+            from carveplan.ui.scenario_editor import ScenarioEditor  # made on first use, loaded then too
+
             self.editor = ScenarioEditor(self.document, self.window)
         self.editor.show()
         self.editor.raise_()

@@ -10,7 +10,9 @@ from carveplan.engine.presets import EXCEPTION_PRESETS, REVIEW_PRESETS
 from carveplan.model import RecordKind
 from carveplan.ui import preset_dialog
 from carveplan.ui.comparison import ComparisonView
+from carveplan.ui.coverage_view import CoverageView
 from carveplan.ui.document import Document
+from carveplan.ui.lazy_dock import LazyDock
 from carveplan.ui.main_window import MainWindow
 from tests.helpers.analysis import analysis_agreement
 
@@ -50,6 +52,20 @@ def test_docks_are_tabbed_with_problems(window: MainWindow) -> None:
         "dock-exceptions-register",
         "dock-coverage",
     ]
+
+
+def test_an_analysis_dock_is_made_when_first_raised_and_keeps_its_group_height(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    docks = window.bench.docks
+    coverage = docks["coverage"]
+    assert isinstance(coverage, LazyDock)
+    assert not coverage.made  # tabbed behind the tables: nothing made, nothing imported for it
+    height = docks["tables"].height()
+    coverage.raise_()
+    qtbot.waitUntil(lambda: coverage.made and coverage.height() == height)
+    view = window.bench.view("coverage", CoverageView)
+    qtbot.waitUntil(lambda: view.figure is not None)  # seen, so refreshed: the curves are drawn
 
 
 def test_view_menu_toggles_each_dock(window: MainWindow) -> None:

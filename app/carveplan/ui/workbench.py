@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 from carveplan.ui.document import Document
 from carveplan.ui.files import FileController
 from carveplan.ui.gantt_view import GanttView
+from carveplan.ui.lazy_dock import LazyDock
 from carveplan.ui.outline import OutlineView
 from carveplan.ui.problems import ProblemsPanel
 from carveplan.ui.tables import RecordTable, TablesPane
@@ -51,8 +52,12 @@ class Workbench:
     editor: ScenarioEditor | None = None
 
     def view(self, dock: str, kind: type[W]) -> W:
-        """The widget shown in the dock ``dock`` (inside its scroll area, if it has one), as a ``kind``."""
-        widget = self.docks[dock].widget()
+        """The widget shown in the dock ``dock`` (inside its scroll area, if it has one), as a ``kind``.
+
+        A dock that makes its widget when first shown makes it now.
+        """
+        holder = self.docks[dock]
+        widget = holder.content() if isinstance(holder, LazyDock) else holder.widget()
         found = widget if isinstance(widget, kind) else widget.findChild(kind)
         if not isinstance(found, kind):
             raise TypeError(f"the {dock} dock holds no {kind.__name__}")

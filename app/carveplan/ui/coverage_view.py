@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -91,6 +91,15 @@ class RowsModel(QAbstractTableModel):
 
 
 CANVAS_HEIGHT = 180  # pixels the curves need; the blank before the first refresh keeps the same
+FIGURE_INCHES = (8, 3)
+DPI = 100
+
+
+class _Blank(QWidget):
+    """Where the canvas goes before the first refresh: the canvas's size, so the layout is the same."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(FIGURE_INCHES[0] * DPI, FIGURE_INCHES[1] * DPI)
 
 
 class CoverageView(QWidget):
@@ -112,7 +121,7 @@ class CoverageView(QWidget):
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
         self.figure: Figure | None = None
         self.canvas: FigureCanvasQTAgg | None = None
-        self._blank = QWidget(self)  # where the canvas goes once made
+        self._blank = _Blank(self)  # where the canvas goes once made
         self._blank.setMinimumHeight(CANVAS_HEIGHT)
         self.sector = QComboBox(self)
         self.sector.setToolTip("Show the whole schedule or one sector in the table")
@@ -189,10 +198,12 @@ class CoverageView(QWidget):
             from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
             from matplotlib.figure import Figure
 
-            self.figure = Figure(figsize=(8, 3), dpi=100, layout=None)
+            self.figure = Figure(figsize=FIGURE_INCHES, dpi=DPI, layout=None)
             self.canvas = FigureCanvasQTAgg(self.figure)
             self.canvas.setMinimumHeight(CANVAS_HEIGHT)
+            sizes = self._split.sizes()  # the canvas takes the blank's place and size
             self._split.replaceWidget(self._split.indexOf(self._blank), self.canvas)
+            self._split.setSizes(sizes)
             self._blank.deleteLater()
         return self.figure, self.canvas
 

@@ -12,7 +12,7 @@ from functools import partial
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QTabBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
 
 from carveplan.ui.lazy_dock import LazyDock
 from carveplan.ui.workbench import Workbench
@@ -116,40 +116,24 @@ def add_docks(bench: Workbench) -> None:
 
 
 def _fill(dock: QDockWidget, spec: DockSpec, bench: Workbench) -> None:
-    """Make the dock's widget and put it in the dock."""
-    # A dock made when its tab is first raised keeps its tab group's size: the new widget's preferred
-    # size would grow the group and push the chart up. (A dock never shown has no size of its own.)
-    siblings = bench.window.tabifiedDockWidgets(dock) if dock.isVisible() else []
-    height = max((d.height() for d in siblings), default=0)
+    """Make the dock's widget and put it in the dock (a lazy dock's holder, which keeps the dock's size)."""
     widget = spec.factory(bench)
-    dock.setWidget(widget)
+    shown = _scrolling(widget, dock) if spec.scroll else widget
+    if isinstance(dock, LazyDock):
+        dock.put(shown)
+    else:
+        dock.setWidget(shown)
     if isinstance(widget, Exposable):
         # A dock tabbed behind another stays "visible" to Qt: its tab tells whether it is seen.
         dock.visibilityChanged.connect(widget.set_exposed)
-    if spec.scroll:
-        _let_scroll(dock)
-    if height and spec.area in (Area.TopDockWidgetArea, Area.BottomDockWidgetArea):
-        # The group's size counts its tab bar too.
-        bench.window.resizeDocks([dock], [height + _tab_bar_height(dock)], Qt.Orientation.Vertical)
 
 
-def _tab_bar_height(dock: QDockWidget) -> int:
-    """The height of the tab bar that holds the dock's tab, or 0."""
-    window = dock.parentWidget()
-    bars = window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly) if window else []
-    for bar in bars:
-        if bar.isVisible() and dock.windowTitle() in (bar.tabText(i) for i in range(bar.count())):
-            return bar.height()
-    return 0
-
-
-def _let_scroll(dock: QDockWidget) -> None:
-    """Put a tall dock's contents in a scroll area, so its minimum height is not the tables' too."""
-    widget = dock.widget()
-    if widget is None or widget.minimumSizeHint().height() <= MAX_DOCK_MINIMUM:
-        return
-    area = QScrollArea(dock)
+def _scrolling(widget: QWidget, parent: QWidget) -> QWidget:
+    """A tall widget in a scroll area, so its minimum height is not the tables' too; a short one as it is."""
+    if widget.minimumSizeHint().height() <= MAX_DOCK_MINIMUM:
+        return widget
+    area = QScrollArea(parent)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(widget)
-    dock.setWidget(area)
+    return area

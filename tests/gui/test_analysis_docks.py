@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
@@ -66,6 +67,28 @@ def test_an_analysis_dock_is_made_when_first_raised_and_keeps_its_group_height(
     qtbot.waitUntil(lambda: coverage.made and coverage.height() == height)
     view = window.bench.view("coverage", CoverageView)
     qtbot.waitUntil(lambda: view.figure is not None)  # seen, so refreshed: the curves are drawn
+
+
+def test_a_dock_left_in_front_comes_back_at_its_size(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    coverage = window.bench.docks["coverage"]
+    coverage.raise_()
+    qtbot.waitUntil(lambda: coverage.height() > 100)
+    height = coverage.height()
+    window.resizeDocks([coverage], [height + 80], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: coverage.height() != height)
+    height = coverage.height()
+    window.close()  # keeps the window's state in the settings
+    again = MainWindow(Document(analysis_agreement()))
+    monkeypatch.setattr(again.files, "maybe_save", lambda: True)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.chart.on_screen):  # painted: laid out at the restored sizes
+        again.show()
+    restored = again.bench.docks["coverage"]
+    assert isinstance(restored, LazyDock)
+    assert restored.made
+    assert restored.height() == height
 
 
 def test_view_menu_toggles_each_dock(window: MainWindow) -> None:

@@ -45,6 +45,7 @@ class Watch(QObject):
         if self.chart and not self.hooked and isinstance(obj, QMainWindow) and hasattr(obj, "chart"):
             self.hooked = True
             obj.chart.drawn.connect(self.drawn)
+            obj.chart.first_screen_shown.connect(self.first_screen)
         # The first paint of any widget of the main window: the window is on the screen.
         if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
             if isinstance(obj.window(), QMainWindow) and not self.painted:
@@ -52,6 +53,10 @@ class Watch(QObject):
                 print("window", time.process_time(), flush=True)
                 self.done()
         return False
+
+    def first_screen(self):
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+        print("first", window.chart.height(), time.process_time(), flush=True)
 
     def drawn(self):
         if self.lines is None:

@@ -20,16 +20,21 @@ class _Relay(QObject):
 
     done = Signal(object)
     failed = Signal(object)
+    partial = Signal(object)
 
 
 class _Worker(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, work: Callable[..., Any], relay: _Relay, reports: bool) -> None:
         super().__init__()
-        self._work, self._relay = work, relay
+        self._work, self._relay, self._reports = work, relay, reports
+
+    def _report(self, value: object) -> None:
+        if shiboken6.isValid(self._relay):
+            self._relay.partial.emit(value)
 
     def run(self) -> None:
         try:
-            result = self._work()
+            result = self._work(self._report) if self._reports else self._work()
         except BaseException as err:
             if shiboken6.isValid(self._relay):
                 self._relay.failed.emit(err)
@@ -42,18 +47,23 @@ class BackgroundTask(QObject):
     """One piece of work running on the thread pool, shown by a progress dialog with Cancel.
 
     Signals:
+        partial(object): something the work reported on the way (a task made with ``reports=True``
+            calls ``work(report)``; not emitted after Cancel).
         finished(object): the work's result (not emitted after Cancel).
         failed(object): the exception it raised (not emitted after Cancel).
         cancelled: the user pressed Cancel; whatever the work returns later is dropped.
         settled: the work is over, whatever became of its result (after ``finished`` or ``failed``).
     """
 
+    partial = Signal(object)
     finished = Signal(object)
     failed = Signal(object)
     cancelled = Signal()
     settled = Signal()
 
-    def __init__(self, parent: QWidget, label: str, work: Callable[[], Any]) -> None:
+    def __init__(
+        self, parent: QWidget, label: str, work: Callable[..., Any], *, reports: bool = False
+    ) -> None:
         super().__init__(parent)
         self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)  # 0..0: a busy bar
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -63,7 +73,8 @@ class BackgroundTask(QObject):
         self._relay = _Relay()  # not parented: a late worker may still hold it
         self._relay.done.connect(self._on_relay_done)
         self._relay.failed.connect(self._on_relay_failed)
-        QThreadPool.globalInstance().start(_Worker(work, self._relay))
+        self._relay.partial.connect(self._on_relay_partial)
+        QThreadPool.globalInstance().start(_Worker(work, self._relay, reports))
 
     @property
     def running(self) -> bool:
@@ -87,6 +98,10 @@ class BackgroundTask(QObject):
 
     def _on_dialog_canceled(self) -> None:
         self.cancel()
+
+    def _on_relay_partial(self, value: object) -> None:
+        if not self._over:
+            self.partial.emit(value)
 
     def _on_relay_done(self, result: object) -> None:
         if self._close():

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -35,10 +38,30 @@ def _size(path: Path) -> int:
         return 0  # the reader says what is wrong with it
 
 
-def _read_and_resolve(path: Path) -> tuple[Agreement, Resolution]:
-    """Read ``path`` and resolve its baseline: the slow part of opening, for a worker thread."""
+def _read_and_resolve(
+    path: Path, report: Callable[[object], None], first_screen: Callable[[Agreement], object] | None
+) -> tuple[Agreement, Resolution]:
+    """Read ``path`` and resolve its baseline: the slow part of opening, for a worker thread.
+
+    ``first_screen`` draws the chart's first screen of what was read, which is reported before
+    the whole agreement is resolved.
+    """
     agreement = read_agreement(path)
+    if first_screen is not None:
+        # Only a head start: should drawing it fail, the chart drawn next shows the schedule.
+        with suppress(Exception):
+            report(first_screen(agreement))
     return agreement, full(agreement)
+
+
+class FirstScreenView(Protocol):
+    """A chart that shows a first screen of a file while it opens (see :class:`GanttView`)."""
+
+    def first_screen_job(self) -> Callable[[Agreement], object]: ...
+
+    def show_first_screen(self, screen: object) -> None: ...
+
+    def release_first_screen(self) -> None: ...
 
 
 def open_filter() -> str:
@@ -72,6 +95,7 @@ class FileController(QObject):
         self.all_sectors = False  # charts and decks follow View → All Sectors
         self.guard = FileGuard()
         self.opening: BackgroundTask | None = None  # the last file opened in the background
+        self.first_screen: FirstScreenView | None = None  # the chart, set by the window
 
     # --- asking -------------------------------------------------------------
     def maybe_save(self) -> bool:
@@ -143,7 +167,16 @@ class FileController(QObject):
         return True
 
     def _open_in_background(self, path: Path, native_file: bool) -> None:
-        task = BackgroundTask(self._window, f"Opening {path.name}…", lambda: _read_and_resolve(path))
+        view = self.first_screen
+        job = view.first_screen_job() if view is not None else None
+        label = f"Opening {path.name}…"
+        task = BackgroundTask(
+            self._window, label, lambda report: _read_and_resolve(path, report, job), reports=True
+        )
+        if view is not None:
+            task.partial.connect(view.show_first_screen)
+            task.cancelled.connect(view.release_first_screen)
+            task.settled.connect(view.release_first_screen)
         task.finished.connect(lambda result: self._opened(path, result[0], native_file, result[1]))
         task.failed.connect(lambda err: self._open_failed(path, err))
         task.cancelled.connect(lambda: self.status.emit(f"Opening {path.name} cancelled"))

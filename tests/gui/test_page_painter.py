@@ -36,7 +36,8 @@ def painted(*items: Item, scale: float = 2.0, size: float = 100.0) -> QImage:
 
 def near(image: QImage, x: float, y: float, colour: str, tolerance: int = 6) -> bool:
     got, want = image.pixelColor(round(x), round(y)), QColor(colour)
-    return all(abs(a - b) <= tolerance for a, b in zip(got.getRgb()[:3], want.getRgb()[:3], strict=True))
+    pairs = ((got.red(), want.red()), (got.green(), want.green()), (got.blue(), want.blue()))
+    return all(abs(a - b) <= tolerance for a, b in pairs)
 
 
 def inked(

@@ -1,8 +1,10 @@
 """Vector chart pages (:mod:`carveplan.chart.vector`) painted with QPainter: a chart on screen
 without loading matplotlib, drawn as the PDF writer sets the same page.
 
-Units: every item is in page points; :func:`paint_page` scales the painter by ``scale`` device pixels
-per point, so widths, dashes, hatch spacing and font sizes are all in points as in the PDF.
+Units: every item is in page points; :func:`paint_page` scales the painter by ``scale`` pixels per
+point, so widths, dashes, hatch spacing and font sizes stay in points as in the PDF. The pixels are the
+painter's own (a widget's logical pixels: Qt applies a screen's device pixel ratio on top), and texts
+are set at their size in those pixels rather than scaled from points.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 import importlib.util
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -18,13 +19,13 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QFontInfo,
     QFontMetricsF,
     QPaintDevice,
     QPainter,
     QPaintEvent,
     QPen,
     QPolygonF,
-    QTransform,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -39,15 +40,6 @@ _NO_PEN = QPen(Qt.PenStyle.NoPen)
 _NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 
 
-class _Frame(NamedTuple):
-    """Where a page is painted: texts are set in device pixels, the rest in page points."""
-
-    scale: float
-    device: QPaintDevice
-    base: QTransform  # the caller's transform (device pixels)
-    page: QTransform  # the base scaled to page points
-
-
 def paint_page(painter: QPainter, page: Page, scale: float = 1.0) -> None:
     """Paint ``page``'s background and then its items in order, its top-left corner at the origin.
 
@@ -58,14 +50,22 @@ def paint_page(painter: QPainter, page: Page, scale: float = 1.0) -> None:
     """
     painter.save()
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    base = painter.transform()
+    pixels = painter.transform()
     painter.scale(scale, scale)
-    frame = _Frame(scale, painter.device(), base, painter.transform())
+    points, device = painter.transform(), painter.device()
     painter.fillRect(QRectF(0, 0, page.width, page.height), _brush(page.background, 1.0))
+    in_pixels = False  # texts are set in device pixels: switch only between a text and a shape
     for item in page.items:
         if isinstance(item, Text):
-            _text(painter, item, frame)
-        elif isinstance(item, Box):
+            if not in_pixels:
+                painter.setTransform(pixels)
+                in_pixels = True
+            _text(painter, item, scale, device)
+            continue
+        if in_pixels:
+            painter.setTransform(points)
+            in_pixels = False
+        if isinstance(item, Box):
             _box(painter, item)
         elif isinstance(item, Rule):
             painter.setPen(_pen(item.colour, item.width, item.dash))
@@ -98,6 +98,7 @@ def _pen(colour: str, width: float, dash: tuple[float, ...] = ()) -> QPen:
     pen = QPen(
         _colour(colour), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.MiterJoin
     )
+    pen.setMiterLimit(5.0)  # Qt measures from the joint, the PDF from the inner corner: its default 10
     if len(dash) >= 2 and any(dash):
         # Qt counts dashes in pen widths, the PDF in points; a zero-width (hairline) pen counts in pixels.
         unit = width if width > 0 else 1.0
@@ -110,48 +111,37 @@ _FONTS: dict[tuple[float, bool, int], tuple[QFont, QFontMetricsF]] = {}
 
 
 def _font(pixels: float, bold: bool, device: QPaintDevice) -> tuple[QFont, QFontMetricsF]:
-    """The sans-serif whose em is ``pixels`` device pixels on ``device``, and its metrics there.
+    """The sans-serif ``pixels`` device pixels to the em on ``device``, and its metrics there.
 
-    Set at the device's size rather than scaled from points: a font engine rounds a size to whole
-    pixels, which at 1 pixel a point makes a 7.5-point label 7% too large.
+    Set at the device's size, not scaled from points: a font engine rounds sizes to whole pixels,
+    which at a pixel a point would set a 7.5-point label 7% too large.
     """
     key = (round(pixels, 2), bold, device.logicalDpiY())
-    found = _FONTS.get(key)
-    if found is None:
-        if len(_FONTS) > 512:  # a view resized again and again: sizes come and go
-            _FONTS.clear()
-        font = _make_font(pixels, bold, key[2])
-        found = _FONTS[key] = (font, QFontMetricsF(font, device))
-    return found
-
-
-def _make_font(pixels: float, bold: bool, dpi: int) -> QFont:
-    _register_family()
-    font = QFont(FAMILY)
+    if (found := _FONTS.get(key)) is not None:
+        return found
+    if len(_FONTS) > 512:  # a view resized again and again: sizes come and go
+        _FONTS.clear()
+    font = QFont(_family())
     font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSizeF(max(pixels, 0.1) * 72 / max(dpi, 1))
+    font.setPointSizeF(max(pixels, 0.1) * 72 / max(key[2], 1))
     font.setBold(bold)
-    # Unhinted glyphs keep widths proportional to the size, so scaled text anchors where the PDF's does.
+    # Unhinted, unkerned, no ligatures ("ff" stays two letters): each glyph at its advance, as in the PDF.
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    # The PDF sets each glyph at its advance: no kerning, no ligatures ("ff" stays two letters).
     font.setKerning(False)
     for feature in ("liga", "clig"):
         font.setFeature(QFont.Tag(feature), 0)
-    return font
+    found = _FONTS[key] = (font, QFontMetricsF(font, device))
+    return found
 
 
 @cache
-def _register_family() -> None:
-    """Make the PDF's font known to Qt where the system lacks it, from matplotlib's files (not imported)."""
-    if FAMILY in QFontDatabase.families():
-        return
-    spec = importlib.util.find_spec("matplotlib")
-    if spec is None or spec.origin is None:
-        return  # the system's sans-serif stands in
-    folder = Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf"
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
-        if (folder / name).is_file():
+def _family() -> str:
+    """The PDF's font, loaded from matplotlib's files (without importing it) where the system lacks it."""
+    if QFontInfo(QFont(FAMILY)).family() != FAMILY and (spec := importlib.util.find_spec("matplotlib")):
+        folder = Path(spec.origin or ".").parent / "mpl-data" / "fonts" / "ttf"
+        for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):  # a missing file: the system's sans
             QFontDatabase.addApplicationFont(str(folder / name))
+    return FAMILY
 
 
 # ---- items
@@ -197,8 +187,8 @@ def _hatch(painter: QPainter, box: Box, rect: QRectF) -> None:
 def _mark(painter: QPainter, mark: Mark) -> None:
     x, y, r = mark.x, mark.y, mark.size / 2
     painter.setBrush(_brush(mark.fill, 1.0))
-    stroked = mark.stroke is not None and mark.stroke_width > 0
-    painter.setPen(_pen(mark.stroke, mark.stroke_width) if mark.stroke and stroked else _NO_PEN)
+    stroke = mark.stroke if mark.stroke_width > 0 else None
+    painter.setPen(_pen(stroke, mark.stroke_width) if stroke is not None else _NO_PEN)
     if mark.shape is Shape.CIRCLE:
         painter.drawEllipse(QPointF(x, y), r, r)
     elif mark.shape is Shape.SQUARE:
@@ -228,24 +218,24 @@ def _polyline(painter: QPainter, line: Polyline) -> None:
             painter.drawPolyline(points)
 
 
-def _text(painter: QPainter, text: Text, frame: _Frame) -> None:
+def _text(painter: QPainter, text: Text, scale: float, device: QPaintDevice) -> None:
+    """One text, the painter in device pixels."""
     if not text.text:
         return
-    scale = frame.scale
-    font, metrics = _font(text.size * scale, text.bold, frame.device)
-    painter.setTransform(frame.base)
+    font, metrics = _font(text.size * scale, text.bold, device)
     painter.setFont(font)
     painter.setPen(_pen(text.colour, 1.0))
     shift = _SHIFT[text.anchor]
     dx = -metrics.horizontalAdvance(text.text) * shift if shift else 0.0
     dy = _BASELINE[text.baseline] * text.size * scale  # y down: the baseline is below a top or middle
-    if text.rotation:
-        painter.translate(text.x * scale, text.y * scale)
-        painter.rotate(-text.rotation)  # counter-clockwise on a page whose y points down
-        painter.drawText(QPointF(dx, dy), text.text)
-    else:
+    if not text.rotation:
         painter.drawText(QPointF(text.x * scale + dx, text.y * scale + dy), text.text)
-    painter.setTransform(frame.page)
+        return
+    painter.save()
+    painter.translate(text.x * scale, text.y * scale)
+    painter.rotate(-text.rotation)  # counter-clockwise on a page whose y points down
+    painter.drawText(QPointF(dx, dy), text.text)
+    painter.restore()
 
 
 # ---- the widget
@@ -267,10 +257,6 @@ class PageView(QWidget):
         self._page: Page | None = None
         self._announced = False
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-
-    def page(self) -> Page | None:
-        """The page shown (``None``: none)."""
-        return self._page
 
     def set_page(self, page: Page | None) -> None:
         """Show ``page`` (``None``: an empty view) and repaint."""

@@ -15,6 +15,7 @@ from carveplan.chart.style import SCREEN
 from carveplan.chart.vector import Anchor, Baseline, Box, Item, Mark, Page, Polyline, Rule, Shape, Text
 from carveplan.engine.resolve import resolve
 from carveplan.io import native
+from carveplan.io.present.pdf_pages import VectorPdf
 from carveplan.resources import sample_path
 from carveplan.ui.page_painter import PageView, paint_page
 from tests.helpers.pictures import saved_picture
@@ -229,3 +230,17 @@ def test_a_chart_page_of_the_sample_agreement_renders(qtbot: QtBot, tmp_path: Pa
     assert near(image, (bar.x + bar.width / 2) * scale, (bar.y + bar.height / 2) * scale, bar.fill or "")
     title = next(i for i in page.items if isinstance(i, Text) and i.text == "Sample")
     assert inked(image, round(title.x * scale), 0, round((title.x + 60) * scale), round(title.y * scale) + 4)
+
+
+def test_texts_are_as_wide_as_the_pdf_sets_them() -> None:
+    # Ended at x, or started where the PDF's width puts the start: the same pixels when the widths agree
+    # (no kerning, no "ff" ligature, sizes not rounded to whole pixels).
+    measure = VectorPdf("widths").measure
+    for words, size, bold in (("Tariff line 39863459", 7.5, False), ("Waffle AVAWAY", 9.0, True)):
+        for scale in (1.0, 4 / 3, 2.0):
+            ended = inked(painted(Text(95, 50, words, size, "#000000", bold, Anchor.END), scale=scale))
+            start = 95 - measure(words, size, bold)
+            started = inked(painted(Text(start, 50, words, size, "#000000", bold), scale=scale))
+            left, right = min(x for x, _ in ended), max(x for x, _ in ended)
+            assert abs(min(x for x, _ in started) - left) <= 1, (words, scale)
+            assert abs(max(x for x, _ in started) - right) <= 1, (words, scale)

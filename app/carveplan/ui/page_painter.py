@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPolygonF,
+    QTransform,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -60,7 +61,7 @@ def paint_page(painter: QPainter, page: Page, scale: float = 1.0) -> None:
             if not in_pixels:
                 painter.setTransform(pixels)
                 in_pixels = True
-            _text(painter, item, scale, device)
+            _text(painter, item, scale, device, pixels)
             continue
         if in_pixels:
             painter.setTransform(points)
@@ -107,23 +108,17 @@ def _pen(colour: str, width: float, dash: tuple[float, ...] = ()) -> QPen:
     return pen
 
 
-_FONTS: dict[tuple[float, bool, int], tuple[QFont, QFontMetricsF]] = {}
+_FONTS: dict[tuple[int, bool, int], tuple[QFont, QFontMetricsF]] = {}
 
 
-def _font(pixels: float, bold: bool, device: QPaintDevice) -> tuple[QFont, QFontMetricsF]:
-    """The sans-serif ``pixels`` device pixels to the em on ``device``, and its metrics there.
-
-    Set at the device's size, not scaled from points: a font engine rounds sizes to whole pixels,
-    which at a pixel a point would set a 7.5-point label 7% too large.
-    """
-    key = (round(pixels, 2), bold, device.logicalDpiY())
+def _font(pixels: int, bold: bool, device: QPaintDevice) -> tuple[QFont, QFontMetricsF]:
+    """The sans-serif ``pixels`` whole device pixels to the em on ``device``, and its metrics there."""
+    key = (pixels, bold, device.logicalDpiY())
     if (found := _FONTS.get(key)) is not None:
         return found
-    if len(_FONTS) > 512:  # a view resized again and again: sizes come and go
-        _FONTS.clear()
     font = QFont(_family())
     font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSizeF(max(pixels, 0.1) * 72 / max(key[2], 1))
+    font.setPointSizeF(pixels * 72 / max(key[2], 1))
     font.setBold(bold)
     # Unhinted, unkerned, no ligatures ("ff" stays two letters): each glyph at its advance, as in the PDF.
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
@@ -218,24 +213,33 @@ def _polyline(painter: QPainter, line: Polyline) -> None:
             painter.drawPolyline(points)
 
 
-def _text(painter: QPainter, text: Text, scale: float, device: QPaintDevice) -> None:
-    """One text, the painter in device pixels."""
+def _text(painter: QPainter, text: Text, scale: float, device: QPaintDevice, pixels: QTransform) -> None:
+    """One text, the painter in device pixels (``pixels``).
+
+    A font engine sets whole pixel sizes only (7.5 pixels would be 8, 7% too wide): a text whose size
+    falls between is set at the nearest whole size and scaled to its own.
+    """
     if not text.text:
         return
-    font, metrics = _font(text.size * scale, text.bold, device)
+    size = text.size * scale
+    whole = max(1, round(size))
+    font, metrics = _font(whole, text.bold, device)
     painter.setFont(font)
     painter.setPen(_pen(text.colour, 1.0))
     shift = _SHIFT[text.anchor]
     dx = -metrics.horizontalAdvance(text.text) * shift if shift else 0.0
-    dy = _BASELINE[text.baseline] * text.size * scale  # y down: the baseline is below a top or middle
-    if not text.rotation:
-        painter.drawText(QPointF(text.x * scale + dx, text.y * scale + dy), text.text)
+    dy = _BASELINE[text.baseline] * whole  # y down: the baseline is below a top or middle
+    x, y, factor = text.x * scale, text.y * scale, size / whole
+    if not text.rotation and abs(factor - 1) < 0.002:
+        painter.drawText(QPointF(x + dx, y + dy), text.text)
         return
-    painter.save()
-    painter.translate(text.x * scale, text.y * scale)
-    painter.rotate(-text.rotation)  # counter-clockwise on a page whose y points down
+    place = QTransform(pixels)
+    place.translate(x, y)
+    place.rotate(-text.rotation)  # counter-clockwise on a page whose y points down
+    place.scale(factor, factor)
+    painter.setTransform(place)
     painter.drawText(QPointF(dx, dy), text.text)
-    painter.restore()
+    painter.setTransform(pixels)
 
 
 # ---- the widget

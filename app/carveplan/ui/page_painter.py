@@ -37,6 +37,12 @@ _HATCH = 4.0  # points between hatch lines, as in the PDF
 _HATCH_WIDTH = 0.5
 _BASELINE = {Baseline.TOP: 0.76, Baseline.MIDDLE: 0.3, Baseline.BASELINE: 0.0}  # em from y to the baseline
 _SHIFT = {Anchor.START: 0.0, Anchor.MIDDLE: 0.5, Anchor.END: 1.0}  # of the text's width, leftwards
+# Corners of the marks drawn as polygons, in half sizes from the centre, y down (the triangle points up).
+_CORNERS = {
+    Shape.DIAMOND: ((-1, 0), (0, -1), (1, 0), (0, 1)),
+    Shape.SQUARE: ((-1, -1), (1, -1), (1, 1), (-1, 1)),
+    Shape.TRIANGLE: ((-1, 1), (1, 1), (0, -1)),
+}
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
 _NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 
@@ -186,14 +192,8 @@ def _mark(painter: QPainter, mark: Mark) -> None:
     painter.setPen(_pen(stroke, mark.stroke_width) if stroke is not None else _NO_PEN)
     if mark.shape is Shape.CIRCLE:
         painter.drawEllipse(QPointF(x, y), r, r)
-    elif mark.shape is Shape.SQUARE:
-        painter.drawRect(QRectF(x - r, y - r, 2 * r, 2 * r))
-    elif mark.shape is Shape.DIAMOND:
-        painter.drawPolygon(
-            QPolygonF([QPointF(x - r, y), QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r)])
-        )
-    else:  # a triangle pointing up
-        painter.drawPolygon(QPolygonF([QPointF(x - r, y + r), QPointF(x + r, y + r), QPointF(x, y - r)]))
+    else:
+        painter.drawPolygon(QPolygonF([QPointF(x + a * r, y + b * r) for a, b in _CORNERS[mark.shape]]))
 
 
 def _polyline(painter: QPainter, line: Polyline) -> None:

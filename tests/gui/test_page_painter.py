@@ -44,7 +44,7 @@ def near(image: QImage, x: float, y: float, colour: str, tolerance: int = 6) -> 
 def inked(
     image: QImage, left: int = 0, top: int = 0, right: int | None = None, bottom: int | None = None
 ) -> list[tuple[int, int]]:
-    """The pixels that are not white in the given area, as (x, y)."""
+    """The pixels darker than a light grey in the given area, as (x, y): ink, not paper."""
     right, bottom = right or image.width(), bottom or image.height()
     return [
         (x, y)

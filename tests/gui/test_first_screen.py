@@ -52,9 +52,14 @@ def _sector_pixels(window: MainWindow) -> int:
 
 
 def test_on_start_the_first_screen_shows_before_the_canvas_and_the_chart_follows(
-    qtbot: QtBot, window: MainWindow, large: tuple[Path, Agreement]
+    qtbot: QtBot, window: MainWindow, large: tuple[Path, Agreement], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path, _agreement = large
+    # The whole schedule resolves only once the first screen is on: a small file would be done first.
+    painted = threading.Event()
+    slow = files.full
+    monkeypatch.setattr(files, "full", lambda agreement: (painted.wait(30), slow(agreement))[1])
+    window.chart.first_screen_shown.connect(painted.set)
     # As the app starts: the file is opened once the window is on screen.
     window.chart.on_screen.connect(lambda: window.files.open_path(path, ask=False))
     shown: list[bool] = []

@@ -21,8 +21,8 @@ from carveplan.ui.background import BackgroundTask
 from carveplan.ui.deck_scope import DECK_SUFFIXES, ask_deck_scope
 from carveplan.ui.document import Document
 from carveplan.ui.error_dialog import ProblemListDialog
+from carveplan.ui.export_run import ExportRun
 from carveplan.ui.file_guard import FileGuard
-from carveplan.ui.progress import progress_callback
 from carveplan.ui.settings import add_recent_file
 
 NATIVE_FILTER = "CarvePlan agreements (*.carveplan)"
@@ -83,10 +83,12 @@ class FileController(QObject):
     Signals:
         status(str): a short message for the status bar.
         opened(Path): a file was opened (for recent files).
+        exported(Path): an export is written and in place.
     """
 
     status = Signal(str)
     opened = Signal(Path)
+    exported = Signal(Path)
 
     def __init__(self, window: QWidget, document: Document) -> None:
         super().__init__(window)
@@ -95,6 +97,7 @@ class FileController(QObject):
         self.all_sectors = False  # charts and decks follow View → All Sectors
         self.guard = FileGuard()
         self.opening: BackgroundTask | None = None  # the last file opened in the background
+        self.exporting: ExportRun | None = None  # the last export (each runs in the background)
         self.first_screen: FirstScreenView | None = None  # the chart, set by the window
 
     # --- asking -------------------------------------------------------------
@@ -170,9 +173,12 @@ class FileController(QObject):
         view = self.first_screen
         job = view.first_screen_job() if view is not None else None
         label = f"Opening {path.name}…"
-        task = BackgroundTask(
-            self._window, label, lambda report: _read_and_resolve(path, report, job), reports=True
-        )
+        task: BackgroundTask
+
+        def work() -> tuple[Agreement, Resolution]:
+            return _read_and_resolve(path, task.share, job)
+
+        task = BackgroundTask(self._window, label, work, start=False)
         if view is not None:
             task.partial.connect(view.show_first_screen)
             task.cancelled.connect(view.release_first_screen)
@@ -181,6 +187,7 @@ class FileController(QObject):
         task.failed.connect(lambda err: self._open_failed(path, err))
         task.cancelled.connect(lambda: self.status.emit(f"Opening {path.name} cancelled"))
         self.opening = task
+        task.start()
 
     def _opened(
         self, path: Path, agreement: Agreement, native_file: bool, resolved: Resolution | None
@@ -273,7 +280,11 @@ class FileController(QObject):
             self.export_to(chosen.path, chosen.options)
 
     def export_to(self, path: Path, chosen: ExportOptions | None = None) -> bool:
-        """Export to ``path`` with a progress dialog; errors are listed, the document is untouched.
+        """Start exporting to ``path``: off the GUI thread, with a progress dialog and Cancel.
+
+        Resolving, paging and writing all run on a worker; the window stays responsive. ``True``
+        means the export started: :attr:`exported` says when the file is in place (:attr:`exporting`
+        is the run). Errors are listed; the document is untouched and Cancel writes nothing.
 
         Args:
             path: the file; its suffix picks the format.
@@ -288,27 +299,37 @@ class FileController(QObject):
             if scope is None:
                 return False
             options = replace(options, sectors=scope.sectors, parties=scope.parties)
-        dialog, report = progress_callback(self._window, f"Exporting {path.name}…")
-        options = replace(options, progress=report)
         try:
-            exporter_for(path)(self._document.agreement, path, options)
+            run = ExportRun(self._window, exporter_for(path), self._document.agreement, path, options)
         except ReadError as err:
             self._show_problems("Cannot export", f"{path.name} was not written.", err)
             return False
-        except Cancelled:
-            self.status.emit("Export cancelled; nothing was written")
-            return False
-        except (WriteError, OSError) as err:
+        except OSError as err:
             QMessageBox.critical(self._window, "Cannot export", f"{path.name} was not written: {err}")
             return False
-        except (RecursionError, OverflowError, MemoryError) as err:
+        run.written.connect(self._exported)
+        run.failed.connect(lambda err: self._export_failed(path, err))
+        run.cancelled.connect(lambda: self.status.emit("Export cancelled; nothing was written"))
+        self.exporting = run
+        return True
+
+    def _exported(self, path: Path) -> None:
+        self.status.emit(f"Exported {path.name}")
+        self.exported.emit(path)
+
+    def _export_failed(self, path: Path, err: object) -> None:
+        if isinstance(err, ReadError):
+            self._show_problems("Cannot export", f"{path.name} was not written.", err)
+        elif isinstance(err, Cancelled):
+            self.status.emit("Export cancelled; nothing was written")
+        elif isinstance(err, (WriteError, OSError)):
+            QMessageBox.critical(self._window, "Cannot export", f"{path.name} was not written: {err}")
+        elif isinstance(err, (RecursionError, OverflowError, MemoryError)):
             message = f"{path.name} was not written: the agreement is too large to export ({err!r})"
             QMessageBox.critical(self._window, "Cannot export", message)
-            return False
-        finally:
-            dialog.reset()
-        self.status.emit(f"Exported {path.name}")
-        return True
+        else:  # the window is the last line: never a traceback
+            message = f"{path.name} was not written ({type(err).__name__}: {err}). Nothing was changed."
+            QMessageBox.critical(self._window, "Cannot export", message)
 
     # --- helpers ----------------------------------------------------------------
     def _open_anyway(self, path: Path) -> bool:

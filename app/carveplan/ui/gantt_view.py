@@ -30,8 +30,11 @@ if TYPE_CHECKING:
     from carveplan.model import Agreement
     from carveplan.ui.chart_layers import ChartLayers
     from carveplan.ui.first_screen import FirstScreenPane
+    from carveplan.ui.scroll_overlay import ScrollOverlay
 
 AXES_INCHES = 1.0  # the year and date axes alone, when the title block and legend are folded away
+REDRAW_MS = 40  # edits arriving together cause one redraw
+SCROLL_SETTLE_MS = 180  # while the rows scroll, the canvas renders once the wheel rests this long
 APP_ROW_INCHES = 0.19  # rows in the window: 12 lines show at 1280x720; exports keep the style's
 GETTING_STARTED = (
     "No lines yet. To start:\n"
@@ -110,6 +113,7 @@ class GanttView(QWidget):
         # until the opening is over (the document still holds the file before).
         self._awaiting_first = False
         self._first_pane: FirstScreenPane | None = None
+        self._overlay: ScrollOverlay | None = None
         self._holder: QWidget | None = None
         self._layout = QStackedLayout(self)
         placeholder = _Placeholder("Drawing the chart…", self)
@@ -123,7 +127,7 @@ class GanttView(QWidget):
         self.scrollbar.valueChanged.connect(self._on_scrollbar_value_changed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(40)
+        self._timer.setInterval(REDRAW_MS)
         self._timer.timeout.connect(self.redraw)
         document.agreement_changed.connect(self._on_document_agreement_changed)
         document.scenario_changed.connect(self.schedule_redraw)
@@ -233,7 +237,7 @@ class GanttView(QWidget):
     def schedule_redraw(self) -> None:
         """Redraw soon (edits arriving together cause one redraw)."""
         self._must_draw = True
-        self._timer.start()
+        self._timer.start(REDRAW_MS)
 
     # --- the view state: each setter redraws ------------------------------------------------------
     @property
@@ -242,10 +246,49 @@ class GanttView(QWidget):
         return self._state
 
     def set_state(self, state: ViewState) -> None:
-        """Show ``state``; redraw when it differs from the one shown."""
+        """Show ``state``; redraw when it differs from the one shown.
+
+        A scroll paints the rows now in view at once over the canvas (:class:`ScrollOverlay`),
+        which renders them when the scrolling rests.
+        """
         if state != self._state:
+            scrolled = (
+                state.first != self._state.first and view.with_state(self._state, first=state.first) == state
+            )
             self._state = state
-            self.schedule_redraw()
+            if scrolled and self._paint_scrolled():
+                self._must_draw = True
+                self._timer.start(SCROLL_SETTLE_MS)
+            else:
+                self.schedule_redraw()
+
+    def _paint_scrolled(self) -> bool:
+        """Paint the rows in view over the canvas, as it will draw them; whether it could."""
+        if (
+            self.canvas is None
+            or self._awaiting_first
+            or self.artists is None
+            or self._state.count is not None
+        ):
+            return False
+        if self.title_block or self.legend or self.full_pages or self.ghost is not None:
+            return False  # what the rows show is counted there too: the canvas draws it
+        from carveplan.ui.scroll_overlay import ScrollOverlay
+
+        if self._overlay is None:
+            self._overlay = ScrollOverlay(self.canvas)
+            self.rendered.connect(self._overlay.drop)
+        style, document = self._style(), self._document
+        baseline = (
+            document.schedule(BASELINE)
+            if document.scenario != BASELINE and self._state.show_baseline
+            else None
+        )
+        fit = self.rows_that_fit(self.row_inches(style.row_inches))
+        rows = view.shown_rows(self.all_rows(), self._state.first, fit)
+        self._overlay.show_rows(document.schedule(), rows, style=style, window=self.current_window(),
+                                today=date.today(), baseline=baseline)  # fmt: skip
+        return True
 
     def update_view(self, **changes: object) -> None:
         """Change some fields of the view state (``window=…``, ``first=…``) and redraw."""
@@ -467,7 +510,7 @@ class GanttView(QWidget):
         # Settings (title, entry into force) and exceptions (their sunsets) show outside the rows.
         if change.settings or change.touches(RecordKind.EXCEPTIONS):
             self._must_draw = True
-        self._timer.start()
+        self._timer.start(REDRAW_MS)
 
     def _on_document_selection_changed(self, kind: str, key: str) -> None:
         line = key.split("#")[0] if kind in (RecordKind.LINES, PHASES) else None

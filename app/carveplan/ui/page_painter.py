@@ -262,6 +262,10 @@ class PageView(QWidget):
         self._announced = False
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
+    def page(self) -> Page | None:
+        """The page shown."""
+        return self._page
+
     def set_page(self, page: Page | None) -> None:
         """Show ``page`` (``None``: an empty view) and repaint."""
         self._page = page

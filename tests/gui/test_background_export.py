@@ -171,7 +171,10 @@ def test_a_missing_folder_is_refused_before_anything_starts(
     monkeypatch.setattr(files.QMessageBox, "critical", lambda parent, title, text: shown.append(text))
     assert not window.files.export_to(tmp_path / "gone" / "plan.xlsx", ExportOptions())
     assert len(shown) == 1
-    assert "plan.xlsx was not written" in shown[0]
+    assert (
+        shown[0]
+        == f"plan.xlsx was not written: cannot write in {tmp_path / 'gone'}: No such file or directory"
+    )
 
 
 def test_the_bar_fills_in_half_percent_steps_and_a_report_after_cancel_says_stop(

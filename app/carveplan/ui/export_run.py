@@ -21,6 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from carveplan.io.errors import WriteError
 from carveplan.io.formats import Exporter, ExportOptions
 from carveplan.model import Agreement
 from carveplan.ui.background import BackgroundTask
@@ -36,8 +37,8 @@ class ExportRun(QObject):
         settled: over, whatever the outcome; the staging folder is gone.
 
     Raises:
-        OSError: when the staging folder cannot be made beside ``path`` (the folder is missing or
-            read-only); nothing started.
+        WriteError: when the staging folder cannot be made beside ``path`` (the folder is missing
+            or read-only); nothing started.
     """
 
     written = Signal(Path)
@@ -51,7 +52,12 @@ class ExportRun(QObject):
         super().__init__(parent)
         self.path = path
         self._target = Path(os.path.realpath(path))
-        folder = tempfile.mkdtemp(prefix=f".{self._target.name}.", suffix=".export", dir=self._target.parent)
+        try:
+            folder = tempfile.mkdtemp(
+                prefix=f".{self._target.name}.", suffix=".export", dir=self._target.parent
+            )
+        except OSError as err:
+            raise WriteError(f"cannot write in {self._target.parent}: {err.strerror or err}") from err
         self._staging = Path(folder)
         staged = self._staging / path.name  # same name: MS Project names the project after the file
 

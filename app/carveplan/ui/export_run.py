@@ -21,6 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from carveplan.engine.collector import collector_paused
 from carveplan.io.errors import WriteError
 from carveplan.io.formats import Exporter, ExportOptions
 from carveplan.model import Agreement
@@ -62,7 +63,12 @@ class ExportRun(QObject):
         staged = self._staging / path.name  # same name: MS Project names the project after the file
 
         def work() -> Path:
-            export(agreement, staged, replace(options, progress=self.task.report))
+            # A full collection walks the whole process, the window's resolved schedule and chart
+            # included: a second or so at national scale, with the interpreter lock held, so the
+            # window froze while the worker's allocations set one off. The exports build records
+            # without cycles (a chart image's figure is let go at the end): hold it off meanwhile.
+            with collector_paused():
+                export(agreement, staged, replace(options, progress=self.task.report))
             return staged
 
         self.task = BackgroundTask(parent, f"Exporting {path.name}…", work, start=False)

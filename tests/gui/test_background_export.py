@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QProgressBar, QPushButton
 from pytestqt.qtbot import QtBot
 
 from carveplan.io.formats import ExportOptions, exporter_for
 from carveplan.model import Agreement
 from carveplan.ui import files
+from carveplan.ui.background import BackgroundTask
 from carveplan.ui.document import Document
 from carveplan.ui.export_run import ExportRun
 from carveplan.ui.main_window import MainWindow
@@ -170,4 +171,37 @@ def test_a_missing_folder_is_refused_before_anything_starts(
     monkeypatch.setattr(files.QMessageBox, "critical", lambda parent, title, text: shown.append(text))
     assert not window.files.export_to(tmp_path / "gone" / "plan.xlsx", ExportOptions())
     assert len(shown) == 1
-    assert "plan.xlsx was not written" in shown[0]
+    assert (
+        shown[0]
+        == f"plan.xlsx was not written: cannot write in {tmp_path / 'gone'}: No such file or directory"
+    )
+
+
+def test_the_bar_fills_in_half_percent_steps_and_a_report_after_cancel_says_stop(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    answers: list[bool] = []
+    go_on = threading.Event()
+
+    def work() -> str:
+        answers.extend(task.report(done, 10_000) for done in range(10_001))
+        go_on.wait(30)
+        answers.append(task.report(10_000, 10_000))
+        return "done"
+
+    task = BackgroundTask(window, "Working…", work, start=False)
+    bar = task.dialog.findChild(QProgressBar)
+    assert bar is not None
+    values: list[int] = []
+    bar.valueChanged.connect(values.append)
+    task.start()
+    qtbot.waitUntil(lambda: 200 in values, timeout=20000)
+    assert all(answers)
+    shown = [v for v in values if v > 0]
+    assert shown == sorted(shown)
+    assert 150 <= len(shown) <= 200  # ten thousand reports, at most one a half percent
+    with qtbot.waitSignal(task.cancelled, timeout=20000):
+        task.cancel()
+    with qtbot.waitSignal(task.settled, timeout=20000):
+        go_on.set()
+    assert answers[-1] is False

@@ -109,12 +109,13 @@ class BackgroundTask(QObject):
     def report(self, done: int, total: int) -> bool:
         """From the worker: ``done`` of ``total``; ``False`` when the work should stop (cancelled).
 
-        Only a change of half a percent travels to the dialog, so a report per page costs nothing.
+        Only a change of half a percent travels to the dialog, so a report per page costs nothing;
+        until something is done the bar stays busy.
         """
         if self._stop.is_set():
             return False
         step = min(done, total) * 200 // max(total, 1)
-        if step != self._shown:
+        if step > 0 and step != self._shown:  # nothing done yet: the busy bar says it better than 0%
             self._shown = step
             self._relay.progress.emit(step, 200)
         return True

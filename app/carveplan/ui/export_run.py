@@ -21,6 +21,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from carveplan.engine.collector import collector_paused
+from carveplan.io.errors import WriteError
 from carveplan.io.formats import Exporter, ExportOptions
 from carveplan.model import Agreement
 from carveplan.ui.background import BackgroundTask
@@ -36,8 +38,8 @@ class ExportRun(QObject):
         settled: over, whatever the outcome; the staging folder is gone.
 
     Raises:
-        OSError: when the staging folder cannot be made beside ``path`` (the folder is missing or
-            read-only); nothing started.
+        WriteError: when the staging folder cannot be made beside ``path`` (the folder is missing
+            or read-only); nothing started.
     """
 
     written = Signal(Path)
@@ -51,12 +53,22 @@ class ExportRun(QObject):
         super().__init__(parent)
         self.path = path
         self._target = Path(os.path.realpath(path))
-        folder = tempfile.mkdtemp(prefix=f".{self._target.name}.", suffix=".export", dir=self._target.parent)
+        try:
+            folder = tempfile.mkdtemp(
+                prefix=f".{self._target.name}.", suffix=".export", dir=self._target.parent
+            )
+        except OSError as err:
+            raise WriteError(f"cannot write in {self._target.parent}: {err.strerror or err}") from err
         self._staging = Path(folder)
         staged = self._staging / path.name  # same name: MS Project names the project after the file
 
         def work() -> Path:
-            export(agreement, staged, replace(options, progress=self.task.report))
+            # A full collection walks the whole process, the window's resolved schedule and chart
+            # included: a second or so at national scale, with the interpreter lock held, so the
+            # window froze while the worker's allocations set one off. The exports build records
+            # without cycles (a chart image's figure is let go at the end): hold it off meanwhile.
+            with collector_paused():
+                export(agreement, staged, replace(options, progress=self.task.report))
             return staged
 
         self.task = BackgroundTask(parent, f"Exporting {path.name}…", work, start=False)

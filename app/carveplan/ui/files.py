@@ -304,7 +304,7 @@ class FileController(QObject):
         except ReadError as err:
             self._show_problems("Cannot export", f"{path.name} was not written.", err)
             return False
-        except OSError as err:
+        except (WriteError, OSError) as err:
             QMessageBox.critical(self._window, "Cannot export", f"{path.name} was not written: {err}")
             return False
         run.written.connect(self._exported)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from carveplan.engine.schedule import ExceptionWindow, ResolvedLine, ResolvedPhase
+from carveplan.engine.records import Dates, Row, dated_phases, resolved_line
+from carveplan.engine.schedule import ExceptionWindow, ResolvedLine
 from carveplan.engine.staging import generated_phases, memo_category
 from carveplan.engine.timings import Anchors, milestone_date, when
 from carveplan.model import (
@@ -15,7 +15,6 @@ from carveplan.model import (
     Anchor,
     Gate,
     Line,
-    LineId,
     Location,
     Phase,
     Problem,
@@ -36,24 +35,6 @@ class _Dated(NamedTuple):
     gates: tuple[str, ...]
     blocked_by: tuple[str, ...]
     delayed_by: tuple[str, ...]
-
-
-_new = object.__new__
-# Each field's slot setter, in field order (the record is slotted).
-_line, _index, _label, _value, _nominal, _start, _end, _gates, _blocked, _delayed = (
-    getattr(ResolvedPhase, f.name).__set__ for f in fields(ResolvedPhase)
-)
-# And a resolved line's.
-_put_line, _put_phases, _put_excluded, _put_final_value, _put_final_date, _put_suspended = (
-    getattr(ResolvedLine, f.name).__set__ for f in fields(ResolvedLine)
-)
-
-# A resolved phase's fields after its line id, as ResolvedPhase takes them.
-_Row = tuple[
-    int, str, Rate, date | None, date | None, date | None, tuple[str, ...], tuple[str, ...], tuple[str, ...]
-]
-# Its dates: nominal start, start, end, gates, blocked by, delayed by.
-_Dates = tuple[date | None, date | None, date | None, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 @dataclass
@@ -89,49 +70,31 @@ def resolve_line(
         # phases (which many lines share), not copied into new ones for each line.
         phases, problems = generated_phases(line, agreement)
         gates = line.gates
-    if windows:
-        rows, unknown = _dated(phases, gates, anchors, windows)
-        made, final_date = resolved_phases(line.id, rows), _final_date(rows)
-    elif gates or line.phases:
-        dates, unknown, final_date = _shared_dates(phases, gates, anchors)
-        made = _from_dates(line.id, phases, dates)
+    if phases:
+        held = tuple(map(id, windows)) if windows else ()
+        dates, unknown, final_date = _shared_dates(phases, gates, anchors, windows, held)
+        made = dated_phases(line.id, phases, dates)
     else:
-        # Generated phases are one tuple for all the lines that share a category and base:
-        # outside exception windows their rows are the same for every one of those lines.
-        entry = _entry(phases, anchors)
-        if entry[2] is None:
-            dates, unknown, final_date = _shared_dates(phases, (), anchors)
-            rows = tuple(
-                (i, p.label, p.value, *d) for i, (p, d) in enumerate(zip(phases, dates, strict=True))
-            )
-            entry[2] = (rows, unknown, final_date)
-        rows, unknown, final_date = entry[2]
-        made = resolved_phases(line.id, rows)
+        made, unknown, final_date = (), (), None
     if unknown:
         found = list(problems)
         for milestone in unknown:
             where = Location(kind="line", item=line.id, field="phases")
             found.append(error(where, f"refers to unknown milestone {milestone!r}", "unknown-milestone"))
         problems = tuple(found)
-    # ResolvedLine(line, made, excluded, final value, final date, suspended), set slot by slot.
-    resolved_line = _new(ResolvedLine)
-    _put_line(resolved_line, line)
-    _put_phases(resolved_line, made)
-    _put_excluded(resolved_line, _excluded(line, agreement, phases))
-    _put_final_value(resolved_line, phases[-1].value if phases else line.base)
-    _put_final_date(resolved_line, final_date)
-    _put_suspended(resolved_line, tuple((w.exception, w.start, w.end) for w in windows) if windows else ())
-    return resolved_line, problems
+    final_value = phases[-1].value if phases else line.base
+    excluded = _excluded(line, agreement, phases)
+    return resolved_line(line, made, excluded, final_value, final_date, windows), problems
 
 
-def _final_date(rows: tuple[_Row, ...]) -> date | None:
+def _final_date(rows: tuple[Row, ...]) -> date | None:
     """The last phase's start, when every phase starts."""
     return rows[-1][4] if rows and all(row[4] is not None for row in rows) else None
 
 
 def _dated(
     phases: tuple[Phase, ...], gates: tuple[Gate, ...], anchors: Anchors, holding: tuple[ExceptionWindow, ...]
-) -> tuple[tuple[_Row, ...], tuple[str, ...]]:
+) -> tuple[tuple[Row, ...], tuple[str, ...]]:
     """Each phase's fields after the line id, and the unknown milestones referred to (sorted).
 
     ``gates``, when there are any, gate every phase in place of its own (a line's gates on the
@@ -175,73 +138,43 @@ def _gate_dates(gates: tuple[Gate, ...], anchors: Anchors) -> _Gates:
     )
 
 
-def resolved_phase(line: LineId, row: _Row) -> ResolvedPhase:
-    """``ResolvedPhase(line, *row)``, made in half the time (see :func:`resolved_phases`)."""
-    return resolved_phases(line, (row,))[0]
+def _timings(phases: tuple[Phase, ...], anchors: Anchors) -> int:
+    """A number for the timings and gates of ``phases``, whatever their values and labels.
 
-
-def resolved_phases(line: LineId, rows: Iterable[_Row]) -> tuple[ResolvedPhase, ...]:
-    """``ResolvedPhase(line, *row)`` for each row, made in half the time.
-
-    A mega-regional schedule has more than a million resolved phases, and a frozen dataclass's
-    ``__init__`` sets each of its ten fields through ``object.__setattr__``; each slot is set through
-    its own descriptor instead (a test holds the two equal field by field).
-    """
-    made = []
-    for index, label, value, nominal, start, end, gates, blocked_by, delayed_by in rows:
-        phase = _new(ResolvedPhase)
-        _line(phase, line)
-        _index(phase, index)
-        _label(phase, label)
-        _value(phase, value)
-        _nominal(phase, nominal)
-        _start(phase, start)
-        _end(phase, end)
-        _gates(phase, gates)
-        _blocked(phase, blocked_by)
-        _delayed(phase, delayed_by)
-        made.append(phase)
-    return tuple(made)
-
-
-def _from_dates(
-    line: LineId, phases: tuple[Phase, ...], dates: tuple[_Dates, ...]
-) -> tuple[ResolvedPhase, ...]:
-    """As :func:`resolved_phases`, from each phase and its dates."""
-    rows = [(i, w.label, w.value, *d) for i, (w, d) in enumerate(zip(phases, dates, strict=True))]
-    return resolved_phases(line, rows)
-
-
-def _entry(phases: tuple[Phase, ...], anchors: Anchors) -> list[Any]:
-    """What a scenario keeps for one tuple of phases: ``[phases, timings key, rows or None]``.
-
-    The timings key is a number, the same for every tuple of phases with the same timings and
-    gates whatever their values and labels (hashing the timings once per tuple, not per line).
+    Kept per tuple of phases (with the tuple, so its id stays its own): the timings are hashed once
+    per tuple, not once per line, and lines of one category and base share one tuple.
     """
     memo = anchors.memo
-    entry: list[Any] | None = memo.get(id(phases))
+    entry: tuple[tuple[Phase, ...], int] | None = memo.get(id(phases))
     if entry is None or entry[0] is not phases:
         keys = memo.setdefault("timings", {})
-        key = keys.setdefault(tuple((p.start, p.gates) for p in phases), len(keys))
-        entry = memo[id(phases)] = [phases, key, None]
-    return entry
+        entry = memo[id(phases)] = (
+            phases,
+            keys.setdefault(tuple((p.start, p.gates) for p in phases), len(keys)),
+        )
+    return entry[1]
 
 
 def _shared_dates(
-    phases: tuple[Phase, ...], gates: tuple[Gate, ...], anchors: Anchors
-) -> tuple[tuple[_Dates, ...], tuple[str, ...], date | None]:
-    """As :func:`_dated` outside exception windows: the dates hang off the timings and gates only.
+    phases: tuple[Phase, ...],
+    gates: tuple[Gate, ...],
+    anchors: Anchors,
+    windows: tuple[ExceptionWindow, ...],
+    held: tuple[int, ...],
+) -> tuple[tuple[Dates, ...], tuple[str, ...], date | None]:
+    """As :func:`_dated`: the dates of phases with these gates and exception windows (``held``: their ids).
 
-    Lines of other base rates (or explicit phases written alike) share them, so they are worked
-    out once per scenario for each sequence of timings and gates. Gives each phase's dates, the
-    unknown milestones, and the line's final date.
+    The dates hang off the timings, the gates and the windows only, so the lines of one category and
+    any base rate (or with explicit phases written alike) share them: they are worked out once per
+    scenario for each. Gives each phase's dates, the unknown milestones, and the line's final date.
+    The windows are kept with the dates, so the ids in the key stay theirs.
     """
-    key = (_entry(phases, anchors)[1], gates)
-    hit: tuple[tuple[_Dates, ...], tuple[str, ...], date | None] | None = anchors.memo.get(key)
+    key = (_timings(phases, anchors), gates, held)
+    hit = anchors.memo.get(key)
     if hit is None:
-        rows, unknown = _dated(phases, gates, anchors, ())
-        hit = anchors.memo[key] = (tuple(row[3:] for row in rows), unknown, _final_date(rows))
-    return hit
+        rows, unknown = _dated(phases, gates, anchors, windows)
+        hit = anchors.memo[key] = (tuple(row[3:] for row in rows), unknown, _final_date(rows), windows)
+    return hit[0], hit[1], hit[2]
 
 
 def _resolve_phase(
@@ -292,7 +225,7 @@ def _held(
     return start, delayed
 
 
-def _with_ends(phases: list[_Dated]) -> tuple[_Row, ...]:
+def _with_ends(phases: list[_Dated]) -> tuple[Row, ...]:
     """Each applied phase ends where the next one starts.
 
     Tranches open in order (a phase never starts before the one before it, and a blocked phase

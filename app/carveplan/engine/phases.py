@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from carveplan.engine.records import Dates, Row, dated_phases, resolved_line
 from carveplan.engine.schedule import ExceptionWindow, ResolvedLine
+from carveplan.engine.shapes import gates_key, timings_number
 from carveplan.engine.staging import generated_phases, memo_category
 from carveplan.engine.timings import Anchors, milestone_date, when
 from carveplan.model import (
@@ -71,8 +72,7 @@ def resolve_line(
         phases, problems = generated_phases(line, agreement)
         gates = line.gates
     if phases:
-        held = tuple(map(id, windows)) if windows else ()
-        dates, unknown, final_date = _shared_dates(phases, gates, anchors, windows, held)
+        dates, unknown, final_date = _dates(phases, gates, anchors, windows, agreement, not line.phases)
         made = dated_phases(line.id, phases, dates)
     else:
         made, unknown, final_date = (), (), None
@@ -82,9 +82,10 @@ def resolve_line(
             where = Location(kind="line", item=line.id, field="phases")
             found.append(error(where, f"refers to unknown milestone {milestone!r}", "unknown-milestone"))
         problems = tuple(found)
-    final_value = phases[-1].value if phases else line.base
-    excluded = _excluded(line, agreement, phases)
-    return resolved_line(line, made, excluded, final_value, final_date, windows), problems
+    if phases:
+        return resolved_line(line, made, False, phases[-1].value, final_date, windows), problems
+    excluded = _excluded(line, agreement)
+    return resolved_line(line, made, excluded, line.base, final_date, windows), problems
 
 
 def _final_date(rows: tuple[Row, ...]) -> date | None:
@@ -138,38 +139,54 @@ def _gate_dates(gates: tuple[Gate, ...], anchors: Anchors) -> _Gates:
     )
 
 
-def _timings(phases: tuple[Phase, ...], anchors: Anchors) -> int:
-    """A number for the timings and gates of ``phases``, whatever their values and labels.
+# A line's dates: each phase's, the unknown milestones it refers to, and its final date.
+_LineDates = tuple[tuple[Dates, ...], tuple[str, ...], date | None]
 
-    Kept per tuple of phases (with the tuple, so its id stays its own): the timings are hashed once
-    per tuple, not once per line, and lines of one category and base share one tuple.
+
+def _dates(
+    phases: tuple[Phase, ...],
+    gates: tuple[Gate, ...],
+    anchors: Anchors,
+    windows: tuple[ExceptionWindow, ...],
+    agreement: Agreement,
+    shared: bool,
+) -> _LineDates:
+    """The dates of a line's phases, gated by ``gates`` and held by ``windows``.
+
+    The scenario keeps, for each tuple of phases (with the tuple, so its id stays its own), the number
+    of its timings and its dates without gates or windows: most lines have neither, and lines of one
+    category and base share one tuple (``shared``, see :func:`timings_number`).
     """
     memo = anchors.memo
-    entry: tuple[tuple[Phase, ...], int] | None = memo.get(id(phases))
+    entry: list[Any] | None = memo.get(id(phases))
     if entry is None or entry[0] is not phases:
-        keys = memo.setdefault("timings", {})
-        entry = memo[id(phases)] = (
-            phases,
-            keys.setdefault(tuple((p.start, p.gates) for p in phases), len(keys)),
-        )
-    return entry[1]
+        entry = memo[id(phases)] = [phases, timings_number(phases, agreement, shared), None]
+    if gates or windows:
+        held = tuple(map(id, windows)) if windows else ()
+        return _shared_dates(entry[1], phases, gates, anchors, windows, held)
+    if entry[2] is None:
+        entry[2] = _shared_dates(entry[1], phases, (), anchors, (), ())
+    plain: _LineDates = entry[2]
+    return plain
 
 
 def _shared_dates(
+    timings: int,
     phases: tuple[Phase, ...],
     gates: tuple[Gate, ...],
     anchors: Anchors,
     windows: tuple[ExceptionWindow, ...],
     held: tuple[int, ...],
-) -> tuple[tuple[Dates, ...], tuple[str, ...], date | None]:
-    """As :func:`_dated`: the dates of phases with these gates and exception windows (``held``: their ids).
+) -> _LineDates:
+    """As :func:`_dated`: the dates of phases with these timings (their number, see
+    :func:`~carveplan.engine.shapes.timings_number`), gates and exception windows (``held``: their ids).
 
     The dates hang off the timings, the gates and the windows only, so the lines of one category and
     any base rate (or with explicit phases written alike) share them: they are worked out once per
     scenario for each. Gives each phase's dates, the unknown milestones, and the line's final date.
     The windows are kept with the dates, so the ids in the key stay theirs.
     """
-    key = (_timings(phases, anchors), gates, held)
+    key = (timings, gates_key(gates), held)
     hit = anchors.memo.get(key)
     if hit is None:
         rows, unknown = _dated(phases, gates, anchors, windows)
@@ -238,9 +255,9 @@ def _with_ends(phases: list[_Dated]) -> tuple[Row, ...]:
     )
 
 
-def _excluded(line: Line, agreement: Agreement, phases: tuple[Phase, ...]) -> bool:
-    """No commitment: an excluded category, or neither phases nor a category."""
-    if phases or line.phases:
+def _excluded(line: Line, agreement: Agreement) -> bool:
+    """No commitment, for a line without phases: an excluded category, or no category."""
+    if line.phases:
         return False
     if not line.category.strip():
         return True

@@ -6,60 +6,64 @@ same timings, gates and windows; gates and nominal dates are kept here, once per
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from carveplan.engine.records import Row
+from carveplan.engine.records import Dates
 from carveplan.engine.schedule import ExceptionWindow
 from carveplan.engine.shapes import gates_key
 from carveplan.engine.timings import Anchors, When, milestone_date, when
-from carveplan.model import Anchor, Gate, Phase, Rate, Timing
-
-
-class _Dated(NamedTuple):
-    """A phase's dates before its end is known (a light tuple: there is one per phase per line)."""
-
-    position: int
-    label: str
-    value: Rate
-    nominal: date | None
-    start: date | None
-    gates: tuple[str, ...]
-    blocked_by: tuple[str, ...]
-    delayed_by: tuple[str, ...]
-
-
-@dataclass
-class _Carry:
-    """What one phase hands the next: its actual start, why it moved, what blocks it."""
-
-    start: date | None = None
-    delayed_by: tuple[str, ...] = ()
-    blocked_by: tuple[str, ...] = ()
-    unknown: set[str] = field(default_factory=set)
-
-
-def final_date_of(rows: tuple[Row, ...]) -> date | None:
-    """The last phase's start, when every phase starts."""
-    return rows[-1][4] if rows and all(row[4] is not None for row in rows) else None
+from carveplan.model import Anchor, Gate, Phase, Timing
 
 
 def dated(
     phases: tuple[Phase, ...], gates: tuple[Gate, ...], anchors: Anchors, holding: tuple[ExceptionWindow, ...]
-) -> tuple[tuple[Row, ...], tuple[str, ...]]:
-    """Each phase's fields after the line id, and the unknown milestones referred to (sorted).
+) -> tuple[tuple[Dates, ...], tuple[str, ...], date | None]:
+    """Each phase's dates, the unknown milestones referred to (sorted), and the line's final date.
 
     ``gates``, when there are any, gate every phase in place of its own (a line's gates on the
-    phases its category generates).
+    phases its category generates). A phase starts on the latest of its own date, its gates' and
+    the previous phase's start, then past any exception window holding it; a blocked phase blocks
+    every later phase of the line (tranches open in order). The final date is the last phase's
+    start when every phase starts.
     """
-    carry = _Carry()
     shared = _line_gates(gates, anchors) if gates else None  # the same for every phase: once
-    resolved = [
-        _resolve_phase(index, phase, shared or _gate_dates(phase.gates, anchors), anchors, holding, carry)
-        for index, phase in enumerate(phases)
-    ]
-    return _with_ends(resolved), tuple(sorted(carry.unknown))
+    unknown: set[str] = set()
+    # What one phase hands the next: its actual start, why it moved, what blocks it.
+    start: date | None = None
+    delayed_by: tuple[str, ...] = ()
+    blocked_by: tuple[str, ...] = ()
+    # Each phase's nominal start, start, gates, blockers and delays, before its end is known.
+    found: list[_Found] = []
+    for phase in phases:
+        gated = shared or _gate_dates(phase.gates, anchors)
+        nominal = _nominal(phase.start, anchors, start)
+        if nominal.unknown:
+            unknown.add(nominal.unknown)
+        if gated.unknown:
+            unknown.update(gated.unknown)
+        if blocked_by or nominal.blocked_by:
+            blocked = tuple(dict.fromkeys((*blocked_by, *nominal.blocked_by, *gated.blocked_by)))
+        else:
+            blocked = gated.blocked_by
+        if blocked or nominal.day is None:
+            start, blocked_by = None, blocked
+            found.append((nominal.day, None, gated.ids, blocked, ()))
+            continue
+        # The later of the nominal start and the gates' dates, and the gates that set it.
+        begins: date = nominal.day
+        moved: tuple[str, ...] = ()
+        if gated.latest is not None and gated.latest > begins:
+            begins, moved = gated.latest, gated.setters
+        if phase.start.anchor is Anchor.PREV:
+            moved = delayed_by + moved
+        if start is not None and start > begins:
+            begins, moved = start, delayed_by + moved
+        if holding:
+            begins, moved = _held(begins, moved, holding)
+        start, delayed_by = begins, tuple(dict.fromkeys(moved)) if moved else ()
+        found.append((nominal.day, begins, gated.ids, (), delayed_by))
+    return _with_ends(found), tuple(sorted(unknown)), _final_date(found)
 
 
 class _Gates(NamedTuple):
@@ -118,42 +122,6 @@ def _gate_dates(gates: tuple[Gate, ...], anchors: Anchors) -> _Gates:
     )
 
 
-def _resolve_phase(
-    index: int,
-    phase: Phase,
-    gates: _Gates,
-    anchors: Anchors,
-    holding: tuple[ExceptionWindow, ...],
-    carry: _Carry,
-) -> _Dated:
-    nominal = _nominal(phase.start, anchors, carry.start)
-    if nominal.unknown:
-        carry.unknown.add(nominal.unknown)
-    if gates.unknown:
-        carry.unknown.update(gates.unknown)
-    if carry.blocked_by or nominal.blocked_by:
-        blocked = tuple(dict.fromkeys((*carry.blocked_by, *nominal.blocked_by, *gates.blocked_by)))
-    else:
-        blocked = gates.blocked_by
-    if blocked or nominal.day is None:
-        # A blocked phase blocks every later phase of the line: tranches open in order.
-        carry.start, carry.blocked_by = None, blocked
-        return _Dated(index, phase.label, phase.value, nominal.day, None, gates.ids, blocked, ())
-    # The later of the nominal start and the gates' dates, and the gates that set it.
-    start: date = nominal.day
-    delayed: tuple[str, ...] = ()
-    if gates.latest is not None and gates.latest > start:
-        start, delayed = gates.latest, gates.setters
-    if phase.start.anchor is Anchor.PREV:
-        delayed = carry.delayed_by + delayed
-    if carry.start is not None and carry.start > start:
-        start, delayed = carry.start, carry.delayed_by + delayed
-    if holding:
-        start, delayed = _held(start, delayed, holding)
-    carry.start, carry.delayed_by = start, tuple(dict.fromkeys(delayed)) if delayed else ()
-    return _Dated(index, phase.label, phase.value, nominal.day, start, gates.ids, (), carry.delayed_by)
-
-
 def _held(
     start: date, delayed: tuple[str, ...], holding: tuple[ExceptionWindow, ...]
 ) -> tuple[date, tuple[str, ...]]:
@@ -166,14 +134,22 @@ def _held(
     return start, delayed
 
 
-def _with_ends(phases: list[_Dated]) -> tuple[Row, ...]:
+_Found = tuple[date | None, date | None, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+def _with_ends(found: list[_Found]) -> tuple[Dates, ...]:
     """Each applied phase ends where the next one starts.
 
     Tranches open in order (a phase never starts before the one before it, and a blocked phase
     blocks the rest), so index order is already date order with the blocked phases last.
     """
-    ends: list[date | None] = [p.start for p in phases[1:]] + [None] if phases else []
+    ends: list[date | None] = [f[1] for f in found[1:]] + [None] if found else []
     return tuple(
-        (p.position, p.label, p.value, p.nominal, p.start, end if p.start else None, *p[5:])
-        for p, end in zip(phases, ends, strict=True)
+        (nominal, start, end if start else None, ids, blocked, delayed)
+        for (nominal, start, ids, blocked, delayed), end in zip(found, ends, strict=True)
     )
+
+
+def _final_date(found: list[_Found]) -> date | None:
+    """The last phase's start, when every phase starts."""
+    return found[-1][1] if found and all(f[1] is not None for f in found) else None

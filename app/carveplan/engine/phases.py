@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from carveplan.engine.dating import dated, final_date_of
+from carveplan.engine.dating import dated
 from carveplan.engine.records import Dates, dated_phases, resolved_line
 from carveplan.engine.schedule import ExceptionWindow, ResolvedLine
 from carveplan.engine.shapes import gates_key, timings_number
@@ -102,8 +102,8 @@ def _shared_dates(
     windows: tuple[ExceptionWindow, ...],
     held: tuple[int, ...],
 ) -> _LineDates:
-    """As :func:`~carveplan.engine.dating.dated`: the dates of phases with these timings (their number, see
-    :func:`~carveplan.engine.shapes.timings_number`), gates and exception windows (``held``: their ids).
+    """:func:`~carveplan.engine.dating.dated` for phases with these timings (their number, see
+    :func:`~carveplan.engine.shapes.timings_number`), gates and exception windows (``held``: ids).
 
     The dates hang off the timings, the gates and the windows only, so the lines of one category and
     any base rate (or with explicit phases written alike) share them: they are worked out once per
@@ -113,8 +113,7 @@ def _shared_dates(
     key = (timings, gates_key(gates), held)
     hit = anchors.memo.get(key)
     if hit is None:
-        rows, unknown = dated(phases, gates, anchors, windows)
-        hit = anchors.memo[key] = (tuple(row[3:] for row in rows), unknown, final_date_of(rows), windows)
+        hit = anchors.memo[key] = (*dated(phases, gates, anchors, windows), windows)
     return hit[0], hit[1], hit[2]
 
 

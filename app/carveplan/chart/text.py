@@ -52,7 +52,7 @@ def format_value(line: Line, value: Rate) -> str:
         value: the value.
 
     Returns:
-        ``6.4%`` for a tariff, ``cap 49%`` for an equity cap, ``12,000 t`` for a quota,
+        ``6.4%`` for a tariff, ``cap 49.0%`` for an equity cap, ``12,000 t`` for a quota,
         ``required`` / ``removed`` for licensing; duties as published (``3.5¢/kg``, ``3.4¢/kg + 2%``).
     """
     if isinstance(value, Duty) or is_specific(line.unit):
@@ -61,8 +61,9 @@ def format_value(line: Line, value: Rate) -> str:
         case MeasureKind.TARIFF:
             number = format_percent(value) if line.unit == "%" else format_number(value, 1)
             return f"{number}{_unit(line.unit)}"
-        case MeasureKind.EQUITY_CAP:
-            return f"cap {format_number(value)}{_unit(line.unit)}"
+        case MeasureKind.EQUITY_CAP:  # the number as the table has it (49.0), with the word
+            number = format_percent(value) if line.unit == "%" else format_number(value)
+            return f"cap {number}{_unit(line.unit)}"
         case MeasureKind.LICENSING if line.unit not in ("%", ""):
             return "required" if value else "removed"
         case MeasureKind.LOCAL_CONTENT if not value:

@@ -39,7 +39,9 @@ def _size(path: Path) -> int:
 
 
 def _read_and_resolve(
-    path: Path, report: Callable[[object], None], first_screen: Callable[[Agreement], object] | None
+    path: Path,
+    report: Callable[[object], None],
+    first_screen: Callable[[Agreement, Callable[[object], None]], None] | None,
 ) -> tuple[Agreement, Resolution]:
     """Read ``path`` and resolve its baseline: the slow part of opening, for a worker thread.
 
@@ -50,14 +52,14 @@ def _read_and_resolve(
     if first_screen is not None:
         # Only a head start: should drawing it fail, the chart drawn next shows the schedule.
         with suppress(Exception):
-            report(first_screen(agreement))
+            first_screen(agreement, report)
     return agreement, full(agreement)
 
 
 class FirstScreenView(Protocol):
     """A chart that shows a first screen of a file while it opens (see :class:`GanttView`)."""
 
-    def first_screen_job(self) -> Callable[[Agreement], object]: ...
+    def first_screen_job(self) -> Callable[[Agreement, Callable[[object], None]], None]: ...
 
     def show_first_screen(self, screen: object) -> None: ...
 

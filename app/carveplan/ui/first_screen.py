@@ -8,8 +8,8 @@ chart's canvas replaces it when the whole schedule is resolved.
 
 from __future__ import annotations
 
+import threading
 from datetime import date
-from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 # The chart's canvas lays out 100 pixels to the inch (matplotlib's figure resolution on screen).
 POINTS_PER_PIXEL = 72 / 100
+# How long the worker waits for the window to paint the first screen before it resolves the rest.
+PAINT_WAIT_SECONDS = 0.5
 
 
 class FirstScreenPane(QWidget):
@@ -66,8 +68,13 @@ def screen_job(
     first: int,
     count: int,
     scrollbar_width: int,
-) -> Callable[[Agreement], FirstScreen]:
+    shown: threading.Event,
+) -> Callable[[Agreement, Callable[[object], None]], None]:
     """What a worker runs on the agreement it has read: the chart's first screen at ``size`` pixels.
+
+    The job hands the screen to ``report`` and waits until ``shown`` is set (the window painted it)
+    or half a second has passed: resolving the rest would otherwise hold the interpreter while the
+    window tries to paint, and the first screen would come after much of that work.
 
     Args:
         size: the chart's width and height in pixels.
@@ -76,8 +83,14 @@ def screen_job(
         first: the first row shown.
         count: rows that fit.
         scrollbar_width: pixels the scroll bar takes from the width.
+        shown: set by the window once the screen is painted (or will not be).
     """
     width, height = size
     points = (max(100, width - scrollbar_width) * POINTS_PER_PIXEL, max(100, height) * POINTS_PER_PIXEL)
     spec = ScreenSpec(points, style, selection, first, count, date.today(), BASELINE)
-    return partial(first_screen, spec=spec)
+
+    def job(agreement: Agreement, report: Callable[[object], None]) -> None:
+        report(first_screen(agreement, spec))
+        shown.wait(PAINT_WAIT_SECONDS)
+
+    return job

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from carveplan.chart.extents import LineExtents
-    from carveplan.chart.first_screen import FirstScreen
     from carveplan.chart.gantt import GanttArtists
     from carveplan.chart.hit import Hit
     from carveplan.chart.rows import Row
@@ -113,6 +113,7 @@ class GanttView(QWidget):
         # until the opening is over (the document still holds the file before).
         self._awaiting_first = False
         self._first_pane: FirstScreenPane | None = None
+        self._first_shown = threading.Event()  # the worker waits on it to resolve the rest
         self._overlay: ScrollOverlay | None = None
         self._holder: QWidget | None = None
         self._layout = QStackedLayout(self)
@@ -171,7 +172,7 @@ class GanttView(QWidget):
         self.redraw()
 
     # --- the first screen of a file being opened ----------------------------------------------------
-    def first_screen_job(self) -> Callable[[Agreement], FirstScreen]:
+    def first_screen_job(self) -> Callable[[Agreement, Callable[[object], None]], None]:
         """A job for the worker opening a file: the first screen of what it reads, at this view's size.
 
         From now until :meth:`release_first_screen` the canvas draws nothing: the document still
@@ -180,12 +181,15 @@ class GanttView(QWidget):
         from carveplan.ui.first_screen import screen_job
 
         self._awaiting_first = True
+        self._first_shown.set()  # a job before this one waits no longer
+        self._first_shown = threading.Event()
         style = self._style()
         fit = max(3, int((self.height() / 100 - self.chrome_inches()) / self.row_inches(style.row_inches)))
         state = self._state
         width = self.scrollbar.sizeHint().width()
+        size = (self.width(), self.height())
         return screen_job(
-            (self.width(), self.height()), style, state.rows(), state.first, state.count or fit, width
+            size, style, state.rows(), state.first, state.count or fit, width, self._first_shown
         )
 
     def show_first_screen(self, screen: object) -> None:
@@ -194,6 +198,7 @@ class GanttView(QWidget):
         from carveplan.ui.first_screen import FirstScreenPane
 
         if not self._awaiting_first or not isinstance(screen, FirstScreen):
+            self._first_shown.set()
             return
         if self._first_pane is None:
             self._first_pane = FirstScreenPane(self)
@@ -204,6 +209,7 @@ class GanttView(QWidget):
 
     def release_first_screen(self) -> None:
         """The file is open (or its opening is over): draw the chart in place of the first screen."""
+        self._first_shown.set()
         if not self._awaiting_first:
             return
         self._awaiting_first = False
@@ -216,6 +222,7 @@ class GanttView(QWidget):
         self.redraw()
 
     def _on_first_screen_painted(self) -> None:
+        self._first_shown.set()  # the worker goes on resolving the rest
         self.first_screen_shown.emit()
         # Load the plotting library while the worker resolves the rest.
         QTimer.singleShot(0, self, self._build_canvas)

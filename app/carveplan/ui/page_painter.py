@@ -251,7 +251,7 @@ class PageView(QWidget):
     Build the page at :meth:`page_size` (the widget's size in points) and it fills the widget.
 
     Signals:
-        painted: emitted once, after the first paint of a non-empty page has finished.
+        painted: emitted once a page, after the first paint of each non-empty page set has finished.
     """
 
     painted = Signal()
@@ -269,6 +269,7 @@ class PageView(QWidget):
     def set_page(self, page: Page | None) -> None:
         """Show ``page`` (``None``: an empty view) and repaint."""
         self._page = page
+        self._announced = False
         self.update()
 
     def page_size(self) -> tuple[float, float]:

@@ -123,3 +123,23 @@ def test_the_first_screen_fails_quietly_and_the_file_still_opens(
         assert window.files.open_path(path, ask=False)
     qtbot.waitUntil(lambda: window.chart.artists is not None and len(window.chart.artists.rows) > 3)
     assert window.document.agreement.lines == agreement.lines
+
+
+def test_the_worker_waits_for_the_paint_before_resolving_the_rest(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from carveplan.chart.rows import RowSelection
+    from carveplan.chart.style import SCREEN
+    from carveplan.ui import first_screen
+
+    monkeypatch.setattr(first_screen, "PAINT_WAIT_SECONDS", 60.0)
+    shown = threading.Event()
+    reported: list[object] = []
+    job = first_screen.screen_job((800, 600), SCREEN, RowSelection(), 0, 20, 15, shown)
+    worker = threading.Thread(target=job, args=(national_agreement(1, per_party=20), reported.append))
+    worker.start()
+    qtbot.waitUntil(lambda: len(reported) == 1, timeout=30000)
+    assert worker.is_alive()  # the screen is handed over; the rest waits for its paint
+    shown.set()
+    worker.join(30)
+    assert not worker.is_alive()

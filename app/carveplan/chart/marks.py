@@ -101,15 +101,22 @@ def milestone_marks(
     """
     targets_by_milestone = _gate_targets(schedule, rows, gated)
     party_rows = {(r.sector, r.party): r for r in rows if r.kind is RowKind.PARTY}
+    first_rows: dict[str | None, Row] = {}  # each party's first header row
+    for (_, party), row in party_rows.items():
+        first_rows.setdefault(party, row)
     marks: list[MilestoneMark] = []
     for resolved in schedule.milestones:
         day = resolved.date or resolved.due
         if day is None:
             continue
         unmet = resolved.date is None or resolved.milestone.status is MilestoneStatus.MISSED
-        targets = targets_by_milestone.get(resolved.milestone.id, [])
+        targets = targets_by_milestone.get(resolved.milestone.id)
         party = resolved.milestone.party
-        marks.extend(_place(resolved, day_num(day), party, targets, party_rows, unmet))
+        if targets:
+            marks.extend(_place(resolved, day_num(day), party, targets, party_rows, unmet))
+        elif (row := first_rows.get(party)) is not None:
+            # Gates nothing shown: on the party's first header row (a deck page has a hundred of these).
+            marks.append(MilestoneMark(resolved, day_num(day), row.y, row.key, (), unmet))
     return marks
 
 
@@ -143,10 +150,8 @@ def _place(
     party_rows: dict[tuple[str, str | None], Row],
     unmet: bool,
 ) -> Iterable[MilestoneMark]:
+    """The marks of a milestone that gates phases shown (``targets``): one in each of their sectors."""
     sectors = list(dict.fromkeys(row.sector for row, _ in targets))
-    if not sectors:
-        # Gates nothing shown: put it on the party's first header row, if the party is shown.
-        sectors = [s for (s, p) in party_rows if p == party][:1]
     for sector in sectors:
         anchors = [party_rows[(sector, party)]] if (sector, party) in party_rows else []
         points = tuple((tx, row.y) for row, tx in targets if row.sector == sector)

@@ -104,7 +104,7 @@ def shorten(text: str, chars: int) -> str:
 
 def text_points(text: str, font_size: float) -> float:
     """An estimate of the width of ``text`` in points (no renderer needed, so it is cheap)."""
-    longest = max((len(part) for part in text.split("\n")), default=0)
+    longest = max(len(part) for part in text.split("\n")) if "\n" in text else len(text)
     return longest * font_size * _GLYPH
 
 

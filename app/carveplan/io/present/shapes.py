@@ -14,7 +14,7 @@ import functools
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from carveplan.chart.vector import Anchor, Baseline, Box, Mark, Page, Polyline, Rule, Shape, Text
 from carveplan.io.present.fit import FONT, line_width
@@ -64,11 +64,17 @@ class Placement:
         left: the page's left edge on the slide, EMU.
         top: the page's top edge on the slide, EMU.
         scale: EMU per page point.
+        points: slide points per page point (font sizes and line widths scale by it), worked out
+            once: each text and line of a deck's half a million shapes asks for it.
     """
 
     left: float
     top: float
     scale: float
+    points: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "points", self.scale / EMU_PER_POINT)
 
     @classmethod
     def fit(cls, page: Page, box: tuple[float, float, float, float]) -> Placement:
@@ -76,11 +82,6 @@ class Placement:
         left, top, width, height = (v * EMU_PER_INCH for v in box)
         scale = min(width / page.width, height / page.height)
         return cls(left + (width - page.width * scale) / 2, top + (height - page.height * scale) / 2, scale)
-
-    @property
-    def points(self) -> float:
-        """Slide points per page point (font sizes and line widths scale by it)."""
-        return self.scale / EMU_PER_POINT
 
 
 def page_shapes(page: Page, box: tuple[float, float, float, float], first_id: int) -> Iterator[str]:

@@ -103,16 +103,16 @@ def milestone_marks(
     targets_by_milestone = _gate_targets(schedule, rows, gated)
     party_rows = {(r.sector, r.party): r for r in rows if r.kind is RowKind.PARTY}
     first_rows: dict[str | None, Row] = {}  # each party's first header row
-    for (_, party), row in party_rows.items():
-        first_rows.setdefault(party, row)
+    for (_, party), header in party_rows.items():
+        first_rows.setdefault(party, header)
     marks: list[MilestoneMark] = []
     for resolved, ident, party, x, unmet in _dated(schedule):
         targets = targets_by_milestone.get(ident)
         if targets:
             marks.extend(_place(resolved, x, party, targets, party_rows, unmet))
-        elif (row := first_rows.get(party)) is not None:
+        elif (first := first_rows.get(party)) is not None:
             # Gates nothing shown: on the party's first header row (a deck page has a hundred of these).
-            marks.append(MilestoneMark(resolved, x, row.y, row.key, (), unmet))
+            marks.append(MilestoneMark(resolved, x, first.y, first.key, (), unmet))
     return marks
 
 

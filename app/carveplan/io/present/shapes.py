@@ -179,7 +179,7 @@ def _text(number: int, text: Text, at: Placement) -> str:
     )
 
 
-@functools.lru_cache(maxsize=8192)  # a deck repeats its value labels, axis texts and legend by the thousand
+@functools.lru_cache(maxsize=1024)  # a deck repeats its value labels, axis texts and legend by the thousand
 def _run(text: str, size: float, bold: bool, colour: str | None, anchor: Anchor) -> tuple[float, str]:
     """A text box's width in EMU and its XML after the frame: the run in the deck's font, one line."""
     line = clean(text)

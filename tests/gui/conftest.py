@@ -27,11 +27,16 @@ from carveplan.model.scenario import MilestoneDelay
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _isolated_settings() -> None:
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
     # No test may touch a real user's settings, recent files or autosave folder.
     QCoreApplication.setOrganizationName("CarvePlanTests")
     QCoreApplication.setApplicationName("CarvePlanTests")
     QStandardPaths.setTestModeEnabled(True)
+    # Settings live in this run's own folder: test mode alone shares one file between runs on the
+    # machine, and one run's clearing it broke another's "remembered" checks.
+    folder = str(tmp_path_factory.mktemp("settings"))
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, folder)
 
 
 @pytest.fixture(autouse=True)

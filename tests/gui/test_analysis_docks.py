@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
@@ -10,7 +11,9 @@ from carveplan.engine.presets import EXCEPTION_PRESETS, REVIEW_PRESETS
 from carveplan.model import RecordKind
 from carveplan.ui import preset_dialog
 from carveplan.ui.comparison import ComparisonView
+from carveplan.ui.coverage_view import CoverageView
 from carveplan.ui.document import Document
+from carveplan.ui.lazy_dock import LazyDock
 from carveplan.ui.main_window import MainWindow
 from tests.helpers.analysis import analysis_agreement
 
@@ -50,6 +53,42 @@ def test_docks_are_tabbed_with_problems(window: MainWindow) -> None:
         "dock-exceptions-register",
         "dock-coverage",
     ]
+
+
+def test_an_analysis_dock_is_made_when_first_raised_and_keeps_its_group_height(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    docks = window.bench.docks
+    coverage = docks["coverage"]
+    assert isinstance(coverage, LazyDock)
+    assert not coverage.made  # tabbed behind the tables: nothing made, nothing imported for it
+    height = docks["tables"].height()
+    coverage.raise_()
+    qtbot.waitUntil(lambda: coverage.made and coverage.height() == height)
+    view = window.bench.view("coverage", CoverageView)
+    qtbot.waitUntil(lambda: view.figure is not None)  # seen, so refreshed: the curves are drawn
+
+
+def test_a_dock_left_in_front_comes_back_at_its_size(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    coverage = window.bench.docks["coverage"]
+    coverage.raise_()
+    qtbot.waitUntil(lambda: coverage.height() > 100)
+    height = coverage.height()
+    window.resizeDocks([coverage], [height + 80], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: coverage.height() != height)
+    height = coverage.height()
+    window.close()  # keeps the window's state in the settings
+    again = MainWindow(Document(analysis_agreement()))
+    monkeypatch.setattr(again.files, "maybe_save", lambda: True)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.chart.on_screen):  # painted: laid out at the restored sizes
+        again.show()
+    restored = again.bench.docks["coverage"]
+    assert isinstance(restored, LazyDock)
+    assert restored.made
+    assert restored.height() == height
 
 
 def test_view_menu_toggles_each_dock(window: MainWindow) -> None:

@@ -57,9 +57,9 @@ def test_cancel_keeps_the_document_and_drops_the_late_result(
     release = threading.Event()
     slow = files._read_and_resolve
 
-    def blocked(path: Path) -> object:
+    def blocked(path: Path, *rest: object) -> object:
         release.wait(30)
-        return slow(path)
+        return slow(path, *rest)  # type: ignore[arg-type]
 
     monkeypatch.setattr(files, "LARGE_FILE_BYTES", 0)
     monkeypatch.setattr(files, "_read_and_resolve", blocked)

@@ -42,6 +42,7 @@ def test_models_pass_the_model_tester(view: CoverageView, qtmodeltester: Any) ->
 
 
 def test_the_curves_show_both_panels_the_threshold_and_the_baseline(view: CoverageView) -> None:
+    assert view.figure is not None  # made by the first refresh
     lines_ax, trade_ax = view.figure.axes
     assert lines_ax.get_title(loc="left") == "Tariff lines duty-free (%)"
     assert trade_ax.get_title(loc="left").startswith("Imports")

@@ -48,14 +48,17 @@ def window(qtbot: QtBot, small_agreement: Agreement, monkeypatch: pytest.MonkeyP
 
 def _recorded(monkeypatch: pytest.MonkeyPatch) -> list[ExportOptions]:
     calls: list[ExportOptions] = []
-    monkeypatch.setattr(
-        files, "exporter_for", lambda path: lambda agreement, p, options: calls.append(options)
-    )
+
+    def export(_agreement: Agreement, path: Path, options: ExportOptions) -> None:
+        calls.append(options)
+        path.write_bytes(b"deck")
+
+    monkeypatch.setattr(files, "exporter_for", lambda path: export)
     return calls
 
 
 def test_a_large_deck_is_written_for_the_party_chosen(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = _recorded(monkeypatch)
 
@@ -64,7 +67,8 @@ def test_a_large_deck_is_written_for_the_party_chosen(
         return QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(DeckScopeDialog, "exec", choose_viet_nam)
-    assert window.files.export_to(tmp_path / "round.pptx")
+    with qtbot.waitSignal(window.files.exported, timeout=20000):
+        assert window.files.export_to(tmp_path / "round.pptx")
     assert (calls[0].sectors, calls[0].parties) == ((), ("VNM",))
     assert calls[0].progress is not None  # written with a progress bar and Cancel
 
@@ -79,11 +83,13 @@ def test_cancelling_the_question_writes_nothing(
 
 
 def test_other_formats_and_small_decks_are_not_asked_about(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = _recorded(monkeypatch)
     monkeypatch.setattr(DeckScopeDialog, "exec", lambda dialog: pytest.fail("asked"))
-    assert window.files.export_to(tmp_path / "plan.xml")
+    with qtbot.waitSignal(window.files.exported, timeout=20000):
+        assert window.files.export_to(tmp_path / "plan.xml")
     monkeypatch.setattr(deck_scope, "LARGE_DECK", 2_000)
-    assert window.files.export_to(tmp_path / "round.pdf")
+    with qtbot.waitSignal(window.files.exported, timeout=20000):
+        assert window.files.export_to(tmp_path / "round.pdf")
     assert [(c.sectors, c.parties) for c in calls] == [((), ()), ((), ())]

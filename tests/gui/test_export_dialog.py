@@ -100,8 +100,12 @@ def test_export_from_the_menu_writes_what_was_chosen(
 ) -> None:
     written: list[tuple[Path, ExportOptions]] = []
 
+    def export(_agreement: Agreement, path: Path, options: ExportOptions) -> None:
+        written.append((path, options))
+        path.write_bytes(b"chart")
+
     def exporter(_path: Path) -> object:
-        return lambda _agreement, path, options: written.append((path, options))
+        return export
 
     monkeypatch.setattr(files, "exporter_for", exporter)
 
@@ -113,8 +117,11 @@ def test_export_from_the_menu_writes_what_was_chosen(
         return QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(ExportDialog, "exec", choose)
-    window.files.export()
+    with qtbot.waitSignal(window.files.exported, timeout=20000) as done:
+        window.files.export()
+    assert done.args == [tmp_path / "chart.png"]
+    assert (tmp_path / "chart.png").read_bytes() == b"chart"
     path, options = written[0]
-    assert path == tmp_path / "chart.png"
+    assert path.name == "chart.png"  # written beside it first, then moved into place
     assert (options.parties, options.dpi, options.scenario) == (("AUS",), 300, None)
     assert options.progress is not None

@@ -170,5 +170,6 @@ def test_a_rounding_picked_in_the_dialog_is_a_direction_and_exports(
     dialog.accept()
     direction = window.document.agreement.rounding.direction
     assert type(direction) is RoundingDirection
-    assert window.files.export_to(tmp_path / "out.xlsx")
+    with qtbot.waitSignal(window.files.exported, timeout=60000):
+        assert window.files.export_to(tmp_path / "out.xlsx")
     assert (tmp_path / "out.xlsx").stat().st_size > 0

@@ -141,8 +141,7 @@ def test_a_round_overlays_the_chart_as_ghost_bars(qtbot: QtBot, window: MainWind
     _offer(document)
     _recategorize(document, "VNM-E02", "B10")
     _recategorize(document, "VNM-E04", "A")
-    panel = window.bench.docks["rounds"].widget()
-    assert isinstance(panel, RoundsPanel)
+    panel = window.bench.view("rounds", RoundsPanel)
     window.bench.docks["rounds"].raise_()
     window.chart.update_view(parties=("VNM",))  # the offer is Viet Nam's schedule
     with qtbot.waitSignal(window.chart.drawn, timeout=10000):

@@ -10,7 +10,7 @@ from matplotlib.collections import Collection, LineCollection, PolyCollection
 from matplotlib.colors import to_rgba
 
 from carveplan.chart.axes import day_num
-from carveplan.chart.bars import Rects
+from carveplan.chart.bars import MIN_DIVIDER, Rects
 from carveplan.chart.frame import Frame
 from carveplan.chart.geometry import Geometry
 from carveplan.chart.hit import Hit, HitIndex, HitKind
@@ -20,10 +20,6 @@ from carveplan.model import MilestoneId
 
 # Okabe-Ito yellow: no milestone status uses it, so a halo in it reads as emphasis, not as a status.
 HALO_COLOUR = OKABE_ITO[5]
-
-# Dividers thinner than this (points) cannot be seen, yet stroking them costs more than filling
-# the bars; alternate phases are shaded, so phases stay apart without them on dense charts.
-MIN_DIVIDER = 0.25
 
 
 def _poly(ax: Axes, rects: Rects, zorder: float, **kwargs: Any) -> PolyCollection:

@@ -6,18 +6,19 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
-
-import matplotlib.dates as mdates
-from matplotlib.axes import Axes
-from matplotlib.axes._secondary_axes import SecondaryAxis
-from matplotlib.markers import TICKDOWN
+from typing import TYPE_CHECKING
 
 from carveplan.chart.style import ChartStyle
 from carveplan.engine.dates import add_months, stage_date
 from carveplan.model import MonthDay
 
-# matplotlib counts days from its epoch (1970-01-01 by default); ordinals are much cheaper to convert.
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal() - float(mdates.date2num(date(1970, 1, 1)))
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.axes._secondary_axes import SecondaryAxis
+
+# matplotlib counts days from its default epoch, 1970-01-01 (a test holds the two together); the
+# vector pages and the window's first screen use these numbers without loading matplotlib.
+_EPOCH_ORDINAL = float(date(1970, 1, 1).toordinal())
 
 
 @lru_cache(maxsize=8192)
@@ -94,6 +95,8 @@ def apply_date_axis(ax: Axes, start: date, end: date, style: ChartStyle, max_lab
     Returns:
         The plan used.
     """
+    from matplotlib.markers import TICKDOWN
+
     plan = zoom_levels(start, end, max_labels)
     ax.set_xticks([day_num(d) for d in plan.major], list(plan.labels))
     ax.tick_params(axis="x", which="major", labelsize=style.font_size, colors=style.foreground)

@@ -8,6 +8,28 @@ from typing import NamedTuple
 import numpy as np
 
 RGBA = tuple[float, float, float, float]
+# Dividers thinner than this (points) cannot be seen, yet stroking them costs more than filling
+# the bars; alternate phases are shaded, so phases stay apart without them on dense charts.
+MIN_DIVIDER = 0.25
+
+
+def rgba(colour: str, alpha: float | None = None) -> RGBA:
+    """A colour as RGBA fractions, as ``matplotlib.colors.to_rgba`` gives it.
+
+    The chart's colours are ``#RRGGBB`` (or ``#RRGGBBAA``), read here without loading matplotlib;
+    any other colour name goes to matplotlib.
+    """
+    if colour.startswith("#") and len(colour) in (7, 9):
+        try:
+            parts = [int(colour[i : i + 2], 16) / 255 for i in range(1, len(colour), 2)]
+        except ValueError:
+            parts = []
+        if parts:
+            r, g, b, *a = parts
+            return r, g, b, alpha if alpha is not None else (a[0] if a else 1.0)
+    from matplotlib.colors import to_rgba
+
+    return to_rgba(colour, alpha)
 
 
 class SegmentKind:

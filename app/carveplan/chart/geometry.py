@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from matplotlib.colors import to_rgba
 
-from carveplan.chart.bars import RGBA, Rects, Segment, lighten, lighten_many
+from carveplan.chart.bars import RGBA, Rects, Segment, lighten, lighten_many, rgba
 from carveplan.chart.groups import GroupSpans, extent
 from carveplan.chart.hit import Hit, HitIndex, HitKind
 from carveplan.chart.marks import Band, exception_bands
@@ -116,7 +115,7 @@ def sector_colours(schedule: Schedule, style: ChartStyle) -> dict[str, RGBA]:
     """Sector id -> bar colour, in agreement order so a sector keeps its colour on every page."""
     ids = [s.id for s in schedule.agreement.sectors]
     ids += sorted(schedule.line_sectors - set(ids))
-    return {sector: to_rgba(style.sector_colour(i)) for i, sector in enumerate(ids)}
+    return {sector: rgba(style.sector_colour(i)) for i, sector in enumerate(ids)}
 
 
 def build_geometry(
@@ -179,7 +178,7 @@ def build_geometry(
 
 def _stripe(geo: Geometry, row: Row, span: tuple[float, float]) -> None:
     if row.selected:
-        geo.stripes.add(span[0], span[1], row.y - 0.5, row.y + 0.5, to_rgba(SELECTION, 0.35))
+        geo.stripes.add(span[0], span[1], row.y - 0.5, row.y + 0.5, rgba(SELECTION, 0.35))
     elif row.kind is RowKind.SECTOR:
         colour = geo.sector_colours[row.sector]
         geo.stripes.add(span[0], span[1], row.y - 0.5, row.y + 0.5, lighten(colour, 0.84))
@@ -224,7 +223,7 @@ def _bars(geo: Geometry, lines: _LineRows, style: ChartStyle) -> None:
     for rects, mask, faces in (
         (geo.phases, kind <= 1, lighten_many(colours, shares)),
         (geo.excluded, kind == EXCLUDED, lighten_many(colours, 0.75)),
-        (geo.blocked, kind == BLOCKED, np.array([to_rgba(style.blocked_colour)])),
+        (geo.blocked, kind == BLOCKED, np.array([rgba(style.blocked_colour)])),
     ):
         if mask.any():
             rects.extend(x0[mask], x1[mask], y0[mask], y1[mask], faces if len(faces) == 1 else faces[mask])
@@ -246,7 +245,7 @@ def _ghosts(geo: Geometry, rows: tuple[Row, ...], baseline: Schedule, hi: float,
     keep = table.kind != EXCLUDED
     y = np.array([r.y for r in shown], dtype=float)[table.line[keep]]
     half = style.bar_height / 2
-    grey = np.array([to_rgba(style.ghost_colour, 0.45)])
+    grey = np.array([rgba(style.ghost_colour, 0.45)])
     geo.ghosts.extend(
         table.x0[keep], table.x1[keep], y + half - style.bar_height * 0.24, y + half + 0.05, grey
     )

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import dataclass
-
-from matplotlib.axes import Axes
-from matplotlib.text import Text
+from typing import TYPE_CHECKING
 
 from carveplan.chart.bars import RGBA, SegmentKind, lighten
 from carveplan.chart.frame import Frame
@@ -18,6 +16,10 @@ from carveplan.chart.geometry import Geometry, LineBar
 from carveplan.chart.marks import MilestoneMark
 from carveplan.chart.style import ChartStyle
 from carveplan.chart.text import format_value, shorten, text_points, transition
+
+if TYPE_CHECKING:  # drawn only by the matplotlib chart: the vector pages place labels without it
+    from matplotlib.axes import Axes
+    from matplotlib.text import Text
 
 _PAD = 4.0  # points of air around a label inside a bar
 

@@ -5,18 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
-
-from matplotlib.artist import Artist
-from matplotlib.figure import Figure
-from matplotlib.legend import Legend
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
-from matplotlib.text import Text
+from typing import TYPE_CHECKING, Any
 
 from carveplan.chart.style import ChartStyle
 from carveplan.model import MilestoneStatus
 from carveplan.model.words import day_text
+
+if TYPE_CHECKING:  # drawn only by the matplotlib chart: the vector pages plan without loading it
+    from matplotlib.artist import Artist
+    from matplotlib.figure import Figure
+    from matplotlib.legend import Legend
+    from matplotlib.text import Text
 
 
 @dataclass(frozen=True)
@@ -119,6 +118,9 @@ def legend_entries(content: LegendContent, style: ChartStyle) -> list[LegendEntr
 
 def legend_handle(entry: LegendEntry) -> Artist:
     """One legend entry as a matplotlib legend handle."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
     if entry.kind == "patch":
         alpha = entry.alpha if entry.alpha < 1 else None
         dash: Any = entry.dash

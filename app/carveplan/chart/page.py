@@ -48,6 +48,9 @@ class VectorPages:
         ghost_label: the legend's name for the ghost bars.
         lines: the line count the subtitle gives (default: the schedule's).
         measure: a text's width in points as the writer will set it (default: the chart's estimate).
+        title_block: draw the title block (the app's chart folds it away: its title is the window's).
+        legend: draw the legend (the app's chart folds it away too).
+        wide_labels: row labels fill their share of a wide page, as in the app's chart.
     """
 
     def __init__(
@@ -62,8 +65,12 @@ class VectorPages:
         ghost_label: str = "Baseline",
         lines: int | None = None,
         measure: Measure = estimate,
+        title_block: bool = True,
+        legend: bool = True,
+        wide_labels: bool = False,
     ) -> None:
         self.schedule, self.size, self.style = schedule, size, style
+        self.title_block, self.legend, self.wide_labels = title_block, legend, wide_labels
         self.today, self.baseline, self.ghost_label, self.measure = today, baseline, ghost_label, measure
         self.lines = len(schedule.lines) if lines is None else lines
         self.window = window or default_window(schedule, baseline)
@@ -79,7 +86,8 @@ class VectorPages:
         style, span = self.style, self.span
         inches = (self.size[0] / 72, self.size[1] / 72)
         plan = plan_page(inches, self.schedule, rows, style, span, self.baseline, self.verticals,
-                         self.ghost_label, groups=self.groups)  # fmt: skip
+                         self.ghost_label, self.legend, self.title_block, self.wide_labels,
+                         groups=self.groups)  # fmt: skip
         a = area(plan.frame, self.size, span)
         counts = tick_counts(plan.frame, style)
         ticks = zoom_levels(*self.window, counts[0])
@@ -100,8 +108,10 @@ class VectorPages:
             items.append(
                 Text(*middle, empty, style.font_size, style.muted, False, Anchor.MIDDLE, Baseline.MIDDLE)
             )
-        items += legend(plan.entries, plan.ncols, self.size, style, self.measure)
-        items += self._title(title)
+        if self.legend:
+            items += legend(plan.entries, plan.ncols, self.size, style, self.measure)
+        if self.title_block:
+            items += self._title(title)
         return Page(self.size[0], self.size[1], style.background, tuple(items))
 
     def _title(self, title: str | None) -> list[Item]:

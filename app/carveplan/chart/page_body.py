@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from carveplan.chart.artists import MIN_DIVIDER
 from carveplan.chart.axes import day_num
-from carveplan.chart.bars import Rects
+from carveplan.chart.bars import MIN_DIVIDER, Rects
 from carveplan.chart.labels import LabelPlace
 from carveplan.chart.marks import VerticalKind, VerticalMark, place_vertical_labels
 from carveplan.chart.page_parts import Area, Measure, dashed_rect, dashes, estimate, marker

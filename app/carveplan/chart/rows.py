@@ -10,10 +10,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from carveplan.engine.schedule import ResolvedLine, Schedule
+from carveplan.engine.schedule import Schedule
 from carveplan.engine.sectormap import OTHER
 from carveplan.engine.trajectory import unstaged_lines
-from carveplan.model import LineId, PartyCode, SectorId
+from carveplan.model import Agreement, Line, LineId, PartyCode, SectorId
 
 
 class RowKind(StrEnum):
@@ -103,11 +103,82 @@ def build_rows(schedule: Schedule, selection: RowSelection | None = None) -> tup
     Returns:
         Rows in display order with ``y`` equal to their index.
     """
-    sel = selection or RowSelection()
-    rows: list[Row] = []
-    for sector, sector_name, lines in _sectors(schedule, sel):
-        _add_sector(rows, schedule, sel, sector, sector_name, lines)
-    return tuple(rows)
+    unstaged = unstaged_lines(schedule) if schedule.problems else frozenset()
+    return line_rows(schedule.agreement, [r.line for r in schedule.lines], selection, unstaged)
+
+
+def line_rows(
+    agreement: Agreement,
+    lines: Sequence[Line],
+    selection: RowSelection | None = None,
+    unstaged: frozenset[str] = frozenset(),
+) -> tuple[Row, ...]:
+    """The rows of :func:`build_rows` from the lines themselves, before any is resolved.
+
+    Rows depend on the lines' places, not their dates: a file being opened lays out its first
+    screen with this while the rest is still resolving.
+
+    Args:
+        agreement: the agreement (its sectors and parties order the groups).
+        lines: the lines, in agreement order.
+        selection: filters, collapsed groups and selection (default: everything, expanded).
+        unstaged: lines whose category could not be expanded (their labels say so).
+
+    Returns:
+        Rows in display order with ``y`` equal to their index.
+    """
+    return _build(agreement, lines, selection or RowSelection(), unstaged, None).rows_built()
+
+
+def first_rows(
+    agreement: Agreement,
+    lines: Sequence[Line],
+    selection: RowSelection,
+    limit: int,
+    unstaged: frozenset[str] = frozenset(),
+) -> tuple[tuple[Row, ...], int]:
+    """The first ``limit`` rows of :func:`line_rows` and how many rows there are in all.
+
+    Only the rows asked for are built: the first screen of a national schedule needs forty of
+    its fifteen thousand.
+    """
+    out = _build(agreement, lines, selection, unstaged, limit)
+    return out.rows_built(), out.total
+
+
+class _Out:
+    """Rows as they are laid out: each counted, the first ``limit`` built (all when ``None``)."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.rows: list[Row] = []
+        self.total = 0
+        self.limit = limit
+
+    @property
+    def full(self) -> bool:
+        return self.limit is not None and self.total >= self.limit
+
+    def add(self, row: Row) -> None:
+        if not self.full:
+            self.rows.append(row)
+        self.total += 1
+
+    def rows_built(self) -> tuple[Row, ...]:
+        return tuple(self.rows)
+
+
+def _build(
+    agreement: Agreement,
+    lines: Sequence[Line],
+    sel: RowSelection,
+    unstaged: frozenset[str],
+    limit: int | None,
+) -> _Out:
+    out = _Out(limit)
+    party_names = {p.code: p.name for p in agreement.parties}
+    for sector, sector_name, members in _sectors(agreement, lines, sel):
+        _add_sector(out, party_names, sel, sector, sector_name, members, unstaged)
+    return out
 
 
 def layout_rows(schedule: Schedule, selection: RowSelection | None = None) -> tuple[Row, ...]:
@@ -220,15 +291,17 @@ def _ancestors(rows: Sequence[Row], first: int) -> list[Row]:
     return heads
 
 
-def _sectors(schedule: Schedule, sel: RowSelection) -> Iterable[tuple[SectorId, str, list[ResolvedLine]]]:
-    names = {s.id: s.name for s in schedule.agreement.sectors}
+def _sectors(
+    agreement: Agreement, lines: Sequence[Line], sel: RowSelection
+) -> Iterable[tuple[SectorId, str, list[Line]]]:
+    names = {s.id: s.name for s in agreement.sectors}
     chosen = [
-        r
-        for r in schedule.lines
-        if (not sel.sectors or r.line.sector in sel.sectors)
-        and (sel.sectors or not sel.focus_only or r.line.sector != OTHER)
-        and (not sel.parties or r.line.party in sel.parties)
-        and (not sel.lines or r.line.id in sel.lines)
+        line
+        for line in lines
+        if (not sel.sectors or line.sector in sel.sectors)
+        and (sel.sectors or not sel.focus_only or line.sector != OTHER)
+        and (not sel.parties or line.party in sel.parties)
+        and (not sel.lines or line.id in sel.lines)
     ]
     by_sector = _grouped(chosen, "sector")
     for sector in list(names) + sorted(set(by_sector) - set(names)):
@@ -236,32 +309,33 @@ def _sectors(schedule: Schedule, sel: RowSelection) -> Iterable[tuple[SectorId, 
             yield sector, names.get(sector, sector), by_sector[sector]
 
 
-def _grouped(lines: list[ResolvedLine], field: str) -> dict[str, list[ResolvedLine]]:
+def _grouped(lines: list[Line], field: str) -> dict[str, list[Line]]:
     """Lines by their ``sector`` or ``party``, in their order (one pass, however many groups)."""
-    out: dict[str, list[ResolvedLine]] = {}
-    for resolved in lines:
-        out.setdefault(getattr(resolved.line, field), []).append(resolved)
+    out: dict[str, list[Line]] = {}
+    for line in lines:
+        out.setdefault(getattr(line, field), []).append(line)
     return out
 
 
 def _add_sector(
-    rows: list[Row],
-    schedule: Schedule,
+    out: _Out,
+    party_names: dict[PartyCode, str],
     sel: RowSelection,
     sector: SectorId,
     name: str,
-    lines: list[ResolvedLine],
+    lines: list[Line],
+    unstaged: frozenset[str],
 ) -> None:
     key = group_key(sector)
-    ids = tuple(r.line.id for r in lines)
+    ids = tuple(line.id for line in lines)
     collapsed = key in sel.collapsed
     noun = "line" if len(ids) == 1 else "lines"
-    rows.append(
+    out.add(
         Row(
             RowKind.SECTOR,
             key,
             f"{name} ({len(ids)} {noun})",
-            float(len(rows)),
+            float(out.total),
             sector,
             lines=ids,
             collapsed=collapsed,
@@ -270,34 +344,32 @@ def _add_sector(
     )
     if collapsed:
         return
-    party_names = {p.code: p.name for p in schedule.agreement.parties}
-    unstaged = unstaged_lines(schedule) if schedule.problems else frozenset()
     by_party = _grouped(lines, "party")
     for party in list(party_names) + sorted(set(by_party) - set(party_names)):
         if party in by_party:
-            _add_party(rows, sel, sector, party, party_names.get(party, ""), by_party[party], unstaged)
+            _add_party(out, sel, sector, party, party_names.get(party, ""), by_party[party], unstaged)
 
 
 def _add_party(
-    rows: list[Row],
+    out: _Out,
     sel: RowSelection,
     sector: SectorId,
     party: PartyCode,
     name: str,
-    members: list[ResolvedLine],
+    members: list[Line],
     unstaged: frozenset[str] = frozenset(),
 ) -> None:
     key = group_key(sector, party)
     collapsed = key in sel.collapsed
     if sel.party_rows:
         label = f"{party} – {name}" if name and name != party else party
-        ids = tuple(r.line.id for r in members)
-        rows.append(
+        ids = tuple(line.id for line in members)
+        out.add(
             Row(
                 RowKind.PARTY,
                 key,
                 label,
-                float(len(rows)),
+                float(out.total),
                 sector,
                 party,
                 lines=ids,
@@ -307,8 +379,10 @@ def _add_party(
         )
         if collapsed:
             return
-    for resolved in members:
-        line = resolved.line
+    # Rows past the limit are counted, not built (while building, ``len(rows) == out.total``).
+    room = len(members) if out.limit is None else max(0, out.limit - out.total)
+    rows = out.rows
+    for line in members if room >= len(members) else members[:room]:
         label = f"{line.code} {line.description}".strip()
         if line.id in unstaged:  # no bars can be drawn: say why instead of showing the base
             label = f"\u26a0 {label} [category {line.category!r} not defined]"
@@ -325,3 +399,4 @@ def _add_party(
                 selected=line.id in sel.selected,
             )
         )
+    out.total += len(members)

@@ -18,6 +18,7 @@ from carveplan.model import (
     Agreement,
     EifMoved,
     ExceptionInvoked,
+    Line,
     LineId,
     Location,
     MilestoneDelay,
@@ -43,19 +44,33 @@ def resolve(agreement: Agreement, scenario: str | None = None) -> Schedule:
         KeyError: when the agreement has no scenario of that name.
     """
     with collector_paused():
-        return _resolve(agreement, scenario)
+        return _resolve(agreement, agreement.lines, scenario)
 
 
-def _resolve(agreement: Agreement, scenario: str | None) -> Schedule:
+def _resolve(agreement: Agreement, lines: Iterable[Line], scenario: str | None) -> Schedule:
     frame = scenario_frame(agreement, scenario)
     holding = windows_by_line(frame.windows)
-    lines: list[ResolvedLine] = []
+    resolved: list[ResolvedLine] = []
     found: list[Problem] = []
-    for line in agreement.lines:
-        resolved, problems = resolve_line(line, agreement, frame.anchors, holding.get(line.id, ()))
-        lines.append(resolved)
+    for line in lines:
+        one, problems = resolve_line(line, agreement, frame.anchors, holding.get(line.id, ()))
+        resolved.append(one)
         found.extend(problems)
-    return assemble(agreement, frame, tuple(lines), found)
+    return assemble(agreement, frame, tuple(resolved), found)
+
+
+def resolve_some(agreement: Agreement, lines: Iterable[Line], scenario: str | None = None) -> Schedule:
+    """A part of the schedule: only ``lines`` resolved, with every milestone, window and review.
+
+    Each line resolves as it does in :func:`resolve` (a line depends on the frame, never on another
+    line), so a part agrees with the whole on every line it holds. Opening a national schedule
+    draws its first screen from such a part while the rest resolves.
+
+    Raises:
+        KeyError: when the agreement has no scenario of that name.
+    """
+    with collector_paused():
+        return _resolve(agreement, lines, scenario)
 
 
 class Frame(NamedTuple):

@@ -80,9 +80,12 @@ def exporter_for(path: Path) -> Exporter:
         location = Location(file=path.name)
         message = f"cannot export to {suffix or 'a file without a suffix'}: use one of {known}"
         raise ReadError([Problem(Severity.ERROR, location, message, "unknown-format")])
-    export: Exporter = _load(EXPORTERS[suffix][0])
+    target_name = EXPORTERS[suffix][0]
 
     def export_clean(agreement: Agreement, target: Path, options: ExportOptions) -> None:
+        # The module loads here, on the thread that exports: the app's first deck imports the PDF
+        # and chart modules on its worker thread, not while the window waits.
+        export: Exporter = _load(target_name)
         # One cleaning for every format: a NUL or vertical tab pasted into a description would make
         # the SVG, slides or calendar ill-formed, or be refused by the workbook.
         export(cleaned(agreement), target, options)

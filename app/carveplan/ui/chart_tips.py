@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from carveplan.chart.hit import Hit, HitKind
 from carveplan.chart.text import phase_notes
 from carveplan.engine.schedule import Schedule
 from carveplan.model.duty import format_rate
 from carveplan.model.quota_grammar import format_quota
 from carveplan.model.words import day_text, plural
+
+if TYPE_CHECKING:
+    from carveplan.chart.hit import Hit
 
 
 def _day(day: date | None) -> str:
@@ -18,6 +21,9 @@ def _day(day: date | None) -> str:
 
 def hit_tooltip(schedule: Schedule, hit: Hit) -> str:
     """A few lines describing ``hit`` in ``schedule``; empty when there is nothing to say."""
+    # Here, not at the top: the hit index needs numpy, which the window need not load before the chart.
+    from carveplan.chart.hit import HitKind
+
     if hit.kind is HitKind.MILESTONE and hit.milestone:
         return _milestone(schedule, hit.milestone)
     if hit.kind is HitKind.EXCEPTION and hit.exception:

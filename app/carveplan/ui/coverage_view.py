@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +26,10 @@ from carveplan.io.reports.rows import Cell, Rows
 from carveplan.model import BASELINE, RecordKind
 from carveplan.ui.deferred import DeferredRefresh
 from carveplan.ui.document import Document
+
+if TYPE_CHECKING:
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.figure import Figure
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ALL = ""
@@ -84,14 +90,27 @@ class RowsModel(QAbstractTableModel):
         return str(section + 1)
 
 
+CANVAS_HEIGHT = 180  # pixels the curves need; the blank before the first refresh keeps the same
+FIGURE_INCHES = (8, 3)
+DPI = 100
+
+
+class _Blank(QWidget):
+    """Where the canvas goes before the first refresh: the canvas's size, so the layout is the same."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(FIGURE_INCHES[0] * DPI, FIGURE_INCHES[1] * DPI)
+
+
 class CoverageView(QWidget):
-    """Coverage of the scenario being looked at, with the baseline behind it; blockers open their line."""
+    """Coverage of the scenario being looked at, with the baseline behind it; blockers open their line.
+
+    The figure and its canvas (and so matplotlib) are made at the first refresh, which comes only when
+    the dock is in sight: the main window shows without loading the plotting library for a tabbed-away dock.
+    """
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
         self._document = document
         self.cover: Coverage | None = None
         self.baseline: Coverage | None = None
@@ -100,9 +119,10 @@ class CoverageView(QWidget):
         self.heading.setWordWrap(True)
         self.verdict = QLabel(self)
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
-        self.figure = Figure(figsize=(8, 3), dpi=100, layout=None)
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setMinimumHeight(180)
+        self.figure: Figure | None = None
+        self.canvas: FigureCanvasQTAgg | None = None
+        self._blank = _Blank(self)  # where the canvas goes once made
+        self._blank.setMinimumHeight(CANVAS_HEIGHT)
         self.sector = QComboBox(self)
         self.sector.setToolTip("Show the whole schedule or one sector in the table")
         self.sector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -139,8 +159,8 @@ class CoverageView(QWidget):
         lower.setContentsMargins(0, 0, 0, 0)
         lower.addLayout(bar)
         lower.addWidget(self.tabs, 1)
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.canvas)
+        split = self._split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self._blank)
         split.addWidget(below)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -166,10 +186,26 @@ class CoverageView(QWidget):
         name = "Baseline" if scenario == BASELINE else f"Scenario “{scenario}” (baseline dashed)"
         self.heading.setText(f"{name}. Article XXIV test: {test_text(self.cover)}. {trade_text(self.cover)}.")
         self.verdict.setText(_verdict_html(self.verdicts))
-        draw_coverage(self.figure, self.cover, self.baseline)
-        self.canvas.draw_idle()
+        figure, canvas = self._make_canvas()
+        draw_coverage(figure, self.cover, self.baseline)
+        canvas.draw_idle()
         self._fill_sectors()
         self._fill_tables()
+
+    def _make_canvas(self) -> tuple[Figure, FigureCanvasQTAgg]:
+        """The figure and its canvas, made in the blank's place the first time."""
+        if self.figure is None or self.canvas is None:
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+            from matplotlib.figure import Figure
+
+            self.figure = Figure(figsize=FIGURE_INCHES, dpi=DPI, layout=None)
+            self.canvas = FigureCanvasQTAgg(self.figure)
+            self.canvas.setMinimumHeight(CANVAS_HEIGHT)
+            sizes = self._split.sizes()  # the canvas takes the blank's place and size
+            self._split.replaceWidget(self._split.indexOf(self._blank), self.canvas)
+            self._split.setSizes(sizes)
+            self._blank.deleteLater()
+        return self.figure, self.canvas
 
     def set_exposed(self, exposed: bool) -> None:
         """The view came into sight or went out of it (its dock's tab): refresh when seen again."""

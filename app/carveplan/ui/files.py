@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -18,8 +21,8 @@ from carveplan.ui.background import BackgroundTask
 from carveplan.ui.deck_scope import DECK_SUFFIXES, ask_deck_scope
 from carveplan.ui.document import Document
 from carveplan.ui.error_dialog import ProblemListDialog
+from carveplan.ui.export_run import ExportRun
 from carveplan.ui.file_guard import FileGuard
-from carveplan.ui.progress import progress_callback
 from carveplan.ui.settings import add_recent_file
 
 NATIVE_FILTER = "CarvePlan agreements (*.carveplan)"
@@ -35,10 +38,30 @@ def _size(path: Path) -> int:
         return 0  # the reader says what is wrong with it
 
 
-def _read_and_resolve(path: Path) -> tuple[Agreement, Resolution]:
-    """Read ``path`` and resolve its baseline: the slow part of opening, for a worker thread."""
+def _read_and_resolve(
+    path: Path, report: Callable[[object], None], first_screen: Callable[[Agreement], object] | None
+) -> tuple[Agreement, Resolution]:
+    """Read ``path`` and resolve its baseline: the slow part of opening, for a worker thread.
+
+    ``first_screen`` draws the chart's first screen of what was read, which is reported before
+    the whole agreement is resolved.
+    """
     agreement = read_agreement(path)
+    if first_screen is not None:
+        # Only a head start: should drawing it fail, the chart drawn next shows the schedule.
+        with suppress(Exception):
+            report(first_screen(agreement))
     return agreement, full(agreement)
+
+
+class FirstScreenView(Protocol):
+    """A chart that shows a first screen of a file while it opens (see :class:`GanttView`)."""
+
+    def first_screen_job(self) -> Callable[[Agreement], object]: ...
+
+    def show_first_screen(self, screen: object) -> None: ...
+
+    def release_first_screen(self) -> None: ...
 
 
 def open_filter() -> str:
@@ -60,10 +83,12 @@ class FileController(QObject):
     Signals:
         status(str): a short message for the status bar.
         opened(Path): a file was opened (for recent files).
+        exported(Path): an export is written and in place.
     """
 
     status = Signal(str)
     opened = Signal(Path)
+    exported = Signal(Path)
 
     def __init__(self, window: QWidget, document: Document) -> None:
         super().__init__(window)
@@ -72,6 +97,8 @@ class FileController(QObject):
         self.all_sectors = False  # charts and decks follow View → All Sectors
         self.guard = FileGuard()
         self.opening: BackgroundTask | None = None  # the last file opened in the background
+        self.exporting: ExportRun | None = None  # the last export (each runs in the background)
+        self.first_screen: FirstScreenView | None = None  # the chart, set by the window
 
     # --- asking -------------------------------------------------------------
     def maybe_save(self) -> bool:
@@ -143,11 +170,24 @@ class FileController(QObject):
         return True
 
     def _open_in_background(self, path: Path, native_file: bool) -> None:
-        task = BackgroundTask(self._window, f"Opening {path.name}…", lambda: _read_and_resolve(path))
+        view = self.first_screen
+        job = view.first_screen_job() if view is not None else None
+        label = f"Opening {path.name}…"
+        task: BackgroundTask
+
+        def work() -> tuple[Agreement, Resolution]:
+            return _read_and_resolve(path, task.share, job)
+
+        task = BackgroundTask(self._window, label, work, start=False)
+        if view is not None:
+            task.partial.connect(view.show_first_screen)
+            task.cancelled.connect(view.release_first_screen)
+            task.settled.connect(view.release_first_screen)
         task.finished.connect(lambda result: self._opened(path, result[0], native_file, result[1]))
         task.failed.connect(lambda err: self._open_failed(path, err))
         task.cancelled.connect(lambda: self.status.emit(f"Opening {path.name} cancelled"))
         self.opening = task
+        task.start()
 
     def _opened(
         self, path: Path, agreement: Agreement, native_file: bool, resolved: Resolution | None
@@ -240,7 +280,11 @@ class FileController(QObject):
             self.export_to(chosen.path, chosen.options)
 
     def export_to(self, path: Path, chosen: ExportOptions | None = None) -> bool:
-        """Export to ``path`` with a progress dialog; errors are listed, the document is untouched.
+        """Start exporting to ``path``: off the GUI thread, with a progress dialog and Cancel.
+
+        Resolving, paging and writing all run on a worker; the window stays responsive. ``True``
+        means the export started: :attr:`exported` says when the file is in place (:attr:`exporting`
+        is the run). Errors are listed; the document is untouched and Cancel writes nothing.
 
         Args:
             path: the file; its suffix picks the format.
@@ -255,27 +299,37 @@ class FileController(QObject):
             if scope is None:
                 return False
             options = replace(options, sectors=scope.sectors, parties=scope.parties)
-        dialog, report = progress_callback(self._window, f"Exporting {path.name}…")
-        options = replace(options, progress=report)
         try:
-            exporter_for(path)(self._document.agreement, path, options)
+            run = ExportRun(self._window, exporter_for(path), self._document.agreement, path, options)
         except ReadError as err:
             self._show_problems("Cannot export", f"{path.name} was not written.", err)
-            return False
-        except Cancelled:
-            self.status.emit("Export cancelled; nothing was written")
             return False
         except (WriteError, OSError) as err:
             QMessageBox.critical(self._window, "Cannot export", f"{path.name} was not written: {err}")
             return False
-        except (RecursionError, OverflowError, MemoryError) as err:
+        run.written.connect(self._exported)
+        run.failed.connect(lambda err: self._export_failed(path, err))
+        run.cancelled.connect(lambda: self.status.emit("Export cancelled; nothing was written"))
+        self.exporting = run
+        return True
+
+    def _exported(self, path: Path) -> None:
+        self.status.emit(f"Exported {path.name}")
+        self.exported.emit(path)
+
+    def _export_failed(self, path: Path, err: object) -> None:
+        if isinstance(err, ReadError):
+            self._show_problems("Cannot export", f"{path.name} was not written.", err)
+        elif isinstance(err, Cancelled):
+            self.status.emit("Export cancelled; nothing was written")
+        elif isinstance(err, (WriteError, OSError)):
+            QMessageBox.critical(self._window, "Cannot export", f"{path.name} was not written: {err}")
+        elif isinstance(err, (RecursionError, OverflowError, MemoryError)):
             message = f"{path.name} was not written: the agreement is too large to export ({err!r})"
             QMessageBox.critical(self._window, "Cannot export", message)
-            return False
-        finally:
-            dialog.reset()
-        self.status.emit(f"Exported {path.name}")
-        return True
+        else:  # the window is the last line: never a traceback
+            message = f"{path.name} was not written ({type(err).__name__}: {err}). Nothing was changed."
+            QMessageBox.critical(self._window, "Cannot export", message)
 
     # --- helpers ----------------------------------------------------------------
     def _open_anyway(self, path: Path) -> bool:

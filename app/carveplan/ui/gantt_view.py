@@ -19,13 +19,22 @@ from carveplan.ui.chart_tips import hit_tooltip
 from carveplan.ui.document import PHASES, Document
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from carveplan.chart.extents import LineExtents
+    from carveplan.chart.first_screen import FirstScreen
     from carveplan.chart.gantt import GanttArtists
     from carveplan.chart.hit import Hit
     from carveplan.chart.rows import Row
+    from carveplan.chart.style import ChartStyle
+    from carveplan.model import Agreement
     from carveplan.ui.chart_layers import ChartLayers
+    from carveplan.ui.first_screen import FirstScreenPane
+    from carveplan.ui.scroll_overlay import ScrollOverlay
 
 AXES_INCHES = 1.0  # the year and date axes alone, when the title block and legend are folded away
+REDRAW_MS = 40  # edits arriving together cause one redraw
+SCROLL_SETTLE_MS = 180  # while the rows scroll, the canvas renders once the wheel rests this long
 APP_ROW_INCHES = 0.19  # rows in the window: 12 lines show at 1280x720; exports keep the style's
 GETTING_STARTED = (
     "No lines yet. To start:\n"
@@ -67,12 +76,15 @@ class GanttView(QWidget):
         rendered: the chart's pixels are on the canvas (after a full render, or after the rows an
             edit changed were painted again; the edit benchmark waits on it).
         on_screen: the view has been painted for the first time (the window is showing).
+        first_screen_shown: the first screen of a file being opened is painted (before the chart's
+            canvas; see :meth:`first_screen_job`).
         phase_activated(str, int): a phase bar was double-clicked (line id, phase position).
     """
 
     drawn = Signal()
     rendered = Signal()
     on_screen = Signal()
+    first_screen_shown = Signal()
     phase_activated = Signal(str, int)
 
     def __init__(self, document: Document, parent: QWidget | None = None, style: str = "screen") -> None:
@@ -97,6 +109,12 @@ class GanttView(QWidget):
         self.canvas: Any = None
         self.figure: Any = None
         self._press: tuple[float, float, tuple[date, date], int] | None = None
+        # While a file opens, its first screen shows in place of the canvas, which draws nothing
+        # until the opening is over (the document still holds the file before).
+        self._awaiting_first = False
+        self._first_pane: FirstScreenPane | None = None
+        self._overlay: ScrollOverlay | None = None
+        self._holder: QWidget | None = None
         self._layout = QStackedLayout(self)
         placeholder = _Placeholder("Drawing the chart…", self)
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -109,7 +127,7 @@ class GanttView(QWidget):
         self.scrollbar.valueChanged.connect(self._on_scrollbar_value_changed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(40)
+        self._timer.setInterval(REDRAW_MS)
         self._timer.timeout.connect(self.redraw)
         document.agreement_changed.connect(self._on_document_agreement_changed)
         document.scenario_changed.connect(self.schedule_redraw)
@@ -120,7 +138,8 @@ class GanttView(QWidget):
         # Work waiting for the window to show (reading the start file) goes before the first draw,
         # so that draw is already the agreement's chart.
         self.on_screen.emit()
-        self._build_canvas()
+        if not self._awaiting_first:  # else the plotting library loads once the first screen shows
+            self._build_canvas()
 
     def _build_canvas(self) -> None:
         if self.canvas is not None:
@@ -145,9 +164,67 @@ class GanttView(QWidget):
         row.setSpacing(0)
         row.addWidget(self.canvas, 1)
         row.addWidget(self.scrollbar)
+        self._holder = holder
         self._layout.addWidget(holder)
-        self._layout.setCurrentWidget(holder)
+        if not self._awaiting_first:
+            self._layout.setCurrentWidget(holder)
         self.redraw()
+
+    # --- the first screen of a file being opened ----------------------------------------------------
+    def first_screen_job(self) -> Callable[[Agreement], FirstScreen]:
+        """A job for the worker opening a file: the first screen of what it reads, at this view's size.
+
+        From now until :meth:`release_first_screen` the canvas draws nothing: the document still
+        holds the agreement before, and the first screen (:meth:`show_first_screen`) stands in.
+        """
+        from carveplan.ui.first_screen import screen_job
+
+        self._awaiting_first = True
+        style = self._style()
+        fit = max(3, int((self.height() / 100 - self.chrome_inches()) / self.row_inches(style.row_inches)))
+        state = self._state
+        width = self.scrollbar.sizeHint().width()
+        return screen_job(
+            (self.width(), self.height()), style, state.rows(), state.first, state.count or fit, width
+        )
+
+    def show_first_screen(self, screen: object) -> None:
+        """Paint a first screen from :meth:`first_screen_job` until the chart is drawn."""
+        from carveplan.chart.first_screen import FirstScreen
+        from carveplan.ui.first_screen import FirstScreenPane
+
+        if not self._awaiting_first or not isinstance(screen, FirstScreen):
+            return
+        if self._first_pane is None:
+            self._first_pane = FirstScreenPane(self)
+            self._first_pane.painted.connect(self._on_first_screen_painted)
+            self._layout.addWidget(self._first_pane)
+        self._first_pane.show_screen(screen, self._state.first)
+        self._layout.setCurrentWidget(self._first_pane)
+
+    def release_first_screen(self) -> None:
+        """The file is open (or its opening is over): draw the chart in place of the first screen."""
+        if not self._awaiting_first:
+            return
+        self._awaiting_first = False
+        if self.canvas is None:
+            self._build_canvas()
+            return
+        self._must_draw = True
+        if self._holder is not None:
+            self._layout.setCurrentWidget(self._holder)
+        self.redraw()
+
+    def _on_first_screen_painted(self) -> None:
+        self.first_screen_shown.emit()
+        # Load the plotting library while the worker resolves the rest.
+        QTimer.singleShot(0, self, self._build_canvas)
+
+    def _style(self) -> ChartStyle:
+        from carveplan.chart.style import style_named
+
+        style = style_named(self.style_name)
+        return replace(style, phase_labels=True) if self.values_on_bars else style
 
     def set_ghost(self, label: str, schedule: Schedule | None) -> None:
         """Draw ``schedule`` (a negotiating round) as ghost bars behind every scenario, named ``label``.
@@ -160,7 +237,7 @@ class GanttView(QWidget):
     def schedule_redraw(self) -> None:
         """Redraw soon (edits arriving together cause one redraw)."""
         self._must_draw = True
-        self._timer.start()
+        self._timer.start(REDRAW_MS)
 
     # --- the view state: each setter redraws ------------------------------------------------------
     @property
@@ -169,10 +246,49 @@ class GanttView(QWidget):
         return self._state
 
     def set_state(self, state: ViewState) -> None:
-        """Show ``state``; redraw when it differs from the one shown."""
+        """Show ``state``; redraw when it differs from the one shown.
+
+        A scroll paints the rows now in view at once over the canvas (:class:`ScrollOverlay`),
+        which renders them when the scrolling rests.
+        """
         if state != self._state:
+            scrolled = (
+                state.first != self._state.first and view.with_state(self._state, first=state.first) == state
+            )
             self._state = state
-            self.schedule_redraw()
+            if scrolled and self._paint_scrolled():
+                self._must_draw = True
+                self._timer.start(SCROLL_SETTLE_MS)
+            else:
+                self.schedule_redraw()
+
+    def _paint_scrolled(self) -> bool:
+        """Paint the rows in view over the canvas, as it will draw them; whether it could."""
+        if (
+            self.canvas is None
+            or self._awaiting_first
+            or self.artists is None
+            or self._state.count is not None
+        ):
+            return False
+        if self.title_block or self.legend or self.full_pages or self.ghost is not None:
+            return False  # what the rows show is counted there too: the canvas draws it
+        from carveplan.ui.scroll_overlay import ScrollOverlay
+
+        if self._overlay is None:
+            self._overlay = ScrollOverlay(self.canvas)
+            self.rendered.connect(self._overlay.drop)
+        style, document = self._style(), self._document
+        baseline = (
+            document.schedule(BASELINE)
+            if document.scenario != BASELINE and self._state.show_baseline
+            else None
+        )
+        fit = self.rows_that_fit(self.row_inches(style.row_inches))
+        rows = view.shown_rows(self.all_rows(), self._state.first, fit)
+        self._overlay.show_rows(document.schedule(), rows, style=style, window=self.current_window(),
+                                today=date.today(), baseline=baseline)  # fmt: skip
+        return True
 
     def update_view(self, **changes: object) -> None:
         """Change some fields of the view state (``window=…``, ``first=…``) and redraw."""
@@ -184,20 +300,17 @@ class GanttView(QWidget):
 
     def redraw(self) -> None:
         """Draw the chart now (only the rows in view; nothing when an edit changed none of them)."""
-        if self.canvas is None:
+        if self.canvas is None or self._awaiting_first:
             return
         from carveplan.chart.extents import LineExtents
         from carveplan.chart.frame import default_window
         from carveplan.chart.gantt import draw_gantt, redraw_rows
-        from carveplan.chart.style import style_named
 
         if self._extents is None:
             self._extents = LineExtents()
         extents = self._extents
 
-        style = style_named(self.style_name)
-        if self.values_on_bars:
-            style = replace(style, phase_labels=True)
+        style = self._style()
         document, state = self._document, self._state
         schedule = document.schedule()
         baseline, ghost_label = None, "Baseline"
@@ -397,7 +510,7 @@ class GanttView(QWidget):
         # Settings (title, entry into force) and exceptions (their sunsets) show outside the rows.
         if change.settings or change.touches(RecordKind.EXCEPTIONS):
             self._must_draw = True
-        self._timer.start()
+        self._timer.start(REDRAW_MS)
 
     def _on_document_selection_changed(self, kind: str, key: str) -> None:
         line = key.split("#")[0] if kind in (RecordKind.LINES, PHASES) else None

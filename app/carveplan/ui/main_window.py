@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self, self.document)
         self.autosaver = Autosaver(self.document, self)
         self.chart = GanttView(self.document, self)
+        self.files.first_screen = self.chart
         self.setCentralWidget(self.chart)
         self.outline = OutlineView(self.document, self)
         self.tables = TablesPane(self.document, self)

@@ -28,7 +28,6 @@ from carveplan.model import Agreement, Round, Stance
 from carveplan.ui import commands
 from carveplan.ui.deferred import DeferredRefresh
 from carveplan.ui.document import Document
-from carveplan.ui.round_dialog import RoundDialog
 from carveplan.ui.rounds_models import DIFF_COLUMNS, GAP_COLUMNS, ROUND_COLUMNS, RowsModel
 
 if TYPE_CHECKING:
@@ -128,6 +127,8 @@ class RoundsPanel(QWidget):
 
     def ask_add_round(self) -> bool:
         """Ask for a name, party and stance, and add the round as one undo step."""
+        from carveplan.ui.round_dialog import RoundDialog
+
         dialog = RoundDialog(self._document.agreement, date.today(), self)
         if dialog.exec() != RoundDialog.DialogCode.Accepted:
             return False

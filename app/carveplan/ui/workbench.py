@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
@@ -11,10 +11,13 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 from carveplan.ui.document import Document
 from carveplan.ui.files import FileController
 from carveplan.ui.gantt_view import GanttView
+from carveplan.ui.lazy_dock import LazyDock
 from carveplan.ui.outline import OutlineView
 from carveplan.ui.problems import ProblemsPanel
-from carveplan.ui.scenario_editor import ScenarioEditor
 from carveplan.ui.tables import RecordTable, TablesPane
+
+if TYPE_CHECKING:
+    from carveplan.ui.scenario_editor import ScenarioEditor
 
 W = TypeVar("W", bound=QWidget)
 
@@ -49,8 +52,12 @@ class Workbench:
     editor: ScenarioEditor | None = None
 
     def view(self, dock: str, kind: type[W]) -> W:
-        """The widget shown in the dock ``dock`` (inside its scroll area, if it has one), as a ``kind``."""
-        widget = self.docks[dock].widget()
+        """The widget shown in the dock ``dock`` (inside its scroll area, if it has one), as a ``kind``.
+
+        A dock that makes its widget when first shown makes it now.
+        """
+        holder = self.docks[dock]
+        widget = holder.content() if isinstance(holder, LazyDock) else holder.widget()
         found = widget if isinstance(widget, kind) else widget.findChild(kind)
         if not isinstance(found, kind):
             raise TypeError(f"the {dock} dock holds no {kind.__name__}")
@@ -71,6 +78,8 @@ class Workbench:
     def open_editor(self) -> ScenarioEditor:
         """Show the window's scenario editor (created on first use) and bring it to front."""
         if self.editor is None:
+            from carveplan.ui.scenario_editor import ScenarioEditor  # made on first use, loaded then too
+
             self.editor = ScenarioEditor(self.document, self.window)
         self.editor.show()
         self.editor.raise_()

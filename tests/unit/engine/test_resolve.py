@@ -87,3 +87,17 @@ def test_windows_alone_match_the_full_resolution() -> None:
     for scenario in agreement.scenarios:
         assert resolve_windows(agreement, scenario.name) == resolve(agreement, scenario.name).windows
     assert resolve_windows(agreement) == ()
+
+
+def test_a_part_resolves_each_line_as_the_whole_does() -> None:
+    from carveplan.engine.resolve import resolve_some
+    from tests.benchmarks.national import national_agreement
+
+    agreement = national_agreement(1, per_party=30)
+    whole = resolve(agreement)
+    chosen = agreement.lines[5::7]
+    part = resolve_some(agreement, chosen)
+    assert [r.line for r in part.lines] == list(chosen)
+    assert all(part.line(line.id) == whole.line(line.id) for line in chosen)
+    assert (part.milestones, part.windows, part.reviews) == (whole.milestones, whole.windows, whole.reviews)
+    assert set(part.problems) <= set(whole.problems)

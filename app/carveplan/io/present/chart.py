@@ -115,13 +115,17 @@ def export_svg(agreement: Agreement, path: Path, options: ExportOptions) -> None
 
 def _export_image(agreement: Agreement, path: Path, options: ExportOptions, fmt: str) -> None:
     job = chart_job(agreement, options)
-    rows = len(build_rows(job.schedule, job.selection))
-    height = min(MAX_IMAGE_HEIGHT, max(5.0, _CHROME + rows * job.style.row_inches))
-    fig = Figure(figsize=(IMAGE_WIDTH, height))
-    draw_job(fig, job, job.selection)
-    buffer = io.BytesIO()
-    with rc_context(FONT_SETTINGS):
-        fig.savefig(buffer, format=fmt, dpi=options.dpi, facecolor=fig.get_facecolor())
+    # Drawing every row of a national agreement makes a million artists' worth of small objects: a
+    # full collection at each burst walked them all, seconds in all and long pauses for the window
+    # while the app exports on a worker. The figure's cycles are collected once it is let go.
+    with collector_paused():
+        rows = len(build_rows(job.schedule, job.selection))
+        height = min(MAX_IMAGE_HEIGHT, max(5.0, _CHROME + rows * job.style.row_inches))
+        fig = Figure(figsize=(IMAGE_WIDTH, height))
+        draw_job(fig, job, job.selection)
+        buffer = io.BytesIO()
+        with rc_context(FONT_SETTINGS):
+            fig.savefig(buffer, format=fmt, dpi=options.dpi, facecolor=fig.get_facecolor())
     write_atomic(path, buffer.getvalue())
 
 

@@ -1,0 +1,133 @@
+"""A large file's first screen: painted before the chart's canvas, then replaced by the chart."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from carveplan.io import native
+from carveplan.model import Agreement
+from carveplan.ui import files
+from carveplan.ui.document import Document
+from carveplan.ui.main_window import MainWindow
+from tests.benchmarks.national import national_agreement
+from tests.helpers.tables_sample import tables_sample
+
+SECTOR = QColor("#E69F00")  # the first sector's bars
+
+
+@pytest.fixture
+def large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Agreement]:
+    monkeypatch.setattr(files, "LARGE_FILE_BYTES", 0)  # every file counts as large
+    agreement = national_agreement(1, per_party=60)
+    path = tmp_path / "national.carveplan"
+    native.save(agreement, path)
+    return path, agreement
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    win = MainWindow(Document(tables_sample()))
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    return win
+
+
+def _sector_pixels(window: MainWindow) -> int:
+    image = window.chart.grab().toImage()
+    step = 3
+    return sum(
+        1
+        for x in range(0, image.width(), step)
+        for y in range(0, image.height(), step)
+        if abs(image.pixelColor(x, y).red() - SECTOR.red()) < 12
+        and abs(image.pixelColor(x, y).green() - SECTOR.green()) < 12
+        and image.pixelColor(x, y).blue() < 40
+    )
+
+
+def test_on_start_the_first_screen_shows_before_the_canvas_and_the_chart_follows(
+    qtbot: QtBot, window: MainWindow, large: tuple[Path, Agreement], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _agreement = large
+    # The whole schedule resolves only once the first screen is on: a small file would be done first.
+    painted = threading.Event()
+    slow = files.full
+    monkeypatch.setattr(files, "full", lambda agreement: (painted.wait(30), slow(agreement))[1])
+    window.chart.first_screen_shown.connect(painted.set)
+    # As the app starts: the file is opened once the window is on screen.
+    window.chart.on_screen.connect(lambda: window.files.open_path(path, ask=False))
+    shown: list[bool] = []
+    opened: list[Path] = []
+    window.files.opened.connect(opened.append)
+    window.chart.first_screen_shown.connect(
+        lambda: shown.append(window.chart.canvas is None and window.document.path != path)
+    )
+    with qtbot.waitSignal(window.chart.first_screen_shown, timeout=30000):
+        window.show()
+    assert shown == [True]  # before the plotting library and before the document holds the file
+    assert _sector_pixels(window) > 50  # its bars are on the screen
+    qtbot.waitUntil(lambda: opened == [path], timeout=30000)
+    qtbot.waitUntil(lambda: window.chart.artists is not None and len(window.chart.artists.rows) > 3)
+    assert window.document.path == path
+    assert window.chart.canvas is not None
+    assert window.chart.canvas.isVisible()
+    assert window.chart.artists.rows[0].label.startswith("Energy")
+    assert _sector_pixels(window) > 50
+
+
+def test_cancel_puts_back_the_chart_of_the_file_before(
+    qtbot: QtBot, window: MainWindow, large: tuple[Path, Agreement], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _ = large
+    with qtbot.waitSignal(window.chart.drawn, timeout=30000):
+        window.show()
+    qtbot.waitUntil(lambda: window.chart.canvas is not None)
+    before = window.document.agreement
+    release = threading.Event()
+    slow = files.full
+
+    def held(agreement: Agreement) -> object:
+        release.wait(30)
+        return slow(agreement)
+
+    monkeypatch.setattr(files, "full", held)
+    with qtbot.waitSignal(window.chart.first_screen_shown, timeout=30000):
+        assert window.files.open_path(path, ask=False)
+    assert not window.chart.canvas.isVisible()  # the new file's first screen stands in
+    task = window.files.opening
+    assert task is not None
+    button = task.dialog.findChild(QPushButton)
+    assert button is not None
+    with qtbot.waitSignal(window.chart.drawn, timeout=30000):
+        button.click()
+    assert window.document.agreement is before
+    assert window.chart.canvas.isVisible()
+    with qtbot.waitSignal(task.settled, timeout=30000):
+        release.set()
+    assert window.document.agreement is before
+
+
+def test_the_first_screen_fails_quietly_and_the_file_still_opens(
+    qtbot: QtBot, window: MainWindow, large: tuple[Path, Agreement], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, agreement = large
+
+    def broken(*_args: object, **_kwargs: object) -> object:
+        raise ValueError("no first screen")
+
+    monkeypatch.setattr("carveplan.ui.first_screen.first_screen", broken)
+    with qtbot.waitSignal(window.chart.drawn, timeout=30000):
+        window.show()
+    with (
+        qtbot.assertNotEmitted(window.chart.first_screen_shown),
+        qtbot.waitSignal(window.files.opened, timeout=30000),
+    ):
+        assert window.files.open_path(path, ask=False)
+    qtbot.waitUntil(lambda: window.chart.artists is not None and len(window.chart.artists.rows) > 3)
+    assert window.document.agreement.lines == agreement.lines

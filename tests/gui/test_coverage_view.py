@@ -75,7 +75,9 @@ def test_reading_trade_data_is_one_undo_step(qtbot: QtBot, tmp_path: Path) -> No
     data = tmp_path / "plain.csv"
     data.write_text("code,partner,value\n270900,BBB,600\n", encoding="utf-8")
     dialog.party.setCurrentIndex(dialog.party.findData("AAA"))
-    assert dialog.read_file(data)
+    with qtbot.waitSignal(dialog.read_over, timeout=20000) as read:
+        dialog.read_file(data)
+    assert read.args == [True]
     assert "1 flows kept" in dialog.report.toPlainText()
     dialog.horizon.setValue(12)
     dialog.accept()
@@ -100,7 +102,9 @@ def test_a_bad_trade_file_leaves_the_document_alone(
     qtbot.addWidget(dialog)
     bad = tmp_path / "bad.csv"
     bad.write_text("nothing,here\n1,2\n", encoding="utf-8")
-    assert not dialog.read_file(bad)
+    with qtbot.waitSignal(dialog.read_over, timeout=20000) as read:
+        dialog.read_file(bad)
+    assert read.args == [False]
     assert shown == ["Cannot read trade data"]
     assert dialog.table is None
 

@@ -16,6 +16,7 @@ from carveplan.ui import files
 from carveplan.ui.document import Document
 from carveplan.ui.main_window import MainWindow
 from tests.benchmarks.national import national_agreement
+from tests.helpers.pictures import pixels_near
 from tests.helpers.tables_sample import tables_sample
 
 SECTOR = QColor("#E69F00")  # the first sector's bars
@@ -39,16 +40,7 @@ def window(qtbot: QtBot) -> MainWindow:
 
 
 def _sector_pixels(window: MainWindow) -> int:
-    image = window.chart.grab().toImage()
-    step = 3
-    return sum(
-        1
-        for x in range(0, image.width(), step)
-        for y in range(0, image.height(), step)
-        if abs(image.pixelColor(x, y).red() - SECTOR.red()) < 12
-        and abs(image.pixelColor(x, y).green() - SECTOR.green()) < 12
-        and image.pixelColor(x, y).blue() < 40
-    )
+    return pixels_near(window.chart.grab().toImage(), SECTOR)
 
 
 def test_on_start_the_first_screen_shows_before_the_canvas_and_the_chart_follows(

@@ -10,6 +10,7 @@ from carveplan.chart.vector import Text
 from carveplan.ui.document import Document
 from carveplan.ui.gantt_view import GanttView
 from tests.benchmarks.national import national_agreement
+from tests.helpers.pictures import pixels_near
 
 SECTOR = QColor("#E69F00")
 
@@ -42,14 +43,7 @@ def test_a_scroll_paints_the_new_rows_at_once_and_the_canvas_takes_over(
     labels = _labels(chart)
     assert all(any(row.label[:12] in text for text in labels) for row in rows if not row.is_group)
     image = overlay.grab().toImage()
-    bars = sum(
-        1
-        for x in range(0, image.width(), 4)
-        for y in range(0, image.height(), 4)
-        if abs(image.pixelColor(x, y).red() - SECTOR.red()) < 12
-        and abs(image.pixelColor(x, y).green() - SECTOR.green()) < 12
-        and image.pixelColor(x, y).blue() < 40
-    )
+    bars = pixels_near(image, SECTOR, step=4)
     assert bars > 50  # the rows' bars are painted
     with qtbot.waitSignal(chart.rendered, timeout=30000):
         pass

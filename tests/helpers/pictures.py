@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QColor, QImage, QPixmap
 
 
 def saved_picture(pixmap: QPixmap, path: Path, min_colours: int = 8) -> QImage:
@@ -28,3 +28,14 @@ def saved_picture(pixmap: QPixmap, path: Path, min_colours: int = 8) -> QImage:
     }
     assert len(colours) >= min_colours, f"{path.name} looks blank: {len(colours)} colours"
     return image
+
+
+def pixels_near(image: QImage, colour: QColor, step: int = 3, tolerance: int = 12) -> int:
+    """The pixels within ``tolerance`` of ``colour``, sampling every ``step``-th across and down."""
+    found = 0
+    for x in range(0, image.width(), step):
+        for y in range(0, image.height(), step):
+            got = image.pixelColor(x, y)
+            near = (got.red() - colour.red(), got.green() - colour.green(), got.blue() - colour.blue())
+            found += max(map(abs, near)) <= tolerance
+    return found

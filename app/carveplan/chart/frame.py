@@ -37,7 +37,7 @@ class Frame:
         title_top: the title block's upper edge (figure fraction).
         label_chars: longest row label before it is cut: the style's, or more on a wide page.
         header_tiers: lines of date-mark labels the header band holds.
-        slots: rows the axes are divided into (more than drawn on a short last page).
+        slots: rows the axes are divided into.
     """
 
     rect: tuple[float, float, float, float]
@@ -94,7 +94,8 @@ def make_frame(
         title_block: leave room for the title block (``False``: the app folds it away).
         header_tiers: lines of date-mark labels above the rows (a second when labels crowd).
         label_chars: longest row label before it is cut (the style's by default).
-        page_rows: rows a full page holds: a page with fewer keeps their height, not stretched.
+        page_rows: rows a full page holds: a page with fewer keeps their height, not stretched, and
+            ends under its last row (the date axis and legend move up with it).
 
     Returns:
         The frame.
@@ -113,11 +114,15 @@ def make_frame(
     bottom = date_axis + legend_points + 6
     axes_w = max(width - left - right, 10.0)
     axes_h = max(height - top - bottom, 10.0)
-    rect = (left / width, bottom / height, axes_w / width, axes_h / height)
     days = max(span[1] - span[0], 1.0)
     header = min(style.small_font_size * (2.0 + 1.3 * (header_tiers - 1)), axes_h * 0.2 * header_tiers)
     slots = max(len(rows), page_rows, 1)
     row_points = (axes_h - header) / slots
+    # A short page keeps a full page's rows and closes up under its last one: the axes end there and
+    # the date axis and legend follow, so no empty band of rows runs through the chart.
+    cut = (slots - max(len(rows), 1)) * row_points
+    axes_h -= cut
+    rect = (left / width, (bottom + cut) / height, axes_w / width, axes_h / height)
     return Frame(
         rect=rect,
         width_points=axes_w,
@@ -126,11 +131,11 @@ def make_frame(
         points_per_day=axes_w / days,
         label_points=label_points,
         header_rows=header / row_points,
-        legend_bottom=4 / height,
+        legend_bottom=(4 + cut) / height,
         title_top=1 - 8 / height,
         label_chars=chars,
         header_tiers=header_tiers,
-        slots=slots,
+        slots=max(len(rows), 1),
     )
 
 

@@ -52,7 +52,7 @@ def format_value(line: Line, value: Rate) -> str:
         value: the value.
 
     Returns:
-        ``6.4%`` for a tariff, ``cap 49%`` for an equity cap, ``12,000 t`` for a quota,
+        ``6.4%`` for a tariff, ``cap 49.0%`` for an equity cap, ``12,000 t`` for a quota,
         ``required`` / ``removed`` for licensing; duties as published (``3.5¢/kg``, ``3.4¢/kg + 2%``).
     """
     if isinstance(value, Duty):
@@ -79,8 +79,9 @@ def _worded(measure: MeasureKind, unit: str, value: Decimal) -> str:
         case MeasureKind.TARIFF:
             number = format_percent(value) if unit == "%" else format_number(value, 1)
             return f"{number}{_unit(unit)}"
-        case MeasureKind.EQUITY_CAP:
-            return f"cap {format_number(value)}{_unit(unit)}"
+        case MeasureKind.EQUITY_CAP:  # the number as the table has it (49.0), with the word
+            number = format_percent(value) if unit == "%" else format_number(value)
+            return f"cap {number}{_unit(unit)}"
         case MeasureKind.LICENSING if unit not in ("%", ""):
             return "required" if value else "removed"
         case MeasureKind.LOCAL_CONTENT if not value:

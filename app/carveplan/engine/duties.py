@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import assert_never
 
-from carveplan.engine.rounding import round_value
+from carveplan.engine.rounding import round_values
 from carveplan.model import Amount, Cuts, Duty, Rate, RoundingRule, StagingCategory
 from carveplan.model.duty import currency
 
@@ -45,8 +45,9 @@ def stage_component(
     """
     exact = values(base, target, category)
     low, high = sorted((base, target))
-    head = [(year, min(max(round_value(v, rule), low), high)) for year, v in exact[:-1]]
-    return [*head, exact[-1]]
+    head = exact[:-1]
+    rounded = round_values([v for _, v in head], rule)
+    return [*((year, min(max(v, low), high)) for (year, _), v in zip(head, rounded, strict=True)), exact[-1]]
 
 
 def stage_duty(

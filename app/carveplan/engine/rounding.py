@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import (
     ROUND_CEILING,
     ROUND_FLOOR,
@@ -34,7 +35,7 @@ def _mode(direction: RoundingDirection) -> str | None:
             assert_never(direction)
 
 
-# Looked up once per direction: round_value runs for every staged value of every line.
+# Looked up once per direction: values are rounded for every stage of every category expanded.
 _MODES = {direction: _mode(direction) for direction in RoundingDirection}
 
 
@@ -49,13 +50,22 @@ def round_value(value: Decimal, rule: RoundingRule) -> Decimal:
     Returns:
         The rounded value, a multiple of ``rule.step`` written with the step's decimal places.
     """
+    return round_values((value,), rule)[0]
+
+
+def round_values(values: Iterable[Decimal], rule: RoundingRule) -> list[Decimal]:
+    """:func:`round_value` of each value, the rule read once (a category's stages round together)."""
     mode = _MODES[rule.direction]
-    if mode is None or rule.step <= 0:
-        return value
-    units = (value / rule.step).to_integral_value(rounding=mode)
-    rounded = units * rule.step
+    step = rule.step
+    if mode is None or step <= 0:
+        return list(values)
+    return [_rounded(value, step, mode) for value in values]
+
+
+def _rounded(value: Decimal, step: Decimal, mode: str) -> Decimal:
+    rounded = (value / step).to_integral_value(rounding=mode) * step
     try:
         # Keep the step's decimal places so 5 prints as 5.0 in a 0.1 schedule, as treaties write it.
-        return rounded.quantize(rule.step)
+        return rounded.quantize(step)
     except InvalidOperation:
         return rounded  # more digits than decimal arithmetic keeps (a base typed as 1e400)

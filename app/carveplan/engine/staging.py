@@ -224,7 +224,7 @@ def _table(row: TableRow, base: Rate) -> tuple[Phase, ...]:
     phases: list[Phase] = []
     for year, value in enumerate(row.values, start=1):
         if (phases[-1].value if phases else base) != value:
-            phases.append(Phase(Timing.agreement_year(year), value, label=f"Year {year}"))
+            phases.append(Phase(year_timing(year), value, label=f"Year {year}"))
     return tuple(phases)
 
 
@@ -233,7 +233,7 @@ def _first_cut(phases: tuple[Phase, ...], agreement: Agreement) -> tuple[Phase, 
     if agreement.first_cut is not FirstCut.STAGE_DAY:
         return phases
     return tuple(
-        replace(p, start=Timing.agreement_year((p.start.year or 1) + 1))
+        Phase(year_timing((p.start.year or 1) + 1), p.value, p.label, p.gates, p.note)
         if p.start.anchor is Anchor.YEAR
         else p
         for p in phases
@@ -250,9 +250,9 @@ def _category_phases(
     if isinstance(target, Duty):  # a plain base cannot end as a compound: the target's shape is ignored
         target = Decimal(0)
     staged = stage_component(base, target, category, rounding, _values)
+    labels = _labels(category.kind is StagingKind.IMMEDIATE, len(staged))
     return tuple(
-        Phase(Timing.agreement_year(year), value, label=_label(category, i, len(staged)))
-        for i, (year, value) in enumerate(staged, start=1)
+        Phase(year_timing(year), value, label) for (year, value), label in zip(staged, labels, strict=True)
     )
 
 
@@ -260,9 +260,9 @@ def _duty_phases(
     category: StagingCategory, base: Duty, target: Rate, rounding: RoundingRule
 ) -> tuple[Phase, ...]:
     staged = stage_duty(base, target, category, rounding, _values)
+    labels = _labels(category.kind is StagingKind.IMMEDIATE, len(staged))
     return tuple(
-        Phase(Timing.agreement_year(year), duty, label=_label(category, i, len(staged)))
-        for i, (year, duty) in enumerate(staged, start=1)
+        Phase(year_timing(year), duty, label) for (year, duty), label in zip(staged, labels, strict=True)
     )
 
 
@@ -294,9 +294,13 @@ def _values(base: Decimal, target: Decimal, category: StagingCategory) -> list[t
 
 def _equal(base: Decimal, target: Decimal, stages: int, hold: int) -> list[tuple[int, Decimal]]:
     """Equal annual stages after ``hold`` years at the base."""
-    return [
-        (hold + k, target if k == stages else _between(base, target, k, stages)) for k in range(1, stages + 1)
-    ]
+    # One division each in a wide context: a value that is exactly on the rounding step stays on it.
+    with localcontext() as context:
+        context.prec = 50
+        return [
+            (hold + k, target if k == stages else (base * (stages - k) + target * k) / stages)
+            for k in range(1, stages + 1)
+        ]
 
 
 def _shared(base: Decimal, target: Decimal, shares: tuple[Decimal, ...]) -> list[tuple[int, Decimal]]:
@@ -311,13 +315,6 @@ def _shared(base: Decimal, target: Decimal, shares: tuple[Decimal, ...]) -> list
     return values
 
 
-def _between(base: Decimal, target: Decimal, k: int, stages: int) -> Decimal:
-    # One division in a wide context: a value that is exactly on the rounding step stays on it.
-    with localcontext() as context:
-        context.prec = 50
-        return (base * (stages - k) + target * k) / stages
-
-
 def _steps(category: StagingCategory, agreement: Agreement) -> tuple[Phase, ...]:
     ordered = sorted(category.steps, key=lambda s: s.year)
     if category.kind is StagingKind.CALENDAR_STEPS:
@@ -326,8 +323,7 @@ def _steps(category: StagingCategory, agreement: Agreement) -> tuple[Phase, ...]
         ordered = [Step(max(s.year - first, 1), s.value) for s in ordered]
         ordered = [s for i, s in enumerate(ordered) if i + 1 == len(ordered) or ordered[i + 1].year > s.year]
     return tuple(
-        Phase(Timing.agreement_year(max(s.year, 1)), s.value, label=f"Step {i}")
-        for i, s in enumerate(ordered, start=1)
+        Phase(year_timing(max(s.year, 1)), s.value, label=f"Step {i}") for i, s in enumerate(ordered, start=1)
     )
 
 
@@ -337,10 +333,22 @@ def _with_gates(line: Line, phases: tuple[Phase, ...] | list[Phase]) -> tuple[Ph
     return tuple(Phase(p.start, p.value, label=p.label, gates=line.gates) for p in phases)
 
 
-def _label(category: StagingCategory, index: int, count: int) -> str:
-    if category.kind is StagingKind.IMMEDIATE:
-        return "Immediate"
-    return f"Stage {index}/{count}"
+@lru_cache(maxsize=1024)
+def year_timing(year: int) -> Timing:
+    """``Timing.agreement_year(year)``, one record per year for every phase generated.
+
+    A record, not an identity: callers compare timings by value, so sharing one is the same, and a
+    national schedule's categories generate tens of thousands of phases over a few dozen years.
+    """
+    return Timing.agreement_year(year)
+
+
+@lru_cache(maxsize=256)
+def _labels(immediate: bool, count: int) -> tuple[str, ...]:
+    """The labels of a computed category's ``count`` phases (``Stage 2/5``)."""
+    if immediate:
+        return ("Immediate",) * count
+    return tuple(f"Stage {index}/{count}" for index in range(1, count + 1))
 
 
 def _digits(code: str) -> str:

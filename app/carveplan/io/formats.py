@@ -7,11 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from carveplan.io.errors import ReadError, reading
 from carveplan.io.text import cleaned
-from carveplan.model import Agreement, Location, Problem, Severity
+from carveplan.model import BASELINE, Agreement, Location, Problem, Severity
+
+if TYPE_CHECKING:
+    from carveplan.engine.schedule import Schedule
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class ExportOptions:
         page: PDF page format (``a4`` landscape or ``16:9``).
         all_sectors: draw the lines outside the focus sectors too (charts, decks).
         progress: called with (done, total) during long work; returns ``False`` to cancel.
+        resolved: schedules already resolved, such as the window's; the export uses one that is of
+            the very agreement it writes and the scenario it needs, and resolves the rest itself.
     """
 
     scenario: str | None = None
@@ -43,6 +48,26 @@ class ExportOptions:
     page: str = "a4"
     all_sectors: bool = False
     progress: Callable[[int, int], bool] | None = None
+    resolved: tuple[Schedule, ...] = field(default=(), compare=False, repr=False)
+
+
+def schedule_for(agreement: Agreement, scenario: str | None, options: ExportOptions) -> Schedule:
+    """``agreement`` resolved under ``scenario`` (``None``: the baseline): handed, else resolved.
+
+    A handed schedule counts only when it was resolved from this very agreement (records are
+    immutable, so the same object means the same schedule): an agreement the export had to clean
+    of control characters is another object and is resolved afresh.
+
+    Raises:
+        KeyError: when the agreement has no scenario of that name.
+    """
+    name = scenario or BASELINE
+    for schedule in options.resolved:
+        if schedule.agreement is agreement and schedule.scenario == name:
+            return schedule
+    from carveplan.engine.resolve import resolve
+
+    return resolve(agreement, scenario)
 
 
 Exporter = Callable[[Agreement, Path, ExportOptions], None]

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from carveplan.chart.text import phase_notes
+from carveplan.chart.text import format_value, phase_notes
 from carveplan.engine.schedule import Schedule
-from carveplan.model.duty import format_rate
 from carveplan.model.quota_grammar import format_quota
 from carveplan.model.words import day_text, plural
 
@@ -38,7 +37,7 @@ def _line(schedule: Schedule, line_id: str, phase_index: int | None) -> str:
     line = resolved.line
     head = [
         f"<b>{line.code}</b> {line.description}",
-        f"{line.party} · {line.id} · base {format_rate(line.base, line.unit)}",
+        f"{line.party} · {line.id} · base {format_value(line, line.base)}",
     ]
     if line.quota is not None:
         head.append(f"Tariff-rate quota: {format_quota(line.quota, line.unit)} (bar: the in-quota rate)")
@@ -47,10 +46,8 @@ def _line(schedule: Schedule, line_id: str, phase_index: int | None) -> str:
     phase = next((p for p in resolved.phases if p.index == phase_index), None)
     if phase is None:
         final = _day(resolved.final_date) if resolved.final_date else "blocked"
-        return "<br>".join(
-            [*head, f"Final value {format_rate(resolved.final_value, line.unit)} from {final}"]
-        )
-    body = [f"{phase.label or f'Phase {phase.index + 1}'}: {format_rate(phase.value, line.unit)}"]
+        return "<br>".join([*head, f"Final value {format_value(line, resolved.final_value)} from {final}"])
+    body = [f"{phase.label or f'Phase {phase.index + 1}'}: {format_value(line, phase.value)}"]
     body.append(f"{_day(phase.start)} → {_day(phase.end)}" if phase.start else "Blocked")
     body.extend(note[:1].upper() + note[1:] for note in phase_notes(phase, _day))
     return "<br>".join(head + body)

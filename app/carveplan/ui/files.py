@@ -299,6 +299,11 @@ class FileController(QObject):
             if scope is None:
                 return False
             options = replace(options, sectors=scope.sectors, parties=scope.parties)
+        # The window's schedules for this scenario and its baseline (ghost bars), when it has them:
+        # the worker then spends its seconds on the file, not on resolving the agreement again.
+        names = dict.fromkeys((options.scenario or BASELINE, BASELINE))
+        held = (self._document.resolved(name) for name in names)
+        options = replace(options, resolved=tuple(r.schedule for r in held if r is not None))
         try:
             run = ExportRun(self._window, exporter_for(path), self._document.agreement, path, options)
         except ReadError as err:

@@ -1,4 +1,8 @@
-"""Agreement → Trade Data…: read a trade file into the agreement and set the Article XXIV test."""
+"""Agreement → Trade Data…: read a trade file into the agreement and set the Article XXIV test.
+
+A national tariff schedule's trade file holds hundreds of thousands of rows; it is read on a worker
+thread behind a progress dialog with Cancel, so the window keeps painting meanwhile.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +22,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -25,18 +31,25 @@ from PySide6.QtWidgets import (
 )
 
 from carveplan.io.errors import Cancelled, ReadError
-from carveplan.io.trade.read import SPLIT_TEXT, read_trade
+from carveplan.io.trade.read import SPLIT_TEXT, TradeImport, read_trade
 from carveplan.model import Agreement, CoverageTest, TradeSplit, TradeTable
 from carveplan.ui import commands
+from carveplan.ui.background import BackgroundTask
 from carveplan.ui.document import Document
 from carveplan.ui.error_dialog import ProblemListDialog
-from carveplan.ui.progress import progress_callback
 
 _FILTER = "Trade data (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)"
 
 
 class TradeDialog(QDialog):
-    """Shows the stored trade table, reads a new one, and edits the coverage test settings."""
+    """Shows the stored trade table, reads a new one, and edits the coverage test settings.
+
+    Signals:
+        read_over(bool): a read ended; ``True`` when its table was taken, ``False`` when it failed
+            or was cancelled (the table is then as it was).
+    """
+
+    read_over = Signal(bool)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,11 +81,16 @@ class TradeDialog(QDialog):
         self.horizon.setRange(1, 50)
         self.horizon.setValue(test.horizon)
         self.horizon.setSuffix(" years")
+        self.reading: BackgroundTask | None = None
+        self._read_button = QPushButton("&Read Trade File…", self)
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self._build()
         self._describe()
 
     def _build(self) -> None:
-        read = QPushButton("&Read Trade File…", self)
+        read = self._read_button
         read.clicked.connect(self.choose_file)
         remove = QPushButton("Re&move Trade Data", self)
         remove.clicked.connect(self._on_remove_clicked)
@@ -96,9 +114,7 @@ class TradeDialog(QDialog):
         test_form.addRow("Share of tariff lines:", self.lines_share)
         test_form.addRow("Share of imports:", self.trade_share)
         test_form.addRow("Horizon:", self.horizon)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = self._buttons
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -125,31 +141,54 @@ class TradeDialog(QDialog):
         if name:
             self.read_file(Path(name))
 
-    def read_file(self, path: Path) -> bool:
-        """Read ``path`` with the chosen options; problems are listed and the table stays as it was."""
-        dialog, progress = progress_callback(self, f"Reading {path.name}…")
-        try:
-            result = read_trade(
-                path,
-                self._document.agreement,
-                TradeSplit(self.split.currentData()),
-                self.party.currentData() or None,
-                self.year.value() or None,
-                self.source.text().strip(),
-                progress,
-            )
-        except ReadError as err:
-            ProblemListDialog(
-                "Cannot read trade data", f"{path.name} was not read.", err.problems, self
-            ).exec()
-            return False
-        except Cancelled:
-            return False
-        finally:
-            dialog.close()
+    def read_file(self, path: Path) -> BackgroundTask:
+        """Start reading ``path`` with the chosen options, off the GUI thread, with progress and Cancel.
+
+        :attr:`read_over` says how it ended. Problems are listed with their file, row and column;
+        then, and on Cancel, the table stays as it was. The document changes only on OK.
+        """
+        agreement, split = self._document.agreement, TradeSplit(self.split.currentData())
+        importer, year = self.party.currentData() or None, self.year.value() or None
+        source = self.source.text().strip()
+
+        def work() -> TradeImport:
+            return read_trade(path, agreement, split, importer, year, source, task.report)
+
+        task = BackgroundTask(self, f"Reading {path.name}…", work, start=False)
+        task.finished.connect(self._on_read_finished)
+        task.failed.connect(lambda err: self._on_read_failed(path, err))
+        task.cancelled.connect(lambda: self._read_ended(False))
+        self.reading = task
+        self._read_button.setEnabled(False)
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        task.start()
+        return task
+
+    def _on_read_finished(self, result: TradeImport) -> None:
         self.table = result.table
         self.report.setPlainText("\n".join(result.report(limit=50)))
-        return True
+        self._read_ended(True)
+
+    def _on_read_failed(self, path: Path, err: object) -> None:
+        self._read_ended(False)
+        if isinstance(err, ReadError):
+            title, text = "Cannot read trade data", f"{path.name} was not read."
+            ProblemListDialog(title, text, err.problems, self).exec()
+        elif not isinstance(err, Cancelled):  # the dialog is the last line: never a traceback
+            message = f"{path.name} was not read ({type(err).__name__}: {err}). Nothing was changed."
+            QMessageBox.critical(self, "Cannot read trade data", message)
+
+    def _read_ended(self, taken: bool) -> None:
+        self.reading = None
+        self._read_button.setEnabled(True)
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        self.read_over.emit(taken)
+
+    def reject(self) -> None:
+        """Close without a change; a read under way is cancelled."""
+        if self.reading is not None:
+            self.reading.cancel()
+        super().reject()
 
     def _on_remove_clicked(self) -> None:
         self.table = None

@@ -88,7 +88,7 @@ def test_phases_are_one_collection_at_their_dates(fig: Figure, schedule: Schedul
 def test_phase_labels_and_final_values(fig: Figure, schedule: Schedule) -> None:
     texts = _texts(_draw(Figure(figsize=(16, 9)), schedule))
     assert "→ 0.0% (2031)" in texts
-    assert "→ cap 49% (2030)" in texts
+    assert "→ cap 49.0% (2030)" in texts
     assert "0.0% from EIF" in texts
     assert any(t in texts for t in ("4.8%", "6.4%"))
     assert "blocked by VER-2" in texts

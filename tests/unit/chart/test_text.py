@@ -15,7 +15,7 @@ def test_values_by_measure() -> None:
     licence = Line("d", "VNM", "energy", "2709", measure=MeasureKind.LICENSING, unit="required")
     assert transition(tariff, Decimal(8), Decimal("6.4")) == "8.0% → 6.4%"
     assert format_value(tariff, Decimal("5.45")) == "5.45%"
-    assert format_value(cap, Decimal(49)) == "cap 49%"
+    assert format_value(cap, Decimal(49)) == "cap 49.0%"  # as its table cell: 49.0
     assert format_value(quota, Decimal(12000)) == "12,000 t"
     assert format_value(licence, Decimal(0)) == "removed"
 

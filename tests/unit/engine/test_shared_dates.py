@@ -6,9 +6,11 @@ import dataclasses
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from carveplan.engine import resolve
-from carveplan.engine.phases import resolved_phase
-from carveplan.engine.schedule import ResolvedPhase
+from carveplan.engine.records import dated_phases, resolved_line, resolved_phase
+from carveplan.engine.schedule import ExceptionWindow, ResolvedLine, ResolvedPhase
 from carveplan.model import ExceptionInvoked, Gate, Phase, Scenario, SecurityException
 from tests.unit.engine.conftest import agreement, line, milestone, timing
 
@@ -22,7 +24,33 @@ def test_a_fast_made_phase_equals_the_constructed_one_field_by_field() -> None:
     names = [f.name for f in dataclasses.fields(ResolvedPhase)]
     assert [getattr(made, name) for name in names] == [getattr(built, name) for name in names]
     assert not hasattr(made, "__dict__")
+    assert type(made) is ResolvedPhase
     assert dataclasses.replace(made, end=date(2014, 1, 1)).end == date(2014, 1, 1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.end = date(2014, 1, 1)  # type: ignore[misc]
+
+
+def test_a_fast_made_line_and_its_dated_phases_equal_the_constructed_ones() -> None:
+    phases = (Phase(timing("Y1"), Decimal(5), "Stage 1/2"), Phase(timing("Y2"), Decimal(0), "Stage 2/2"))
+    dates = (
+        (date(2012, 1, 1), date(2012, 1, 1), date(2013, 1, 1), (), (), ()),
+        (date(2013, 1, 1), None, None, ("M-1",), ("M-1",), ()),
+    )
+    made = dated_phases("L1", phases, dates)
+    pairs = enumerate(zip(phases, dates, strict=True))
+    assert made == tuple(ResolvedPhase("L1", i, p.label, p.value, *d) for i, (p, d) in pairs)
+    window = ExceptionWindow("EXC-1", date(2014, 1, 1), date(2016, 1, 1), None, None, (), ("L1",))
+    record = line("L1", base="10", phases=phases)
+    fast = resolved_line(record, made, False, Decimal(0), None, (window,))
+    built = ResolvedLine(
+        record, made, False, Decimal(0), None, (("EXC-1", date(2014, 1, 1), date(2016, 1, 1)),)
+    )
+    assert fast == built
+    assert hash(fast) == hash(built)
+    assert type(fast) is ResolvedLine
+    assert not hasattr(fast, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.excluded = True  # type: ignore[misc]
 
 
 def test_lines_sharing_a_category_keep_their_own_ids_values_and_gates() -> None:

@@ -7,11 +7,10 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from carveplan.engine import resolve
 from carveplan.engine.collector import collector_paused
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import check_progress
-from carveplan.io.formats import ExportOptions
+from carveplan.io.formats import ExportOptions, schedule_for
 from carveplan.io.mspdi import fields
 from carveplan.io.mspdi.fields import (
     DAY_FINISH,
@@ -59,8 +58,8 @@ def mspdi_chunks(agreement: Agreement, options: ExportOptions, name: str = "") -
     # Resolving and the outline make a million acyclic records that all live until the end: a
     # collection would walk them again and again (a fifth of the export's time) and free nothing.
     with collector_paused():
-        schedule = resolve(agreement, options.scenario)
-        baseline = resolve(agreement, None) if options.scenario else None
+        schedule = schedule_for(agreement, options.scenario, options)
+        baseline = schedule_for(agreement, None, options) if options.scenario else None
         tasks = schedule_tasks(schedule, baseline, selection)
         del schedule, baseline  # the tasks carry what the file needs
         title, progress = name or agreement.title, options.progress

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
+from carveplan.chart.text import format_value
 from carveplan.engine import expand, find_category
 from carveplan.engine.schedule import ResolvedLine, ResolvedMilestone, ResolvedPhase, Schedule
 from carveplan.io.errors import WriteError
@@ -28,7 +29,6 @@ from carveplan.io.mspdi.states import mark, milestone_state, phase_state
 from carveplan.io.native.rules import dumps_rules
 from carveplan.io.reports.text import line_fields
 from carveplan.model import Agreement, Gate, Line, Phase, format_timing, rules_of
-from carveplan.model.duty import format_rate
 from carveplan.model.quota_grammar import format_quota
 
 _Children = Callable[[], None]
@@ -252,7 +252,7 @@ class _Outline:
         if written is not None:
             fields["timing"] = format_timing(written.start)
             gates, notes = written.gates, written.note
-        name = phase.label or format_rate(phase.value, unit)
+        name = phase.label or format_value(resolved.line, phase.value)  # as the chart's bar says it
         blocked = phase.start is None
         # Its own UID, made without the frozen __init__: a national plan has 100,000 phases.
         uid, constraint = len(self.tasks) + 1, phase.nominal_start

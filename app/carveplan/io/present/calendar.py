@@ -10,9 +10,8 @@ from typing import Any
 from carveplan import __version__
 from carveplan.engine.deadline_filter import filter_deadlines
 from carveplan.engine.deadlines import Deadline, deadlines
-from carveplan.engine.resolve import resolve
 from carveplan.io.atomic import write_atomic
-from carveplan.io.formats import ExportOptions
+from carveplan.io.formats import ExportOptions, schedule_for
 from carveplan.io.text import clean_text
 from carveplan.model import BASELINE, Agreement
 
@@ -47,7 +46,7 @@ def ics_bytes(agreement: Agreement, options: ExportOptions) -> bytes:
     """
     from icalendar import Calendar
 
-    schedule = resolve(agreement, options.scenario)
+    schedule = schedule_for(agreement, options.scenario, options)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -16,12 +16,11 @@ from carveplan.chart.gantt import GanttPages, draw_gantt
 from carveplan.chart.page import VectorPages
 from carveplan.chart.rows import Row, RowSelection, build_rows, paginate
 from carveplan.chart.style import ChartStyle, style_named
-from carveplan.engine import resolve
 from carveplan.engine.collector import collector_paused
 from carveplan.engine.schedule import ResolvedLine, Schedule
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import WriteError, check_progress
-from carveplan.io.formats import ExportOptions
+from carveplan.io.formats import ExportOptions, schedule_for
 from carveplan.io.present.cover import cover_page
 from carveplan.io.present.coverage import coverage_vector_page, deck_coverage
 from carveplan.io.present.pdf_pages import VectorPdf
@@ -61,7 +60,7 @@ class ChartJob:
 
 
 def chart_job(agreement: Agreement, options: ExportOptions) -> ChartJob:
-    """Resolve the agreement (and the baseline, under a scenario) and read the options.
+    """Resolve the agreement (and the baseline, under a scenario) unless handed, and read the options.
 
     Args:
         agreement: the agreement.
@@ -79,9 +78,9 @@ def chart_job(agreement: Agreement, options: ExportOptions) -> ChartJob:
     steps = 100
     check_progress(options.progress, 0, steps)
     agreement = cleaned(agreement)  # a control character in a label would make the SVG ill-formed
-    schedule = resolve(agreement, options.scenario)
+    schedule = schedule_for(agreement, options.scenario, options)
     check_progress(options.progress, 1, steps)
-    baseline = resolve(agreement, None) if options.scenario else None
+    baseline = schedule_for(agreement, None, options) if options.scenario else None
     if baseline is not None:
         check_progress(options.progress, 2, steps)
     start, end = default_window(schedule, baseline)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import cache
 
 from carveplan.chart.vector import Anchor, Baseline, Box, Item, Mark, Polyline, Rule, Shape, Text
+from carveplan.io.present.pdf_bidi import visual
 from carveplan.io.present.pdf_fonts import EmbeddedFont
 
 _HATCH = 4.0  # points between hatch lines
@@ -135,8 +136,9 @@ class Content:
         if not text.text:
             return
         font = self.fonts[text.bold]
+        shown_text = visual(text.text)  # right-to-left runs shaped and in display order
         shift = {Anchor.START: 0.0, Anchor.MIDDLE: 0.5, Anchor.END: 1.0}[text.anchor]
-        dx = -font.width(text.text, text.size) * shift if shift else 0.0
+        dx = -font.width(shown_text, text.size) * shift if shift else 0.0
         dy = -_BASELINE[text.baseline] * text.size  # down the page is negative in PDF
         self.fill_colour(text.colour)
         x, y = text.x, self.height - text.y
@@ -148,7 +150,7 @@ class Content:
         else:
             matrix = f"1 0 0 1 {num(x + dx)} {num(y + dy)}"
         size = num(text.size)
-        runs = font.runs(text.text)
+        runs = font.runs(shown_text)
         if len(runs) == 1 and runs[0][0] is font:
             self.ops.append(f"BT /{font.resource} {size} Tf {matrix} Tm <{runs[0][1]}> Tj ET")
             return

@@ -18,6 +18,7 @@ from typing import Any
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
+from carveplan.io.present.pdf_bidi import logical
 from carveplan.io.present.pdf_font_files import FontData
 
 
@@ -184,8 +185,13 @@ def _stream(data: bytes, extra: str = "") -> bytes:
     return head + packed + b"\nendstream"
 
 
+def text_string(text: str) -> str:
+    """A PDF text string in UTF-16, any script kept (metadata, a marked text's /ActualText)."""
+    return "<FEFF" + text.encode("utf-16-be", "surrogatepass").hex().upper() + ">"
+
+
 def _to_unicode(chars: list[str]) -> bytes:
-    """The ToUnicode CMap: CID ``i + 1`` is ``chars[i]``."""
+    """The ToUnicode CMap: CID ``i + 1`` is ``chars[i]`` (an Arabic joined form its plain letters)."""
     lines = [
         "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
@@ -196,7 +202,7 @@ def _to_unicode(chars: list[str]) -> bytes:
         chunk = chars[start : start + 100]
         lines.append(f"{len(chunk)} beginbfchar")
         for i, char in enumerate(chunk, start=start + 1):
-            lines.append(f"<{i:04X}> <{char.encode('utf-16-be', 'surrogatepass').hex().upper()}>")
+            lines.append(f"<{i:04X}> <{logical(char).encode('utf-16-be', 'surrogatepass').hex().upper()}>")
         lines.append("endbfchar")
     lines += ["endcmap CMapName currentdict /CMap defineresource pop end end"]
     return "\n".join(lines).encode()

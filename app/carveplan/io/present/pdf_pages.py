@@ -11,9 +11,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from carveplan.chart.vector import Page
+from carveplan.io.present.pdf_bidi import visual
 from carveplan.io.present.pdf_content import Content, num
 from carveplan.io.present.pdf_font_files import dejavu, fallback_fonts
-from carveplan.io.present.pdf_fonts import EmbeddedFont
+from carveplan.io.present.pdf_fonts import EmbeddedFont, text_string
 
 
 class VectorPdf:
@@ -39,7 +40,7 @@ class VectorPdf:
 
     def measure(self, text: str, size: float, bold: bool = False) -> float:
         """The width of ``text`` in points as this document sets it."""
-        return self.fonts[bold].width(text, size)
+        return self.fonts[bold].width(visual(text), size)  # Arabic joined forms have their own widths
 
     def add(self, page: Page) -> None:
         """Append ``page``."""
@@ -78,7 +79,7 @@ class VectorPdf:
         self._objects[self._tree] = f"<< /Type /Pages /Kids [{kids}] /Count {len(self._pages)} >>".encode()
         self._objects[self._catalog] = f"<< /Type /Catalog /Pages {self._tree} 0 R >>".encode()
         stamp = datetime.now(UTC).strftime("D:%Y%m%d%H%M%SZ")
-        names = f"/Title {_text_string(self._title)} /Creator {_text_string(self._creator)}"
+        names = f"/Title {text_string(self._title)} /Creator {text_string(self._creator)}"
         self._objects[self._info] = f"<< {names} /Producer (CarvePlan) /CreationDate ({stamp}) >>".encode()
         return self._serialise()
 
@@ -123,8 +124,3 @@ class VectorPdf:
 
 def _given(font: EmbeddedFont) -> Callable[[], EmbeddedFont | None]:
     return lambda: font
-
-
-def _text_string(text: str) -> str:
-    """A PDF text string in UTF-16 (any script survives in the document's metadata)."""
-    return "<FEFF" + text.encode("utf-16-be", "surrogatepass").hex().upper() + ">"

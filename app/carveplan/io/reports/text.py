@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from carveplan.chart.text import phase_notes
+from carveplan.chart.text import format_value, phase_notes
 from carveplan.engine.schedule import ResolvedLine, ResolvedPhase, Schedule
 from carveplan.model import Duty, Line, Rate
-from carveplan.model.duty import format_duty, format_rate
+from carveplan.model.duty import format_duty
 from carveplan.model.quota_grammar import format_quota
 
 
@@ -175,13 +175,13 @@ def _line_text(resolved: ResolvedLine) -> Iterator[str]:
     unit = line.unit
     head = f"  {line.id:<10} {line.party:<4} {line.sector:<18} {line.code:<10} {line.description[:40]}"
     if resolved.excluded:
-        yield f"{head}  EXCLUDED (base {format_rate(line.base, unit)})"
+        yield f"{head}  EXCLUDED (base {format_value(line, line.base)})"
         return
-    yield f"{head}  base {format_rate(line.base, unit)}, category {line.category or 'explicit'}"
+    yield f"{head}  base {format_value(line, line.base)}, category {line.category or 'explicit'}"
     if line.quota is not None:
         yield f"      tariff-rate quota: {format_quota(line.quota, unit)}"
     for phase in resolved.phases:
         when = _day(phase.start) or "BLOCKED"
         notes = phase_notes(phase)
         extra = f"  ({'; '.join(notes)})" if notes else ""
-        yield f"      {when:<10}  {format_rate(phase.value, unit)}{extra}"
+        yield f"      {when:<10}  {format_value(line, phase.value)}{extra}"

@@ -11,7 +11,7 @@ from typing import Any
 from carveplan.engine.collector import collector_paused
 from carveplan.io.atomic import write_atomic
 from carveplan.io.errors import WriteError
-from carveplan.io.formats import ExportOptions
+from carveplan.io.formats import ExportOptions, schedule_for
 from carveplan.io.workbook import layout
 from carveplan.io.workbook.analysis import LEGEND as ANALYSIS_LEGEND
 from carveplan.io.workbook.analysis import analysis_rows, row_count, write_analysis
@@ -80,9 +80,9 @@ def _export(agreement: Agreement, path: Path, options: ExportOptions) -> None:
     from openpyxl import Workbook
     from openpyxl.utils.exceptions import IllegalCharacterError
 
-    from carveplan.engine import resolve, year_range
+    from carveplan.engine import year_range
 
-    schedule = resolve(agreement, options.scenario)
+    schedule = schedule_for(agreement, options.scenario, options)
     lookup = Lookup.of(schedule)
     shown = _filtered(agreement, options)
     records = _records(shown)

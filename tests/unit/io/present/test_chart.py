@@ -107,13 +107,13 @@ def test_a_deck_reports_progress_while_it_resolves_before_its_pages(
     from carveplan.io.present import chart
 
     seen: list[str] = []
-    resolve = chart.resolve
+    resolve = chart.schedule_for
 
     def resolving(*args: Any) -> Any:
         seen.append("resolve")
         return resolve(*args)
 
-    monkeypatch.setattr(chart, "resolve", resolving)
+    monkeypatch.setattr(chart, "schedule_for", resolving)
 
     def progress(done: int, total: int) -> bool:
         seen.append("report")

@@ -67,6 +67,7 @@ def zoom_level(start: date, end: date) -> ZoomLevel:
     return ZoomLevel.YEARS
 
 
+@lru_cache(maxsize=64)  # a deck asks it the same for each of its pages
 def zoom_levels(start: date, end: date, max_labels: int = 16) -> TickPlan:
     """Ticks for a window, thinned so at most about ``max_labels`` labels show.
 

@@ -79,21 +79,17 @@ class Geometry:
             return []
         lines = self._lines
         table = lines.table
-        bounds = np.searchsorted(table.line, np.arange(len(lines.rows) + 1))
+        bounds = np.searchsorted(table.line, np.arange(len(lines.rows) + 1)).tolist()
+        # The columns as lists: reading a numpy array one element at a time costs more than the rest.
+        x0, x1, phase = table.x0.tolist(), table.x1.tolist(), table.phase.tolist()
+        kinds = [KIND_NAMES[kind] for kind in table.kind.tolist()]
+        final, y0, y1 = table.final.tolist(), lines.y0.tolist(), lines.y1.tolist()
         out = []
         for k, row in enumerate(lines.rows):
-            span = range(int(bounds[k]), int(bounds[k + 1]))
-            segments = tuple(
-                Segment(
-                    float(table.x0[i]), float(table.x1[i]), KIND_NAMES[table.kind[i]], int(table.phase[i])
-                )
-                for i in span
-            )
-            end = float(table.final[k])
+            span = range(bounds[k], bounds[k + 1])
+            segments = tuple(Segment(x0[i], x1[i], kinds[i], phase[i]) for i in span)
             colour = self.sector_colours[row.sector]
-            out.append(
-                LineBar(row, lines.resolved[k], segments, end, float(lines.y0[k]), float(lines.y1[k]), colour)
-            )
+            out.append(LineBar(row, lines.resolved[k], segments, final[k], y0[k], y1[k], colour))
         return out
 
     def quota_rects(self) -> Rects:

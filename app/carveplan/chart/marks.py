@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -101,16 +102,40 @@ def milestone_marks(
     """
     targets_by_milestone = _gate_targets(schedule, rows, gated)
     party_rows = {(r.sector, r.party): r for r in rows if r.kind is RowKind.PARTY}
+    first_rows: dict[str | None, Row] = {}  # each party's first header row
+    for (_, party), header in party_rows.items():
+        first_rows.setdefault(party, header)
     marks: list[MilestoneMark] = []
+    for resolved, ident, party, x, unmet in _dated(schedule):
+        targets = targets_by_milestone.get(ident)
+        if targets:
+            marks.extend(_place(resolved, x, party, targets, party_rows, unmet))
+        elif (first := first_rows.get(party)) is not None:
+            # Gates nothing shown: on the party's first header row (a deck page has a hundred of these).
+            marks.append(MilestoneMark(resolved, x, first.y, first.key, (), unmet))
+    return marks
+
+
+_Dated = tuple[ResolvedMilestone, str, str, float, bool]
+# The last schedule's dated milestones: a deck asks for the same schedule's marks page after page.
+_last_dated: tuple[weakref.ref[Schedule], list[_Dated]] | None = None
+
+
+def _dated(schedule: Schedule) -> list[_Dated]:
+    """``(milestone, id, party, date number, unmet)`` of each milestone with a date, in order."""
+    global _last_dated
+    last = _last_dated
+    if last is not None and last[0]() is schedule:
+        return last[1]
+    dated = []
     for resolved in schedule.milestones:
         day = resolved.date or resolved.due
         if day is None:
             continue
         unmet = resolved.date is None or resolved.milestone.status is MilestoneStatus.MISSED
-        targets = targets_by_milestone.get(resolved.milestone.id, [])
-        party = resolved.milestone.party
-        marks.extend(_place(resolved, day_num(day), party, targets, party_rows, unmet))
-    return marks
+        dated.append((resolved, resolved.milestone.id, resolved.milestone.party, day_num(day), unmet))
+    _last_dated = (weakref.ref(schedule), dated)
+    return dated
 
 
 def _gate_targets(
@@ -143,10 +168,8 @@ def _place(
     party_rows: dict[tuple[str, str | None], Row],
     unmet: bool,
 ) -> Iterable[MilestoneMark]:
+    """The marks of a milestone that gates phases shown (``targets``): one in each of their sectors."""
     sectors = list(dict.fromkeys(row.sector for row, _ in targets))
-    if not sectors:
-        # Gates nothing shown: put it on the party's first header row, if the party is shown.
-        sectors = [s for (s, p) in party_rows if p == party][:1]
     for sector in sectors:
         anchors = [party_rows[(sector, party)]] if (sector, party) in party_rows else []
         points = tuple((tx, row.y) for row, tx in targets if row.sector == sector)

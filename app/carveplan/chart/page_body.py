@@ -13,6 +13,7 @@ from carveplan.chart.page_parts import Area, Measure, dashed_rect, dashes, estim
 from carveplan.chart.plan import PagePlan
 from carveplan.chart.style import ChartStyle
 from carveplan.chart.vector import Anchor, Baseline, Box, Item, Rule, Text
+from carveplan.model import MilestoneStatus
 
 _VERTICAL = {  # line style and width share of each date mark, as the app's chart draws them
     VerticalKind.EIF: ("-", 1.0),
@@ -77,9 +78,10 @@ def marks(a: Area, plan: PagePlan, style: ChartStyle) -> list[Item]:
     """Gate connectors, exception deadlines, milestone diamonds (crossed when unmet)."""
     out: list[Item] = []
     inside = [m for m in plan.marks if a.span[0] <= m.x <= a.span[1]]
+    dotted = dashes(":", 0.8)
     for m in inside:
         for tx, ty in m.targets:
-            out.append(Rule(a.x(m.x), a.y(m.y), a.x(tx), a.y(ty), style.muted, 0.8, dashes(":", 0.8)))
+            out.append(Rule(a.x(m.x), a.y(m.y), a.x(tx), a.y(ty), style.muted, 0.8, dotted))
     size = style.milestone_size * 0.9
     for b in (b for b in plan.geo.bands if b.first):
         window = b.window
@@ -93,11 +95,10 @@ def marks(a: Area, plan: PagePlan, style: ChartStyle) -> list[Item]:
             x, y = a.x(day_num(day)), a.y((b.y0 + b.y1) / 2)
             out.append(Rule(x, y - size / 2, x, y + size / 2, style.exception_colour, 1.5))
     half = style.milestone_size * 0.37
+    faces = {status: style.milestone_colour(status) for status in MilestoneStatus}
     for m in inside:
         x, y = a.x(m.x), a.y(m.y)
-        out.append(
-            marker("D", x, y, style.milestone_size, style.milestone_colour(m.status), style.foreground)
-        )
+        out.append(marker("D", x, y, style.milestone_size, faces[m.status], style.foreground))
         if m.unmet:
             out.append(Rule(x - half, y - half, x + half, y + half, style.foreground, 1.2))
             out.append(Rule(x - half, y + half, x + half, y - half, style.foreground, 1.2))

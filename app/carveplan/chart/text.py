@@ -55,23 +55,41 @@ def format_value(line: Line, value: Rate) -> str:
         ``6.4%`` for a tariff, ``cap 49.0%`` for an equity cap, ``12,000 t`` for a quota,
         ``required`` / ``removed`` for licensing; duties as published (``3.5¢/kg``, ``3.4¢/kg + 2%``).
     """
-    if isinstance(value, Duty) or is_specific(line.unit):
+    if isinstance(value, Duty):
         return format_rate(value, line.unit)
-    match line.measure:
+    # A deck writes a few rates thousands of times: each is worded once. The key is the value as
+    # written, so 15 and 15.00 (equal numbers) keep their own digits.
+    key = (line.measure, line.unit, str(value))
+    text = _WORDED.get(key)
+    if text is None:
+        if len(_WORDED) >= _WORDED_MOST:
+            _WORDED.clear()
+        text = _WORDED[key] = _worded(line.measure, line.unit, value)
+    return text
+
+
+_WORDED: dict[tuple[MeasureKind, str, str], str] = {}
+_WORDED_MOST = 4096
+
+
+def _worded(measure: MeasureKind, unit: str, value: Decimal) -> str:
+    if is_specific(unit):
+        return format_rate(value, unit)
+    match measure:
         case MeasureKind.TARIFF:
-            number = format_percent(value) if line.unit == "%" else format_number(value, 1)
-            return f"{number}{_unit(line.unit)}"
+            number = format_percent(value) if unit == "%" else format_number(value, 1)
+            return f"{number}{_unit(unit)}"
         case MeasureKind.EQUITY_CAP:  # the number as the table has it (49.0), with the word
-            number = format_percent(value) if line.unit == "%" else format_number(value)
-            return f"cap {number}{_unit(line.unit)}"
-        case MeasureKind.LICENSING if line.unit not in ("%", ""):
+            number = format_percent(value) if unit == "%" else format_number(value)
+            return f"cap {number}{_unit(unit)}"
+        case MeasureKind.LICENSING if unit not in ("%", ""):
             return "required" if value else "removed"
         case MeasureKind.LOCAL_CONTENT if not value:
             return "removed"
         case MeasureKind.QUOTA | MeasureKind.LICENSING | MeasureKind.LOCAL_CONTENT | MeasureKind.OTHER:
-            return f"{format_number(value)}{_unit(line.unit)}"
+            return f"{format_number(value)}{_unit(unit)}"
         case _:
-            assert_never(line.measure)
+            assert_never(measure)
 
 
 def transition(line: Line, before: Rate, after: Rate) -> str:
@@ -87,7 +105,7 @@ def shorten(text: str, chars: int) -> str:
 
 def text_points(text: str, font_size: float) -> float:
     """An estimate of the width of ``text`` in points (no renderer needed, so it is cheap)."""
-    longest = max((len(part) for part in text.split("\n")), default=0)
+    longest = max(len(part) for part in text.split("\n")) if "\n" in text else len(text)
     return longest * font_size * _GLYPH
 
 

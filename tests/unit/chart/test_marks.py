@@ -44,3 +44,31 @@ def test_a_label_at_the_right_edge_goes_left_of_its_line() -> None:
     extent = label.get_window_extent(renderer)
     assert box.x0 <= extent.x0
     assert extent.x1 <= box.x1
+
+
+def test_milestone_marks_follow_the_schedule_they_are_asked_about() -> None:
+    """A deck reads each milestone's date once a schedule: asking about another schedule in between
+    (an edit, a scenario) leaves no marks of the one before."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from carveplan.chart.marks import milestone_marks
+    from carveplan.chart.rows import build_rows
+    from carveplan.io.native import load
+    from carveplan.resources import sample_path
+
+    agreement = load(sample_path())
+    first = resolve(agreement)
+    later = resolve(replace(agreement, eif=agreement.eif + timedelta(days=400)))
+
+    def places(schedule: object, rows: object) -> list[tuple[str, float, float, str]]:
+        found = milestone_marks(schedule, rows)  # type: ignore[arg-type]
+        return [(m.milestone.milestone.id, m.x, m.y, m.row) for m in found]
+
+    rows_first, rows_later = build_rows(first), build_rows(later)
+    alone = places(later, rows_later)
+    before = places(first, rows_first)
+    assert alone
+    assert before != alone  # the later entry into force moves the diamonds
+    assert places(later, rows_later) == alone
+    assert places(first, rows_first) == before

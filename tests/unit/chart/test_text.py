@@ -23,3 +23,16 @@ def test_values_by_measure() -> None:
 def test_shorten_cuts_with_an_ellipsis() -> None:
     assert shorten("Lithium   oxide", 20) == "Lithium oxide"
     assert shorten("Lithium oxide and hydroxide", 10) == "Lithium o…"
+
+
+def test_equal_rates_keep_the_digits_each_was_written_with() -> None:
+    """Rates are worded once and then looked up: 15, 15.0 and 15.00 are equal numbers, read apart."""
+    tariff = Line("a", "KOR", "energy", "271111")
+    quota = Line("c", "VNM", "energy", "2709", measure=MeasureKind.QUOTA, unit="t")
+    assert [format_value(tariff, Decimal(v)) for v in ("15", "15.00", "15.0", "15")] == [
+        "15.0%",
+        "15.00%",
+        "15.0%",
+        "15.0%",
+    ]
+    assert format_value(quota, Decimal("15.00")) == "15 t"  # the same value, another measure

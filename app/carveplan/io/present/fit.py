@@ -58,7 +58,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return widest
 
 
-@functools.lru_cache(maxsize=16384)  # the page builder measures the texts the slide writer sets
+@functools.lru_cache(maxsize=4096)  # the page builder measures the texts the slide writer sets
 def line_width(text: str, size: float, bold: bool = False) -> float:
     """The widest rendering of one line of ``text`` at ``size`` points, in inches, from each font's
     glyph advances without kerning (pairs kerned closer only narrow it): a few microseconds against

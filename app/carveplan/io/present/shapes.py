@@ -14,7 +14,7 @@ import functools
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from carveplan.chart.vector import Anchor, Baseline, Box, Mark, Page, Polyline, Rule, Shape, Text
 from carveplan.io.present.fit import FONT, line_width
@@ -43,6 +43,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _HEX = re.compile("[0-9A-F]{6}")
 # Offsets and extents stay within 32-bit integers, the range PowerPoint itself writes.
 _EMU_LIMIT = 2**31 - 1
+_EMU_LOW = -_EMU_LIMIT - 1
 
 
 def clean(text: str) -> str:
@@ -63,11 +64,17 @@ class Placement:
         left: the page's left edge on the slide, EMU.
         top: the page's top edge on the slide, EMU.
         scale: EMU per page point.
+        points: slide points per page point (font sizes and line widths scale by it), worked out
+            once: each text and line of a deck's half a million shapes asks for it.
     """
 
     left: float
     top: float
     scale: float
+    points: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "points", self.scale / EMU_PER_POINT)
 
     @classmethod
     def fit(cls, page: Page, box: tuple[float, float, float, float]) -> Placement:
@@ -75,11 +82,6 @@ class Placement:
         left, top, width, height = (v * EMU_PER_INCH for v in box)
         scale = min(width / page.width, height / page.height)
         return cls(left + (width - page.width * scale) / 2, top + (height - page.height * scale) / 2, scale)
-
-    @property
-    def points(self) -> float:
-        """Slide points per page point (font sizes and line widths scale by it)."""
-        return self.scale / EMU_PER_POINT
 
 
 def page_shapes(page: Page, box: tuple[float, float, float, float], first_id: int) -> Iterator[str]:
@@ -160,8 +162,7 @@ def _polyline(number: int, line: Polyline, at: Placement) -> str:
 
 def _text(number: int, text: Text, at: Placement) -> str:
     size = text.size * at.points  # slide points
-    # A tenth wider than measured, and two points: a viewer's hinting at low resolution widens text.
-    width = (line_width(clean(text.text), size, text.bold) * 72 * 1.1 + 2) * EMU_PER_POINT
+    width, run = _run(text.text, size, text.bold, text.colour, text.anchor)
     height = size * _LINE_HEIGHT * EMU_PER_POINT
     # The box's centre relative to the anchor point, before rotation (y down).
     dx = _HALF_WIDTHS[text.anchor] * width
@@ -172,16 +173,26 @@ def _text(number: int, text: Text, at: Placement) -> str:
         dx, dy = dx * math.cos(turn) + dy * math.sin(turn), -dx * math.sin(turn) + dy * math.cos(turn)
         rotation = f' rot="{round(-text.rotation * 60000) % 21600000}"'  # DrawingML turns clockwise
     x, y = at.left + text.x * at.scale + dx - width / 2, at.top + text.y * at.scale + dy - height / 2
-    bold = ' b="1"' if text.bold else ""
     return (
         f'<p:sp><p:nvSpPr><p:cNvPr id="{number}" name="Text {number}"/><p:cNvSpPr txBox="1"/><p:nvPr/>'
-        f"</p:nvSpPr><p:spPr><a:xfrm{rotation}>{_frame(x, y, width, height)}</a:xfrm>"
-        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody>'
-        f'<a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" rtlCol="0"><a:noAutofit/>'
-        f'</a:bodyPr><a:lstStyle/><a:p><a:pPr algn="{_ALIGN[text.anchor]}"/><a:r><a:rPr lang="en-US"'
-        f' sz="{min(400000, max(100, round(size * 100)))}"{bold}>{_fill(text.colour, 1.0)}'
-        f'<a:latin typeface="{FONT}"/></a:rPr><a:t>{escape(text.text)}</a:t></a:r></a:p>'
-        f"</p:txBody></p:sp>"
+        f"</p:nvSpPr><p:spPr><a:xfrm{rotation}>{_frame(x, y, width, height)}{run}"
+    )
+
+
+@functools.lru_cache(maxsize=1024)  # a deck repeats its value labels, axis texts and legend by the thousand
+def _run(text: str, size: float, bold: bool, colour: str | None, anchor: Anchor) -> tuple[float, str]:
+    """A text box's width in EMU and its XML after the frame: the run in the deck's font, one line."""
+    line = clean(text)
+    # A tenth wider than measured, and two points: a viewer's hinting at low resolution widens text.
+    width = (line_width(line, size, bold) * 72 * 1.1 + 2) * EMU_PER_POINT
+    weight = ' b="1"' if bold else ""
+    return width, (
+        '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody>'
+        '<a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" rtlCol="0"><a:noAutofit/>'
+        f'</a:bodyPr><a:lstStyle/><a:p><a:pPr algn="{_ALIGN[anchor]}"/><a:r><a:rPr lang="en-US"'
+        f' sz="{min(400000, max(100, round(size * 100)))}"{weight}>{_fill(colour, 1.0)}'
+        f'<a:latin typeface="{FONT}"/></a:rPr><a:t>{line.translate(_ESCAPES)}</a:t></a:r></a:p>'
+        "</p:txBody></p:sp>"
     )
 
 
@@ -197,8 +208,16 @@ def _rect(
 
 
 def _frame(x: float, y: float, width: float, height: float) -> str:
-    x, y = (min(max(round(v), -_EMU_LIMIT - 1), _EMU_LIMIT) for v in (x, y))
-    width, height = (min(max(round(v), 0), _EMU_LIMIT) for v in (width, height))
+    # Written out rather than as min/max over a generator: a deck frames half a million shapes.
+    x, y, width, height = round(x), round(y), round(width), round(height)
+    if not _EMU_LOW <= x <= _EMU_LIMIT:
+        x = _EMU_LOW if x < _EMU_LOW else _EMU_LIMIT
+    if not _EMU_LOW <= y <= _EMU_LIMIT:
+        y = _EMU_LOW if y < _EMU_LOW else _EMU_LIMIT
+    if not 0 <= width <= _EMU_LIMIT:
+        width = 0 if width < 0 else _EMU_LIMIT
+    if not 0 <= height <= _EMU_LIMIT:
+        height = 0 if height < 0 else _EMU_LIMIT
     return f'<a:off x="{x}" y="{y}"/><a:ext cx="{width}" cy="{height}"/>'
 
 

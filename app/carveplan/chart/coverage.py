@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import assert_never
-
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure, SubFigure
-from matplotlib.lines import Line2D
+from typing import TYPE_CHECKING, assert_never
 
 from carveplan.chart.style import OKABE_ITO, SCREEN, ChartStyle
 from carveplan.engine.coverage import Coverage
+
+if TYPE_CHECKING:  # the deck's coverage page takes its shares and curves without drawing here
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure, SubFigure
 
 # Party colours: Okabe-Ito without yellow, which vanishes on white paper and on projectors.
 PARTY_COLOURS = tuple(c for c in OKABE_ITO if c != "#F0E442")
@@ -52,6 +52,8 @@ def draw_coverage(
     Returns:
         The axes: lines, then trade when the agreement has trade data.
     """
+    from matplotlib.figure import Figure
+
     figure.clear()
     figure.set_facecolor(style.background)
     if isinstance(figure, Figure):
@@ -147,6 +149,8 @@ def curve(cover: Coverage, party: str, kind: Share) -> tuple[list[int], list[flo
 
 
 def _legend(figure: Figure | SubFigure, cover: Coverage, with_baseline: bool, style: ChartStyle) -> None:
+    from matplotlib.lines import Line2D
+
     handles = [
         Line2D([], [], color=party_colour(i), linewidth=style.line_width * 1.8)
         for i in range(len(cover.parties))

@@ -6,13 +6,9 @@ import io
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from matplotlib import rc_context
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING, Any
 
 from carveplan.chart.frame import default_window
-from carveplan.chart.gantt import GanttPages, draw_gantt
 from carveplan.chart.page import VectorPages
 from carveplan.chart.rows import Row, RowSelection, build_rows, paginate
 from carveplan.chart.style import ChartStyle, style_named
@@ -27,6 +23,11 @@ from carveplan.io.present.pdf_pages import VectorPdf
 from carveplan.io.text import clean_text, cleaned
 from carveplan.model import Agreement
 from carveplan.model.words import day_text
+
+if TYPE_CHECKING:  # the decks are vector pages: matplotlib loads only for a picture (PNG, SVG)
+    from matplotlib.figure import Figure
+
+    from carveplan.chart.gantt import GanttPages
 
 # Page sizes in inches, landscape.
 PAGES: dict[str, tuple[float, float]] = {"a4": (11.69, 8.27), "16:9": (13.333, 7.5)}
@@ -97,6 +98,8 @@ def chart_job(agreement: Agreement, options: ExportOptions) -> ChartJob:
 
 def draw_job(fig: Figure, job: ChartJob, selection: RowSelection, title: str | None = None) -> int:
     """Draw the job's chart on ``fig`` for ``selection``; returns the number of rows drawn."""
+    from carveplan.chart.gantt import draw_gantt
+
     art = draw_gantt(fig, job.schedule, style=job.style, rows=selection, baseline=job.baseline,
                      window=job.window, today=job.today, title=title)  # fmt: skip
     return len(art.rows)
@@ -113,6 +116,9 @@ def export_svg(agreement: Agreement, path: Path, options: ExportOptions) -> None
 
 
 def _export_image(agreement: Agreement, path: Path, options: ExportOptions, fmt: str) -> None:
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+
     job = chart_job(agreement, options)
     # Drawing every row of a national agreement makes a million artists' worth of small objects: a
     # full collection at each burst walked them all, seconds in all and long pauses for the window
@@ -164,6 +170,8 @@ def export_pdf(agreement: Agreement, path: Path, options: ExportOptions) -> None
 
 def page_painter(fig: Figure, job: ChartJob) -> GanttPages:
     """What draws the job's pages one after another on ``fig``."""
+    from carveplan.chart.gantt import GanttPages
+
     return GanttPages(fig, job.schedule, style=job.style, baseline=job.baseline, window=job.window,
                       today=job.today, lines=len(selected_lines(job)))  # fmt: skip
 

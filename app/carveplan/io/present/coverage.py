@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
 
-from carveplan.chart.coverage import draw_coverage
 from carveplan.chart.coverage_page import coverage_page
 from carveplan.chart.page_parts import Measure
 from carveplan.chart.rows import RowSelection
@@ -14,6 +13,9 @@ from carveplan.engine.coverage import Coverage, coverage_of
 from carveplan.engine.schedule import Schedule
 from carveplan.engine.xxiv import Verdict, verdicts
 from carveplan.io.reports.coverage import pct, test_text, trade_text
+
+if TYPE_CHECKING:  # drawn with matplotlib only on a figure; the decks' page is plain shapes
+    from matplotlib.figure import Figure
 
 TITLE = "Liberalization coverage and the Article XXIV test"
 
@@ -79,6 +81,8 @@ def draw_coverage_page(
         style: the deck's chart style.
         title: the page title (a slide has its own).
     """
+    from carveplan.chart.coverage import draw_coverage
+
     figure.clear()
     figure.set_layout_engine("constrained")
     figure.set_facecolor(style.background)

@@ -4,6 +4,7 @@ it lacks, each read once: characters, widths, metrics and bytes."""
 from __future__ import annotations
 
 import bisect
+import importlib.util
 import io
 import struct
 from collections.abc import Iterator, Mapping
@@ -12,7 +13,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import matplotlib
 from fontTools.ttLib import TTFont
 
 FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
@@ -126,7 +126,12 @@ def _read(data: bytes, number: int = 0, whole_cmap: bool = True) -> FontData | N
 
 
 def _shipped(name: str) -> bytes:
-    return (Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name).read_bytes()
+    # Found where matplotlib is installed, without importing it (a deck needs none of its drawing).
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"the font {name} ships with matplotlib, which is not installed")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return (folder / "mpl-data" / "fonts" / "ttf" / name).read_bytes()
 
 
 @cache

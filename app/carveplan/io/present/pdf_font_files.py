@@ -126,12 +126,17 @@ def _read(data: bytes, number: int = 0, whole_cmap: bool = True) -> FontData | N
 
 
 def _shipped(name: str) -> bytes:
-    # Found where matplotlib is installed, without importing it (a deck needs none of its drawing).
+    # Found where matplotlib is installed, without importing it (a deck needs none of its drawing);
+    # a frozen app may keep its data elsewhere, and matplotlib knows where.
     spec = importlib.util.find_spec("matplotlib")
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError(f"the font {name} ships with matplotlib, which is not installed")
-    folder = Path(next(iter(spec.submodule_search_locations)))
-    return (folder / "mpl-data" / "fonts" / "ttf" / name).read_bytes()
+    folders = (spec.submodule_search_locations or ()) if spec is not None else ()
+    for folder in folders:
+        path = Path(folder) / "mpl-data" / "fonts" / "ttf" / name
+        if path.is_file():
+            return path.read_bytes()
+    import matplotlib
+
+    return (Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name).read_bytes()
 
 
 @cache

@@ -33,6 +33,10 @@ def unknown_word(args: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run CarvePlan with ``argv`` (default: the process arguments); returns the exit status."""
+    # numpy's BLAS starts a thread for every core that spins after each call: a tenth of a second of
+    # processor time at start-up, and a core taken from the window. The chart's arrays hold a few
+    # thousand numbers, for which one thread is as fast (set before anything imports numpy).
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     args = list(sys.argv[1:] if argv is None else argv)
     mistake = unknown_word(args)
     if mistake is not None:

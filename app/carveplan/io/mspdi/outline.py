@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from carveplan.io.mspdi.fields import (
     EIF,
@@ -216,21 +217,11 @@ class Outline:
         return code
 
     def _party_above(self, task: MsTask) -> str:
-        """The code of the nearest party summary above ``task`` (empty if none), worked out once per
-        parent: a national plan has 100,000 tasks under a few hundred summaries."""
-        parent = self._parent.get(task.uid)
-        if parent is None:
-            return ""
-        code = self._party_under.get(id(parent))
-        if code is None:
-            code = ""
-            for above in [parent, *self._ancestors(parent)]:
-                if self._is_party(above):
-                    code = self._party_group(above) or ""
-                    if code:
-                        break
-            self._party_under[id(parent)] = code
-        return code
+        """The code of the nearest party summary above ``task`` (empty if none)."""
+        return self._nearest_above(task, self._party_under, self._party_named)
+
+    def _party_named(self, above: MsTask) -> str:
+        return (self._party_group(above) or "") if self._is_party(above) else ""
 
     def sector_of(self, task: MsTask) -> str:
         """The sector of a line: its Sector column, else its top-level summary task."""
@@ -247,21 +238,26 @@ class Outline:
         return sector
 
     def _sector_above(self, task: MsTask) -> str:
-        """The sector of the nearest sector summary above ``task`` (empty if none), once per parent."""
+        """The sector of the nearest sector summary above ``task`` (empty if none)."""
+        return self._nearest_above(task, self._sector_under, self._sector_named)
+
+    def _sector_named(self, above: MsTask) -> str:
+        role = self.role(above)
+        if role == SECTOR or (role == GROUP and above.level == 1 and not self._is_party(above)):
+            return self._sector_group(above)
+        return ""
+
+    def _nearest_above(self, task: MsTask, known: dict[int, str], named: Callable[[MsTask], str]) -> str:
+        """What ``named`` finds first on the summaries above ``task``, worked out once per parent: a
+        national plan has 100,000 tasks under a few hundred summaries."""
         parent = self._parent.get(task.uid)
         if parent is None:
             return ""
-        sector = self._sector_under.get(id(parent))
-        if sector is None:
-            sector = ""
-            for above in [parent, *self._ancestors(parent)]:
-                role = self.role(above)
-                if role == SECTOR or (role == GROUP and above.level == 1 and not self._is_party(above)):
-                    sector = self._sector_group(above)
-                    if sector:
-                        break
-            self._sector_under[id(parent)] = sector
-        return sector
+        found = known.get(id(parent))
+        if found is None:
+            found = next((name for above in [parent, *self._ancestors(parent)] if (name := named(above))), "")
+            known[id(parent)] = found
+        return found
 
     def parties(self) -> tuple[Party, ...]:
         """The parties met, in the order the file first names them."""

@@ -285,17 +285,27 @@ class GanttView(QWidget):
         if self._overlay is None:
             self._overlay = ScrollOverlay(self.canvas)
             self.rendered.connect(self._overlay.drop)
-        style, document = self._style(), self._document
-        baseline = (
-            document.schedule(BASELINE)
-            if document.scenario != BASELINE and self._state.show_baseline
-            else None
-        )
-        fit = self.rows_that_fit(self.row_inches(style.row_inches))
-        rows = view.shown_rows(self.all_rows(), self._state.first, fit)
-        self._overlay.show_rows(document.schedule(), rows, style=style, window=self.current_window(),
-                                today=date.today(), baseline=baseline)  # fmt: skip
+        style = self._style()
+        rows = self._in_view(style)[3]
+        self._overlay.show_rows(self._document.schedule(), rows, style=style, window=self.current_window(),
+                                today=date.today(), baseline=self._behind()[1])  # fmt: skip
         return True
+
+    def _behind(self) -> tuple[str, Schedule | None]:
+        """The ghost bars' name and schedule: a round's, else the baseline's behind a scenario."""
+        if self.ghost is not None:
+            return self.ghost
+        document = self._document
+        if document.scenario != BASELINE and self._state.show_baseline:
+            return "Baseline", document.schedule(BASELINE)
+        return "Baseline", None
+
+    def _in_view(self, style: ChartStyle) -> tuple[tuple[Row, ...], int, int, tuple[Row, ...]]:
+        """Every row, the rows that fit, the rows shown, and those shown from the first in view."""
+        rows = self.all_rows()
+        fit = self.rows_that_fit(self.row_inches(style.row_inches))
+        count = self._state.count or fit
+        return rows, fit, count, view.shown_rows(rows, self._state.first, count)
 
     def update_view(self, **changes: object) -> None:
         """Change some fields of the view state (``window=…``, ``first=…``) and redraw."""
@@ -318,17 +328,10 @@ class GanttView(QWidget):
         extents = self._extents
 
         style = self._style()
-        document, state = self._document, self._state
-        schedule = document.schedule()
-        baseline, ghost_label = None, "Baseline"
-        if self.ghost is not None:
-            ghost_label, baseline = self.ghost
-        elif document.scenario != BASELINE and state.show_baseline:
-            baseline = document.schedule(BASELINE)
-        rows = self.all_rows()
-        fit = self.rows_that_fit(self.row_inches(style.row_inches))
-        count = state.count or fit
-        visible = view.shown_rows(rows, state.first, count)
+        state = self._state
+        schedule = self._document.schedule()
+        ghost_label, baseline = self._behind()
+        rows, fit, count, visible = self._in_view(style)
         seen = extents.lines
         replaced = extents.refresh(schedule)
         window = state.window or default_window(schedule, baseline, extents)

@@ -184,7 +184,8 @@ class GanttView(QWidget):
         self._first_shown.set()  # a job before this one waits no longer
         self._first_shown = threading.Event()
         style = self._style()
-        fit = max(3, int((self.height() / 100 - self.chrome_inches()) / self.row_inches(style.row_inches)))
+        # No canvas yet: the view's own height, at the canvas's 100 pixels to the inch.
+        fit = self.rows_that_fit(self.row_inches(style.row_inches), self.height() / 100)
         state = self._state
         width = self.scrollbar.sizeHint().width()
         size = (self.width(), self.height())
@@ -437,11 +438,12 @@ class GanttView(QWidget):
         legend = style.small_font_size * 4.5 + 6 if self.legend else 0.0  # two lines of entries
         return max(AXES_INCHES, (axes + title + legend) / 72)
 
-    def rows_that_fit(self, row_inches: float) -> int:
-        """How many rows the canvas has room for at ``row_inches`` a row."""
-        if self.figure is None:
-            return 40
-        height = float(self.figure.get_figheight())
+    def rows_that_fit(self, row_inches: float, height: float | None = None) -> int:
+        """How many rows the canvas has room for at ``row_inches`` a row (or ``height`` inches has)."""
+        if height is None:
+            if self.figure is None:
+                return 40
+            height = float(self.figure.get_figheight())
         return max(3, int((height - self.chrome_inches()) / row_inches))
 
     def _page_rows(self) -> int:

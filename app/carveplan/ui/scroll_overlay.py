@@ -18,10 +18,8 @@ from carveplan.chart.page import VectorPages
 from carveplan.chart.rows import Row
 from carveplan.chart.style import ChartStyle
 from carveplan.engine.schedule import Schedule
+from carveplan.ui.first_screen import POINTS_PER_PIXEL
 from carveplan.ui.page_painter import PageView
-
-# Matplotlib lays the canvas out at 100 pixels to the inch; a page is in points.
-POINTS_PER_PIXEL = 72 / 100
 
 
 class ScrollOverlay(PageView):

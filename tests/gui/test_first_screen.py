@@ -143,3 +143,37 @@ def test_the_worker_waits_for_the_paint_before_resolving_the_rest(
     shown.set()
     worker.join(30)
     assert not worker.is_alive()
+
+
+def test_a_broken_large_file_says_where_and_puts_back_the_chart_before(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(files, "LARGE_FILE_BYTES", 0)
+    shown: list[list[str]] = []
+
+    def record(dialog: object) -> int:
+        table = dialog.table  # type: ignore[attr-defined]
+        shown.append(
+            [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())]
+        )
+        return 0
+
+    monkeypatch.setattr("carveplan.ui.files.ProblemListDialog.exec", record)
+    path = tmp_path / "broken.carveplan"
+    native.save(national_agreement(1, per_party=20), path)
+    path.write_text(path.read_text(encoding="utf-8").replace('"base": "', '"base": "x', 1), encoding="utf-8")
+    with qtbot.waitSignal(window.chart.drawn, timeout=30000):
+        window.show()
+    before = window.document.agreement
+    task_done: list[bool] = []
+    with qtbot.assertNotEmitted(window.chart.first_screen_shown):
+        assert window.files.open_path(path, ask=False)
+        task = window.files.opening
+        assert task is not None
+        task.settled.connect(lambda: task_done.append(True))
+        qtbot.waitUntil(lambda: task_done == [True], timeout=30000)
+    assert window.document.agreement is before
+    assert window.chart.canvas is not None
+    assert window.chart.canvas.isVisible()  # the chart before, not a first screen
+    assert len(shown) == 1
+    assert any("lines[0].base" in cell for cell in shown[0])
